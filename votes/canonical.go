@@ -1,0 +1,237 @@
+package votes
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// canonicalHeader is the layout Write produces. The roll-call columns (rcid
+// to total_members) are filled on the first row of each roll call only, and
+// left empty on the rows that follow with the same rcid, which keeps the
+// file near the size of the unvotes vote file.
+var canonicalHeader = []string{
+	"rcid", "session", "special", "date", "resolution", "raw_resolution",
+	"short", "title", "description", "draft", "committee_report", "meeting",
+	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
+	"total_yes", "total_no", "total_abstain", "total_non_voting", "total_members",
+	"cow", "iso3", "country", "vote", "member", "note",
+}
+
+// firstStateColumn is the index of "cow" in canonicalHeader.
+const firstStateColumn = 24
+
+// Write writes d as CSV in this package's canonical layout, which Read
+// reads back into an equal dataset: one row per state and roll call with a
+// record, in roll-call then state order. A roll call without any vote gets
+// one row with empty state columns; a state without any vote gets one row
+// with only its state columns.
+func Write(w io.Writer, d *Dataset) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(canonicalHeader); err != nil {
+		return err
+	}
+	rec := make([]string, len(canonicalHeader))
+	hasVote := make([]bool, len(d.countries))
+	for j := range d.rollCalls {
+		rc := &d.rollCalls[j]
+		first := true
+		fill := func() {
+			clear(rec)
+			if first {
+				rollCallRecord(rec, rc)
+				first = false
+			} else {
+				rec[0] = strconv.Itoa(rc.ID)
+			}
+		}
+		for i, c := range d.countries {
+			v := d.Vote(i, j)
+			if v == NoRecord {
+				continue
+			}
+			hasVote[i] = true
+			fill()
+			stateRecord(rec, c, d.Member(i, j))
+			rec[firstStateColumn+3] = v.String()
+			rec[firstStateColumn+5] = d.Note(i, j)
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		if first {
+			fill()
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	for i, c := range d.countries {
+		if !hasVote[i] {
+			clear(rec)
+			stateRecord(rec, c, FlagUnknown)
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func stateRecord(rec []string, c Country, member Flag) {
+	rec[firstStateColumn] = strconv.Itoa(c.COW)
+	rec[firstStateColumn+1] = c.ISO3
+	rec[firstStateColumn+2] = c.Name
+	rec[firstStateColumn+4] = member.String()
+}
+
+func rollCallRecord(rec []string, rc *RollCall) {
+	rec[0] = strconv.Itoa(rc.ID)
+	rec[1] = strconv.Itoa(rc.Session)
+	rec[2] = rc.Special
+	rec[3] = rc.Date.Format("2006-01-02")
+	rec[4] = rc.Resolution
+	rec[5] = rc.RawResolution
+	rec[6], rec[7], rec[8] = rc.Short, rc.Title, rc.Description
+	rec[9], rec[10], rec[11] = rc.Draft, rc.CommitteeReport, rc.Meeting
+	rec[12], rec[13], rec[14] = rc.AgendaTitle, rc.Subjects, rc.Link
+	rec[15] = rc.Issues.String()
+	rec[16], rec[17], rec[18] = rc.Important.String(), rc.Amendment.String(), rc.Paragraph.String()
+	if rc.HasTotals {
+		t := rc.Totals
+		for k, n := range [...]int{t.Yes, t.No, t.Abstain, t.NonVoting, t.Members} {
+			rec[19+k] = strconv.Itoa(n)
+		}
+	}
+}
+
+func (r *Reader) readCanonical(s *scanner) (*Dataset, error) {
+	col, err := s.columns(canonicalHeader)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder()
+	for {
+		if err := s.next(); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		if perr := r.canonicalRow(b, s, col); perr != nil {
+			if err := r.skip(perr); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.dataset(), nil
+}
+
+func (r *Reader) canonicalRow(b *builder, s *scanner, col map[string]int) *ParseError {
+	if err := s.checkWidth(); err != nil {
+		return err
+	}
+	var c Country
+	hasState := len(s.field(col["cow"])) > 0
+	if hasState {
+		cow, ok := atoi(s.field(col["cow"]))
+		if !ok {
+			return s.errorAt(col["cow"], "cow", badNumber(s.field(col["cow"])))
+		}
+		if c, ok = CountryByCOW(cow); !ok {
+			return s.errorAt(col["cow"], "cow", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
+		}
+	}
+	if len(s.field(col["rcid"])) == 0 {
+		if !hasState {
+			return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: neither rcid nor cow", ErrMissingColumn))
+		}
+		b.touch(c)
+		return nil
+	}
+	id, ok := atoi(s.field(col["rcid"]))
+	if !ok {
+		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+	}
+	k, known := b.rollCall(id)
+	if len(s.field(col["date"])) > 0 {
+		if known {
+			return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrDuplicateRollCall, id))
+		}
+		rc, perr := canonicalRollCall(s, col)
+		if perr != nil {
+			return perr
+		}
+		k, _ = b.addRollCall(rc)
+	} else if !known {
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d (its first row must carry its details)", ErrUnknownRollCall, id))
+	}
+	if !hasState {
+		return nil
+	}
+	v, ok := parseVoteBytes(s.field(col["vote"]))
+	if !ok || v == NoRecord {
+		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w %q", ErrUnknownVote, s.field(col["vote"])))
+	}
+	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
+		b.set(c, k, prev)
+		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+	}
+	m, ok := parseFlag(s.field(col["member"]))
+	if !ok {
+		return s.errorAt(col["member"], "member", quoteErr("want 0, 1 or NA, got", s.field(col["member"])))
+	}
+	if m != impliedMember(v) {
+		b.setMember(c, k, m)
+	}
+	if note := s.field(col["note"]); len(note) > 0 {
+		b.setNote(c, k, string(note))
+	}
+	return nil
+}
+
+func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
+	// The shared columns have other names in the unvotes layout.
+	shared := map[string]int{"rcid": col["rcid"], "session": -1, "date": col["date"],
+		"importantvote": col["important"], "unres": col["raw_resolution"], "amend": col["amendment"],
+		"para": col["paragraph"], "short": col["short"], "descr": col["description"]}
+	rc, perr := parseRollCallFields(s, shared)
+	if perr != nil {
+		return rc, perr
+	}
+	n, ok := atoi(s.field(col["session"]))
+	if !ok {
+		return rc, s.errorAt(col["session"], "session", fmt.Errorf("%w %q", ErrBadSession, s.field(col["session"])))
+	}
+	str := func(name string) string { return string(s.field(col[name])) }
+	rc.Session, rc.Special = n, str("special")
+	rc.Resolution, rc.RawResolution = str("resolution"), str("raw_resolution")
+	rc.Short, rc.Description = str("short"), str("description")
+	rc.Title, rc.Draft, rc.CommitteeReport, rc.Meeting = str("title"), str("draft"), str("committee_report"), str("meeting")
+	rc.AgendaTitle, rc.Subjects, rc.Link = str("agenda_title"), str("subjects"), str("link")
+	if is := str("issues"); is != "" {
+		for _, code := range strings.Split(is, "+") {
+			x, err := ParseIssue(code)
+			if err != nil {
+				return rc, s.errorAt(col["issues"], "issues", err)
+			}
+			rc.Issues |= x
+		}
+	}
+	for k, dst := range [...]*int{&rc.Totals.Yes, &rc.Totals.No, &rc.Totals.Abstain, &rc.Totals.NonVoting, &rc.Totals.Members} {
+		name := canonicalHeader[19+k]
+		v := s.field(col[name])
+		if len(v) == 0 {
+			continue
+		}
+		n, ok := wholeNumber(v)
+		if !ok {
+			return rc, s.errorAt(col[name], name, badNumber(v))
+		}
+		*dst = n
+		rc.HasTotals = true
+	}
+	return rc, nil
+}

@@ -1,0 +1,237 @@
+package votes
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// scanner reads CSV records (RFC 4180, as encoding/csv reads them with
+// default settings) without allocating per record: fields are slices of the
+// read buffer, valid until the next call to next. Records without quotes,
+// nearly all of the vote rows, are split in place; quoted records are
+// unquoted into a reused buffer. It keeps the line and column where every
+// field starts, for error messages.
+type scanner struct {
+	r        *bufio.Reader
+	file     string
+	line     int // line where the current record starts
+	nextLine int // line where the next record starts
+	fields   [][]byte
+	cols     []int // 1-based byte column of each field
+	lines    []int // line of each field
+	buf      []byte
+	rec      []byte
+	header   []string
+	first    bool
+}
+
+func newScanner(r io.Reader, file string) *scanner {
+	br, ok := r.(*bufio.Reader)
+	if !ok || br.Size() < 1<<16 {
+		br = bufio.NewReaderSize(r, 1<<16)
+	}
+	return &scanner{r: br, file: file, nextLine: 1, first: true}
+}
+
+// errorAt returns a *ParseError for field f of the current record.
+func (s *scanner) errorAt(f int, field string, err error) *ParseError {
+	pe := &ParseError{File: s.file, Line: s.line, Field: field, Err: err}
+	if f >= 0 && f < len(s.cols) {
+		pe.Line, pe.Column = s.lines[f], s.cols[f]
+	}
+	return pe
+}
+
+// readLine returns the next physical line without its line ending, or
+// io.EOF.
+func (s *scanner) readLine() ([]byte, error) {
+	line, err := s.r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		s.rec = append(s.rec[:0], line...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			line, err = s.r.ReadSlice('\n')
+			s.rec = append(s.rec, line...)
+		}
+		line = s.rec
+	}
+	if len(line) > 0 && err == io.EOF {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.nextLine++
+	line = bytes.TrimSuffix(line, []byte{'\n'})
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if s.first {
+		line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		s.first = false
+	}
+	return line, nil
+}
+
+// next reads the next record, skipping empty lines. It returns io.EOF at the
+// end of the input and a *ParseError for bad quoting.
+func (s *scanner) next() error {
+	var line []byte
+	var err error
+	for {
+		s.line = s.nextLine
+		line, err = s.readLine()
+		if err != nil {
+			return err
+		}
+		if len(line) > 0 {
+			break
+		}
+	}
+	s.fields, s.cols, s.lines = s.fields[:0], s.cols[:0], s.lines[:0]
+	if bytes.IndexByte(line, '"') < 0 {
+		col := 1
+		for {
+			i := bytes.IndexByte(line, ',')
+			if i < 0 {
+				s.add(line, s.line, col)
+				return nil
+			}
+			s.add(line[:i], s.line, col)
+			line = line[i+1:]
+			col += i + 1
+		}
+	}
+	return s.quoted(line)
+}
+
+func (s *scanner) add(f []byte, line, col int) {
+	s.fields = append(s.fields, f)
+	s.lines = append(s.lines, line)
+	s.cols = append(s.cols, col)
+}
+
+// quoted parses a record holding quotes into s.buf. Field slices are taken
+// once the record is complete, since s.buf may move as it grows.
+func (s *scanner) quoted(line []byte) error {
+	s.buf = s.buf[:0]
+	type span struct{ start, end, line, col int }
+	var spans [64]span
+	sp := spans[:0]
+	lineNo, col := s.line, 1
+	pos := 0 // byte offset in line
+	for {
+		start := len(s.buf)
+		fieldLine, fieldCol := lineNo, col+pos
+		if pos < len(line) && line[pos] == '"' {
+			pos++
+			for {
+				i := bytes.IndexByte(line[pos:], '"')
+				if i < 0 {
+					// The field goes on past the end of the line.
+					s.buf = append(s.buf, line[pos:]...)
+					s.buf = append(s.buf, '\n')
+					more, err := s.readLine()
+					if err == io.EOF {
+						return &ParseError{File: s.file, Line: fieldLine, Column: fieldCol, Err: fmt.Errorf("%w: quoted field not closed", ErrQuote)}
+					} else if err != nil {
+						return err
+					}
+					// A field spanning lines: further columns count from
+					// the start of the new line.
+					line, pos, col, lineNo = more, 0, 1, lineNo+1
+					continue
+				}
+				s.buf = append(s.buf, line[pos:pos+i]...)
+				pos += i + 1
+				if pos < len(line) && line[pos] == '"' {
+					s.buf = append(s.buf, '"')
+					pos++
+					continue
+				}
+				break
+			}
+			if pos < len(line) && line[pos] != ',' {
+				return &ParseError{File: s.file, Line: lineNo, Column: col + pos, Err: fmt.Errorf("%w: extraneous %q after a closing quote", ErrQuote, line[pos])}
+			}
+		} else {
+			i := bytes.IndexByte(line[pos:], ',')
+			end := len(line)
+			if i >= 0 {
+				end = pos + i
+			}
+			if q := bytes.IndexByte(line[pos:end], '"'); q >= 0 {
+				return &ParseError{File: s.file, Line: lineNo, Column: col + pos + q, Err: fmt.Errorf("%w: bare \" in an unquoted field", ErrQuote)}
+			}
+			s.buf = append(s.buf, line[pos:end]...)
+			pos = end
+		}
+		sp = append(sp, span{start, len(s.buf), fieldLine, fieldCol})
+		if pos >= len(line) {
+			break
+		}
+		pos++ // the comma
+	}
+	for _, x := range sp {
+		s.add(s.buf[x.start:x.end:x.end], x.line, x.col)
+	}
+	return nil
+}
+
+// readHeader reads the first record as column names.
+func (s *scanner) readHeader() error {
+	if err := s.next(); err != nil {
+		if err == io.EOF {
+			return &ParseError{File: s.file, Line: 1, Err: fmt.Errorf("%w: no header", ErrEmpty)}
+		}
+		return err
+	}
+	s.header = s.header[:0]
+	for _, f := range s.fields {
+		s.header = append(s.header, strings.TrimSpace(string(f)))
+	}
+	return nil
+}
+
+// columns maps the wanted column names to their positions in the header.
+// Names missing from the header are -1; required ones give ErrMissingColumn.
+// Matching ignores case.
+func (s *scanner) columns(required []string, optional ...string) (map[string]int, error) {
+	pos := make(map[string]int, len(required)+len(optional))
+	find := func(name string) int {
+		for i, h := range s.header {
+			if strings.EqualFold(h, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, name := range required {
+		i := find(name)
+		if i < 0 {
+			return nil, &ParseError{File: s.file, Line: 1, Field: name, Err: fmt.Errorf("%w %q (header has %s)", ErrMissingColumn, name, strings.Join(s.header, ","))}
+		}
+		pos[name] = i
+	}
+	for _, name := range optional {
+		pos[name] = find(name)
+	}
+	return pos, nil
+}
+
+// checkWidth reports a record whose field count differs from the header's.
+func (s *scanner) checkWidth() *ParseError {
+	if len(s.fields) != len(s.header) {
+		return &ParseError{File: s.file, Line: s.line, Err: fmt.Errorf("%w: %d fields, header has %d", ErrFieldCount, len(s.fields), len(s.header))}
+	}
+	return nil
+}
+
+// field returns field i of the record, or nil when the column is absent.
+func (s *scanner) field(i int) []byte {
+	if i < 0 || i >= len(s.fields) {
+		return nil
+	}
+	return s.fields[i]
+}

@@ -1,0 +1,426 @@
+package votes
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"time"
+)
+
+// A Dataset is a set of roll calls and the votes of every state on each,
+// stored densely: one Vote per state and roll call, so that any vote is
+// answered in constant time and a state's votes lie next to each other.
+//
+// States are ordered by COW code (row index i), roll calls by session, date
+// and then ID (column index j). A Dataset is immutable once built and safe for
+// concurrent use; Filter and SelectCountries return new datasets.
+//
+// The zero Dataset is empty and ready to use.
+type Dataset struct {
+	countries []Country
+	rollCalls []RollCall
+	votes     []Vote // len(countries)*len(rollCalls), row i at [i*nr:(i+1)*nr]
+	index     map[int]int
+
+	// Sparse details of single votes, keyed by cell (i*nr+j): a Voeten
+	// member flag that differs from what the vote implies, and a note the
+	// UN Digital Library attaches to the vote.
+	member map[int]Flag
+	notes  map[int]string
+}
+
+// NumCountries returns the number of states in the dataset.
+func (d *Dataset) NumCountries() int { return len(d.countries) }
+
+// NumRollCalls returns the number of roll calls in the dataset.
+func (d *Dataset) NumRollCalls() int { return len(d.rollCalls) }
+
+// Country returns the state in row i. It panics if i is out of range.
+func (d *Dataset) Country(i int) Country { return d.countries[i] }
+
+// RollCall returns roll call j. The result must not be modified. It panics if
+// j is out of range.
+func (d *Dataset) RollCall(j int) *RollCall { return &d.rollCalls[j] }
+
+// Vote returns the vote of state i on roll call j. It panics if i or j is out
+// of range.
+func (d *Dataset) Vote(i, j int) Vote {
+	if j < 0 || j >= len(d.rollCalls) {
+		panic("votes: roll call index out of range")
+	}
+	return d.votes[i*len(d.rollCalls)+j]
+}
+
+// Row returns the votes of state i on every roll call, in roll-call order.
+// The slice shares the dataset's storage, for speed: it must not be modified.
+func (d *Dataset) Row(i int) []Vote {
+	nr := len(d.rollCalls)
+	return d.votes[i*nr : (i+1)*nr : (i+1)*nr]
+}
+
+// Member returns Voeten's "member" flag for state i on roll call j: true
+// for a vote cast or recorded absent, unknown for a non-member, unless the
+// source said otherwise.
+func (d *Dataset) Member(i, j int) Flag {
+	if f, ok := d.member[i*len(d.rollCalls)+j]; ok {
+		return f
+	}
+	switch d.Vote(i, j) {
+	case Yes, Abstain, No, Absent:
+		return FlagTrue
+	}
+	return FlagUnknown
+}
+
+// Note returns the note the UN Digital Library attaches to the vote of state
+// i on roll call j, if any.
+func (d *Dataset) Note(i, j int) string { return d.notes[i*len(d.rollCalls)+j] }
+
+// IndexOf returns the row of state c, and whether c is in the dataset.
+func (d *Dataset) IndexOf(c Country) (int, bool) {
+	i, ok := d.index[c.COW]
+	return i, ok
+}
+
+// CountryIndex returns the row of the state with the given name or code, as
+// LookupCountry accepts them ("Serbia", "SRB", "YU", "345"). It returns an
+// error wrapping ErrUnknownCountry if no state goes by that key, or if the
+// state has no row in this dataset.
+func (d *Dataset) CountryIndex(key string) (int, error) {
+	c, err := LookupCountry(key)
+	if err != nil {
+		return -1, err
+	}
+	i, ok := d.index[c.COW]
+	if !ok {
+		return -1, &NotInDatasetError{Country: c}
+	}
+	return i, nil
+}
+
+// NotInDatasetError reports a known state with no row in a dataset.
+type NotInDatasetError struct{ Country Country }
+
+func (e *NotInDatasetError) Error() string {
+	return "votes: " + e.Country.Name + " is not in the dataset"
+}
+
+// Unwrap lets errors.Is(err, ErrUnknownCountry) match.
+func (e *NotInDatasetError) Unwrap() error { return ErrUnknownCountry }
+
+// Countries returns an iterator over the states, by row.
+func (d *Dataset) Countries() iter.Seq2[int, Country] {
+	return func(yield func(int, Country) bool) {
+		for i, c := range d.countries {
+			if !yield(i, c) {
+				return
+			}
+		}
+	}
+}
+
+// RollCalls returns an iterator over the roll calls, by column. The roll
+// calls must not be modified.
+func (d *Dataset) RollCalls() iter.Seq2[int, *RollCall] {
+	return func(yield func(int, *RollCall) bool) {
+		for j := range d.rollCalls {
+			if !yield(j, &d.rollCalls[j]) {
+				return
+			}
+		}
+	}
+}
+
+// VotesOn returns an iterator over the states with a record on roll call j
+// and their votes.
+func (d *Dataset) VotesOn(j int) iter.Seq2[Country, Vote] {
+	return func(yield func(Country, Vote) bool) {
+		for i, c := range d.countries {
+			if v := d.Vote(i, j); v != NoRecord {
+				if !yield(c, v) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Tally counts the votes on roll call j in the dataset.
+func (d *Dataset) Tally(j int) Tally {
+	var t Tally
+	nr := len(d.rollCalls)
+	for i := range d.countries {
+		switch d.votes[i*nr+j] {
+		case Yes:
+			t.Yes++
+		case No:
+			t.No++
+		case Abstain:
+			t.Abstain++
+		case Absent:
+			t.NonVoting++
+		}
+	}
+	t.Members = t.Yes + t.No + t.Abstain + t.NonVoting
+	return t
+}
+
+// Span returns the dates of the first and last roll calls.
+func (d *Dataset) Span() (first, last time.Time) {
+	if len(d.rollCalls) == 0 {
+		return time.Time{}, time.Time{}
+	}
+	return d.rollCalls[0].Date, d.rollCalls[len(d.rollCalls)-1].Date
+}
+
+// Sessions returns the regular sessions the roll calls belong to, in order.
+func (d *Dataset) Sessions() []int {
+	var out []int
+	for _, rc := range d.rollCalls {
+		if len(out) == 0 || out[len(out)-1] != rc.Session {
+			out = append(out, rc.Session)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Filter returns the dataset restricted to the roll calls that pass every
+// filter, with the same states.
+func (d *Dataset) Filter(keep ...Filter) *Dataset {
+	var cols []int
+	for j := range d.rollCalls {
+		ok := true
+		for _, f := range keep {
+			if !f(d, j) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			cols = append(cols, j)
+		}
+	}
+	rows := make([]int, len(d.countries))
+	for i := range rows {
+		rows[i] = i
+	}
+	return d.subset(rows, cols)
+}
+
+// SelectCountries returns the dataset restricted to the states for which keep
+// returns true, with the same roll calls.
+func (d *Dataset) SelectCountries(keep func(Country) bool) *Dataset {
+	var rows []int
+	for i, c := range d.countries {
+		if keep(c) {
+			rows = append(rows, i)
+		}
+	}
+	cols := make([]int, len(d.rollCalls))
+	for j := range cols {
+		cols[j] = j
+	}
+	return d.subset(rows, cols)
+}
+
+func (d *Dataset) subset(rows, cols []int) *Dataset {
+	nr := len(d.rollCalls)
+	out := &Dataset{
+		countries: make([]Country, len(rows)),
+		rollCalls: make([]RollCall, len(cols)),
+		votes:     make([]Vote, len(rows)*len(cols)),
+		index:     make(map[int]int, len(rows)),
+	}
+	for k, j := range cols {
+		out.rollCalls[k] = d.rollCalls[j]
+	}
+	newCol := make(map[int]int, len(d.member)+len(d.notes))
+	if len(d.member)+len(d.notes) > 0 {
+		for k, j := range cols {
+			newCol[j] = k
+		}
+	}
+	newRow := make(map[int]int, len(rows))
+	for k, i := range rows {
+		out.countries[k] = d.countries[i]
+		out.index[d.countries[i].COW] = k
+		newRow[i] = k
+		src := d.votes[i*nr : (i+1)*nr]
+		dst := out.votes[k*len(cols) : (k+1)*len(cols)]
+		for c, j := range cols {
+			dst[c] = src[j]
+		}
+	}
+	remap := func(cell int) (int, bool) {
+		i, j := cell/nr, cell%nr
+		r, ok1 := newRow[i]
+		c, ok2 := newCol[j]
+		return r*len(cols) + c, ok1 && ok2
+	}
+	for cell, f := range d.member {
+		if n, ok := remap(cell); ok {
+			if out.member == nil {
+				out.member = make(map[int]Flag)
+			}
+			out.member[n] = f
+		}
+	}
+	for cell, s := range d.notes {
+		if n, ok := remap(cell); ok {
+			if out.notes == nil {
+				out.notes = make(map[int]string)
+			}
+			out.notes[n] = s
+		}
+	}
+	return out
+}
+
+// builder accumulates votes as a reader streams them and lays them out
+// densely at the end. Rows are indexed by the state's place in countryTable
+// and grow as roll calls are discovered, so no intermediate list of
+// (state, roll call, vote) triples is kept.
+type builder struct {
+	rollCalls []RollCall
+	rcIndex   map[int]int // roll-call ID to discovery order
+	lastID    int         // cache: sources list a roll call's votes together
+	lastIdx   int
+	rows      [][]Vote // by countryTable position, then discovery order
+	member    map[[2]int]Flag
+	notes     map[[2]int]string
+	cowPos    map[int]int
+}
+
+func newBuilder() *builder {
+	b := &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable)), cowPos: make(map[int]int, len(countryTable))}
+	for p, e := range countryTable {
+		b.cowPos[e.cow] = p
+	}
+	return b
+}
+
+// addRollCall registers a roll call and returns its discovery index; ok is
+// false if the ID was already registered.
+func (b *builder) addRollCall(rc RollCall) (int, bool) {
+	if _, dup := b.rcIndex[rc.ID]; dup {
+		return b.rcIndex[rc.ID], false
+	}
+	k := len(b.rollCalls)
+	b.rollCalls = append(b.rollCalls, rc)
+	b.rcIndex[rc.ID] = k
+	return k, true
+}
+
+// rollCall returns the discovery index of roll call id.
+func (b *builder) rollCall(id int) (int, bool) {
+	if id == b.lastID && b.lastIdx >= 0 {
+		return b.lastIdx, true
+	}
+	k, ok := b.rcIndex[id]
+	if ok {
+		b.lastID, b.lastIdx = id, k
+	}
+	return k, ok
+}
+
+// set records state c's vote on roll call k. It returns the vote already
+// recorded, if any.
+func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
+	p := b.cowPos[c.COW]
+	row := b.rows[p]
+	if k >= len(row) {
+		if row == nil {
+			// Reserve for the roll calls known now, as for unvotes, where
+			// they are all read before the votes.
+			row = make([]Vote, max(len(b.rollCalls), k+1))
+		} else {
+			row = append(row, make([]Vote, max(k+1-len(row), len(row)/2))...)
+		}
+		b.rows[p] = row
+	}
+	prev = row[k]
+	row[k] = v
+	return prev
+}
+
+func (b *builder) setMember(c Country, k int, f Flag) {
+	if b.member == nil {
+		b.member = make(map[[2]int]Flag)
+	}
+	b.member[[2]int{b.cowPos[c.COW], k}] = f
+}
+
+func (b *builder) setNote(c Country, k int, s string) {
+	if b.notes == nil {
+		b.notes = make(map[[2]int]string)
+	}
+	b.notes[[2]int{b.cowPos[c.COW], k}] = s
+}
+
+func (b *builder) dataset() *Dataset {
+	order := make([]int, len(b.rollCalls))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		if c := cmp.Compare(b.rollCalls[x].Session, b.rollCalls[y].Session); c != 0 {
+			return c
+		}
+		if c := b.rollCalls[x].Date.Compare(b.rollCalls[y].Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.rollCalls[x].ID, b.rollCalls[y].ID)
+	})
+	nr := len(order)
+	d := &Dataset{rollCalls: make([]RollCall, nr), index: make(map[int]int)}
+	newCol := make([]int, nr)
+	for j, k := range order {
+		d.rollCalls[j] = b.rollCalls[k]
+		newCol[k] = j
+	}
+	newRow := make(map[int]int)
+	for p, row := range b.rows {
+		if row != nil {
+			newRow[p] = len(d.countries)
+			d.index[countryTable[p].cow] = len(d.countries)
+			d.countries = append(d.countries, countryOf(p))
+		}
+	}
+	d.votes = make([]Vote, len(d.countries)*nr)
+	for p, row := range b.rows {
+		if row == nil {
+			continue
+		}
+		dst := d.votes[newRow[p]*nr : (newRow[p]+1)*nr]
+		for k, v := range row[:min(len(row), nr)] {
+			dst[newCol[k]] = v
+		}
+	}
+	for key, f := range b.member {
+		if d.member == nil {
+			d.member = make(map[int]Flag)
+		}
+		d.member[newRow[key[0]]*nr+newCol[key[1]]] = f
+	}
+	for key, s := range b.notes {
+		if d.notes == nil {
+			d.notes = make(map[int]string)
+		}
+		d.notes[newRow[key[0]]*nr+newCol[key[1]]] = s
+	}
+	return d
+}
+
+func countryOf(p int) Country {
+	e := countryTable[p]
+	return Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name}
+}
+
+// touch adds state c to the dataset even if it never votes.
+func (b *builder) touch(c Country) {
+	p := b.cowPos[c.COW]
+	if b.rows[p] == nil {
+		b.rows[p] = make([]Vote, 0, len(b.rollCalls))
+	}
+}

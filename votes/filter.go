@@ -1,0 +1,85 @@
+package votes
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// A Filter reports whether Dataset.Filter keeps roll call j of d.
+type Filter func(d *Dataset, j int) bool
+
+// InSessions keeps the roll calls of regular sessions from through to,
+// inclusive (votes of special sessions count to the regular session then in
+// progress).
+func InSessions(from, to int) Filter {
+	return func(d *Dataset, j int) bool {
+		s := d.rollCalls[j].Session
+		return from <= s && s <= to
+	}
+}
+
+// Between keeps the roll calls held on days from through to, inclusive. A
+// zero time leaves that end open.
+func Between(from, to time.Time) Filter {
+	return func(d *Dataset, j int) bool {
+		t := d.rollCalls[j].Date
+		return (from.IsZero() || !t.Before(from)) && (to.IsZero() || !t.After(to))
+	}
+}
+
+// HasIssue keeps the roll calls coded with any of the issues in s.
+func HasIssue(s Issue) Filter {
+	return func(d *Dataset, j int) bool { return d.rollCalls[j].Issues&s != 0 }
+}
+
+// ImportantOnly keeps the roll calls flagged as important votes.
+func ImportantOnly() Filter {
+	return func(d *Dataset, j int) bool { return d.rollCalls[j].Important == FlagTrue }
+}
+
+// Special keeps the roll calls of one special or emergency special session
+// ("ES-11"), or of any such session if name is "".
+func Special(name string) Filter {
+	return func(d *Dataset, j int) bool {
+		s := d.rollCalls[j].Special
+		return s != "" && (name == "" || strings.EqualFold(s, name))
+	}
+}
+
+// Resolutions keeps the roll calls on the given resolutions, written in any
+// form NormalizeResolution accepts ("R/68/262" or "A/RES/68/262").
+func Resolutions(symbols ...string) Filter {
+	want := make(map[string]bool, len(symbols))
+	for _, s := range symbols {
+		want[strings.ToUpper(NormalizeResolution(s))] = true
+	}
+	return func(d *Dataset, j int) bool { return want[strings.ToUpper(d.rollCalls[j].Resolution)] }
+}
+
+// TextMatches keeps the roll calls whose resolution symbol, short title,
+// title, agenda title, subjects or description match re.
+func TextMatches(re *regexp.Regexp) Filter {
+	return func(d *Dataset, j int) bool {
+		rc := &d.rollCalls[j]
+		for _, s := range [...]string{rc.Resolution, rc.Short, rc.Title, rc.AgendaTitle, rc.Subjects, rc.Description} {
+			if s != "" && re.MatchString(s) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// Contested drops unanimous roll calls: those on which every vote cast in
+// the dataset was the same (or none was cast). Voeten's agreement scores
+// leave them out, as they say nothing about who sides with whom.
+func Contested() Filter {
+	return func(d *Dataset, j int) bool { return !d.Tally(j).Unanimous() }
+}
+
+// Amendments selects roll calls on amendments (want true) or leaves them out
+// (want false); roll calls whose coding is unknown count as not amendments.
+func Amendments(want bool) Filter {
+	return func(d *Dataset, j int) bool { return (d.rollCalls[j].Amendment == FlagTrue) == want }
+}

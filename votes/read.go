@@ -1,0 +1,267 @@
+package votes
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A Reader reads roll-call data. Its zero value reads strictly: the first
+// bad row ends the read with a *ParseError.
+//
+// With Lenient set, a bad row is skipped instead and recorded in Skipped
+// with its reason, so that nothing is dropped silently; errors that make the
+// whole input unreadable (a missing column, bad quoting, a truncated gzip
+// stream) still end the read.
+type Reader struct {
+	Lenient bool
+
+	// Skipped lists every row a lenient read left out, in input order.
+	// Each read appends to it.
+	Skipped []*ParseError
+}
+
+// Read reads one file of any supported format, detected from its header:
+// Voeten's file (old or new column set), the UN Digital Library bulk CSV
+// (2025 or 2026 layout), or this package's canonical CSV. Gzip-compressed
+// input is decompressed transparently. The unvotes layout comes in three
+// files: use ReadUnvotes, or ReadFile on their folder.
+func Read(r io.Reader) (*Dataset, error) { return new(Reader).Read(r) }
+
+// ReadFile reads a file, as Read does, or a folder holding the unvotes files
+// un_votes.csv, un_roll_calls.csv and optionally un_roll_call_issues.csv
+// (each possibly gzipped, with the suffix .gz).
+func ReadFile(name string) (*Dataset, error) { return new(Reader).ReadFile(name) }
+
+// ReadUnvotes reads the unvotes/tidytuesday layout: the votes (rcid,
+// country, country_code, vote), the roll calls (rcid, session,
+// importantvote, date, unres, amend, para, short, descr) and, if issues is
+// not nil, the issue codes (rcid, short_name, issue). Columns are taken by
+// name; "NA" is read as missing except in country_code, where it is
+// Namibia's code.
+func ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
+	return new(Reader).ReadUnvotes(votes, rollCalls, issues)
+}
+
+// Format names a file layout Read recognises.
+type Format int
+
+const (
+	FormatUnknown   Format = iota
+	FormatUnvotes          // un_votes.csv of the unvotes triplet
+	FormatVoeten           // Voeten's Dataverse file
+	FormatUNDL             // the UN Digital Library bulk CSV
+	FormatCanonical        // this package's canonical CSV (Write)
+)
+
+var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical"}
+
+func (f Format) String() string { return formatNames[f] }
+
+// DetectFormat tells the format of a file from its header line.
+func DetectFormat(header []string) Format {
+	has := func(name string) bool {
+		for _, h := range header {
+			if strings.EqualFold(strings.TrimSpace(h), name) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("cow") && has("vote") && has("rcid"):
+		return FormatCanonical
+	case has("ms_vote") && has("undl_id"):
+		return FormatUNDL
+	case has("ccode") && has("vote") && has("rcid"):
+		return FormatVoeten
+	case has("country") && has("vote") && has("rcid"):
+		return FormatUnvotes
+	}
+	return FormatUnknown
+}
+
+// Read reads one file of any supported format; see the package function Read.
+func (r *Reader) Read(src io.Reader) (*Dataset, error) {
+	return r.read(src, nameOf(src, ""))
+}
+
+func (r *Reader) read(src io.Reader, file string) (*Dataset, error) {
+	src, closeFn, err := decompress(src)
+	if err != nil {
+		return nil, &ParseError{File: file, Line: 1, Err: err}
+	}
+	defer closeFn()
+	s := newScanner(src, file)
+	if err := s.readHeader(); err != nil {
+		return nil, err
+	}
+	switch f := DetectFormat(s.header); f {
+	case FormatVoeten:
+		return r.readVoeten(s)
+	case FormatUNDL:
+		return r.readUNDL(s)
+	case FormatCanonical:
+		return r.readCanonical(s)
+	case FormatUnvotes:
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: an unvotes vote file needs its roll calls; use ReadUnvotes or ReadFile on the folder", ErrUnknownFormat)}
+	}
+	return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header %q", ErrUnknownFormat, strings.Join(s.header, ","))}
+}
+
+// ReadFile reads a file or an unvotes folder; see the package function ReadFile.
+func (r *Reader) ReadFile(name string) (*Dataset, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return r.read(f, name)
+	}
+	open := func(base string, required bool) (*os.File, error) {
+		for _, n := range [...]string{base, base + ".gz"} {
+			f, err := os.Open(filepath.Join(name, n))
+			if err == nil {
+				return f, nil
+			}
+			if !errors.Is(err, os.ErrNotExist) {
+				return nil, err
+			}
+		}
+		if required {
+			return nil, fmt.Errorf("votes: %s: no %s or %s.gz in the folder", name, base, base)
+		}
+		return nil, nil
+	}
+	vf, err := open("un_votes.csv", true)
+	if err != nil {
+		return nil, err
+	}
+	defer vf.Close()
+	rf, err := open("un_roll_calls.csv", true)
+	if err != nil {
+		return nil, err
+	}
+	defer rf.Close()
+	inf, err := open("un_roll_call_issues.csv", false)
+	if err != nil {
+		return nil, err
+	}
+	var issues io.Reader
+	if inf != nil {
+		defer inf.Close()
+		issues = inf
+	}
+	return r.ReadUnvotes(vf, rf, issues)
+}
+
+// skip records a bad row when reading leniently; otherwise it returns the
+// error that ends the read.
+func (r *Reader) skip(err *ParseError) error {
+	if !r.Lenient {
+		return err
+	}
+	r.Skipped = append(r.Skipped, err)
+	return nil
+}
+
+// nameOf returns the file name of src if it has one (an *os.File does).
+func nameOf(src io.Reader, def string) string {
+	if n, ok := src.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return def
+}
+
+// decompress returns src, or a gzip reader over it if it starts with the
+// gzip magic number.
+func decompress(src io.Reader) (io.Reader, func(), error) {
+	if src == nil {
+		return nil, nil, errors.New("votes: nil reader")
+	}
+	br := bufio.NewReaderSize(src, 1<<16)
+	magic, _ := br.Peek(2)
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, nil, err
+		}
+		return zr, func() { zr.Close() }, nil
+	}
+	return br, func() {}, nil
+}
+
+// isNA reports a field the sources leave missing: empty or "NA".
+func isNA(b []byte) bool { return len(b) == 0 || (len(b) == 2 && b[0] == 'N' && b[1] == 'A') }
+
+// atoi parses a decimal integer without allocating.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	neg := false
+	if b[0] == '-' {
+		neg, b = true, b[1:]
+		if len(b) == 0 {
+			return 0, false
+		}
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// wholeNumber parses "120" and "120.0" without allocating in the common case.
+func wholeNumber(b []byte) (int, bool) {
+	if n, ok := atoi(b); ok {
+		return n, true
+	}
+	return parseWholeNumber(string(b))
+}
+
+// parseFlag parses 0/1/NA/empty (also "0.0", "1.0", TRUE/FALSE).
+//
+// A trailing backslash and quote are tolerated: Voeten's 2016 file has the
+// value 0\" (written "0\""") in the ec column of the 197 rows of rcid 1429,
+// an artifact of escaping backslashes on export.
+func parseFlag(b []byte) (Flag, bool) {
+	if isNA(b) {
+		return FlagUnknown, true
+	}
+	if len(b) == 3 && b[1] == '\\' && b[2] == '"' {
+		b = b[:1]
+	}
+	switch strings.ToLower(string(bytes.TrimSpace(b))) {
+	case "1", "1.0", "true", "yes":
+		return FlagTrue, true
+	case "0", "0.0", "false", "no":
+		return FlagFalse, true
+	}
+	return FlagUnknown, false
+}
+
+func badNumber(b []byte) error { return fmt.Errorf("%w %q", ErrBadNumber, b) }
+
+func quoteErr(what string, b []byte) error {
+	return fmt.Errorf("%s %s", what, strconv.Quote(string(b)))
+}

@@ -1,0 +1,186 @@
+package votes
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RollCall describes one recorded vote of the General Assembly: on a
+// resolution as a whole, on an amendment, or on a paragraph.
+type RollCall struct {
+	ID int // rcid in the unvotes and Voeten data; the record id in the UN Digital Library
+
+	// Session is the regular session during which the vote was held: 74 is
+	// the session that opened in September 2019. Votes of an emergency
+	// special or special session carry the number of the regular session
+	// then in progress, and the special session's name in Special.
+	Session int
+	Special string // "ES-11", "S-10"; "" for a vote in a regular session
+
+	Date time.Time // day of the vote, midnight UTC; zero if the source gives none
+
+	// Resolution is the symbol in the UN's form, "A/RES/68/262", whatever
+	// form the source used ("R/68/262"); RawResolution is the source's text.
+	Resolution    string
+	RawResolution string
+
+	Short       string // short title (unvotes, Voeten's newer files)
+	Title       string // full title (UN Digital Library)
+	Description string // Voeten's description of what was voted on
+
+	// Fields of the UN Digital Library; empty for the other sources.
+	Draft           string // draft symbol, "A/ES-10/L.25"
+	CommitteeReport string // committee report symbol
+	Meeting         string // meeting record, "A/ES-10/PV.41"
+	AgendaTitle     string
+	Subjects        string
+	Link            string // the record's address
+
+	Issues    Issue // Voeten's issue codes
+	Important Flag  // an "important vote" in the US State Department's report
+	Amendment Flag  // a vote on an amendment
+	Paragraph Flag  // a vote on a paragraph
+
+	// Totals are the tallies the source publishes, if it does (HasTotals);
+	// Dataset.Tally counts the votes actually in the data.
+	Totals    Tally
+	HasTotals bool
+}
+
+// Tally counts the votes on one roll call.
+type Tally struct {
+	Yes, No, Abstain int
+	NonVoting        int // members present or listed that did not vote
+	Members          int // members at the time, where the source gives it
+}
+
+// String formats the tally as the UN does, yes-no-abstain: "100-11-58".
+func (t Tally) String() string { return fmt.Sprintf("%d-%d-%d", t.Yes, t.No, t.Abstain) }
+
+// Unanimous reports whether every cast vote on the roll call was the same.
+func (t Tally) Unanimous() bool {
+	n := 0
+	for _, c := range [...]int{t.Yes, t.No, t.Abstain} {
+		if c > 0 {
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// NormalizeResolution returns a resolution symbol in the UN's form:
+// "R/68/262" becomes "A/RES/68/262", Voeten's "ESS/1/34" (emergency special
+// session) "A/RES/ES-1/34" and "SS/1/59" (special session) "A/RES/S-1/59".
+// Symbols already in that form are returned trimmed; anything else is
+// returned trimmed and otherwise unchanged.
+func NormalizeResolution(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "NA") {
+		return ""
+	}
+	u := strings.ToUpper(s)
+	switch {
+	case strings.HasPrefix(u, "A/RES/"):
+		return "A/RES/" + s[6:]
+	case strings.HasPrefix(u, "R/"):
+		return "A/RES/" + s[2:]
+	case strings.HasPrefix(u, "ESS/"):
+		return "A/RES/ES-" + s[4:]
+	case strings.HasPrefix(u, "SS/"):
+		return "A/RES/S-" + s[3:]
+	}
+	return s
+}
+
+// specialOf returns the special session named in a normalised symbol
+// ("A/RES/ES-10/19" gives "ES-10").
+func specialOf(resolution string) string {
+	rest, ok := strings.CutPrefix(resolution, "A/RES/")
+	if !ok {
+		return ""
+	}
+	part, _, _ := strings.Cut(rest, "/")
+	if strings.HasPrefix(part, "ES-") || strings.HasPrefix(part, "S-") {
+		return part
+	}
+	return ""
+}
+
+// ParseSession parses a session as the sources write it: "74", "74.0",
+// "ES-11", "S-10". It returns the regular session number (0 for a special
+// session, whose regular session follows from its date) and the special
+// session's name.
+func ParseSession(s string) (regular int, special string, err error) {
+	s = strings.TrimSpace(s)
+	u := strings.ToUpper(s)
+	for _, p := range [...]string{"ES-", "S-"} {
+		if rest, ok := strings.CutPrefix(u, p); ok {
+			if n, err := strconv.Atoi(rest); err == nil && n > 0 {
+				return 0, p + rest, nil
+			}
+			return 0, "", fmt.Errorf("%w %q", ErrBadSession, s)
+		}
+	}
+	n, ok := parseWholeNumber(s)
+	if !ok || n <= 0 {
+		return 0, "", fmt.Errorf("%w %q", ErrBadSession, s)
+	}
+	return n, "", nil
+}
+
+// SessionOf returns the regular session in progress on a day. Session N
+// opens in the second half of September of the year 1945+N (the first, in
+// January 1946); votes from 15 September on are counted to the new session.
+func SessionOf(t time.Time) int {
+	y := t.Year()
+	if t.Month() > time.September || (t.Month() == time.September && t.Day() >= 15) {
+		return max(y-1945, 1)
+	}
+	return max(y-1946, 1)
+}
+
+// parseWholeNumber parses "120" and the Digital Library's "120.0".
+func parseWholeNumber(s string) (int, bool) {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		if strings.Trim(s[i+1:], "0") != "" {
+			return 0, false
+		}
+		s = s[:i]
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// parseDate parses ISO dates (2019-12-09) and Voeten's m/d/yyyy (12/9/2019).
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "/") {
+		parts := strings.Split(s, "/")
+		if len(parts) == 3 {
+			m, e1 := strconv.Atoi(parts[0])
+			d, e2 := strconv.Atoi(parts[1])
+			y, e3 := strconv.Atoi(parts[2])
+			if e1 == nil && e2 == nil && e3 == nil && validDay(y, m, d) {
+				return day(y, time.Month(m), d), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%w %q (want yyyy-mm-dd or m/d/yyyy)", ErrBadDate, s)
+	}
+	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+		s = s[:10] // a time of day, as some exports add, says nothing more
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w %q (want yyyy-mm-dd or m/d/yyyy)", ErrBadDate, s)
+	}
+	return t, nil
+}
+
+func validDay(y, m, d int) bool {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= day(y, time.Month(m)+1, 0).Day()
+}

@@ -1,0 +1,266 @@
+package votes
+
+import (
+	"fmt"
+	"io"
+)
+
+// ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
+func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
+	b := newBuilder()
+	if err := r.unvotesRollCalls(b, rollCalls); err != nil {
+		return nil, err
+	}
+	if issues != nil {
+		if err := r.unvotesIssues(b, issues); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.unvotesVotes(b, votes); err != nil {
+		return nil, err
+	}
+	return b.dataset(), nil
+}
+
+func openScanner(src io.Reader, def string) (*scanner, func(), error) {
+	file := nameOf(src, def)
+	src, closeFn, err := decompress(src)
+	if err != nil {
+		return nil, nil, &ParseError{File: file, Line: 1, Err: err}
+	}
+	s := newScanner(src, file)
+	if err := s.readHeader(); err != nil {
+		closeFn()
+		return nil, nil, err
+	}
+	return s, closeFn, nil
+}
+
+func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
+	s, done, err := openScanner(src, "un_roll_calls.csv")
+	if err != nil {
+		return err
+	}
+	defer done()
+	col, err := s.columns([]string{"rcid", "session", "date"}, "importantvote", "unres", "amend", "para", "short", "descr")
+	if err != nil {
+		return err
+	}
+	for {
+		if err := s.next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		perr := s.checkWidth()
+		var rc RollCall
+		if perr == nil {
+			rc, perr = parseRollCallFields(s, col)
+		}
+		if perr == nil {
+			if _, ok := b.addRollCall(rc); !ok {
+				perr = s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrDuplicateRollCall, rc.ID))
+			}
+		}
+		if perr != nil {
+			if err := r.skip(perr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// parseRollCallFields reads the roll-call columns shared by the unvotes
+// roll-call file, Voeten's file and the canonical CSV. Absent columns are
+// -1 in col and read as missing.
+func parseRollCallFields(s *scanner, col map[string]int) (RollCall, *ParseError) {
+	var rc RollCall
+	var ok bool
+	if rc.ID, ok = atoi(s.field(col["rcid"])); !ok {
+		return rc, s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+	}
+	// Voeten's 2016 file has no date for rcid 4592 (its 197 rows say NA):
+	// keep the roll call with a zero Date rather than lose its votes.
+	if d := s.field(col["date"]); !isNA(d) {
+		t, err := parseDate(string(d))
+		if err != nil {
+			return rc, s.errorAt(col["date"], "date", err)
+		}
+		rc.Date = t
+	}
+	rc.RawResolution = string(s.field(col["unres"]))
+	if rc.RawResolution == "NA" {
+		rc.RawResolution = ""
+	}
+	rc.Resolution = NormalizeResolution(rc.RawResolution)
+	rc.Special = specialOf(rc.Resolution)
+	if i, ok := col["session"]; ok && i >= 0 {
+		n, special, err := ParseSession(string(s.field(i)))
+		if err != nil {
+			return rc, s.errorAt(i, "session", err)
+		}
+		rc.Session = n
+		if special != "" {
+			rc.Special = special
+			rc.Session = SessionOf(rc.Date)
+		}
+	}
+	for _, f := range [...]struct {
+		name string
+		dst  *Flag
+	}{{"importantvote", &rc.Important}, {"amend", &rc.Amendment}, {"para", &rc.Paragraph}} {
+		i := col[f.name]
+		v, ok := parseFlag(s.field(i))
+		if !ok {
+			return rc, s.errorAt(i, f.name, quoteErr("want 0, 1 or NA, got", s.field(i)))
+		}
+		*f.dst = v
+	}
+	rc.Short = naString(s.field(col["short"]))
+	rc.Description = naString(s.field(col["descr"]))
+	return rc, nil
+}
+
+// naString returns a text field, with "NA" read as missing, as R writes it.
+func naString(b []byte) string {
+	if isNA(b) {
+		return ""
+	}
+	return string(b)
+}
+
+func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
+	s, done, err := openScanner(src, "un_roll_call_issues.csv")
+	if err != nil {
+		return err
+	}
+	defer done()
+	col, err := s.columns([]string{"rcid"}, "short_name", "issue")
+	if err != nil {
+		return err
+	}
+	if col["short_name"] < 0 && col["issue"] < 0 {
+		return &ParseError{File: s.file, Line: 1, Field: "short_name", Err: fmt.Errorf("%w \"short_name\" or \"issue\"", ErrMissingColumn)}
+	}
+	for {
+		if err := s.next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if perr := r.unvotesIssue(b, s, col); perr != nil {
+			if err := r.skip(perr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *ParseError {
+	if err := s.checkWidth(); err != nil {
+		return err
+	}
+	id, ok := atoi(s.field(col["rcid"]))
+	if !ok {
+		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+	}
+	k, ok := b.rollCall(id)
+	if !ok {
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+	}
+	name, i := "short_name", col["short_name"]
+	if i < 0 {
+		name, i = "issue", col["issue"]
+	}
+	is, err := ParseIssue(string(s.field(i)))
+	if err != nil {
+		return s.errorAt(i, name, err)
+	}
+	b.rollCalls[k].Issues |= is
+	return nil
+}
+
+func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
+	s, done, err := openScanner(src, "un_votes.csv")
+	if err != nil {
+		return err
+	}
+	defer done()
+	col, err := s.columns([]string{"rcid", "vote"}, "country", "country_code")
+	if err != nil {
+		return err
+	}
+	if col["country"] < 0 && col["country_code"] < 0 {
+		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
+	}
+	// The sources spell each state the same way throughout, so names are
+	// resolved once.
+	cache := make(map[string]Country)
+	for {
+		if err := s.next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if perr := r.unvotesVote(b, s, col, cache); perr != nil {
+			if err := r.skip(perr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (r *Reader) unvotesVote(b *builder, s *scanner, col map[string]int, cache map[string]Country) *ParseError {
+	if err := s.checkWidth(); err != nil {
+		return err
+	}
+	id, ok := atoi(s.field(col["rcid"]))
+	if !ok {
+		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+	}
+	k, ok := b.rollCall(id)
+	if !ok {
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+	}
+	name, code := s.field(col["country"]), s.field(col["country_code"])
+	c, ok := cache[string(name)+"\x00"+string(code)]
+	if !ok {
+		var err error
+		c, err = unvotesCountry(string(name), string(code))
+		if err != nil {
+			field, i := "country", col["country"]
+			if i < 0 {
+				field, i = "country_code", col["country_code"]
+			}
+			return s.errorAt(i, field, err)
+		}
+		cache[string(name)+"\x00"+string(code)] = c
+	}
+	v, ok := parseVoteBytes(s.field(col["vote"]))
+	if !ok || v == NoRecord {
+		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col["vote"])))
+	}
+	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
+		b.set(c, k, prev)
+		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+	}
+	return nil
+}
+
+// unvotesCountry resolves a state from its unvotes name and ISO code. The
+// name comes first: the code is "NA" both for Namibia and, as R's missing
+// value, for states without an ISO code (the Federal Republic of Germany,
+// the Yemen Arab Republic, Zanzibar).
+func unvotesCountry(name, code string) (Country, error) {
+	if name != "" && name != "NA" {
+		if c, err := LookupCountry(name); err == nil {
+			return c, nil
+		}
+	}
+	if code != "" && (code != "NA" || name == "") {
+		if c, err := LookupCountry(code); err == nil {
+			return c, nil
+		}
+	}
+	return Country{}, fmt.Errorf("%w %q (code %q)", ErrUnknownCountry, name, code)
+}

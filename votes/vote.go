@@ -1,0 +1,218 @@
+package votes
+
+import "fmt"
+
+// Vote is what one state did on one roll call.
+//
+// The zero value, NoRecord, means the source has nothing for that state and
+// roll call; it is distinct from Absent, which records a member that was
+// listed but did not vote, and NonMember, which records a state that was not
+// a member of the United Nations on that day.
+type Vote int8
+
+const (
+	NoRecord  Vote = iota // nothing recorded
+	Yes                   // voted yes
+	Abstain               // abstained
+	No                    // voted no
+	Absent                // a member that did not vote (Voeten's 8, the Digital Library's X or blank)
+	NonMember             // not a member of the United Nations at the time (Voeten's 9)
+)
+
+// numVoteValues bounds the Vote values a dataset may hold.
+const numVoteValues = int(NonMember) + 1
+
+// Cast reports whether v is a vote cast on the floor: Yes, Abstain or No.
+// Agreement indices are computed over cast votes only.
+func (v Vote) Cast() bool { return v >= Yes && v <= No }
+
+// String returns the lower-case name used by the unvotes data ("yes",
+// "abstain", "no") and by this package's canonical CSV ("absent",
+// "non-member"); NoRecord is the empty string.
+func (v Vote) String() string {
+	switch v {
+	case NoRecord:
+		return ""
+	case Yes:
+		return "yes"
+	case Abstain:
+		return "abstain"
+	case No:
+		return "no"
+	case Absent:
+		return "absent"
+	case NonMember:
+		return "non-member"
+	}
+	return fmt.Sprintf("Vote(%d)", int8(v))
+}
+
+// ParseVote parses the names String returns and the codes of the sources:
+// "yes"/"Y"/"1", "abstain"/"A"/"2", "no"/"N"/"3", "absent"/"X"/"8",
+// "non-member"/"9", case-insensitively. The empty string is NoRecord.
+// An unknown code returns an error wrapping ErrUnknownVote.
+func ParseVote(s string) (Vote, error) {
+	if v, ok := parseVoteBytes([]byte(s)); ok {
+		return v, nil
+	}
+	return NoRecord, fmt.Errorf("%w %q", ErrUnknownVote, s)
+}
+
+func parseVoteBytes(b []byte) (Vote, bool) {
+	switch len(b) {
+	case 0:
+		return NoRecord, true
+	case 1:
+		switch b[0] {
+		case '1', 'Y', 'y':
+			return Yes, true
+		case '2', 'A', 'a':
+			return Abstain, true
+		case '3', 'N', 'n':
+			return No, true
+		case '8', 'X', 'x':
+			return Absent, true
+		case '9':
+			return NonMember, true
+		}
+		return NoRecord, false
+	}
+	switch lowerASCII(b) {
+	case "yes":
+		return Yes, true
+	case "abstain":
+		return Abstain, true
+	case "no":
+		return No, true
+	case "absent":
+		return Absent, true
+	case "non-member", "nonmember":
+		return NonMember, true
+	}
+	return NoRecord, false
+}
+
+// lowerASCII returns b in lower case. Short inputs stay on the stack.
+func lowerASCII(b []byte) string {
+	var buf [16]byte
+	var out []byte
+	if len(b) <= len(buf) {
+		out = buf[:len(b)]
+	} else {
+		out = make([]byte, len(b))
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return string(out)
+}
+
+// Flag is a yes/no attribute of a roll call that a source may leave unknown,
+// such as Voeten's "important vote" coding. The zero value is FlagUnknown.
+type Flag int8
+
+const (
+	FlagUnknown Flag = iota // the source does not say
+	FlagFalse
+	FlagTrue
+)
+
+// True reports whether f is FlagTrue.
+func (f Flag) True() bool { return f == FlagTrue }
+
+// String returns "1", "0" or "NA", as the sources write the flag.
+func (f Flag) String() string {
+	switch f {
+	case FlagTrue:
+		return "1"
+	case FlagFalse:
+		return "0"
+	}
+	return "NA"
+}
+
+func flagOf(b bool) Flag {
+	if b {
+		return FlagTrue
+	}
+	return FlagFalse
+}
+
+// Issue is a set of the six issue areas Voeten codes roll calls by.
+// A roll call may belong to several areas or to none.
+type Issue uint8
+
+const (
+	MiddleEast  Issue = 1 << iota // "me": the Palestinian conflict
+	Nuclear                       // "nu": nuclear weapons and nuclear material
+	Disarmament                   // "di": arms control and disarmament
+	HumanRights                   // "hr": human rights
+	Colonialism                   // "co": colonialism
+	Development                   // "ec": economic development
+)
+
+var issueCodes = [...]struct {
+	issue Issue
+	code  string
+	label string
+}{
+	{MiddleEast, "me", "Palestinian conflict"},
+	{Nuclear, "nu", "Nuclear weapons and nuclear material"},
+	{Disarmament, "di", "Arms control and disarmament"},
+	{HumanRights, "hr", "Human rights"},
+	{Colonialism, "co", "Colonialism"},
+	{Development, "ec", "Economic development"},
+}
+
+// ParseIssue returns the issue with the given two-letter code ("me", "nu",
+// "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
+func ParseIssue(s string) (Issue, error) {
+	k := lowerASCII([]byte(s))
+	for _, ic := range issueCodes {
+		if k == ic.code || k == lowerASCII([]byte(ic.label)) {
+			return ic.issue, nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
+}
+
+// Has reports whether every issue in x is in s.
+func (s Issue) Has(x Issue) bool { return s&x == x && x != 0 }
+
+// Codes returns the two-letter codes of the issues in s, in Voeten's order
+// (me, nu, di, hr, co, ec).
+func (s Issue) Codes() []string {
+	var out []string
+	for _, ic := range issueCodes {
+		if s&ic.issue != 0 {
+			out = append(out, ic.code)
+		}
+	}
+	return out
+}
+
+// Label returns the unvotes label of a single issue ("Human rights"), or the
+// codes joined by "+" for a set of several.
+func (s Issue) Label() string {
+	for _, ic := range issueCodes {
+		if s == ic.issue {
+			return ic.label
+		}
+	}
+	return s.String()
+}
+
+// String returns the issue codes joined by "+", such as "me+hr".
+func (s Issue) String() string {
+	out := ""
+	for i, c := range s.Codes() {
+		if i > 0 {
+			out += "+"
+		}
+		out += c
+	}
+	return out
+}
