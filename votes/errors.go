@@ -22,6 +22,7 @@ var (
 	ErrUnknownFormat     = errors.New("unknown file format")
 	ErrEmpty             = errors.New("no data rows")
 	ErrDuplicateRollCall = errors.New("roll call listed twice")
+	ErrUnknownGroup      = errors.New("unknown group")
 )
 
 // A ParseError reports where in which file a reader found bad input.
