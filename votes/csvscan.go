@@ -41,7 +41,11 @@ func newScanner(r io.Reader, file string) *scanner {
 func (s *scanner) errorAt(f int, field string, err error) *ParseError {
 	pe := &ParseError{File: s.file, Line: s.line, Field: field, Err: err}
 	if f >= 0 && f < len(s.cols) {
-		pe.Line, pe.Column = s.lines[f], s.cols[f]
+		pe.Column = s.cols[f]
+	}
+	if f >= 0 && f < len(s.lines) {
+		// Only quoted records, which may span lines, keep a line per field.
+		pe.Line = s.lines[f]
 	}
 	return pe
 }
@@ -91,17 +95,18 @@ func (s *scanner) next() error {
 	}
 	s.fields, s.cols, s.lines = s.fields[:0], s.cols[:0], s.lines[:0]
 	if bytes.IndexByte(line, '"') < 0 {
-		col := 1
-		for {
-			i := bytes.IndexByte(line, ',')
-			if i < 0 {
-				s.add(line, s.line, col)
-				return nil
+		// Fields are short, so a plain loop beats a call per field.
+		start := 0
+		for i, c := range line {
+			if c == ',' {
+				s.fields = append(s.fields, line[start:i:i])
+				s.cols = append(s.cols, start+1)
+				start = i + 1
 			}
-			s.add(line[:i], s.line, col)
-			line = line[i+1:]
-			col += i + 1
 		}
+		s.fields = append(s.fields, line[start:len(line):len(line)])
+		s.cols = append(s.cols, start+1)
+		return nil
 	}
 	return s.quoted(line)
 }

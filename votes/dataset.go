@@ -289,13 +289,24 @@ type builder struct {
 	rows      [][]Vote // by countryTable position, then discovery order
 	member    map[[2]int]Flag
 	notes     map[[2]int]string
-	cowPos    map[int]int
+	cowPos    [1000]int16 // COW codes run from 2 to 990
+	known     [1000]bool
+}
+
+// country returns the state with COW code cow without a map lookup: it is
+// called for every row of Voeten's file.
+func (b *builder) country(cow int) (Country, bool) {
+	if cow < 0 || cow >= len(b.known) || !b.known[cow] {
+		return Country{}, false
+	}
+	return countryOf(int(b.cowPos[cow])), true
 }
 
 func newBuilder() *builder {
-	b := &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable)), cowPos: make(map[int]int, len(countryTable))}
+	b := &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable))}
 	for p, e := range countryTable {
-		b.cowPos[e.cow] = p
+		b.cowPos[e.cow] = int16(p)
+		b.known[e.cow] = true
 	}
 	return b
 }
@@ -348,14 +359,14 @@ func (b *builder) setMember(c Country, k int, f Flag) {
 	if b.member == nil {
 		b.member = make(map[[2]int]Flag)
 	}
-	b.member[[2]int{b.cowPos[c.COW], k}] = f
+	b.member[[2]int{int(b.cowPos[c.COW]), k}] = f
 }
 
 func (b *builder) setNote(c Country, k int, s string) {
 	if b.notes == nil {
 		b.notes = make(map[[2]int]string)
 	}
-	b.notes[[2]int{b.cowPos[c.COW], k}] = s
+	b.notes[[2]int{int(b.cowPos[c.COW]), k}] = s
 }
 
 func (b *builder) dataset() *Dataset {

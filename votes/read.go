@@ -251,6 +251,14 @@ func parseFlag(b []byte) (Flag, bool) {
 	if len(b) == 3 && b[1] == '\\' && b[2] == '"' {
 		b = b[:1]
 	}
+	if len(b) == 1 {
+		switch b[0] {
+		case '0':
+			return FlagFalse, true
+		case '1':
+			return FlagTrue, true
+		}
+	}
 	switch strings.ToLower(string(bytes.TrimSpace(b))) {
 	case "1", "1.0", "true", "yes":
 		return FlagTrue, true

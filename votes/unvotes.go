@@ -195,14 +195,15 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 	}
 	// The sources spell each state the same way throughout, so names are
 	// resolved once.
-	cache := make(map[string]Country)
+	cache := make(map[string]cachedCountry)
+	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
 	for {
 		if err := s.next(); err == io.EOF {
 			return nil
 		} else if err != nil {
 			return err
 		}
-		if perr := r.unvotesVote(b, s, col, cache); perr != nil {
+		if perr := r.unvotesVote(b, s, cols, cache); perr != nil {
 			if err := r.skip(perr); err != nil {
 				return err
 			}
@@ -210,39 +211,51 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 	}
 }
 
-func (r *Reader) unvotesVote(b *builder, s *scanner, col map[string]int, cache map[string]Country) *ParseError {
+type cachedCountry struct {
+	country Country
+	code    string
+}
+
+type unvotesColumns struct{ rcid, vote, country, code int }
+
+func (r *Reader) unvotesVote(b *builder, s *scanner, col unvotesColumns, cache map[string]cachedCountry) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(col["rcid"]))
+	id, ok := atoi(s.field(col.rcid))
 	if !ok {
-		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+		return s.errorAt(col.rcid, "rcid", badNumber(s.field(col.rcid)))
 	}
 	k, ok := b.rollCall(id)
 	if !ok {
-		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+		return s.errorAt(col.rcid, "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
 	}
-	name, code := s.field(col["country"]), s.field(col["country_code"])
-	c, ok := cache[string(name)+"\x00"+string(code)]
-	if !ok {
-		var err error
-		c, err = unvotesCountry(string(name), string(code))
+	name, code := s.field(col.country), s.field(col.code)
+	// Keyed by name alone, which needs no allocation; the code is checked
+	// against the one first seen with the name.
+	e, ok := cache[string(name)]
+	if !ok || e.code != string(code) {
+		c, err := unvotesCountry(string(name), string(code))
 		if err != nil {
-			field, i := "country", col["country"]
+			field, i := "country", col.country
 			if i < 0 {
-				field, i = "country_code", col["country_code"]
+				field, i = "country_code", col.code
 			}
 			return s.errorAt(i, field, err)
 		}
-		cache[string(name)+"\x00"+string(code)] = c
+		e = cachedCountry{c, string(code)}
+		if !ok {
+			cache[string(name)] = e
+		}
 	}
-	v, ok := parseVoteBytes(s.field(col["vote"]))
+	c := e.country
+	v, ok := parseVoteBytes(s.field(col.vote))
 	if !ok || v == NoRecord {
-		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col["vote"])))
+		return s.errorAt(col.vote, "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col.vote)))
 	}
 	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
 		b.set(c, k, prev)
-		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+		return s.errorAt(col.vote, "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		return nil, err
 	}
 	b := newBuilder()
-	st := &voetenState{k: -1}
+	st := &voetenState{k: -1, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"], member: col["member"], dateCol: col["date"], unres: col["unres"]}
 	for {
 		if err := s.next(); err == io.EOF {
 			break
@@ -41,6 +41,8 @@ type voetenState struct {
 	id         int
 	k          int
 	date, unre []byte
+	// Positions of the columns read on every row.
+	rcid, vote, ccode, member, dateCol, unres int
 }
 
 var issueColumns = [...]struct {
@@ -52,7 +54,7 @@ func (r *Reader) voetenRow(b *builder, s *scanner, col map[string]int, st *voete
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(col["rcid"]))
+	id, ok := atoi(s.field(st.rcid))
 	if !ok {
 		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
 	}
@@ -99,26 +101,26 @@ func (r *Reader) voetenRow(b *builder, s *scanner, col map[string]int, st *voete
 		st.id, st.k = id, k
 		st.date = append(st.date[:0], s.field(col["date"])...)
 		st.unre = append(st.unre[:0], s.field(col["unres"])...)
-	} else if !bytes.Equal(st.date, s.field(col["date"])) || !bytes.Equal(st.unre, s.field(col["unres"])) {
-		return s.errorAt(col["date"], "date", fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, id, st.date, st.unre))
+	} else if !bytes.Equal(st.date, s.field(st.dateCol)) || !bytes.Equal(st.unre, s.field(st.unres)) {
+		return s.errorAt(st.dateCol, "date", fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, id, st.date, st.unre))
 	}
-	cow, ok := atoi(s.field(col["ccode"]))
+	cow, ok := atoi(s.field(st.ccode))
 	if !ok {
-		return s.errorAt(col["ccode"], "ccode", badNumber(s.field(col["ccode"])))
+		return s.errorAt(st.ccode, "ccode", badNumber(s.field(st.ccode)))
 	}
-	c, ok := CountryByCOW(cow)
+	c, ok := b.country(cow)
 	if !ok {
-		return s.errorAt(col["ccode"], "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
+		return s.errorAt(st.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
 	}
-	v, ok := parseVoteBytes(s.field(col["vote"]))
+	v, ok := parseVoteBytes(s.field(st.vote))
 	if !ok || v == NoRecord {
-		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(col["vote"])))
+		return s.errorAt(st.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(st.vote)))
 	}
 	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
 		b.set(c, k, prev)
-		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+		return s.errorAt(st.vote, "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
 	}
-	if i := col["member"]; i >= 0 {
+	if i := st.member; i >= 0 {
 		m, ok := parseFlag(s.field(i))
 		if !ok {
 			return s.errorAt(i, "member", quoteErr("want 0, 1 or NA, got", s.field(i)))
