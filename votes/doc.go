@@ -1,0 +1,68 @@
+// Package votes reads the roll-call votes of the UN General Assembly into
+// one in-memory model, with states that keep one identity across sources
+// and changes of name.
+//
+// # Sources
+//
+// Three public layouts are read, taking columns by name and gzip
+// transparently:
+//
+//   - the unvotes / tidytuesday triplet (un_votes.csv, un_roll_calls.csv,
+//     un_roll_call_issues.csv), sessions 1-74: ReadUnvotes, or ReadFile on
+//     their folder. R writes missing values as "NA", which is also
+//     Namibia's ISO code: states are matched by name first, so Namibia is
+//     never lost.
+//   - Erik Voeten's Dataverse file (UNVotesPublished.csv, or UNVotes.csv with
+//     the newer columns), one row per state and roll call, votes coded 1 yes,
+//     2 abstain, 3 no, 8 absent, 9 not a member, dates m/d/yyyy, a
+//     session-based year column.
+//   - the UN Digital Library bulk CSV (2025 and 2026 layouts), states by ISO
+//     alpha-3 and upper-case name, votes Y, N, A, X, sessions "79" or
+//     "ES-11", totals "120.0".
+//
+// Read and ReadFile detect the layout from the header. Write writes a
+// canonical CSV that reads back into an equal dataset.
+//
+// # Model
+//
+// A Dataset holds the states (rows, by Correlates of War code), the roll
+// calls (columns, by session, date and id) and one Vote per cell:
+// Yes, Abstain, No, Absent (a member that did not vote), NonMember, or
+// NoRecord where the source says nothing (the unvotes data record no
+// absences). Resolution symbols are normalised to "A/RES/68/262" whatever
+// the source wrote ("R/68/262"); the raw text is kept. Sessions are regular
+// session numbers; votes of emergency special sessions carry the name
+// ("ES-11") in RollCall.Special.
+//
+// # Identity
+//
+// A state's identity is its COW code. Yugoslavia, Serbia and Montenegro and
+// Serbia are COW 345 in every source (Voeten and unvotes call it
+// Yugoslavia to the end; the Digital Library writes SRB "SERBIA"), the
+// Soviet Union and Russia are 365. LookupCountry takes any name or code;
+// Country.NameOn gives the name of the day.
+//
+// # Selections
+//
+// Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
+// Between, HasIssue, ImportantOnly, Resolutions, TextMatches, Contested,
+// Special); Dataset.SelectCountries keeps states. Groups such as the EU,
+// NATO, the Balkans and the UN regional groups have membership by date
+// (LookupGroup).
+//
+// # Errors
+//
+// Bad input gives a *ParseError with file, line, column and field, wrapping
+// a sentinel error (ErrUnknownVote, ErrMissingColumn, ErrDuplicateVote,
+// ErrBadDate, ErrUnknownCountry, ...) for errors.Is. A Reader with Lenient
+// set skips bad rows and lists each in Reader.Skipped.
+//
+// A typical start:
+//
+//	ds, err := undata.Load() // or votes.ReadFile("UNVotes.csv")
+//	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
+//	srb, err := crimea.CountryIndex("Serbia")
+//	for j, rc := range crimea.RollCalls() {
+//		fmt.Println(rc.Resolution, crimea.Vote(srb, j))
+//	}
+package votes
