@@ -3,56 +3,45 @@ package votes
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 )
 
-// scanner reads CSV records (RFC 4180, as encoding/csv reads them with
+// splitter reads CSV records (RFC 4180, as encoding/csv reads them with
 // default settings) without allocating per record: fields are slices of the
 // read buffer, valid until the next call to next. Records without quotes,
 // nearly all of the vote rows, are split in place; quoted records are
 // unquoted into a reused buffer. It keeps the line and column where every
 // field starts, for error messages.
-type scanner struct {
+type splitter struct {
 	r        *bufio.Reader
 	file     string
 	line     int // line where the current record starts
 	nextLine int // line where the next record starts
 	fields   [][]byte
-	cols     []int // 1-based byte column of each field
-	lines    []int // line of each field
+	cols     []int  // 1-based byte column of each field, for quoted records only
+	lines    []int  // line of each field, for quoted records only
+	plain    []byte // the current record's line, if it has no quotes
 	buf      []byte
 	rec      []byte
-	header   []string
 	first    bool
 }
 
-func newScanner(r io.Reader, file string) *scanner {
+func newSplitter(r io.Reader, file string) *splitter {
 	br, ok := r.(*bufio.Reader)
 	if !ok || br.Size() < 1<<16 {
 		br = bufio.NewReaderSize(r, 1<<16)
 	}
-	return &scanner{r: br, file: file, nextLine: 1, first: true}
-}
-
-// errorAt returns a *ParseError for field f of the current record.
-func (s *scanner) errorAt(f int, field string, err error) *ParseError {
-	pe := &ParseError{File: s.file, Line: s.line, Field: field, Err: err}
-	if f >= 0 && f < len(s.cols) {
-		pe.Column = s.cols[f]
-	}
-	if f >= 0 && f < len(s.lines) {
-		// Only quoted records, which may span lines, keep a line per field.
-		pe.Line = s.lines[f]
-	}
-	return pe
+	return &splitter{r: br, file: file, nextLine: 1, first: true}
 }
 
 // readLine returns the next physical line without its line ending, or
 // io.EOF.
-func (s *scanner) readLine() ([]byte, error) {
+func (s *splitter) readLine() ([]byte, error) {
 	line, err := s.r.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
 		s.rec = append(s.rec[:0], line...)
@@ -80,7 +69,7 @@ func (s *scanner) readLine() ([]byte, error) {
 
 // next reads the next record, skipping empty lines. It returns io.EOF at the
 // end of the input and a *ParseError for bad quoting.
-func (s *scanner) next() error {
+func (s *splitter) next() error {
 	var line []byte
 	var err error
 	for {
@@ -93,25 +82,50 @@ func (s *scanner) next() error {
 			break
 		}
 	}
-	s.fields, s.cols, s.lines = s.fields[:0], s.cols[:0], s.lines[:0]
+	s.fields, s.cols, s.lines, s.plain = s.fields[:0], s.cols[:0], s.lines[:0], nil
 	if bytes.IndexByte(line, '"') < 0 {
 		// Fields are short, so a plain loop beats a call per field.
-		start := 0
-		for i, c := range line {
-			if c == ',' {
-				s.fields = append(s.fields, line[start:i:i])
-				s.cols = append(s.cols, start+1)
-				start = i + 1
-			}
-		}
-		s.fields = append(s.fields, line[start:len(line):len(line)])
-		s.cols = append(s.cols, start+1)
+		// Columns are not stored: errorAt finds them from the fields'
+		// offsets in the line.
+		s.plain = line
+		s.split(line)
 		return nil
 	}
 	return s.quoted(line)
 }
 
-func (s *scanner) add(f []byte, line, col int) {
+// split cuts an unquoted line at its commas. It looks at eight bytes at a
+// time: fields are short, and a call to bytes.IndexByte per field costs
+// more than the search itself.
+func (s *splitter) split(line []byte) {
+	const (
+		ones  = 0x0101010101010101
+		low7  = 0x7f7f7f7f7f7f7f7f
+		comma = ones * ','
+	)
+	start, i := 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:]) ^ comma
+		// The high bit of each byte of m is set exactly where x has a zero
+		// byte, that is where line has a comma.
+		m := ^((x&low7 + low7) | x | low7)
+		for m != 0 {
+			j := i + bits.TrailingZeros64(m)/8
+			s.fields = append(s.fields, line[start:j])
+			start = j + 1
+			m &= m - 1
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == ',' {
+			s.fields = append(s.fields, line[start:i])
+			start = i + 1
+		}
+	}
+	s.fields = append(s.fields, line[start:])
+}
+
+func (s *splitter) add(f []byte, line, col int) {
 	s.fields = append(s.fields, f)
 	s.lines = append(s.lines, line)
 	s.cols = append(s.cols, col)
@@ -119,7 +133,7 @@ func (s *scanner) add(f []byte, line, col int) {
 
 // quoted parses a record holding quotes into s.buf. Field slices are taken
 // once the record is complete, since s.buf may move as it grows.
-func (s *scanner) quoted(line []byte) error {
+func (s *splitter) quoted(line []byte) error {
 	s.buf = s.buf[:0]
 	type span struct{ start, end, line, col int }
 	var spans [64]span

@@ -30,10 +30,11 @@ func openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	}
 	s := newScanner(src, file)
 	if err := s.readHeader(); err != nil {
+		s.close()
 		closeFn()
 		return nil, nil, err
 	}
-	return s, closeFn, nil
+	return s, func() { s.close(); closeFn() }, nil
 }
 
 func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
@@ -261,16 +262,16 @@ func (r *Reader) unvotesVote(b *builder, s *scanner, col unvotesColumns, cache m
 }
 
 // unvotesCountry resolves a state from its unvotes name and ISO code. The
-// name comes first: the code is "NA" both for Namibia and, as R's missing
+// name decides: the code is "NA" both for Namibia and, as R's missing
 // value, for states without an ISO code (the Federal Republic of Germany,
-// the Yemen Arab Republic, Zanzibar).
+// the Yemen Arab Republic, Zanzibar). An unknown name is an error even if
+// the code is known, since a code alone cannot be trusted here; the code is
+// used only where the name is missing.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
-		if c, err := LookupCountry(name); err == nil {
-			return c, nil
-		}
+		return LookupCountry(name)
 	}
-	if code != "" && (code != "NA" || name == "") {
+	if code != "" {
 		if c, err := LookupCountry(code); err == nil {
 			return c, nil
 		}

@@ -77,6 +77,15 @@ func parseVoteBytes(b []byte) (Vote, bool) {
 		}
 		return NoRecord, false
 	}
+	// The unvotes words, lower case, without building a string.
+	switch {
+	case len(b) == 3 && b[0] == 'y' && b[1] == 'e' && b[2] == 's':
+		return Yes, true
+	case len(b) == 2 && b[0] == 'n' && b[1] == 'o':
+		return No, true
+	case len(b) == 7 && b[0] == 'a' && string(b) == "abstain":
+		return Abstain, true
+	}
 	switch lowerASCII(b) {
 	case "yes":
 		return Yes, true
