@@ -19,9 +19,6 @@ const (
 	NonMember             // not a member of the United Nations at the time (Voeten's 9)
 )
 
-// numVoteValues bounds the Vote values a dataset may hold.
-const numVoteValues = int(NonMember) + 1
-
 // Cast reports whether v is a vote cast on the floor: Yes, Abstain or No.
 // Agreement indices are computed over cast votes only.
 func (v Vote) Cast() bool { return v >= Yes && v <= No }
@@ -141,13 +138,6 @@ func (f Flag) String() string {
 		return "0"
 	}
 	return "NA"
-}
-
-func flagOf(b bool) Flag {
-	if b {
-		return FlagTrue
-	}
-	return FlagFalse
 }
 
 // Issue is a set of the six issue areas Voeten codes roll calls by.
