@@ -1,0 +1,208 @@
+package idealpoint
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// DynamicSettings controls a dynamic fit. The zero value (or nil) means
+// the defaults.
+type DynamicSettings struct {
+	Settings
+	// Drift is the prior standard deviation of a state's step from one
+	// session to the next, on the scale of the prior of its first
+	// position (standard normal); zero means 0.3?
+	Drift float64
+}
+
+func (s *DynamicSettings) drift() float64 {
+	if s == nil || s.Drift <= 0 {
+		return defaultDrift
+	}
+	return s.Drift
+}
+
+func (s *DynamicSettings) settings() *Settings {
+	if s == nil {
+		return nil
+	}
+	return &s.Settings
+}
+
+const defaultDrift = 0.2
+
+// DynamicResult is a dynamic fit: one position per state and session in
+// which it voted, all on one scale.
+type DynamicResult struct {
+	Positions  []Position // ordered by COW code, then session
+	Sessions   []int      // sessions estimated, ascending
+	Skipped    []int      // sessions left out for too few contested roll calls or states
+	RollCalls  int        // contested roll calls used
+	Unanimous  int        // roll calls dropped as unanimous
+	Iterations int        // sweeps done
+	Converged  bool       // the last sweep moved no position by more than Tol
+	Change     float64    // largest change of a position in the last sweep
+}
+
+// Path returns c's positions in session order, aliasing r.Positions.
+func (r *DynamicResult) Path(c votes.Country) []Position {
+	lo, _ := slices.BinarySearchFunc(r.Positions, c.COW, func(p Position, cow int) int {
+		if p.Country.COW < cow {
+			return -1
+		}
+		return 1
+	})
+	hi := lo
+	for hi < len(r.Positions) && r.Positions[hi].Country.COW == c.COW {
+		hi++
+	}
+	return r.Positions[lo:hi:hi]
+}
+
+// Session returns the positions of session s, ordered by COW code.
+func (r *DynamicResult) Session(s int) []Position {
+	var out []Position
+	for _, p := range r.Positions {
+		if p.Session == s {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// EstimateDynamic fits the ordinal ideal point model to every session of
+// ds at once, linking each state's positions in successive sessions by a
+// Gaussian random walk, so that positions are comparable over time.
+// Sessions with fewer than MinRollCalls contested roll calls or MinStates
+// voting states are skipped (listed in Skipped); the random walk bridges
+// the gap. It returns ErrTooFewRollCalls if no session is left.
+func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, error) {
+	bySession := map[int][]int{}
+	for j, rc := range ds.RollCalls() {
+		bySession[rc.Session] = append(bySession[rc.Session], j)
+	}
+	sessions := slices.Sorted(maps.Keys(bySession))
+	res := &DynamicResult{}
+	anchor := s.settings().anchor()
+	type unitInfo struct{ row, session int }
+	var (
+		units     []unitInfo
+		items     [][]obs
+		theta     []float64
+		unitGroup []int32
+		itemGroup []int32
+	)
+	prev := map[int]float64{} // row -> last initial position, for sign alignment
+	for _, sess := range sessions {
+		sp := collect(ds, bySession[sess])
+		res.Unanimous += sp.unanimous
+		if len(sp.items) < MinRollCalls || len(sp.states) < MinStates {
+			res.Skipped = append(res.Skipped, sess)
+			continue
+		}
+		res.Sessions = append(res.Sessions, sess)
+		res.RollCalls += len(sp.items)
+		// Start from the session's principal component, signed to agree
+		// with the anchor, or else with the previous sessions.
+		sub := newModel(len(sp.states), sp.items)
+		sub.initPCA()
+		sign, have := 0.0, false
+		for u, i := range sp.states {
+			if ds.Country(i).COW == anchor {
+				sign, have = math.Copysign(1, sub.theta[u]), true
+			}
+		}
+		if !have {
+			for u, i := range sp.states {
+				if p, ok := prev[i]; ok {
+					sign += p * sub.theta[u]
+				}
+			}
+			sign = math.Copysign(1, sign)
+		}
+		off := len(units)
+		grp := int32(len(res.Sessions) - 1)
+		for u, i := range sp.states {
+			units = append(units, unitInfo{i, sess})
+			unitGroup = append(unitGroup, grp)
+			t := sign * sub.theta[u]
+			theta = append(theta, t)
+			prev[i] = t
+		}
+		for _, it := range sp.items {
+			for k := range it {
+				it[k].k += int32(off)
+			}
+			items = append(items, it)
+			itemGroup = append(itemGroup, grp)
+		}
+	}
+	if len(res.Sessions) == 0 {
+		return nil, fmt.Errorf("%w in every session", ErrTooFewRollCalls)
+	}
+	m := newModel(len(units), items)
+	copy(m.theta, theta)
+	m.nGroup, m.unitGroup, m.itemGroup = len(res.Sessions), unitGroup, itemGroup
+	// Chains: each state's units in session order; units were appended
+	// session by session, so a stable sort by row keeps session order.
+	order := make([]int, len(units))
+	for u := range order {
+		order[u] = u
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return units[a].row - units[b].row })
+	m.chains, m.stepVar = m.chains[:0], m.stepVar[:0]
+	v := s.drift() * s.drift()
+	for k := 0; k < len(order); {
+		row := units[order[k]].row
+		var ch []int32
+		var sv []float64
+		for ; k < len(order) && units[order[k]].row == row; k++ {
+			u := order[k]
+			ch = append(ch, int32(u))
+			if len(ch) == 1 {
+				sv = append(sv, 0)
+			} else {
+				gap := units[u].session - units[ch[len(ch)-2]].session
+				sv = append(sv, v*float64(gap))
+			}
+		}
+		m.chains = append(m.chains, ch)
+		m.stepVar = append(m.stepVar, sv)
+	}
+	m.initItems()
+	m.fit(s.settings().core())
+
+	// One affine map for the whole record: mean 0 and standard deviation 1
+	// over all state-sessions, anchor positive on average.
+	anchorSum, anchorSeen := 0.0, false
+	for u, ui := range units {
+		if ds.Country(ui.row).COW == anchor {
+			anchorSum += m.theta[u]
+			anchorSeen = true
+		}
+	}
+	flip := 1.0
+	if anchorSeen && anchorSum < 0 || !anchorSeen && orient(m.theta, nil, ds, anchor) < 0 {
+		flip = -1
+	}
+	_, sd := standardize(m.theta)
+	res.Iterations, res.Converged, res.Change = m.iterations, m.converged, m.delta/sd
+	res.Positions = make([]Position, 0, len(units))
+	for _, ch := range m.chains {
+		for _, u := range ch {
+			ui := units[u]
+			res.Positions = append(res.Positions, Position{
+				Country:    ds.Country(ui.row),
+				Session:    ui.session,
+				IdealPoint: flip * m.theta[u],
+				SE:         math.Sqrt(m.curv[u]) / sd,
+				Votes:      len(m.unitObs[u]),
+			})
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,246 @@
+package idealpoint
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// Errors for data that cannot identify a scale.
+var (
+	// ErrTooFewRollCalls: fewer than MinRollCalls contested roll calls.
+	ErrTooFewRollCalls = errors.New("idealpoint: too few contested roll calls")
+	// ErrTooFewStates: fewer than MinStates states cast a vote on them.
+	ErrTooFewStates = errors.New("idealpoint: too few states with votes")
+)
+
+// Minimum sizes of a fit. Fewer contested roll calls or voting states
+// cannot place states on a line with any confidence.
+const (
+	MinRollCalls = 3
+	MinStates    = 3
+)
+
+// Settings controls a fit. The zero value (or a nil *Settings) means the
+// defaults.
+type Settings struct {
+	// MaxIter bounds the number of sweeps (one update of every roll call
+	// and every position); zero means 500.
+	MaxIter int
+	// Tol is the convergence tolerance: the fit stops when no position
+	// moved by more than Tol (on the prior's scale) in a sweep; zero means
+	// 1e-4.
+	Tol float64
+	// Anchor is the COW code of the state whose ideal point is made
+	// positive; zero means 2, the United States. If the anchor did not
+	// vote, the state with the most votes among those to the right of the
+	// median is used instead, so signs stay stable.
+	Anchor int
+	// Workers is the number of goroutines; zero means GOMAXPROCS. Results
+	// do not depend on it.
+	Workers int
+}
+
+func (s *Settings) core() coreSettings {
+	cs := coreSettings{maxIter: 500, tol: 1e-4}
+	if s == nil {
+		return cs
+	}
+	if s.MaxIter > 0 {
+		cs.maxIter = s.MaxIter
+	}
+	if s.Tol > 0 {
+		cs.tol = s.Tol
+	}
+	cs.workers = s.Workers
+	return cs
+}
+
+func (s *Settings) anchor() int {
+	if s == nil || s.Anchor == 0 {
+		return 2
+	}
+	return s.Anchor
+}
+
+// Position is a state's estimated ideal point.
+type Position struct {
+	Country votes.Country
+	// Session is the session of a dynamic estimate; 0 in a static fit.
+	Session int
+	// IdealPoint is the posterior mode, on the scale described in the
+	// package documentation (positive: closer to the anchor state).
+	IdealPoint float64
+	// SE is the posterior standard deviation from the curvature of the
+	// log posterior at the mode, with the roll-call parameters fixed.
+	SE float64
+	// Votes is the number of votes (yes, abstain, no) the estimate rests on.
+	Votes int
+}
+
+// Result is a static fit: one position per state that voted.
+type Result struct {
+	Positions []Position // ordered by COW code
+	RollCalls int        // contested roll calls used
+	Unanimous int        // roll calls dropped because every cast vote was the same
+	Iterations int       // sweeps done
+	Converged  bool      // the last sweep moved no position by more than Tol
+	Change     float64   // largest change of a position in the last sweep
+}
+
+// Position returns the estimate for c.
+func (r *Result) Position(c votes.Country) (Position, bool) {
+	i, ok := slices.BinarySearchFunc(r.Positions, c.COW, func(p Position, cow int) int {
+		return p.Country.COW - cow
+	})
+	if !ok {
+		return Position{}, false
+	}
+	return r.Positions[i], true
+}
+
+// Estimate fits the ordinal ideal point model to all roll calls of ds as
+// one set: a session (ds.Filter(votes.InSessions(74, 74))), an issue, or
+// any filtered selection. Unanimous roll calls are dropped; states with no
+// vote on the rest get no position. It returns ErrTooFewRollCalls or
+// ErrTooFewStates when the data cannot identify a scale.
+func Estimate(ds *votes.Dataset, s *Settings) (*Result, error) {
+	sp := collect(ds, nil)
+	if len(sp.items) < MinRollCalls {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), MinRollCalls)
+	}
+	if len(sp.states) < MinStates {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewStates, len(sp.states), MinStates)
+	}
+	m := newModel(len(sp.states), sp.items)
+	m.initPCA()
+	m.initItems()
+	m.fit(s.core())
+	for u := range m.theta {
+		m.curv[u] = math.Sqrt(m.curv[u])
+	}
+	// Report on a standard scale: mean 0, standard deviation 1 over the
+	// states, anchor positive.
+	flip := orient(m.theta, sp.states, ds, s.anchor())
+	mean, sd := standardize(m.theta)
+	_ = mean
+	res := &Result{
+		RollCalls:  len(sp.items),
+		Unanimous:  sp.unanimous,
+		Iterations: m.iterations,
+		Converged:  m.converged,
+		Change:     m.delta / sd,
+	}
+	for u, i := range sp.states {
+		res.Positions = append(res.Positions, Position{
+			Country:    ds.Country(i),
+			IdealPoint: flip * m.theta[u],
+			SE:         m.curv[u] / sd,
+			Votes:      len(m.unitObs[u]),
+		})
+	}
+	return res, nil
+}
+
+// orient returns +1 or -1 so that the anchor's position is positive.
+func orient(theta []float64, states []int, ds *votes.Dataset, anchor int) float64 {
+	for u, i := range states {
+		if ds.Country(i).COW == anchor {
+			if theta[u] < 0 {
+				return -1
+			}
+			return 1
+		}
+	}
+	// Fallback: the mean of the positions weighted by their sign is the
+	// side with the longer tail; keep it positive.
+	s := 0.0
+	for _, t := range theta {
+		s += t * t * t
+	}
+	if s < 0 {
+		return -1
+	}
+	return 1
+}
+
+// subproblem is the contested part of a dataset in core form.
+type subproblem struct {
+	states    []int   // dataset row of each unit
+	cols      []int   // dataset column of each item
+	items     [][]obs // votes per item, obs.k a unit
+	unanimous int
+}
+
+// collect gathers the contested roll calls among cols (nil: all) and the
+// states that voted on them.
+func collect(ds *votes.Dataset, cols []int) subproblem {
+	if cols == nil {
+		cols = make([]int, ds.NumRollCalls())
+		for j := range cols {
+			cols[j] = j
+		}
+	}
+	n := ds.NumCountries()
+	unit := make([]int, n)
+	for i := range unit {
+		unit[i] = -1
+	}
+	var sp subproblem
+	rows := make([][]votes.Vote, n)
+	for i := range n {
+		rows[i] = ds.Row(i)
+	}
+	var buf []obs
+	for _, j := range cols {
+		buf = buf[:0]
+		for i := range n {
+			if c := code(rows[i][j]); c != 0 {
+				buf = append(buf, obs{int32(i), c})
+			}
+		}
+		if len(buf) == 0 {
+			continue
+		}
+		if !contested(buf) {
+			sp.unanimous++
+			continue
+		}
+		it := slices.Clone(buf)
+		for k := range it {
+			i := it[k].k
+			if unit[i] < 0 {
+				unit[i] = 0 // numbered below, in COW order
+			}
+		}
+		sp.items = append(sp.items, it)
+		sp.cols = append(sp.cols, j)
+	}
+	for i := range n {
+		if unit[i] >= 0 {
+			unit[i] = len(sp.states)
+			sp.states = append(sp.states, i)
+		}
+	}
+	for _, it := range sp.items {
+		for k := range it {
+			it[k].k = int32(unit[it[k].k])
+		}
+	}
+	return sp
+}
+
+func code(v votes.Vote) int8 {
+	switch v {
+	case votes.Yes:
+		return cYes
+	case votes.Abstain:
+		return cAbstain
+	case votes.No:
+		return cNo
+	}
+	return 0
+}
