@@ -1,0 +1,314 @@
+package alignment
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// Errors for selections that cannot be scored; test for them with errors.Is.
+// An unknown state gives an error wrapping votes.ErrUnknownCountry.
+var (
+	// ErrEmpty: the selection holds no roll call (after dropping the
+	// unanimous ones, unless they are kept).
+	ErrEmpty = errors.New("alignment: no roll calls in the selection")
+	// ErrNoVotes: the states asked about cast no vote in the selection.
+	ErrNoVotes = errors.New("alignment: no votes cast in the selection")
+)
+
+// Options controls which roll calls count and how few are too few. A nil
+// *Options means the zero value: unanimous roll calls dropped, any n >= 1.
+type Options struct {
+	// KeepUnanimous keeps the roll calls on which every vote cast in the
+	// dataset was the same. By default they are dropped, as Voeten does:
+	// they say nothing about who sides with whom. Unanimity is judged on
+	// the states of the dataset passed, so select states after scoring, or
+	// filter with votes.Contested before votes.Dataset.SelectCountries.
+	KeepUnanimous bool
+	// MinN is the least number of roll calls a score may rest on; below it
+	// the score is NaN. Zero or less means 1.
+	MinN int
+}
+
+func (o *Options) orDefault() Options {
+	if o == nil {
+		return Options{}
+	}
+	return *o
+}
+
+// rowOf returns the row of c in ds, or an error wrapping
+// votes.ErrUnknownCountry.
+func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
+	i, ok := ds.IndexOf(c)
+	if !ok {
+		return -1, &votes.NotInDatasetError{Country: c}
+	}
+	return i, nil
+}
+
+// Pair returns the joint-vote table of states a and b over the roll calls
+// of ds on which both cast a vote. It returns an error wrapping
+// votes.ErrUnknownCountry if either state has no row in ds, and ErrEmpty if
+// no roll call is left to compare; a pair that never voted together gets an
+// empty table, whose scores are NaN.
+func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
+	o := opts.orDefault()
+	var t Table
+	ia, err := rowOf(ds, a)
+	if err != nil {
+		return t, err
+	}
+	ib, err := rowOf(ds, b)
+	if err != nil {
+		return t, err
+	}
+	var keep []bool
+	if !o.KeepUnanimous {
+		keep = contested(ds)
+	}
+	ra, rb := ds.Row(ia), ds.Row(ib)
+	used := 0
+	for j := range ra {
+		if keep != nil && !keep[j] {
+			continue
+		}
+		used++
+		t.Add(ra[j], rb[j])
+	}
+	if used == 0 {
+		return t, ErrEmpty
+	}
+	return t, nil
+}
+
+// Tables holds the joint-vote table of every pair of states of a dataset,
+// from which a Matrix of any index follows without going back to the votes.
+type Tables struct {
+	// Countries are the states in row order, by COW code.
+	Countries []votes.Country
+	tabs      []Table // upper triangle with the diagonal, row by row
+}
+
+// tri returns the position of pair (i, j), i <= j, of n states in the upper
+// triangle stored row by row.
+func tri(n, i, j int) int { return i*n - i*(i-1)/2 + (j - i) }
+
+// Table returns the joint-vote table of states i and j (rows of
+// Countries), with i's votes as the table's rows. It panics if i or j is
+// out of range.
+func (ts *Tables) Table(i, j int) Table {
+	n := len(ts.Countries)
+	if i < 0 || j < 0 || i >= n || j >= n {
+		panic("alignment: state index out of range")
+	}
+	if i > j {
+		t := ts.tabs[tri(n, j, i)]
+		return t.Transpose()
+	}
+	return ts.tabs[tri(n, i, j)]
+}
+
+// AllTables computes the joint-vote table of every pair of states in ds,
+// with a bit-parallel kernel on GOMAXPROCS goroutines. It returns ErrEmpty
+// if ds has no roll call left to compare.
+func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {
+	o := opts.orDefault()
+	if ds.NumRollCalls() == 0 {
+		return nil, ErrEmpty
+	}
+	b := newBitsets(ds, nil, !o.KeepUnanimous)
+	if b.empty() {
+		return nil, ErrEmpty
+	}
+	n := b.nc
+	ts := &Tables{Countries: countries(ds), tabs: make([]Table, n*(n+1)/2)}
+	parallel(n, func(i int) {
+		base := tri(n, i, i)
+		for j := i; j < n; j++ {
+			ts.tabs[base+j-i] = b.table(i, j, 0, b.nw)
+		}
+	})
+	return ts, nil
+}
+
+// empty reports whether no state cast a vote.
+func (b *bitsets) empty() bool {
+	for i := range b.nc {
+		if b.hi[i] > b.lo[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func countries(ds *votes.Dataset) []votes.Country {
+	out := make([]votes.Country, 0, ds.NumCountries())
+	for _, c := range ds.Countries() {
+		out = append(out, c)
+	}
+	return out
+}
+
+// Matrix returns index x of every pair, with scores on fewer than minN
+// roll calls set to NaN (a minN below 1 counts as 1).
+func (ts *Tables) Matrix(x Index, minN int) *Matrix {
+	if x < 0 || x >= numIndices {
+		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
+	}
+	n := len(ts.Countries)
+	m := newMatrix(x, ts.Countries)
+	for i := range n {
+		for j := i; j < n; j++ {
+			s := ts.tabs[tri(n, i, j)].Score(x, minN)
+			m.set(i, j, s)
+		}
+	}
+	return m
+}
+
+// AgreementMatrix returns index x of every pair of states in ds. It
+// computes the same joint-vote tables as AllTables, scoring each as it goes
+// instead of keeping it. It returns ErrEmpty if ds has no roll call left to
+// compare.
+func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error) {
+	if x < 0 || x >= numIndices {
+		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
+	}
+	o := opts.orDefault()
+	if ds.NumRollCalls() == 0 {
+		return nil, ErrEmpty
+	}
+	b := newBitsets(ds, nil, !o.KeepUnanimous)
+	if b.empty() {
+		return nil, ErrEmpty
+	}
+	m := newMatrix(x, countries(ds))
+	all := []int{}
+	for i := range b.nc {
+		all = append(all, i)
+	}
+	m.fill(b, all, 0, b.nw, o.MinN)
+	return m, nil
+}
+
+// fill scores every pair of the states rows (rows of b, in the order of
+// m.Countries) over words [w0, w1), in parallel.
+func (m *Matrix) fill(b *bitsets, rows []int, w0, w1, minN int) {
+	n := len(rows)
+	raw := m.Scores.RawSymmetric()
+	parallel(n, func(i int) {
+		for j := i; j < n; j++ {
+			t := b.table(rows[i], rows[j], w0, w1)
+			s := t.Score(m.Index, minN)
+			raw.Data[i*raw.Stride+j] = s.Value
+			m.counts[i*n+j] = int32(s.N)
+			m.counts[j*n+i] = int32(s.N)
+		}
+	})
+}
+
+// A Matrix holds one index for every pair of a set of states: a symmetric
+// matrix of scores, the number of roll calls behind each, and the states in
+// row order (by COW code). A state's score with itself is its score against
+// its own votes (1 for Agree; NaN if it cast none).
+type Matrix struct {
+	Index     Index
+	Countries []votes.Country
+	// Scores holds the scores, NaN where fewer than the minimum number of
+	// roll calls lie behind a pair. It goes straight into gonum's
+	// mds.TorgersonScaling (as 1 - score) or mat.EigenSym.
+	Scores *mat.SymDense
+	counts []int32 // n*n
+}
+
+func newMatrix(x Index, cs []votes.Country) *Matrix {
+	n := len(cs)
+	m := &Matrix{Index: x, Countries: cs, counts: make([]int32, n*n)}
+	if n > 0 {
+		m.Scores = mat.NewSymDense(n, nil)
+	} else {
+		m.Scores = &mat.SymDense{}
+	}
+	return m
+}
+
+func (m *Matrix) set(i, j int, s Score) {
+	n := len(m.Countries)
+	m.Scores.SetSym(i, j, s.Value)
+	m.counts[i*n+j] = int32(s.N)
+	m.counts[j*n+i] = int32(s.N)
+}
+
+// N returns the number of roll calls behind the score of states i and j.
+func (m *Matrix) N(i, j int) int { return int(m.counts[i*len(m.Countries)+j]) }
+
+// At returns the score of states i and j with its n.
+func (m *Matrix) At(i, j int) Score { return Score{Value: m.Scores.At(i, j), N: m.N(i, j)} }
+
+// Lookup returns the score of states a and b, and whether both are in the
+// matrix.
+func (m *Matrix) Lookup(a, b votes.Country) (Score, bool) {
+	i, j := m.index(a), m.index(b)
+	if i < 0 || j < 0 {
+		return Score{Value: math.NaN()}, false
+	}
+	return m.At(i, j), true
+}
+
+func (m *Matrix) index(c votes.Country) int {
+	for i, d := range m.Countries {
+		if d.COW == c.COW {
+			return i
+		}
+	}
+	return -1
+}
+
+// WriteTo writes the matrix as a table: one row per state, columns headed
+// by ISO alpha-3 codes (COW codes where there is none), scores to three
+// decimals and "NA" for NaN.
+func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s, %d states\n%-4s", m.Index, len(m.Countries), "")
+	for _, c := range m.Countries {
+		fmt.Fprintf(&b, " %6s", code(c))
+	}
+	b.WriteByte('\n')
+	for i, c := range m.Countries {
+		fmt.Fprintf(&b, "%-4s", code(c))
+		for j := range m.Countries {
+			fmt.Fprintf(&b, " %6s", num(m.Scores.At(i, j), 3))
+		}
+		b.WriteByte('\n')
+	}
+	n, err := io.WriteString(w, b.String())
+	return int64(n), err
+}
+
+// String returns the WriteTo rendering.
+func (m *Matrix) String() string {
+	var b strings.Builder
+	m.WriteTo(&b)
+	return b.String()
+}
+
+func code(c votes.Country) string {
+	if c.ISO3 != "" {
+		return c.ISO3
+	}
+	return fmt.Sprint(c.COW)
+}
+
+func num(v float64, prec int) string {
+	if math.IsNaN(v) {
+		return "NA"
+	}
+	return fmt.Sprintf("%.*f", prec, v)
+}
