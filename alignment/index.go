@@ -59,37 +59,24 @@ type sums struct {
 }
 
 func (t *Table) sums() sums {
-	var s sums
-	for i := range 3 {
-		for j := range 3 {
-			c := t[i][j]
-			if c == 0 {
-				continue
-			}
-			a, b := i+1, j+1
-			d := a - b
-			s.n += c
-			s.a += c * a
-			s.b += c * b
-			s.aa += c * a * a
-			s.bb += c * b * b
-			s.sqDiff += c * d * d
-			if d < 0 {
-				d = -d
-			}
-			s.absDiff += c * d
-			switch {
-			case i == j:
-				s.same += c
-			case d == 2:
-				s.opposite += c
-			default:
-				s.partial += c
-			}
-		}
+	// Straight-line: all-pairs matrices score tens of thousands of tables.
+	r0, r1, r2 := t[0][0]+t[0][1]+t[0][2], t[1][0]+t[1][1]+t[1][2], t[2][0]+t[2][1]+t[2][2]
+	c0, c1, c2 := t[0][0]+t[1][0]+t[2][0], t[0][1]+t[1][1]+t[2][1], t[0][2]+t[1][2]+t[2][2]
+	partial := t[0][1] + t[1][0] + t[1][2] + t[2][1]
+	opposite := t[0][2] + t[2][0]
+	return sums{
+		n:        r0 + r1 + r2,
+		same:     t[0][0] + t[1][1] + t[2][2],
+		absDiff:  partial + 2*opposite,
+		sqDiff:   partial + 4*opposite,
+		a:        r0 + 2*r1 + 3*r2,
+		b:        c0 + 2*c1 + 3*c2,
+		aa:       r0 + 4*r1 + 9*r2,
+		bb:       c0 + 4*c1 + 9*c2,
+		yn:       t[0][0] + t[2][2] + opposite,
+		opposite: opposite,
+		partial:  partial,
 	}
-	s.yn = t[0][0] + t[2][2] + t[0][2] + t[2][0]
-	return s
 }
 
 // Index names an agreement index between two states.
@@ -182,15 +169,49 @@ func (s Score) String() string {
 // NaN if that number is below minN; a minN below 1 counts as 1, so that an
 // empty table never scores 0 or 1. It panics if x is not a known index.
 func (t *Table) Score(x Index, minN int) Score {
+	v, n := t.score(x, minN)
+	return Score{Value: v, N: n}
+}
+
+// score is Score for the all-pairs kernels: the indices that need no more
+// than counts of same, partial and opposite votes are computed from them
+// directly.
+func (t *Table) score(x Index, minN int) (float64, int) {
+	minN = max(minN, 1)
+	opposite := t[0][2] + t[2][0]
+	switch x {
+	case Agree, SAbs, SSquared, Identical, CoincidencePartial:
+		same := t[0][0] + t[1][1] + t[2][2]
+		partial := t[0][1] + t[1][0] + t[1][2] + t[2][1]
+		n := same + partial + opposite
+		if n < minN {
+			return math.NaN(), n
+		}
+		fn := float64(n)
+		switch x {
+		case Agree:
+			return 1 - float64(partial+2*opposite)/(2*fn), n
+		case SAbs:
+			return 1 - float64(partial+2*opposite)/fn, n
+		case SSquared:
+			return 1 - float64(partial+4*opposite)/(2*fn), n
+		case Identical:
+			return float64(same) / fn, n
+		default:
+			return (float64(same) + float64(partial)/2) / fn, n
+		}
+	case Coincidence:
+		yn := t[0][0] + t[2][2] + opposite
+		if yn < minN {
+			return math.NaN(), yn
+		}
+		return float64(yn-opposite) / float64(yn), yn
+	}
 	s := t.sums()
-	n := s.n
-	if x == Coincidence {
-		n = s.yn
+	if s.n < minN {
+		return math.NaN(), s.n
 	}
-	if n < max(minN, 1) {
-		return Score{Value: math.NaN(), N: n}
-	}
-	return Score{Value: s.value(x), N: n}
+	return s.value(x), s.n
 }
 
 // value computes index x from sums with n > 0 (yn > 0 for Coincidence).

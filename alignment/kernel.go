@@ -154,33 +154,36 @@ func (b *bitsets) castIn(i, w0, w1 int) bool {
 
 // table returns the joint votes of states i and j over words [w0, w1).
 func (b *bitsets) table(i, j, w0, w1 int) Table {
+	var t Table
+	b.tableTo(&t, i, j, w0, w1)
+	return t
+}
+
+// tableTo writes the joint votes of states i and j over words [w0, w1) to
+// t, which it overwrites.
+func (b *bitsets) tableTo(t *Table, i, j, w0, w1 int) {
 	w0 = max(w0, b.lo[i], b.lo[j])
 	w1 = min(w1, b.hi[i], b.hi[j])
-	var t Table
-	if w0 >= w1 {
-		return t
-	}
-	x := b.words[i*b.nw+w0 : i*b.nw+w1]
-	y := b.words[j*b.nw+w0 : j*b.nw+w1]
-	y = y[:len(x)]
 	var yy, ya, yn, ay, aa, an, ny, na, nn int
-	for k := range x {
-		xy, xa, xn := x[k].y, x[k].a, x[k].n
-		zy, za, zn := y[k].y, y[k].a, y[k].n
-		yy += bits.OnesCount64(xy & zy)
-		ya += bits.OnesCount64(xy & za)
-		yn += bits.OnesCount64(xy & zn)
-		ay += bits.OnesCount64(xa & zy)
-		aa += bits.OnesCount64(xa & za)
-		an += bits.OnesCount64(xa & zn)
-		ny += bits.OnesCount64(xn & zy)
-		na += bits.OnesCount64(xn & za)
-		nn += bits.OnesCount64(xn & zn)
+	if w0 < w1 {
+		x := b.words[i*b.nw+w0 : i*b.nw+w1]
+		y := b.words[j*b.nw+w0 : j*b.nw+w1]
+		y = y[:len(x)]
+		for k := range x {
+			xy, xa, xn := x[k].y, x[k].a, x[k].n
+			zy, za, zn := y[k].y, y[k].a, y[k].n
+			yy += bits.OnesCount64(xy & zy)
+			ya += bits.OnesCount64(xy & za)
+			yn += bits.OnesCount64(xy & zn)
+			ay += bits.OnesCount64(xa & zy)
+			aa += bits.OnesCount64(xa & za)
+			an += bits.OnesCount64(xa & zn)
+			ny += bits.OnesCount64(xn & zy)
+			na += bits.OnesCount64(xn & za)
+			nn += bits.OnesCount64(xn & zn)
+		}
 	}
-	t[0] = [3]int{yy, ya, yn}
-	t[1] = [3]int{ay, aa, an}
-	t[2] = [3]int{ny, na, nn}
-	return t
+	*t = Table{{yy, ya, yn}, {ay, aa, an}, {ny, na, nn}}
 }
 
 // parallel calls f(k) for k in [0, n) on GOMAXPROCS goroutines, handing out

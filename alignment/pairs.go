@@ -194,24 +194,27 @@ func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error)
 	for i := range b.nc {
 		all = append(all, i)
 	}
-	m.fill(b, all, 0, b.nw, o.MinN)
+	parallel(len(all), func(i int) { m.fillRows(b, all, 0, b.nw, o.MinN, i, i+1) })
 	return m, nil
 }
 
-// fill scores every pair of the states rows (rows of b, in the order of
-// m.Countries) over words [w0, w1), in parallel.
-func (m *Matrix) fill(b *bitsets, rows []int, w0, w1, minN int) {
+// fillRows scores the pairs (i, j), from <= i < to, i <= j, of the states
+// rows (rows of b, in the order of m.Countries) over words [w0, w1).
+// Calls on disjoint [from, to) may run concurrently.
+func (m *Matrix) fillRows(b *bitsets, rows []int, w0, w1, minN, from, to int) {
 	n := len(rows)
 	raw := m.Scores.RawSymmetric()
-	parallel(n, func(i int) {
+	var t Table
+	for i := from; i < to; i++ {
+		scores := raw.Data[i*raw.Stride : i*raw.Stride+n]
+		counts := m.counts[i*n : i*n+n]
 		for j := i; j < n; j++ {
-			t := b.table(rows[i], rows[j], w0, w1)
-			s := t.Score(m.Index, minN)
-			raw.Data[i*raw.Stride+j] = s.Value
-			m.counts[i*n+j] = int32(s.N)
-			m.counts[j*n+i] = int32(s.N)
+			b.tableTo(&t, rows[i], rows[j], w0, w1)
+			v, c := t.score(m.Index, minN)
+			scores[j] = v
+			counts[j] = int32(c)
 		}
-	})
+	}
 }
 
 // A Matrix holds one index for every pair of a set of states: a symmetric
@@ -225,7 +228,7 @@ type Matrix struct {
 	// roll calls lie behind a pair. It goes straight into gonum's
 	// mds.TorgersonScaling (as 1 - score) or mat.EigenSym.
 	Scores *mat.SymDense
-	counts []int32 // n*n
+	counts []int32 // n*n, upper triangle used
 }
 
 func newMatrix(x Index, cs []votes.Country) *Matrix {
@@ -242,12 +245,19 @@ func newMatrix(x Index, cs []votes.Country) *Matrix {
 func (m *Matrix) set(i, j int, s Score) {
 	n := len(m.Countries)
 	m.Scores.SetSym(i, j, s.Value)
+	if i > j {
+		i, j = j, i
+	}
 	m.counts[i*n+j] = int32(s.N)
-	m.counts[j*n+i] = int32(s.N)
 }
 
 // N returns the number of roll calls behind the score of states i and j.
-func (m *Matrix) N(i, j int) int { return int(m.counts[i*len(m.Countries)+j]) }
+func (m *Matrix) N(i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	return int(m.counts[i*len(m.Countries)+j])
+}
 
 // At returns the score of states i and j with its n.
 func (m *Matrix) At(i, j int) Score { return Score{Value: m.Scores.At(i, j), N: m.N(i, j)} }
