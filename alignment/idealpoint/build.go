@@ -37,16 +37,22 @@ func newModel(nUnit int, items [][]obs) *model {
 	}
 	m.chains = make([][]int32, nUnit)
 	m.stepVar = make([][]float64, nUnit)
+	m.stepCoef = make([][]float64, nUnit)
 	for u := range nUnit {
 		m.chains[u] = []int32{int32(u)}
 		m.stepVar[u] = []float64{0}
+		m.stepCoef[u] = []float64{0}
 	}
 	return m
 }
 
 const (
-	defaultVarB = 4.0  // discriminations: N(0, 2²)
+	defaultVarB = 4.0  // discriminations: N(0, 2²) in a static fit
 	defaultVarG = 25.0 // cut points: N(0, 5²)
+	// dynamicVarB is tighter: pooled over many sessions, a bloc that is
+	// always on one side (the Soviet bloc before 1990) is otherwise carried
+	// far out by sharp roll calls, a known failure of joint posterior modes.
+	dynamicVarB = 0.25
 )
 
 // contested reports whether an item has at least two different votes.

@@ -35,6 +35,7 @@ type model struct {
 
 	chains   [][]int32   // units in time order; every unit in exactly one chain
 	stepVar  [][]float64 // stepVar[c][k]: variance of the step into chains[c][k], k ≥ 1
+	stepCoef [][]float64 // stepCoef[c][k]: θ_k ~ N(stepCoef·θ_{k-1}, stepVar)
 	firstVar float64     // prior variance of the first unit of a chain
 	varB     float64     // prior variance of discriminations
 	varG     float64     // prior variance of cut points
@@ -278,7 +279,7 @@ func (m *model) chainLogPost(c int, x []float64) float64 {
 	f := -0.5 * x[0] * x[0] / m.firstVar
 	for k, u := range ch {
 		if k > 0 {
-			d := x[k] - x[k-1]
+			d := x[k] - m.stepCoef[c][k]*x[k-1]
 			f -= 0.5 * d * d / sv[k]
 		}
 		f += m.unitLogLik(int(u), x[k])
@@ -325,12 +326,13 @@ func (m *model) updateChain(c int, cb *chainBuf, last bool) {
 	g[0] -= x0 / m.firstVar
 	diag[0] += 1 / m.firstVar
 	for k := 1; k < n; k++ {
-		d := m.theta[ch[k]] - m.theta[ch[k-1]]
+		r := m.stepCoef[c][k]
+		d := m.theta[ch[k]] - r*m.theta[ch[k-1]]
 		g[k] -= d / sv[k]
-		g[k-1] += d / sv[k]
+		g[k-1] += r * d / sv[k]
 		diag[k] += 1 / sv[k]
-		diag[k-1] += 1 / sv[k]
-		off[k] = -1 / sv[k] // entry (k, k-1)
+		diag[k-1] += r * r / sv[k]
+		off[k] = -r / sv[k] // entry (k, k-1)
 	}
 	for k := range n {
 		// The log-likelihood of an ordinal probit is concave in θ, so the
@@ -401,8 +403,9 @@ func (m *model) updateChain(c int, cb *chainBuf, last bool) {
 			}
 			diag[0] += 1 / m.firstVar
 			for k := 1; k < n; k++ {
+				r := m.stepCoef[c][k]
 				diag[k] += 1 / sv[k]
-				diag[k-1] += 1 / sv[k]
+				diag[k-1] += r * r / sv[k]
 			}
 		}
 		tridiagInverseDiag(diag, off, m.curv, ch, cb)
@@ -478,8 +481,8 @@ func (m *model) ridge() {
 		for k := 1; k < len(ch); k++ {
 			u, w := ch[k], ch[k-1]
 			gu, gw := group(u), group(w)
-			v := m.stepVar[ci][k]
-			tu, tw := m.theta[u], m.theta[w]
+			v, r := m.stepVar[ci][k], m.stepCoef[ci][k]
+			tu, tw := m.theta[u], r*m.theta[w]
 			if gu == gw {
 				add(gu, gu, (tu-tw)*(tu-tw)/v)
 				continue
@@ -512,13 +515,13 @@ func (m *model) ridge() {
 			if gu == gw {
 				continue
 			}
-			v := m.stepVar[ci][k]
-			d := m.theta[u] - m.theta[w]
+			v, r := m.stepVar[ci][k], m.stepCoef[ci][k]
+			d := m.theta[u] - r*m.theta[w]
 			h.SetSym(gu, gu, h.At(gu, gu)+1/v)
-			h.SetSym(gw, gw, h.At(gw, gw)+1/v)
-			h.SetSym(gu, gw, h.At(gu, gw)-1/v)
+			h.SetSym(gw, gw, h.At(gw, gw)+r*r/v)
+			h.SetSym(gu, gw, h.At(gu, gw)-r/v)
 			lin[gu] += d / v
-			lin[gw] -= d / v
+			lin[gw] -= r * d / v
 		}
 	}
 	for j := range m.nItem {

@@ -17,6 +17,11 @@ type DynamicSettings struct {
 	// session to the next, on the scale of the prior of its first
 	// position (standard normal); zero means 0.3?
 	Drift float64
+	// Persistence ρ in (0, 1] makes the prior a stationary AR(1):
+	// θ_s ~ N(ρ·θ_{s-1}, 1-ρ²), every position's marginal prior N(0, 1).
+	// 1 (the default, also for zero) is the random walk of Bailey, Strezhnev &
+	// Voeten with step variance Drift² per session.
+	Persistence float64
 }
 
 func (s *DynamicSettings) drift() float64 {
@@ -26,6 +31,16 @@ func (s *DynamicSettings) drift() float64 {
 	return s.Drift
 }
 
+// persistence is ρ of the AR(1) prior, 1 for a random walk.
+func (s *DynamicSettings) persistence() float64 {
+	if s == nil || s.Persistence <= 0 || s.Persistence > 1 {
+		return defaultPersistence
+	}
+	return s.Persistence
+}
+
+const defaultPersistence = 1.0
+
 func (s *DynamicSettings) settings() *Settings {
 	if s == nil {
 		return nil
@@ -33,7 +48,7 @@ func (s *DynamicSettings) settings() *Settings {
 	return &s.Settings
 }
 
-const defaultDrift = 0.2
+const defaultDrift = 0.1
 
 // DynamicResult is a dynamic fit: one position per state and session in
 // which it voted, all on one scale.
@@ -145,6 +160,7 @@ func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, err
 		return nil, fmt.Errorf("%w in every session", ErrTooFewRollCalls)
 	}
 	m := newModel(len(units), items)
+	m.varB = dynamicVarB
 	copy(m.theta, theta)
 	m.nGroup, m.unitGroup, m.itemGroup = len(res.Sessions), unitGroup, itemGroup
 	// Chains: each state's units in session order; units were appended
@@ -154,24 +170,33 @@ func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, err
 		order[u] = u
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return units[a].row - units[b].row })
-	m.chains, m.stepVar = m.chains[:0], m.stepVar[:0]
+	m.chains, m.stepVar, m.stepCoef = m.chains[:0], m.stepVar[:0], m.stepCoef[:0]
 	v := s.drift() * s.drift()
+	rho := s.persistence()
 	for k := 0; k < len(order); {
 		row := units[order[k]].row
 		var ch []int32
-		var sv []float64
+		var sv, sc []float64
 		for ; k < len(order) && units[order[k]].row == row; k++ {
 			u := order[k]
 			ch = append(ch, int32(u))
 			if len(ch) == 1 {
-				sv = append(sv, 0)
-			} else {
-				gap := units[u].session - units[ch[len(ch)-2]].session
-				sv = append(sv, v*float64(gap))
+				sv, sc = append(sv, 0), append(sc, 0)
+				continue
 			}
+			gap := float64(units[u].session - units[ch[len(ch)-2]].session)
+			if rho == 1 {
+				sv, sc = append(sv, v*gap), append(sc, 1)
+				continue
+			}
+			// A stationary AR(1) with N(0, 1) marginals: the gap's
+			// coefficient ρ^gap and innovation variance 1-ρ^(2gap).
+			r := math.Pow(rho, gap)
+			sv, sc = append(sv, 1-r*r), append(sc, r)
 		}
 		m.chains = append(m.chains, ch)
 		m.stepVar = append(m.stepVar, sv)
+		m.stepCoef = append(m.stepCoef, sc)
 	}
 	m.initItems()
 	m.fit(s.settings().core())

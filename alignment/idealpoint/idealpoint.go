@@ -83,12 +83,12 @@ type Position struct {
 
 // Result is a static fit: one position per state that voted.
 type Result struct {
-	Positions []Position // ordered by COW code
-	RollCalls int        // contested roll calls used
-	Unanimous int        // roll calls dropped because every cast vote was the same
-	Iterations int       // sweeps done
-	Converged  bool      // the last sweep moved no position by more than Tol
-	Change     float64   // largest change of a position in the last sweep
+	Positions  []Position // ordered by COW code
+	RollCalls  int        // contested roll calls used
+	Unanimous  int        // roll calls dropped because every cast vote was the same
+	Iterations int        // sweeps done
+	Converged  bool       // the last sweep moved no position by more than Tol
+	Change     float64    // largest change of a position in the last sweep
 }
 
 // Position returns the estimate for c.

@@ -1,0 +1,145 @@
+package idealpoint
+
+import (
+	"encoding/csv"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
+)
+
+// bsvKey identifies a state in a session by COW code.
+type bsvKey struct{ cow, session int }
+
+// readBSV reads Bailey, Strezhnev & Voeten's published ideal points (April
+// 2020 release, copied from their Dataverse file). The file is Latin-1;
+// only the country names use bytes above 0x7f and they are not needed, so
+// the bytes are decoded one to one.
+func readBSV(t testing.TB) map[bsvKey]float64 {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/idealpoints/IdealpointestimatesAll_Apr2020.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, c := range b {
+		sb.WriteRune(rune(c))
+	}
+	recs, err := csv.NewReader(strings.NewReader(sb.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[bsvKey]float64, len(recs))
+	for _, r := range recs[1:] {
+		cow, err1 := strconv.Atoi(r[1])
+		s, err2 := strconv.Atoi(r[2])
+		v, err3 := strconv.ParseFloat(r[4], 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Fatalf("bad BSV row %v", r)
+		}
+		out[bsvKey{cow, s}] = v
+	}
+	return out
+}
+
+var (
+	realOnce sync.Once
+	realDS   *votes.Dataset
+	realErr  error
+)
+
+func loadReal(t testing.TB) *votes.Dataset {
+	t.Helper()
+	realOnce.Do(func() { realDS, realErr = undata.Load() })
+	if realErr != nil {
+		t.Fatal(realErr)
+	}
+	return realDS
+}
+
+// correlate returns Pearson's r between ps and BSV's estimates of the same
+// states and the number of states in both.
+func correlate(ps []Position, session int, bsv map[bsvKey]float64) (float64, int) {
+	var x, y []float64
+	for _, p := range ps {
+		if v, ok := bsv[bsvKey{p.Country.COW, session}]; ok {
+			x = append(x, p.IdealPoint)
+			y = append(y, v)
+		}
+	}
+	if len(x) < 3 {
+		return 0, len(x)
+	}
+	return stat.Correlation(x, y, nil), len(x)
+}
+
+// TestAgainstBSV compares with the published estimates of Bailey,
+// Strezhnev & Voeten (Apr 2020 release, testdata/idealpoints): per session
+// Pearson r over the states in both, for the dynamic fit (thresholds of the
+// issue: median >= 0.97, minimum >= 0.90) and for per-session static fits
+// (logged; session 10 has 27 contested roll calls and is the weak one);
+// pooled over all state-sessions for the dynamic fit (r >= 0.95).
+func TestAgainstBSV(t *testing.T) {
+	ds := loadReal(t)
+	bsv := readBSV(t)
+	res, err := EstimateDynamic(ds, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("dynamic: %d sessions, skipped %v, %d roll calls, %d sweeps, converged %v", len(res.Sessions), res.Skipped, res.RollCalls, res.Iterations, res.Converged)
+	if !res.Converged {
+		t.Errorf("dynamic fit did not converge in %d sweeps", res.Iterations)
+	}
+	if !slices.Equal(res.Skipped, []int{19}) {
+		// Session 19 (1964-65, the Article 19 crisis) had one roll call.
+		t.Errorf("skipped sessions %v, want [19]", res.Skipped)
+	}
+	var dyn, sta []float64
+	var x, y []float64
+	t.Log("session  states  r(dynamic)  r(static)")
+	for _, s := range res.Sessions {
+		ps := res.Session(s)
+		r, n := correlate(ps, s, bsv)
+		st, err := Estimate(ds.Filter(votes.InSessions(s, s)), nil)
+		if err != nil {
+			t.Fatalf("session %d: %v", s, err)
+		}
+		rst, _ := correlate(st.Positions, s, bsv)
+		t.Logf("%7d  %6d  %10.4f  %9.4f", s, n, r, rst)
+		dyn = append(dyn, r)
+		sta = append(sta, rst)
+		for _, p := range ps {
+			if v, ok := bsv[bsvKey{p.Country.COW, s}]; ok {
+				x = append(x, p.IdealPoint)
+				y = append(y, v)
+			}
+		}
+	}
+	slices.Sort(dyn)
+	slices.Sort(sta)
+	pooled := stat.Correlation(x, y, nil)
+	t.Logf("dynamic: median %.4f min %.4f; static: median %.4f min %.4f; pooled dynamic %.4f over %d state-sessions",
+		dyn[len(dyn)/2], dyn[0], sta[len(sta)/2], sta[0], pooled, len(x))
+	if m := dyn[len(dyn)/2]; m < 0.97 {
+		t.Errorf("median per-session r (dynamic) = %.4f, want >= 0.97", m)
+	}
+	if dyn[0] < 0.90 {
+		t.Errorf("minimum per-session r (dynamic) = %.4f, want >= 0.90", dyn[0])
+	}
+	if m := sta[len(sta)/2]; m < 0.97 {
+		t.Errorf("median per-session r (static) = %.4f, want >= 0.97", m)
+	}
+	if pooled < 0.95 {
+		t.Errorf("pooled r (dynamic) = %.4f, want >= 0.95", pooled)
+	}
+	if len(x) < 10000 {
+		t.Errorf("%d state-sessions matched, want >= 10000 of BSV's 10,469", len(x))
+	}
+}
