@@ -1,0 +1,188 @@
+package alignment
+
+import (
+	"errors"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// crimea returns the seven roll calls on Crimea and the territorial
+// integrity of Ukraine in the unvotes record (A/RES/68/262, 71/205, 72/190,
+// 73/194, 73/263, 74/17, 74/168).
+func crimea(t testing.TB) *votes.Dataset {
+	return load(t).Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
+}
+
+func group(t testing.TB, name string) votes.Group {
+	g, err := votes.LookupGroup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestRiceAgreementIndex(t *testing.T) {
+	tests := []struct {
+		t        votes.Tally
+		rice, ai float64
+	}{
+		// The issue: AI of 100-11-58 is 0.3876 (A/RES/68/262's tally).
+		// Rice by hand: 89/111.
+		{votes.Tally{Yes: 100, No: 11, Abstain: 58}, 89.0 / 111, 0.3876},
+		{votes.Tally{Yes: 8, No: 1, Abstain: 1}, 7.0 / 9, 0.7},
+		{votes.Tally{Yes: 5, No: 5}, 0, 0.25}, // (5 - 5/2) / 10
+		{votes.Tally{Yes: 4, No: 4, Abstain: 4}, 0, 0},
+		{votes.Tally{Abstain: 4}, math.NaN(), 1},
+		{votes.Tally{}, math.NaN(), math.NaN()},
+	}
+	for _, tc := range tests {
+		if got := Rice(tc.t); !near(got, tc.rice, 1e-12) {
+			t.Errorf("Rice(%v) = %v, want %v", tc.t, got, tc.rice)
+		}
+		if got := AgreementIndex(tc.t); !near(got, tc.ai, 5e-5) {
+			t.Errorf("AgreementIndex(%v) = %v, want %v", tc.t, got, tc.ai)
+		}
+	}
+}
+
+// Tallies of the Balkan states on the Crimea roll calls, from the UN record
+// (Serbia no from 71/205 on, Bosnia and Herzegovina abstaining or absent,
+// the other eight yes).
+func TestCohesionCrimea(t *testing.T) {
+	rep, err := Cohesion(crimea(t), group(t, "Balkans"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rc := range rep.RollCalls {
+		got = append(got, rc.Tally.String())
+	}
+	want := []string{"8-0-0", "8-1-1", "8-1-1", "8-1-0", "8-1-1", "8-1-1", "8-1-1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tallies (-want +got):\n%s", diff)
+	}
+	// Means by hand: AI (1 + 5*0.7 + 7.5/9)/7, Rice (1 + 6*7/9)/7.
+	if !near(rep.AI, (1+5*0.7+7.5/9)/7, 1e-12) || !near(rep.Rice, (1+6*7.0/9)/7, 1e-12) {
+		t.Errorf("means AI %v Rice %v", rep.AI, rep.Rice)
+	}
+}
+
+func TestDefectionsCrimea(t *testing.T) {
+	rep, err := Defections(crimea(t), group(t, "Balkans"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, m := range rep.Members {
+		got[m.Country.ISO3] = [2]int{m.Defections, m.N}
+	}
+	want := map[string][2]int{
+		"ALB": {0, 7}, "MNE": {0, 7}, "MKD": {0, 7}, "HRV": {0, 7}, "SRB": {6, 6},
+		"BIH": {5, 5}, "SVN": {0, 7}, "GRC": {0, 7}, "BGR": {0, 7}, "ROU": {0, 7},
+	}
+	if diff := cmp.Diff(want, got); diff != "" || rep.RollCalls != 7 {
+		t.Errorf("defections, %d roll calls (-want +got):\n%s", rep.RollCalls, diff)
+	}
+}
+
+// The issue's finding: Serbia voted no with Russia on 71/205, 72/190,
+// 73/194, 73/263, 74/17 and 74/168 and was absent on 68/262; Bosnia and
+// Herzegovina abstained (absent on 68/262 and 73/194); the others voted yes.
+func TestOutliersCrimea(t *testing.T) {
+	rep, err := Outliers(crimea(t), group(t, "Balkans"), country(t, "Russia"), &OutlierOptions{Label: "Balkan", Topic: "Crimea resolutions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type rec struct{ With, Against, Abstained, Absent int }
+	got := map[string]rec{}
+	for _, m := range rep.Members {
+		got[m.Name] = rec{m.With, m.Against, m.Abstained, m.Absent}
+	}
+	yes := rec{0, 7, 0, 0}
+	want := map[string]rec{
+		"Albania": yes, "Montenegro": yes, "North Macedonia": yes, "Croatia": yes, "Slovenia": yes,
+		"Greece": yes, "Bulgaria": yes, "Romania": yes,
+		"Serbia": {6, 0, 0, 1}, "Bosnia and Herzegovina": {0, 0, 5, 2},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("records (-want +got):\n%s", diff)
+	}
+	var flagged []string
+	for _, m := range rep.Outliers() {
+		flagged = append(flagged, m.Name)
+	}
+	if !slices.Equal(flagged, []string{"Serbia"}) {
+		t.Errorf("flagged %v, want [Serbia]", flagged)
+	}
+	const sentence = "Serbia is the only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it voted on."
+	if got := rep.Sentence(); got != sentence {
+		t.Errorf("sentence %q, want %q", got, sentence)
+	}
+	if !strings.Contains(rep.String(), sentence) {
+		t.Errorf("report lacks the sentence:\n%s", rep)
+	}
+	var res []string
+	for _, rc := range rep.RollCalls {
+		res = append(res, rc.Resolution+" "+rc.Tally.String())
+	}
+	wantRes := []string{"A/RES/68/262 100-11-58", "A/RES/71/205 70-25-77", "A/RES/72/190 70-26-76", "A/RES/73/194 66-19-72",
+		"A/RES/73/263 65-27-70", "A/RES/74/17 63-19-66", "A/RES/74/168 65-23-83"}
+	if diff := cmp.Diff(wantRes, res); diff != "" {
+		t.Errorf("roll calls (-want +got):\n%s", diff)
+	}
+}
+
+func TestOutliersNoneApart(t *testing.T) {
+	nordic := votes.NewGroup("Nordic", country(t, "DNK"), country(t, "FIN"), country(t, "ISL"), country(t, "NOR"), country(t, "SWE"))
+	rep, err := Outliers(crimea(t), nordic, country(t, "Russia"), &OutlierOptions{Topic: "Crimea resolutions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outliers()) != 0 {
+		t.Errorf("flagged %v", rep.Outliers())
+	}
+	const want = "No Nordic state stands apart from the rest in its votes with Russia on 7 Crimea resolutions (median identical 0.00)."
+	if got := rep.Sentence(); got != want {
+		t.Errorf("sentence %q, want %q", got, want)
+	}
+}
+
+func TestGroupErrors(t *testing.T) {
+	cr := crimea(t)
+	balkans := group(t, "Balkans")
+	rus := country(t, "Russia")
+	noRussia := cr.SelectCountries(func(c votes.Country) bool { return c.COW != rus.COW })
+	if _, err := Outliers(noRussia, balkans, rus, nil); !errors.Is(err, votes.ErrUnknownCountry) {
+		t.Errorf("reference not in dataset: %v", err)
+	}
+	empty := cr.Filter(votes.InSessions(1, 1))
+	if _, err := Outliers(empty, balkans, rus, nil); !errors.Is(err, ErrEmpty) {
+		t.Errorf("empty selection: %v", err)
+	}
+	if _, err := Cohesion(empty, balkans, nil); !errors.Is(err, ErrEmpty) {
+		t.Errorf("Cohesion, empty selection: %v", err)
+	}
+	if _, err := Defections(empty, balkans); !errors.Is(err, ErrEmpty) {
+		t.Errorf("Defections, empty selection: %v", err)
+	}
+	gone := votes.NewGroup("Gone", country(t, "265"), country(t, "315")) // GDR, Czechoslovakia
+	if _, err := Outliers(cr, gone, rus, nil); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("group without votes: %v", err)
+	}
+	if _, err := Cohesion(cr, gone, nil); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("Cohesion, group without votes: %v", err)
+	}
+	if _, err := Defections(cr, gone); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("Defections, group without votes: %v", err)
+	}
+	if _, err := Outliers(cr, balkans, country(t, "265"), nil); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("reference without votes: %v", err)
+	}
+}
