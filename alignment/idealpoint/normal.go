@@ -9,9 +9,6 @@ const (
 	logSqrt2Pi = 0.91893853320467274178
 )
 
-// normCDF is Φ(x).
-func normCDF(x float64) float64 { return 0.5 * math.Erfc(-x*invSqrt2) }
-
 // normQuantile is Φ⁻¹(p) for 0 < p < 1.
 func normQuantile(p float64) float64 { return -math.Sqrt2 * math.Erfcinv(2*p) }
 
