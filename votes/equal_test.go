@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -61,4 +62,16 @@ func collectRollCalls(d *votes.Dataset) []votes.RollCall {
 		out = append(out, *rc)
 	}
 	return out
+}
+
+// cmpSortSlices sorts slices before comparing, as cmpopts.SortSlices does.
+func cmpSortSlices[T any](less func(a, b T) bool) cmp.Option {
+	return cmpopts.SortSlices(less)
+}
+
+// splitHeader returns the fields of the first line of a CSV file without
+// quotes.
+func splitHeader(b []byte) []string {
+	line, _, _ := strings.Cut(string(b), "\n")
+	return strings.Split(strings.TrimSuffix(line, "\r"), ",")
 }
