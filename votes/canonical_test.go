@@ -1,0 +1,116 @@
+package votes_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// roundTrip writes d in the canonical layout and reads it back.
+func roundTrip(tb testing.TB, d *votes.Dataset) (*votes.Dataset, []byte) {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := votes.Write(&buf, d); err != nil {
+		tb.Fatalf("Write: %v", err)
+	}
+	if f := votes.DetectFormat(splitHeader(buf.Bytes())); f != votes.FormatCanonical {
+		tb.Fatalf("Write's header is detected as %v", f)
+	}
+	got, err := votes.Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		tb.Fatalf("Read(Write(d)): %v", err)
+	}
+	return got, buf.Bytes()
+}
+
+func checkRoundTrip(t *testing.T, d *votes.Dataset) {
+	t.Helper()
+	got, _ := roundTrip(t, d)
+	if diff := diffDatasets(d, got); diff != "" {
+		t.Errorf("Read(Write(d)) differs from d:\n%s", diff)
+	}
+}
+
+func TestCanonicalRoundTrip(t *testing.T) {
+	// The full sources: every state, roll call, vote, member flag (Voeten's
+	// 2,223 non-members flagged 1) and note survives.
+	t.Run("unvotes", func(t *testing.T) {
+		t.Parallel()
+		checkRoundTrip(t, unvotesData(t))
+	})
+	t.Run("Voeten", func(t *testing.T) {
+		t.Parallel()
+		checkRoundTrip(t, voetenData(t))
+	})
+	for _, name := range []string{"undl_2025.csv", "undl_2026.csv"} {
+		t.Run(name, func(t *testing.T) {
+			checkRoundTrip(t, readFixture(t, "../testdata/undl/"+name))
+		})
+	}
+}
+
+func TestCanonicalRoundTripSubsets(t *testing.T) {
+	u, v := unvotesData(t), voetenData(t)
+	late := func(c votes.Country) bool {
+		// Members since 1992 and later: the early roll calls have no
+		// votes in the selection and must survive as empty columns.
+		return c.COW == 341 || c.COW == 344 || c.COW == 349 || c.COW == 626
+	}
+	early := u.Filter(votes.InSessions(1, 10))
+	for _, tc := range []struct {
+		name string
+		d    *votes.Dataset
+		// Roll calls and states the selection must keep, and how many of
+		// them have no vote at all.
+		rollCalls, countries, emptyRollCalls, emptyCountries int
+	}{
+		// Counts from un_votes.csv and un_roll_calls.csv (Python csv).
+		// Sessions 1-10: 470 roll calls; 65 states voted, the other 135
+		// of the 200 keep their (empty) rows.
+		{"unvotes sessions 1-10", early, 470, 200, 0, 135},
+		// Four late members over the whole record: none of them voted on
+		// 3,736 of the 6,203 roll calls.
+		{"unvotes late members", u.SelectCountries(late), 6203, 4, 3736, 0},
+		// The same four in sessions 1-10: states without a single vote.
+		{"late members, sessions 1-10", early.SelectCountries(late), 470, 4, 470, 4},
+		// 126 roll calls of sessions 60-70 coded importantvote 1 (Python csv).
+		{"Voeten important votes of sessions 60-70", v.Filter(votes.InSessions(60, 70), votes.ImportantOnly()), 126, 200, 0, 0},
+		// COW 339-349: Albania, Montenegro, North Macedonia, Croatia,
+		// Serbia, Bosnia and Herzegovina, Slovenia. Voeten lists every
+		// state on every roll call (9 for non-members), so none is empty.
+		{"Voeten Balkans", v.SelectCountries(func(c votes.Country) bool { return c.COW >= 339 && c.COW <= 349 }), 5429, 7, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tc.d
+			if d.NumRollCalls() != tc.rollCalls {
+				t.Errorf("%d roll calls, want %d", d.NumRollCalls(), tc.rollCalls)
+			}
+			if d.NumCountries() != tc.countries {
+				t.Errorf("%d states, want %d", d.NumCountries(), tc.countries)
+			}
+			emptyR, emptyC := 0, 0
+			for j := range d.NumRollCalls() {
+				if d.Tally(j).Members == 0 {
+					emptyR++
+				}
+			}
+			for i := range d.NumCountries() {
+				has := false
+				for _, x := range d.Row(i) {
+					if x != votes.NoRecord {
+						has = true
+						break
+					}
+				}
+				if !has {
+					emptyC++
+				}
+			}
+			if emptyR != tc.emptyRollCalls || emptyC != tc.emptyCountries {
+				t.Errorf("%d roll calls and %d states without votes, want %d and %d", emptyR, emptyC, tc.emptyRollCalls, tc.emptyCountries)
+			}
+			checkRoundTrip(t, d)
+		})
+	}
+}
