@@ -74,8 +74,10 @@ func TestCanonicalRoundTripSubsets(t *testing.T) {
 		{"unvotes late members", u.SelectCountries(late), 6203, 4, 3736, 0},
 		// The same four in sessions 1-10: states without a single vote.
 		{"late members, sessions 1-10", early.SelectCountries(late), 470, 4, 470, 4},
-		// 126 roll calls of sessions 60-70 coded importantvote 1 (Python csv).
-		{"Voeten important votes of sessions 60-70", v.Filter(votes.InSessions(60, 70), votes.ImportantOnly()), 126, 200, 0, 0},
+		// 126 roll calls of sessions 60-70 coded importantvote 1 (Python
+		// csv); the file has no row for the FRG (260) and the Yemen Arab
+		// Republic (678) on them.
+		{"Voeten important votes of sessions 60-70", v.Filter(votes.InSessions(60, 70), votes.ImportantOnly()), 126, 200, 0, 2},
 		// COW 339-349: Albania, Montenegro, North Macedonia, Croatia,
 		// Serbia, Bosnia and Herzegovina, Slovenia. Voeten lists every
 		// state on every roll call (9 for non-members), so none is empty.
