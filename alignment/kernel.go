@@ -183,7 +183,58 @@ func (b *bitsets) tableTo(t *Table, i, j, w0, w1 int) {
 			nn += bits.OnesCount64(xn & zn)
 		}
 	}
-	*t = Table{{yy, ya, yn}, {ay, aa, an}, {ny, na, nn}}
+	t[0][0], t[0][1], t[0][2] = yy, ya, yn
+	t[1][0], t[1][1], t[1][2] = ay, aa, an
+	t[2][0], t[2][1], t[2][2] = ny, na, nn
+}
+
+// compact copies words [w0, w1) of the given states into one contiguous
+// block, row after row, so that a session's all-pairs loop reads memory in
+// order.
+func (b *bitsets) compact(rows []int, w0, w1 int) []word3 {
+	nw := w1 - w0
+	out := make([]word3, len(rows)*nw)
+	for r, i := range rows {
+		copy(out[r*nw:(r+1)*nw], b.words[i*b.nw+w0:i*b.nw+w1])
+	}
+	return out
+}
+
+// fillCompact scores every pair (i <= j) of the states in block, which
+// holds nw words per state (see compact), into m.
+func (m *Matrix) fillCompact(block []word3, nw, minN int) {
+	n := len(m.Countries)
+	raw := m.Scores.RawSymmetric()
+	var t Table
+	for i := range n {
+		x := block[i*nw : (i+1)*nw]
+		scores := raw.Data[i*raw.Stride : i*raw.Stride+n]
+		counts := m.counts[i*n : i*n+n]
+		for j := i; j < n; j++ {
+			y := block[j*nw : (j+1)*nw]
+			y = y[:len(x)]
+			var yy, ya, yn, ay, aa, an, ny, na, nn int
+			for k := range x {
+				xy, xa, xn := x[k].y, x[k].a, x[k].n
+				zy, za, zn := y[k].y, y[k].a, y[k].n
+				yy += bits.OnesCount64(xy & zy)
+				ya += bits.OnesCount64(xy & za)
+				yn += bits.OnesCount64(xy & zn)
+				ay += bits.OnesCount64(xa & zy)
+				aa += bits.OnesCount64(xa & za)
+				an += bits.OnesCount64(xa & zn)
+				ny += bits.OnesCount64(xn & zy)
+				na += bits.OnesCount64(xn & za)
+				nn += bits.OnesCount64(xn & zn)
+			}
+			t[0][0], t[0][1], t[0][2] = yy, ya, yn
+			t[1][0], t[1][1], t[1][2] = ay, aa, an
+			t[2][0], t[2][1], t[2][2] = ny, na, nn
+			v, c := t.score(m.Index, minN)
+			scores[j] = v
+			counts[j] = int32(c)
+		}
+	}
 }
 
 // parallel calls f(k) for k in [0, n) on GOMAXPROCS goroutines, handing out

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -17,8 +18,14 @@ import (
 // integrity of Ukraine in the unvotes record (A/RES/68/262, 71/205, 72/190,
 // 73/194, 73/263, 74/17, 74/168).
 func crimea(t testing.TB) *votes.Dataset {
-	return load(t).Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
+	load(t) // fails the test if the record does not load
+	return crimeaOnce()
 }
+
+var crimeaOnce = sync.OnceValue(func() *votes.Dataset {
+	ds, _ := record()
+	return ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
+})
 
 func group(t testing.TB, name string) votes.Group {
 	g, err := votes.LookupGroup(name)

@@ -150,7 +150,7 @@ func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatr
 			cs[r] = all[i]
 		}
 		m := newMatrix(x, cs)
-		m.fillRows(b, rows, w0, w1, o.MinN, 0, len(rows))
+		m.fillCompact(b.compact(rows, w0, w1), w1-w0, o.MinN)
 		mats[k] = m
 	})
 	out := &SessionMatrices{}

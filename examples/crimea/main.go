@@ -48,7 +48,16 @@ func main() {
 	}
 }
 
-func run(args []string, stdout io.Writer) error {
+// config is what the flags ask for.
+type config struct {
+	data, match  string
+	re           *regexp.Regexp
+	group        votes.Group
+	ref          votes.Country
+	label, topic string
+}
+
+func parse(args []string) (*config, error) {
 	fs := flag.NewFlagSet("crimea", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	data := fs.String("data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
@@ -56,58 +65,73 @@ func run(args []string, stdout io.Writer) error {
 	groupName := fs.String("group", "Balkans", "group of states")
 	against := fs.String("against", "Russia", "reference state")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
+		return nil, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	re, err := regexp.Compile(*match)
-	if err != nil {
-		return fmt.Errorf("-match: %w", err)
+	cfg := &config{data: *data, match: *match}
+	var err error
+	if cfg.re, err = regexp.Compile(*match); err != nil {
+		return nil, fmt.Errorf("-match: %w", err)
 	}
-	group, err := votes.LookupGroup(*groupName)
-	if err != nil {
-		return fmt.Errorf("-group: %w", err)
+	if cfg.group, err = votes.LookupGroup(*groupName); err != nil {
+		return nil, fmt.Errorf("-group: %w", err)
 	}
-	ref, err := votes.LookupCountry(*against)
-	if err != nil {
-		return fmt.Errorf("-against: %w", err)
+	if cfg.ref, err = votes.LookupCountry(*against); err != nil {
+		return nil, fmt.Errorf("-against: %w", err)
 	}
-	label := strings.TrimSuffix(group.Name, "s") // "Balkans" -> "a Balkan state"
-	if !strings.HasSuffix(group.Name, "ans") {
-		label = group.Name
+	cfg.label = cfg.group.Name // "EU" gives "the only EU state"
+	if strings.HasSuffix(cfg.label, "ans") {
+		cfg.label = strings.TrimSuffix(cfg.label, "s") // "Balkans" gives "the only Balkan state"
 	}
-	topic := "Crimea resolutions"
+	cfg.topic = "Crimea resolutions"
 	if *match != defaultMatch {
-		topic = fmt.Sprintf("roll calls matching %q", *match)
+		cfg.topic = fmt.Sprintf("roll calls matching %q", *match)
 	}
+	return cfg, nil
+}
 
-	p := &printer{w: stdout}
-
-	p.step("Load the record")
+func run(args []string, stdout io.Writer) error {
+	cfg, err := parse(args)
+	if err != nil {
+		return err
+	}
 	var ds *votes.Dataset
-	if *data == "" {
-		p.say("The embedded record is the unvotes data (Voeten's roll calls, 1946-2019); it records no absences, so a state without a vote is one without a record.")
+	if cfg.data == "" {
 		ds, err = undata.Load()
 	} else {
-		p.say(fmt.Sprintf("Reading %s.", *data))
-		ds, err = votes.ReadFile(*data)
+		ds, err = votes.ReadFile(cfg.data)
 	}
 	if err != nil {
 		return err
+	}
+	return analyze(ds, cfg, stdout)
+}
+
+// analyze prints the notebook for the record ds.
+func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
+	p := &printer{w: stdout}
+	group, ref, label, topic := cfg.group, cfg.ref, cfg.label, cfg.topic
+
+	p.step("Load the record")
+	if cfg.data == "" {
+		p.say("The embedded record is the unvotes data (Voeten's roll calls, 1946-2019); it records no absences, so a state without a vote is one without a record.")
+	} else {
+		p.say(fmt.Sprintf("Read from %s.", cfg.data))
 	}
 	first, last := ds.Span()
 	p.say(fmt.Sprintf("%d states, %d roll calls, %s to %s.", ds.NumCountries(), ds.NumRollCalls(), first.Format("2006-01-02"), last.Format("2006-01-02")))
 
 	p.step("Find the roll calls")
-	sel := ds.Filter(votes.TextMatches(re))
-	if *match == defaultMatch {
+	sel := ds.Filter(votes.TextMatches(cfg.re))
+	if cfg.match == defaultMatch {
 		p.say("Resolutions whose symbol, title or description mentions Crimea; A/RES/68/262 of March 2014 does not name Crimea, but its title, \"Territorial integrity of Ukraine\", is matched too.")
 	} else {
-		p.say(fmt.Sprintf("Roll calls whose symbol, title or description matches %q.", *match))
+		p.say(fmt.Sprintf("Roll calls whose symbol, title or description matches %q.", cfg.match))
 	}
 	if sel.NumRollCalls() == 0 {
-		return fmt.Errorf("no roll call matches %q", *match)
+		return fmt.Errorf("no roll call matches %q", cfg.match)
 	}
 	rep, err := alignment.Outliers(sel, group, ref, &alignment.OutlierOptions{Label: label, Topic: topic})
 	if err != nil {

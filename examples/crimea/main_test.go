@@ -4,10 +4,31 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
+
+// record loads the embedded record once for the tests that do not go
+// through run.
+var record = sync.OnceValues(undata.Load)
+
+func analyzeArgs(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	ds, err := record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parse(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = analyze(ds, cfg, &out)
+	return out.String(), err
+}
 
 // The finding of the issue, from the embedded record: Serbia voted no with
 // Russia on the six Crimea resolutions of 2016-2019 and was absent on
@@ -44,24 +65,23 @@ func TestRunCrimea(t *testing.T) {
 	if n := strings.Count(s, "stands apart\n"); n != 1 {
 		t.Errorf("%d members flagged, want 1:\n%s", n, s)
 	}
-	var again bytes.Buffer
-	if err := run(nil, &again); err != nil || again.String() != s {
+	if again, err := analyzeArgs(t); err != nil || again != s {
 		t.Errorf("output is not deterministic (err %v)", err)
 	}
 }
 
 // On a record where nobody stands apart the example says so.
 func TestRunNobodyApart(t *testing.T) {
-	var out bytes.Buffer
-	if err := run([]string{"-group", "EU"}, &out); err != nil {
+	out, err := analyzeArgs(t, "-group", "EU")
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
 		"No EU state stands apart from the rest in its votes with Russia on 7 Crimea resolutions",
 		"No EU state was singled out on these roll calls",
 	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, out.String())
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
 }
@@ -95,10 +115,12 @@ func TestRunBadInput(t *testing.T) {
 	}{
 		{[]string{"-against", "Atlantis"}, votes.ErrUnknownCountry, "Atlantis"},
 		{[]string{"-group", "Hanseatic League"}, votes.ErrUnknownGroup, "Hanseatic"},
-		{[]string{"-match", "no such resolution xyz"}, nil, "no roll call matches"},
 		{[]string{"-match", "("}, nil, "-match"},
 		{[]string{"-data", "testdata/does-not-exist.csv"}, nil, "does-not-exist"},
 		{[]string{"extra"}, nil, "unexpected"},
+	}
+	if _, err := analyzeArgs(t, "-match", "no such resolution xyz"); err == nil || !strings.Contains(err.Error(), "no roll call matches") {
+		t.Errorf("-match without a match: %v", err)
 	}
 	for _, tc := range tests {
 		err := run(tc.args, &bytes.Buffer{})
