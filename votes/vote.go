@@ -8,6 +8,9 @@ import "fmt"
 // roll call; it is distinct from Absent, which records a member that was
 // listed but did not vote, and NonMember, which records a state that was not
 // a member of the United Nations on that day.
+//
+// A Vote is one byte and its values are the constants below, 0 to 5, so that
+// kernels may treat a row of votes as bytes; this will not change.
 type Vote int8
 
 const (
