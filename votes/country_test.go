@@ -1,0 +1,158 @@
+package votes_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/unga-go/unga/votes"
+)
+
+func TestAllCountries(t *testing.T) {
+	all := votes.AllCountries()
+	if !slices.IsSortedFunc(all, func(a, b votes.Country) int { return a.COW - b.COW }) {
+		t.Error("AllCountries is not sorted by COW code")
+	}
+	seen := map[int]bool{}
+	for _, c := range all {
+		if seen[c.COW] {
+			t.Errorf("COW %d listed twice", c.COW)
+		}
+		seen[c.COW] = true
+		if got, ok := votes.CountryByCOW(c.COW); !ok || got != c {
+			t.Errorf("CountryByCOW(%d) = %v, %v", c.COW, got, ok)
+		}
+		// Every state is found by its own name and codes.
+		for _, k := range []string{c.Name, c.ISO2, c.ISO3} {
+			if k == "" {
+				continue
+			}
+			got, err := votes.LookupCountry(k)
+			if err != nil || got.COW != c.COW {
+				// Keys that changed hands name today's holder.
+				if k == "DE" || k == "DEU" || k == "YE" || k == "YEM" || k == "CN" || k == "CHN" {
+					continue
+				}
+				t.Errorf("LookupCountry(%q) = %v (COW %d), %v; want COW %d", k, got, got.COW, err, c.COW)
+			}
+		}
+	}
+	// 200 states in unvotes and in Voeten's file, and the table holds at
+	// least those.
+	if len(all) < 200 {
+		t.Errorf("%d states in the table, want at least 200", len(all))
+	}
+	if _, ok := votes.CountryByCOW(999); ok {
+		t.Error("CountryByCOW(999) found a state")
+	}
+	for _, k := range []string{"Atlantis", "", "XX", "9999"} {
+		if _, err := votes.LookupCountry(k); !errors.Is(err, votes.ErrUnknownCountry) {
+			t.Errorf("LookupCountry(%q): %v, want ErrUnknownCountry", k, err)
+		}
+	}
+}
+
+// TestSourcesResolve checks that every (name, code) pair of un_votes.csv
+// and every ccode of Voeten's file names a state of the table, the code
+// agreeing with the name.
+func TestSourcesResolve(t *testing.T) {
+	pairs := map[[2]string]bool{}
+	for _, r := range rawUnvotesRows(t) {
+		pairs[[2]string{r.country, r.code}] = true
+	}
+	// 200 names, each with one code (Python csv on un_votes.csv).
+	if len(pairs) != 200 {
+		t.Errorf("%d (name, code) pairs, want 200", len(pairs))
+	}
+	for p := range pairs {
+		c, err := votes.LookupCountry(p[0])
+		if err != nil {
+			t.Errorf("unvotes name %q: %v", p[0], err)
+			continue
+		}
+		if p[1] == "NA" {
+			// R's missing value, also Namibia's code: the name decides.
+			if c.COW != 565 && c.ISO2 != "" {
+				t.Errorf("%q has code NA but ISO code %q", p[0], c.ISO2)
+			}
+			continue
+		}
+		byCode, err := votes.LookupCountry(p[1])
+		if err != nil || byCode.COW != c.COW {
+			t.Errorf("unvotes %q is COW %d, its code %q gives %v (%v)", p[0], c.COW, p[1], byCode, err)
+		}
+	}
+	ccodes := map[int]bool{}
+	for _, r := range rawVoetenRows(t) {
+		ccodes[r.ccode] = true
+	}
+	if len(ccodes) != 200 {
+		t.Errorf("%d ccodes in Voeten's file, want 200", len(ccodes))
+	}
+	for cc := range ccodes {
+		if _, ok := votes.CountryByCOW(cc); !ok {
+			t.Errorf("Voeten's ccode %d is not in the table", cc)
+		}
+	}
+}
+
+func TestLookupCountry(t *testing.T) {
+	for _, tc := range []struct {
+		key string
+		cow int
+	}{
+		{"Serbia", 345}, {"SRB", 345}, {"RS", 345}, {"YU", 345}, {"345", 345}, {"Yugoslavia", 345},
+		{"SERBIA", 345}, {"Serbia and Montenegro", 345}, {"yugoslavia", 345},
+		{"RUSSIAN FEDERATION", 365}, {"Soviet Union", 365}, {"USSR", 365},
+		{"BOSNIA AND HERZEGOVINA", 346}, {"Bosnia & Herzegovina", 346},
+		{"NA", 565}, {"Namibia", 565}, {"NAM", 565},
+		{"Côte d'Ivoire", 437}, {"COTE D'IVOIRE", 437},
+		{"Federal Republic of Germany", 260}, {"German Democratic Republic", 265},
+		{"Yemen Arab Republic", 678}, {"Yemen People's Republic", 680}, {"Zanzibar", 511},
+		// Today's holders of the keys that changed hands.
+		{"DEU", 255}, {"Germany", 255}, {"CHINA", 710}, {"YEMEN", 679},
+	} {
+		c, err := votes.LookupCountry(tc.key)
+		if err != nil || c.COW != tc.cow {
+			t.Errorf("LookupCountry(%q) = %v (COW %d), %v; want COW %d", tc.key, c, c.COW, err, tc.cow)
+		}
+	}
+}
+
+func TestLookupCountryOn(t *testing.T) {
+	// Switch days: German unification 3 October 1990, Yemeni 22 May 1990,
+	// GA resolution 2758 of 25 October 1971 on China's seat.
+	for _, tc := range []struct {
+		key, day string
+		cow      int
+	}{
+		{"DEU", "1990-10-02", 260}, {"DEU", "1990-10-03", 255}, {"GERMANY", "1973-09-18", 260}, {"DE", "2019-12-09", 255},
+		{"CHINA", "1971-10-24", 713}, {"CHINA", "1971-10-25", 710}, {"CHN", "1950-01-01", 713}, {"CN", "2022-03-02", 710},
+		{"YEMEN", "1990-05-21", 678}, {"YEMEN", "1990-05-22", 679}, {"YEM", "1970-01-01", 678}, {"YE", "2000-01-01", 679},
+		// Keys of one state whatever the day.
+		{"SRB", "1950-01-01", 345}, {"Taiwan", "2020-01-01", 713}, {"Federal Republic of Germany", "1995-01-01", 260},
+	} {
+		c, err := votes.LookupCountryOn(tc.key, day(tc.day))
+		if err != nil || c.COW != tc.cow {
+			t.Errorf("LookupCountryOn(%q, %s) = %v (COW %d), %v; want COW %d", tc.key, tc.day, c, c.COW, err, tc.cow)
+		}
+	}
+}
+
+func TestNameOn(t *testing.T) {
+	for _, tc := range []struct {
+		cow       int
+		day, name string
+	}{
+		{345, "1995-06-01", "Yugoslavia"}, {345, "2003-02-03", "Yugoslavia"}, {345, "2003-02-04", "Serbia and Montenegro"},
+		{345, "2004-06-01", "Serbia and Montenegro"}, {345, "2006-06-03", "Serbia"}, {345, "2019-12-09", "Serbia"},
+		{365, "1990-01-01", "Soviet Union"}, {365, "1992-01-01", "Russia"},
+		{343, "2018-12-22", "Macedonia"}, {343, "2019-12-09", "North Macedonia"},
+		{2, "1950-01-01", "United States"},
+	} {
+		c, _ := votes.CountryByCOW(tc.cow)
+		if got := c.NameOn(day(tc.day)); got != tc.name {
+			t.Errorf("COW %d on %s: %q, want %q", tc.cow, tc.day, got, tc.name)
+		}
+	}
+}
