@@ -102,6 +102,17 @@ type countryEntry struct {
 type countryIndex struct {
 	byCOW map[int]Country
 	byKey map[string]Country
+	pos   [1000]int16 // 1 + place in countryTable by COW code (codes run from 2 to 990), 0 if none
+}
+
+// tablePos returns the place of the state with COW code cow in
+// countryTable, without a map lookup: readers call it for every row.
+func tablePos(cow int) (int, bool) {
+	if cow < 0 || cow >= 1000 {
+		return 0, false
+	}
+	p := countries().pos[cow]
+	return int(p) - 1, p > 0
 }
 
 // countries builds the lookup index once; it is never modified afterwards,
@@ -111,6 +122,7 @@ var countries = sync.OnceValue(func() *countryIndex {
 	for _, e := range countryTable {
 		c := Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name}
 		ix.byCOW[e.cow] = c
+		ix.pos[e.cow] = int16(len(ix.byCOW))
 		for _, k := range append([]string{e.iso2, e.iso3, e.name}, e.aliases...) {
 			if k = foldKey(k); k != "" {
 				ix.byKey[k] = c

@@ -75,8 +75,11 @@ func (s *splitter) next() error {
 	for {
 		s.line = s.nextLine
 		line, err = s.readLine()
-		if err != nil {
+		if err == io.EOF {
 			return err
+		} else if err != nil {
+			// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
+			return &ParseError{File: s.file, Line: s.line, Err: err}
 		}
 		if len(line) > 0 {
 			break

@@ -289,26 +289,11 @@ type builder struct {
 	rows      [][]Vote // by countryTable position, then discovery order
 	member    map[[2]int]Flag
 	notes     map[[2]int]string
-	cowPos    [1000]int16 // COW codes run from 2 to 990
-	known     [1000]bool
-}
-
-// country returns the state with COW code cow without a map lookup: it is
-// called for every row of Voeten's file.
-func (b *builder) country(cow int) (Country, bool) {
-	if cow < 0 || cow >= len(b.known) || !b.known[cow] {
-		return Country{}, false
-	}
-	return countryOf(int(b.cowPos[cow])), true
+	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
 }
 
 func newBuilder() *builder {
-	b := &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable))}
-	for p, e := range countryTable {
-		b.cowPos[e.cow] = int16(p)
-		b.known[e.cow] = true
-	}
-	return b
+	return &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable))}
 }
 
 // addRollCall registers a roll call and returns its discovery index; ok is
@@ -338,7 +323,7 @@ func (b *builder) rollCall(id int) (int, bool) {
 // set records state c's vote on roll call k. It returns the vote already
 // recorded, if any.
 func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
-	p := b.cowPos[c.COW]
+	p, _ := tablePos(c.COW)
 	row := b.rows[p]
 	if k >= len(row) {
 		if row == nil {
@@ -359,14 +344,16 @@ func (b *builder) setMember(c Country, k int, f Flag) {
 	if b.member == nil {
 		b.member = make(map[[2]int]Flag)
 	}
-	b.member[[2]int{int(b.cowPos[c.COW]), k}] = f
+	p, _ := tablePos(c.COW)
+	b.member[[2]int{p, k}] = f
 }
 
 func (b *builder) setNote(c Country, k int, s string) {
 	if b.notes == nil {
 		b.notes = make(map[[2]int]string)
 	}
-	b.notes[[2]int{int(b.cowPos[c.COW]), k}] = s
+	p, _ := tablePos(c.COW)
+	b.notes[[2]int{p, k}] = s
 }
 
 func (b *builder) dataset() *Dataset {
@@ -430,7 +417,7 @@ func countryOf(p int) Country {
 
 // touch adds state c to the dataset even if it never votes.
 func (b *builder) touch(c Country) {
-	p := b.cowPos[c.COW]
+	p, _ := tablePos(c.COW)
 	if b.rows[p] == nil {
 		b.rows[p] = make([]Vote, 0, len(b.rollCalls))
 	}

@@ -100,7 +100,6 @@ func (r *Reader) read(src io.Reader, file string) (*Dataset, error) {
 	}
 	defer closeFn()
 	s := newScanner(src, file)
-	defer s.close()
 	if err := s.readHeader(); err != nil {
 		return nil, err
 	}

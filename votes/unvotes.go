@@ -1,8 +1,10 @@
 package votes
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"math"
 )
 
 // ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
@@ -30,11 +32,10 @@ func openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	}
 	s := newScanner(src, file)
 	if err := s.readHeader(); err != nil {
-		s.close()
 		closeFn()
 		return nil, nil, err
 	}
-	return s, func() { s.close(); closeFn() }, nil
+	return s, closeFn, nil
 }
 
 func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
@@ -182,11 +183,20 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 }
 
 func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
-	s, done, err := openScanner(src, "un_votes.csv")
+	file := nameOf(src, "un_votes.csv")
+	src, closeFn, err := decompress(src)
 	if err != nil {
+		return &ParseError{File: file, Line: 1, Err: err}
+	}
+	defer closeFn()
+	br, ok := src.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(src, 1<<16)
+	}
+	s := &scanner{sp: newSplitter(br, file), file: file}
+	if err := s.readHeader(); err != nil {
 		return err
 	}
-	defer done()
 	col, err := s.columns([]string{"rcid", "vote"}, "country", "country_code")
 	if err != nil {
 		return err
@@ -194,47 +204,47 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 	if col["country"] < 0 && col["country_code"] < 0 {
 		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
 	}
-	// The sources spell each state the same way throughout, so names are
-	// resolved once.
-	cache := make(map[string]cachedCountry)
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
-	for {
-		if err := s.next(); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		if perr := r.unvotesVote(b, s, cols, cache); perr != nil {
-			if err := r.skip(perr); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-type cachedCountry struct {
-	country Country
-	code    string
+	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, func() rowParser {
+		return &unvotesParser{col: cols, cache: make(map[string]cachedCountry)}
+	})
 }
 
 type unvotesColumns struct{ rcid, vote, country, code int }
 
-func (r *Reader) unvotesVote(b *builder, s *scanner, col unvotesColumns, cache map[string]cachedCountry) *ParseError {
+// unvotesParser parses the rows of un_votes.csv.
+type unvotesParser struct {
+	col unvotesColumns
+	// The file spells each state the same way throughout, so names are
+	// resolved once, keyed by name alone, which needs no allocation; the
+	// code is checked against the one first seen with the name.
+	cache map[string]cachedCountry
+}
+
+type cachedCountry struct {
+	pos  int16
+	code string
+}
+
+func (u *unvotesParser) parseRow(s *scanner, p *part) {
+	if op, perr := u.row(s); perr != nil {
+		p.fail(perr)
+	} else {
+		p.ops = append(p.ops, op)
+	}
+}
+
+func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
+	col := u.col
 	if err := s.checkWidth(); err != nil {
-		return err
+		return voteOp{}, err
 	}
 	id, ok := atoi(s.field(col.rcid))
-	if !ok {
-		return s.errorAt(col.rcid, "rcid", badNumber(s.field(col.rcid)))
-	}
-	k, ok := b.rollCall(id)
-	if !ok {
-		return s.errorAt(col.rcid, "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+	if !ok || id > math.MaxInt32 {
+		return voteOp{}, s.errorAt(col.rcid, "rcid", badNumber(s.field(col.rcid)))
 	}
 	name, code := s.field(col.country), s.field(col.code)
-	// Keyed by name alone, which needs no allocation; the code is checked
-	// against the one first seen with the name.
-	e, ok := cache[string(name)]
+	e, ok := u.cache[string(name)]
 	if !ok || e.code != string(code) {
 		c, err := unvotesCountry(string(name), string(code))
 		if err != nil {
@@ -242,23 +252,20 @@ func (r *Reader) unvotesVote(b *builder, s *scanner, col unvotesColumns, cache m
 			if i < 0 {
 				field, i = "country_code", col.code
 			}
-			return s.errorAt(i, field, err)
+			return voteOp{}, s.errorAt(i, field, err)
 		}
-		e = cachedCountry{c, string(code)}
+		pos, _ := tablePos(c.COW)
+		e = cachedCountry{int16(pos), string(code)}
 		if !ok {
-			cache[string(name)] = e
+			u.cache[string(name)] = e
 		}
 	}
-	c := e.country
 	v, ok := parseVoteBytes(s.field(col.vote))
 	if !ok || v == NoRecord {
-		return s.errorAt(col.vote, "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col.vote)))
+		return voteOp{}, s.errorAt(col.vote, "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col.vote)))
 	}
-	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
-		b.set(c, k, prev)
-		return s.errorAt(col.vote, "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
-	}
-	return nil
+	return voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(col.rcid)), voteCol: int32(s.column(col.vote)),
+		pos: e.pos, vote: v, member: impliedMember(v)}, nil
 }
 
 // unvotesCountry resolves a state from its unvotes name and ISO code. The

@@ -1,9 +1,8 @@
 package votes
 
 import (
-	"bytes"
 	"fmt"
-	"io"
+	"math"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -21,28 +20,25 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		return nil, err
 	}
 	b := newBuilder()
-	st := &voetenState{k: -1, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"], member: col["member"], dateCol: col["date"], unres: col["unres"]}
-	for {
-		if err := s.next(); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, err
-		}
-		if perr := r.voetenRow(b, s, col, st); perr != nil {
-			if err := r.skip(perr); err != nil {
-				return nil, err
-			}
-		}
+	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, func() rowParser {
+		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
+			member: col["member"], date: col["date"], unres: col["unres"], last: -1}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return b.dataset(), nil
 }
 
-type voetenState struct {
-	id         int
-	k          int
-	date, unre []byte
+// voetenParser parses the rows of Voeten's file.
+type voetenParser struct {
+	col map[string]int
 	// Positions of the columns read on every row.
-	rcid, vote, ccode, member, dateCol, unres int
+	rcid, vote, ccode, member, date, unres int
+	// The roll call of the previous row: rows come grouped by roll call,
+	// and only the first row of each group is parsed for its details.
+	lastID int
+	last   int // index in part.rollCalls, -1 if none
 }
 
 var issueColumns = [...]struct {
@@ -50,86 +46,97 @@ var issueColumns = [...]struct {
 	issue Issue
 }{{"me", MiddleEast}, {"nu", Nuclear}, {"di", Disarmament}, {"hr", HumanRights}, {"co", Colonialism}, {"ec", Development}}
 
-func (r *Reader) voetenRow(b *builder, s *scanner, col map[string]int, st *voetenState) *ParseError {
+func (v *voetenParser) parseRow(s *scanner, p *part) {
+	if op, perr := v.row(s, p); perr != nil {
+		p.fail(perr)
+	} else {
+		p.ops = append(p.ops, op)
+	}
+}
+
+func (v *voetenParser) row(s *scanner, p *part) (voteOp, *ParseError) {
 	if err := s.checkWidth(); err != nil {
-		return err
+		return voteOp{}, err
 	}
-	id, ok := atoi(s.field(st.rcid))
-	if !ok {
-		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
+	id, ok := atoi(s.field(v.rcid))
+	if !ok || id > math.MaxInt32 {
+		return voteOp{}, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid)))
 	}
-	k := st.k
-	if id != st.id || k < 0 {
-		var known bool
-		k, known = b.rollCall(id)
-		if !known {
-			rc, perr := parseRollCallFields(s, col)
-			if perr != nil {
-				return perr
-			}
-			for _, ic := range issueColumns {
-				i := col[ic.name]
-				f, ok := parseFlag(s.field(i))
-				if !ok {
-					return s.errorAt(i, ic.name, quoteErr("want 0, 1 or NA, got", s.field(i)))
-				}
-				if f == FlagTrue {
-					rc.Issues |= ic.issue
-				}
-			}
-			if col["yes"] >= 0 {
-				var t Tally
-				for _, f := range [...]struct {
-					name string
-					dst  *int
-				}{{"yes", &t.Yes}, {"no", &t.No}, {"abstain", &t.Abstain}} {
-					v := s.field(col[f.name])
-					if isNA(v) {
-						continue
-					}
-					n, ok := wholeNumber(v)
-					if !ok {
-						return s.errorAt(col[f.name], f.name, badNumber(v))
-					}
-					*f.dst = n
-					rc.HasTotals = true
-				}
-				rc.Totals = t
-			}
-			k, _ = b.addRollCall(rc)
+	op := voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote))}
+	if v.last >= 0 && id == v.lastID {
+		row := &p.rollCalls[v.last]
+		if string(s.field(v.date)) != row.date || string(s.field(v.unres)) != row.unres {
+			return voteOp{}, s.errorAt(v.date, "date", fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, id, row.date, row.unres))
 		}
-		st.id, st.k = id, k
-		st.date = append(st.date[:0], s.field(col["date"])...)
-		st.unre = append(st.unre[:0], s.field(col["unres"])...)
-	} else if !bytes.Equal(st.date, s.field(st.dateCol)) || !bytes.Equal(st.unre, s.field(st.unres)) {
-		return s.errorAt(st.dateCol, "date", fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, id, st.date, st.unre))
+	} else {
+		rc, perr := voetenRollCall(s, v.col)
+		if perr != nil {
+			return voteOp{}, perr
+		}
+		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(s.field(v.date)), unres: string(s.field(v.unres))})
+		v.lastID, v.last = id, len(p.rollCalls)-1
+		op.rc = int32(len(p.rollCalls))
 	}
-	cow, ok := atoi(s.field(st.ccode))
+	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
-		return s.errorAt(st.ccode, "ccode", badNumber(s.field(st.ccode)))
+		return voteOp{}, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode)))
 	}
-	c, ok := b.country(cow)
+	pos, ok := tablePos(cow)
 	if !ok {
-		return s.errorAt(st.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
+		return voteOp{}, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
 	}
-	v, ok := parseVoteBytes(s.field(st.vote))
-	if !ok || v == NoRecord {
-		return s.errorAt(st.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(st.vote)))
+	op.pos = int16(pos)
+	vote, ok := parseVoteBytes(s.field(v.vote))
+	if !ok || vote == NoRecord {
+		return voteOp{}, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote)))
 	}
-	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
-		b.set(c, k, prev)
-		return s.errorAt(st.vote, "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
-	}
-	if i := st.member; i >= 0 {
-		m, ok := parseFlag(s.field(i))
+	op.vote, op.member = vote, impliedMember(vote)
+	if v.member >= 0 {
+		m, ok := parseFlag(s.field(v.member))
 		if !ok {
-			return s.errorAt(i, "member", quoteErr("want 0, 1 or NA, got", s.field(i)))
+			return voteOp{}, s.errorAt(v.member, "member", quoteErr("want 0, 1 or NA, got", s.field(v.member)))
 		}
-		if m != impliedMember(v) {
-			b.setMember(c, k, m)
+		op.member = m
+	}
+	return op, nil
+}
+
+// voetenRollCall reads a roll call's details from its first row.
+func voetenRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
+	rc, perr := parseRollCallFields(s, col)
+	if perr != nil {
+		return rc, perr
+	}
+	for _, ic := range issueColumns {
+		i := col[ic.name]
+		f, ok := parseFlag(s.field(i))
+		if !ok {
+			return rc, s.errorAt(i, ic.name, quoteErr("want 0, 1 or NA, got", s.field(i)))
+		}
+		if f == FlagTrue {
+			rc.Issues |= ic.issue
 		}
 	}
-	return nil
+	if col["yes"] >= 0 {
+		var t Tally
+		for _, f := range [...]struct {
+			name string
+			dst  *int
+		}{{"yes", &t.Yes}, {"no", &t.No}, {"abstain", &t.Abstain}} {
+			v := s.field(col[f.name])
+			if isNA(v) {
+				continue
+			}
+			n, ok := wholeNumber(v)
+			if !ok {
+				return rc, s.errorAt(col[f.name], f.name, badNumber(v))
+			}
+			*f.dst = n
+			rc.HasTotals = true
+		}
+		rc.Totals = t
+	}
+	return rc, nil
 }
 
 // impliedMember is the member flag a vote implies in Voeten's coding.

@@ -1,0 +1,243 @@
+package votes
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// The vote rows of the unvotes and Voeten files, about a million of them,
+// are parsed on two cores. The input is still read as a stream, in blocks:
+// each block ends at a record boundary and is cut in two at another, the two
+// parts are parsed at once into lists of voteOps, and the ops are applied
+// to the builder in input order, so that errors, skipped rows and
+// duplicates come out exactly as a sequential read gives them.
+
+// voteOp is one parsed vote row.
+// It is kept small: a part holds hundreds of thousands.
+type voteOp struct {
+	rcid    int32
+	line    int32
+	rcidCol int32 // columns, for errors found when applying
+	voteCol int32
+	rc      int32 // 1 + index into part.rollCalls for a row that carries a roll call's details; 0 if none
+	err     int32 // 1 + index into part.errs for a bad row, whose other fields are unset; 0 if none
+	pos     int16 // the state's place in countryTable
+	vote    Vote
+	member  Flag
+}
+
+// rollCallRow is a roll call as its first row in a part gives it, with the
+// raw fields later rows must agree with.
+type rollCallRow struct {
+	rc          RollCall
+	date, unres string
+}
+
+type part struct {
+	data      []byte
+	firstLine int
+	ops       []voteOp
+	rollCalls []rollCallRow
+	errs      []*ParseError
+	fatal     bool // the last error ends the read: the input cannot be split into records past it
+}
+
+// fail records a bad row.
+func (p *part) fail(err *ParseError) {
+	p.errs = append(p.errs, err)
+	p.ops = append(p.ops, voteOp{err: int32(len(p.errs))})
+}
+
+func (p *part) reset(data []byte, firstLine int) {
+	// Vote rows are at least 10 bytes long; sizing ops for that once
+	// saves growing it row by row.
+	if want := len(data)/10 + 1; cap(p.ops) < want {
+		p.ops = make([]voteOp, 0, want)
+	}
+	*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
+}
+
+// rowParser parses one record of a part into ops. Each part of each block
+// has its own.
+type rowParser interface {
+	parseRow(s *scanner, p *part)
+}
+
+// blockSize bounds the memory a read holds beyond the dataset.
+const blockSize = 8 << 20
+
+// readVoteRows reads the records after the header from br, parsing them
+// with parsers made by newParser, and applies them to b.
+func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, newParser func() rowParser) error {
+	var parts [2]part
+	buf := make([]byte, 0, blockSize)
+	line := firstLine
+	for {
+		// Fill the block: what was left over from the last one, then more.
+		eof := false
+		for len(buf) < cap(buf) {
+			n, err := br.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+				break
+			}
+			if err != nil {
+				// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
+				return &ParseError{File: file, Line: line + bytes.Count(buf, []byte{'\n'}), Err: err}
+			}
+		}
+		end := len(buf)
+		if !eof {
+			end = recordBoundary(buf, len(buf))
+			if end <= 0 {
+				// One record larger than a block: grow the block.
+				buf = append(buf, make([]byte, len(buf))...)[:len(buf)]
+				continue
+			}
+		}
+		block := buf[:end]
+		mid := recordBoundary(block, len(block)/2)
+		if mid <= 0 || len(block) < 1<<16 {
+			mid = len(block) // too small to be worth a second goroutine
+		}
+		line2 := line + bytes.Count(block[:mid], []byte{'\n'})
+		parts[0].reset(block[:mid], line)
+		parts[1].reset(block[mid:], line2)
+		var wg sync.WaitGroup
+		for i := range parts {
+			if len(parts[i].data) == 0 {
+				continue
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				parsePart(&parts[i], newParser(), file, headerWidth)
+			}()
+		}
+		wg.Wait()
+		for i := range parts {
+			if err := r.applyVotes(b, &parts[i], file); err != nil {
+				return err
+			}
+		}
+		line = line2 + bytes.Count(block[mid:], []byte{'\n'})
+		if eof {
+			return nil
+		}
+		// Keep the unfinished record for the next block.
+		rest := copy(buf, buf[end:])
+		buf = buf[:rest]
+	}
+}
+
+// recordBoundary returns the offset just after the last newline at or
+// before limit that ends a record, that is one outside quotes: an even
+// number of quotes precede it in data. It returns 0 if there is none.
+func recordBoundary(data []byte, limit int) int {
+	// Search forward from the middle when cutting a block in two, so that
+	// the parts stay balanced; search back from the end otherwise.
+	if limit < len(data) {
+		for i := limit; i < len(data); {
+			j := bytes.IndexByte(data[i:], '\n')
+			if j < 0 {
+				return 0
+			}
+			i += j + 1
+			if bytes.Count(data[:i], []byte{'"'})%2 == 0 {
+				return i
+			}
+		}
+		return 0
+	}
+	quotes := bytes.Count(data, []byte{'"'})
+	for i := len(data); i > 0; {
+		j := bytes.LastIndexByte(data[:i], '\n')
+		if j < 0 {
+			return 0
+		}
+		quotes -= bytes.Count(data[j+1:i], []byte{'"'})
+		if quotes%2 == 0 {
+			return j + 1
+		}
+		i = j
+	}
+	return 0
+}
+
+func parsePart(p *part, rp rowParser, file string, headerWidth int) {
+	sp := newSplitter(bytes.NewReader(p.data), file)
+	sp.nextLine = p.firstLine
+	sp.first = false
+	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
+	for {
+		err := s.next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			pe, ok := err.(*ParseError)
+			if !ok {
+				pe = &ParseError{File: file, Line: s.line, Err: err}
+			}
+			// Bad quoting leaves the rest of the input unreadable.
+			p.fail(pe)
+			p.fatal = true
+			return
+		}
+		rp.parseRow(s, p)
+	}
+}
+
+// applyVotes records a part's ops in the builder.
+func (r *Reader) applyVotes(b *builder, p *part, file string) error {
+	for i := range p.ops {
+		op := &p.ops[i]
+		if op.err != 0 {
+			if p.fatal && int(op.err) == len(p.errs) {
+				return p.errs[op.err-1]
+			}
+			if err := r.skip(p.errs[op.err-1]); err != nil {
+				return err
+			}
+			continue
+		}
+		if perr := b.apply(op, p, file); perr != nil {
+			if err := r.skip(perr); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
+	k, known := b.rollCall(int(op.rcid))
+	switch {
+	case !known && op.rc == 0:
+		return &ParseError{File: file, Line: int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
+	case !known:
+		row := &p.rollCalls[op.rc-1]
+		k, _ = b.addRollCall(row.rc)
+		b.raw = append(b.raw, [2]string{row.date, row.unres})
+	case op.rc != 0 && len(b.raw) > k:
+		row := &p.rollCalls[op.rc-1]
+		if b.raw[k] != [2]string{row.date, row.unres} {
+			return &ParseError{File: file, Line: int(op.line), Column: int(op.rcidCol), Field: "rcid",
+				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
+		}
+	}
+	c := countryOf(int(op.pos))
+	if prev := b.set(c, k, op.vote); prev != NoRecord && prev != op.vote {
+		b.set(c, k, prev)
+		return &ParseError{File: file, Line: int(op.line), Column: int(op.voteCol), Field: "vote",
+			Err: fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, op.rcid, prev, op.vote)}
+	}
+	if op.member != impliedMember(op.vote) {
+		b.setMember(c, k, op.member)
+	}
+	return nil
+}
