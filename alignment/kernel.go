@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -11,9 +12,9 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// bitsets holds every state's votes as three bit vectors (yes, abstain, no),
-// one bit per roll call, so that a joint-vote table is nine AND + popcount
-// passes over a few hundred bytes instead of a loop over roll calls.
+// bitsets holds every state's votes as three bit vectors, one bit per roll
+// call, so that a joint-vote table is a few AND + popcount passes over a
+// few hundred bytes instead of a loop over roll calls.
 //
 // The roll calls may be cut into segments (sessions), each starting on a
 // word boundary, so that one segment's table reads only its own words.
@@ -29,49 +30,45 @@ type bitsets struct {
 	seg []int
 }
 
-// word3 is one word (64 roll calls) of a state's yes, abstain and no sets.
-type word3 struct{ y, a, n uint64 }
+// word3 is one word (64 roll calls) of a state's votes, coded yes = 1,
+// abstain = 2, no = 3 as thresholds: cast holds the roll calls with a vote
+// (v >= 1), notYes those with abstain or no (v >= 2), no those with no
+// (v >= 3). Over the roll calls both cast, |a-b| is then the number of
+// thresholds on which two states differ, so Agree needs three popcounts
+// per word (cast&cast, and the two XORs under it), and the full table
+// nine: each cell is a difference of counts of (a >= p, b >= q).
+type word3 struct{ cast, notYes, no uint64 }
 
-// pack returns the yes, abstain and no sets of up to 64 votes. It reads
-// eight votes at a time as the bytes of a word (a Vote is one byte) and
-// gathers one bit of each byte with a multiplication, rather than branching
-// on every vote: a row's votes are unpredictable.
+// pack returns the word of up to 64 votes. It reads the votes eight at a
+// time as the bytes of a word (a Vote is one byte), computes the three
+// flags of all eight at once in the low bit of each byte, and ORs the k-th
+// such word, shifted by k, into the result, rather than branching on every
+// vote: a row's votes are unpredictable. Vote 8k+i thus lands on bit 8i+k:
+// the roll calls of a word are transposed, the same way for every state,
+// which AND and popcount do not see. Fewer than 64 votes are padded with
+// 0 (no record).
 func pack(row []votes.Vote) word3 {
 	if len(row) > 64 {
 		panic("alignment: pack of more than 64 votes")
 	}
-	var out word3
-	if len(row) == 0 {
-		return out
-	}
 	// A Vote is an int8 holding 0 (no record) to 5 (non-member).
 	raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(row))), len(row))
-	const (
-		low    = 0x0101010101010101
-		gather = 0x0102040810204080 // moves bit 8k to bit 56+k
-	)
-	k := 0
-	for ; k+8 <= len(raw); k += 8 {
-		x := binary.LittleEndian.Uint64(raw[k:])
+	var buf [64]byte
+	if len(raw) < 64 {
+		copy(buf[:], raw)
+		raw = buf[:]
+	}
+	raw = raw[:64]
+	const low = 0x0101010101010101
+	var out word3
+	for k := range 8 {
+		x := binary.LittleEndian.Uint64(raw[8*k:])
 		b0, b1, b2 := x&low, x>>1&low, x>>2&low
 		// yes = 001, abstain = 010, no = 011; 1xx is absent or non-member.
-		y := b0 &^ b1 &^ b2
-		a := b1 &^ b0 &^ b2
-		n := b0 & b1 &^ b2
-		out.y |= (y * gather >> 56) << uint(k)
-		out.a |= (a * gather >> 56) << uint(k)
-		out.n |= (n * gather >> 56) << uint(k)
-	}
-	for ; k < len(raw); k++ {
-		bit := uint64(1) << uint(k)
-		switch votes.Vote(raw[k]) {
-		case votes.Yes:
-			out.y |= bit
-		case votes.Abstain:
-			out.a |= bit
-		case votes.No:
-			out.n |= bit
-		}
+		notYes := b1 &^ b2
+		out.cast |= ((b0 | b1) &^ b2) << uint(k)
+		out.notYes |= notYes << uint(k)
+		out.no |= (b0 & notYes) << uint(k)
 	}
 	return out
 }
@@ -110,16 +107,16 @@ func newBitsets(ds *votes.Dataset, cuts []int, dropUnanimous bool) *bitsets {
 			var y, a, n uint64
 			for i := range nc {
 				p := b.words[i*nw+w]
-				y, a, n = y|p.y, a|p.a, n|p.n
+				y, a, n = y|p.cast&^p.notYes, a|p.notYes&^p.no, n|p.no
 			}
 			keep[w] = y&a | y&n | a&n
 		}
 		parallel(nc, func(i int) {
 			p := b.words[i*nw : (i+1)*nw]
 			for w, k := range keep {
-				p[w].y &= k
-				p[w].a &= k
-				p[w].n &= k
+				p[w].cast &= k
+				p[w].notYes &= k
+				p[w].no &= k
 			}
 		})
 	}
@@ -127,7 +124,7 @@ func newBitsets(ds *votes.Dataset, cuts []int, dropUnanimous bool) *bitsets {
 	for i := range nc {
 		lo, hi := nw, 0
 		for w, p := range b.words[i*nw : (i+1)*nw] {
-			if p.y|p.a|p.n != 0 {
+			if p.cast != 0 {
 				lo = min(lo, w)
 				hi = w + 1
 			}
@@ -143,9 +140,8 @@ func newBitsets(ds *votes.Dataset, cuts []int, dropUnanimous bool) *bitsets {
 // castIn reports whether state i cast any vote in words [w0, w1).
 func (b *bitsets) castIn(i, w0, w1 int) bool {
 	w0, w1 = max(w0, b.lo[i]), min(w1, b.hi[i])
-	for w := w0; w < w1; w++ {
-		p := b.words[i*b.nw+w]
-		if p.y|p.a|p.n != 0 {
+	for _, p := range b.words[i*b.nw+w0 : i*b.nw+max(w0, w1)] {
+		if p.cast != 0 {
 			return true
 		}
 	}
@@ -155,95 +151,103 @@ func (b *bitsets) castIn(i, w0, w1 int) bool {
 // table returns the joint votes of states i and j over words [w0, w1).
 func (b *bitsets) table(i, j, w0, w1 int) Table {
 	var t Table
-	b.tableTo(&t, i, j, w0, w1)
+	w0 = max(w0, b.lo[i], b.lo[j])
+	w1 = min(w1, b.hi[i], b.hi[j])
+	if w0 < w1 {
+		tableOfWords(&t, b.words[i*b.nw+w0:i*b.nw+w1], b.words[j*b.nw+w0:j*b.nw+w1])
+	}
 	return t
 }
 
-// tableTo writes the joint votes of states i and j over words [w0, w1) to
-// t, which it overwrites.
-func (b *bitsets) tableTo(t *Table, i, j, w0, w1 int) {
-	w0 = max(w0, b.lo[i], b.lo[j])
-	w1 = min(w1, b.hi[i], b.hi[j])
-	var yy, ya, yn, ay, aa, an, ny, na, nn int
-	if w0 < w1 {
-		x := b.words[i*b.nw+w0 : i*b.nw+w1]
-		y := b.words[j*b.nw+w0 : j*b.nw+w1]
-		y = y[:len(x)]
+// tableOfWords writes the joint votes of x and y (as many words as x) to t,
+// which it overwrites. g[p][q] counts the roll calls with a >= p+1 and
+// b >= q+1; each cell is then an inclusion-exclusion of four of them.
+func tableOfWords(t *Table, x, y []word3) {
+	var g11, g12, g13, g21, g22, g23, g31, g32, g33 int
+	y = y[:len(x)]
+	for k := range x {
+		xc, x2, x3 := x[k].cast, x[k].notYes, x[k].no
+		yc, y2, y3 := y[k].cast, y[k].notYes, y[k].no
+		g11 += bits.OnesCount64(xc & yc)
+		g12 += bits.OnesCount64(xc & y2)
+		g13 += bits.OnesCount64(xc & y3)
+		g21 += bits.OnesCount64(x2 & yc)
+		g22 += bits.OnesCount64(x2 & y2)
+		g23 += bits.OnesCount64(x2 & y3)
+		g31 += bits.OnesCount64(x3 & yc)
+		g32 += bits.OnesCount64(x3 & y2)
+		g33 += bits.OnesCount64(x3 & y3)
+	}
+	t[0][0], t[0][1], t[0][2] = g11-g12-g21+g22, g12-g13-g22+g23, g13-g23
+	t[1][0], t[1][1], t[1][2] = g21-g22-g31+g32, g22-g23-g32+g33, g23-g33
+	t[2][0], t[2][1], t[2][2] = g31-g32, g32-g33, g33
+}
+
+// distRowsGo is the portable distRows.
+func distRowsGo(x, y []word3, stride int, n, d []int32) {
+	nw := len(x)
+	for r := range n {
+		z := y[r*stride : r*stride+nw]
+		var cn, cd int
 		for k := range x {
-			xy, xa, xn := x[k].y, x[k].a, x[k].n
-			zy, za, zn := y[k].y, y[k].a, y[k].n
-			yy += bits.OnesCount64(xy & zy)
-			ya += bits.OnesCount64(xy & za)
-			yn += bits.OnesCount64(xy & zn)
-			ay += bits.OnesCount64(xa & zy)
-			aa += bits.OnesCount64(xa & za)
-			an += bits.OnesCount64(xa & zn)
-			ny += bits.OnesCount64(xn & zy)
-			na += bits.OnesCount64(xn & za)
-			nn += bits.OnesCount64(xn & zn)
+			m := x[k].cast & z[k].cast
+			cn += bits.OnesCount64(m)
+			cd += bits.OnesCount64((x[k].notYes^z[k].notYes)&m) + bits.OnesCount64((x[k].no^z[k].no)&m)
 		}
+		n[r], d[r] = int32(cn), int32(cd)
 	}
-	t[0][0], t[0][1], t[0][2] = yy, ya, yn
-	t[1][0], t[1][1], t[1][2] = ay, aa, an
-	t[2][0], t[2][1], t[2][2] = ny, na, nn
 }
 
-// compact copies words [w0, w1) of the given states into one contiguous
-// block, row after row, so that a session's all-pairs loop reads memory in
-// order.
-func (b *bitsets) compact(rows []int, w0, w1 int) []word3 {
+// distRows compares x with len(n) rows of y, row r being
+// y[r*stride : r*stride+len(x)]: n[r] is the number of roll calls both
+// cast a vote on, and d[r] the sum of |a-b| over them (partial + 2 *
+// opposite of the table). It panics if y is too short.
+func distRows(x, y []word3, stride int, n, d []int32) {
+	rows := len(n)
+	if len(d) != rows || stride < len(x) {
+		panic("alignment: distRows: bad lengths")
+	}
+	if rows == 0 {
+		return
+	}
+	if len(y) < (rows-1)*stride+len(x) {
+		panic("alignment: distRows: rows out of range")
+	}
+	if len(x) == 0 {
+		clear(n)
+		clear(d)
+		return
+	}
+	distRowsArch(x, y, stride, n, d)
+}
+
+// compactTo copies words [w0, w1) of the given states into dst, row after
+// row, so that a session's all-pairs loop reads memory in order. It reuses
+// dst's storage when large enough.
+func (b *bitsets) compactTo(dst []word3, rows []int, w0, w1 int) []word3 {
 	nw := w1 - w0
-	out := make([]word3, len(rows)*nw)
+	dst = slices.Grow(dst[:0], len(rows)*nw)[:len(rows)*nw]
 	for r, i := range rows {
-		copy(out[r*nw:(r+1)*nw], b.words[i*b.nw+w0:i*b.nw+w1])
+		copy(dst[r*nw:(r+1)*nw], b.words[i*b.nw+w0:i*b.nw+w1])
 	}
-	return out
-}
-
-// fillCompact scores every pair (i <= j) of the states in block, which
-// holds nw words per state (see compact), into m.
-func (m *Matrix) fillCompact(block []word3, nw, minN int) {
-	n := len(m.Countries)
-	raw := m.Scores.RawSymmetric()
-	var t Table
-	for i := range n {
-		x := block[i*nw : (i+1)*nw]
-		scores := raw.Data[i*raw.Stride : i*raw.Stride+n]
-		counts := m.counts[i*n : i*n+n]
-		for j := i; j < n; j++ {
-			y := block[j*nw : (j+1)*nw]
-			y = y[:len(x)]
-			var yy, ya, yn, ay, aa, an, ny, na, nn int
-			for k := range x {
-				xy, xa, xn := x[k].y, x[k].a, x[k].n
-				zy, za, zn := y[k].y, y[k].a, y[k].n
-				yy += bits.OnesCount64(xy & zy)
-				ya += bits.OnesCount64(xy & za)
-				yn += bits.OnesCount64(xy & zn)
-				ay += bits.OnesCount64(xa & zy)
-				aa += bits.OnesCount64(xa & za)
-				an += bits.OnesCount64(xa & zn)
-				ny += bits.OnesCount64(xn & zy)
-				na += bits.OnesCount64(xn & za)
-				nn += bits.OnesCount64(xn & zn)
-			}
-			t[0][0], t[0][1], t[0][2] = yy, ya, yn
-			t[1][0], t[1][1], t[1][2] = ay, aa, an
-			t[2][0], t[2][1], t[2][2] = ny, na, nn
-			v, c := t.score(m.Index, minN)
-			scores[j] = v
-			counts[j] = int32(c)
-		}
-	}
+	return dst
 }
 
 // parallel calls f(k) for k in [0, n) on GOMAXPROCS goroutines, handing out
 // k in increasing order, and returns when all calls have returned.
 func parallel(n int, f func(k int)) {
+	parallelWith(n, func(_ *struct{}, k int) { f(k) })
+}
+
+// parallelWith is parallel with scratch space: each goroutine passes its
+// own *S, zero at first, to every call it makes, so that buffers are reused
+// from one call to the next without locks.
+func parallelWith[S any](n int, f func(s *S, k int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
+		var s S
 		for k := range n {
-			f(k)
+			f(&s, k)
 		}
 		return
 	}
@@ -251,12 +255,13 @@ func parallel(n int, f func(k int)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var s S
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= n {
 					return
 				}
-				f(k)
+				f(&s, k)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -190,29 +191,56 @@ func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error)
 		return nil, ErrEmpty
 	}
 	m := newMatrix(x, countries(ds))
-	all := []int{}
-	for i := range b.nc {
-		all = append(all, i)
-	}
-	parallel(len(all), func(i int) { m.fillRows(b, all, 0, b.nw, o.MinN, i, i+1) })
+	parallelWith(b.nc, func(s *rowScratch, i int) {
+		// Words outside [lo, hi) of state i are empty, so the pairs of
+		// row i need no more than those, whoever the other state is.
+		base := i*b.nw + b.lo[i]
+		m.fillRow(s, i, b.words[base:base+b.hi[i]-b.lo[i]], b.words[base:], b.nw, o.MinN)
+	})
 	return m, nil
 }
 
-// fillRows scores the pairs (i, j), from <= i < to, i <= j, of the states
-// rows (rows of b, in the order of m.Countries) over words [w0, w1).
-// Calls on disjoint [from, to) may run concurrently.
-func (m *Matrix) fillRows(b *bitsets, rows []int, w0, w1, minN, from, to int) {
-	n := len(rows)
+// rowScratch holds the buffers of one goroutine filling matrix rows.
+type rowScratch struct {
+	d     []int32
+	rows  []int
+	block []word3
+}
+
+// fillRow scores the pairs (i, j), j >= i, of m: x holds state i's words,
+// and y[r*stride:][:len(x)] the same words of state i+r, for r up to
+// len(m.Countries)-i. Calls on different rows may run concurrently.
+func (m *Matrix) fillRow(s *rowScratch, i int, x, y []word3, stride, minN int) {
+	n := len(m.Countries)
+	minN = max(minN, 1)
 	raw := m.Scores.RawSymmetric()
-	var t Table
-	for i := from; i < to; i++ {
-		scores := raw.Data[i*raw.Stride : i*raw.Stride+n]
-		counts := m.counts[i*n : i*n+n]
-		for j := i; j < n; j++ {
-			b.tableTo(&t, rows[i], rows[j], w0, w1)
+	scores := raw.Data[i*raw.Stride+i : i*raw.Stride+n]
+	counts := m.counts[i*n+i : i*n+n]
+	switch m.Index {
+	case Agree, SAbs:
+		// Both rest on n and partial + 2*opposite alone: the cheapest
+		// kernel. The arithmetic is that of Table.score, to the bit.
+		s.d = slices.Grow(s.d[:0], len(counts))[:len(counts)]
+		d := s.d
+		distRows(x, y, stride, counts, d)
+		half := 2.0
+		if m.Index == SAbs {
+			half = 1
+		}
+		for r, c := range counts {
+			if int(c) < minN {
+				scores[r] = math.NaN()
+				continue
+			}
+			scores[r] = 1 - float64(d[r])/(half*float64(c))
+		}
+	default:
+		var t Table
+		for r := range counts {
+			tableOfWords(&t, x, y[r*stride:r*stride+len(x)])
 			v, c := t.score(m.Index, minN)
-			scores[j] = v
-			counts[j] = int32(c)
+			scores[r] = v
+			counts[r] = int32(c)
 		}
 	}
 }

@@ -133,15 +133,16 @@ func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatr
 	slices.SortStableFunc(order, func(p, q int) int {
 		return cmp.Compare(b.seg[q+1]-b.seg[q], b.seg[p+1]-b.seg[p])
 	})
-	parallel(len(order), func(q int) {
+	parallelWith(len(order), func(s *rowScratch, q int) {
 		k := order[q]
 		w0, w1 := b.seg[k], b.seg[k+1]
-		var rows []int
+		rows := s.rows[:0]
 		for i := range b.nc {
 			if b.castIn(i, w0, w1) {
 				rows = append(rows, i)
 			}
 		}
+		s.rows = rows
 		if len(rows) == 0 {
 			return
 		}
@@ -150,7 +151,11 @@ func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatr
 			cs[r] = all[i]
 		}
 		m := newMatrix(x, cs)
-		m.fillCompact(b.compact(rows, w0, w1), w1-w0, o.MinN)
+		nw := w1 - w0
+		s.block = b.compactTo(s.block, rows, w0, w1)
+		for r := range rows {
+			m.fillRow(s, r, s.block[r*nw:(r+1)*nw], s.block[r*nw:], nw, o.MinN)
+		}
 		mats[k] = m
 	})
 	out := &SessionMatrices{}
