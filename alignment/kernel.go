@@ -2,6 +2,7 @@ package alignment
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -183,42 +184,51 @@ func tableOfWords(t *Table, x, y []word3) {
 	t[2][0], t[2][1], t[2][2] = g31-g32, g32-g33, g33
 }
 
-// distRowsGo is the portable distRows.
-func distRowsGo(x, y []word3, stride int, n, d []int32) {
+// agreeRowsGo is the portable agreeRows.
+func agreeRowsGo(x, y []word3, stride, minN int, scale float64, scores []float64, counts []int32) {
 	nw := len(x)
-	for r := range n {
+	for r := range counts {
 		z := y[r*stride : r*stride+nw]
-		var cn, cd int
+		var n, d int
 		for k := range x {
 			m := x[k].cast & z[k].cast
-			cn += bits.OnesCount64(m)
-			cd += bits.OnesCount64((x[k].notYes^z[k].notYes)&m) + bits.OnesCount64((x[k].no^z[k].no)&m)
+			n += bits.OnesCount64(m)
+			d += bits.OnesCount64((x[k].notYes^z[k].notYes)&m) + bits.OnesCount64((x[k].no^z[k].no)&m)
 		}
-		n[r], d[r] = int32(cn), int32(cd)
+		counts[r] = int32(n)
+		if n < minN {
+			scores[r] = math.NaN()
+			continue
+		}
+		scores[r] = 1 - float64(d)/(scale*float64(n))
 	}
 }
 
-// distRows compares x with len(n) rows of y, row r being
-// y[r*stride : r*stride+len(x)]: n[r] is the number of roll calls both
-// cast a vote on, and d[r] the sum of |a-b| over them (partial + 2 *
-// opposite of the table). It panics if y is too short.
-func distRows(x, y []word3, stride int, n, d []int32) {
-	rows := len(n)
-	if len(d) != rows || stride < len(x) {
-		panic("alignment: distRows: bad lengths")
+// agreeRows scores x against len(counts) rows of y, row r being
+// y[r*stride : r*stride+len(x)]: counts[r] is the number n of roll calls
+// both cast a vote on, and scores[r] is 1 - d/(scale*n), with d the sum of
+// |a-b| over them (partial + 2*opposite), or NaN if n < minN (minN >= 1).
+// A scale of 2 gives Agree, 1 gives SAbs, in the arithmetic of Table.score
+// to the bit. It panics if the lengths do not fit.
+func agreeRows(x, y []word3, stride, minN int, scale float64, scores []float64, counts []int32) {
+	rows := len(counts)
+	if len(scores) != rows || stride < len(x) || minN < 1 {
+		panic("alignment: agreeRows: bad arguments")
 	}
 	if rows == 0 {
 		return
 	}
 	if len(y) < (rows-1)*stride+len(x) {
-		panic("alignment: distRows: rows out of range")
+		panic("alignment: agreeRows: rows out of range")
 	}
 	if len(x) == 0 {
-		clear(n)
-		clear(d)
+		clear(counts)
+		for r := range scores {
+			scores[r] = math.NaN()
+		}
 		return
 	}
-	distRowsArch(x, y, stride, n, d)
+	agreeRowsArch(x, y, stride, minN, scale, scores, counts)
 }
 
 // compactTo copies words [w0, w1) of the given states into dst, row after

@@ -215,23 +215,28 @@ func randomWords(rng *rand.Rand, n int) []word3 {
 
 // The assembly kernel (where there is one) and the portable one agree with
 // each other and with the full table, for any number of words and rows.
-func TestDistRows(t *testing.T) {
+func TestAgreeRows(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, nw := range []int{0, 1, 2, 3, 7, 64, 97} {
 		for _, rows := range []int{0, 1, 2, 5, 33} {
-			stride := nw + rng.IntN(3)
-			x := randomWords(rng, nw)
-			y := randomWords(rng, max(0, (rows-1)*stride+nw))
-			n1, d1 := make([]int32, rows), make([]int32, rows)
-			n2, d2 := make([]int32, rows), make([]int32, rows)
-			distRows(x, y, stride, n1, d1)
-			distRowsGo(x, y, stride, n2, d2)
-			for r := range rows {
-				var tab Table
-				tableOfWords(&tab, x, y[r*stride:r*stride+nw])
-				n, d := tab.N(), tab[0][1]+tab[1][0]+tab[1][2]+tab[2][1]+2*(tab[0][2]+tab[2][0])
-				if int(n1[r]) != n || int(d1[r]) != d || n2[r] != n1[r] || d2[r] != d1[r] {
-					t.Fatalf("nw=%d row %d: distRows (%d, %d), portable (%d, %d), table (%d, %d)", nw, r, n1[r], d1[r], n2[r], d2[r], n, d)
+			for _, x := range []Index{Agree, SAbs} {
+				scale := map[Index]float64{Agree: 2, SAbs: 1}[x]
+				minN := 1 + rng.IntN(3)*nw*10
+				stride := nw + rng.IntN(3)
+				xw := randomWords(rng, nw)
+				y := randomWords(rng, max(0, (rows-1)*stride+nw))
+				s1, n1 := make([]float64, rows), make([]int32, rows)
+				s2, n2 := make([]float64, rows), make([]int32, rows)
+				agreeRows(xw, y, stride, minN, scale, s1, n1)
+				agreeRowsGo(xw, y, stride, minN, scale, s2, n2)
+				for r := range rows {
+					var tab Table
+					tableOfWords(&tab, xw, y[r*stride:r*stride+nw])
+					want := tab.Score(x, minN)
+					got, portable := Score{s1[r], int(n1[r])}, Score{s2[r], int(n2[r])}
+					if !sameScore(got, want) || !sameScore(portable, want) {
+						t.Fatalf("%v nw=%d minN=%d row %d: kernel %v, portable %v, table %v", x, nw, minN, r, got, portable, want)
+					}
 				}
 			}
 		}

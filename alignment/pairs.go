@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -191,18 +190,17 @@ func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error)
 		return nil, ErrEmpty
 	}
 	m := newMatrix(x, countries(ds))
-	parallelWith(b.nc, func(s *rowScratch, i int) {
+	parallel(b.nc, func(i int) {
 		// Words outside [lo, hi) of state i are empty, so the pairs of
 		// row i need no more than those, whoever the other state is.
 		base := i*b.nw + b.lo[i]
-		m.fillRow(s, i, b.words[base:base+b.hi[i]-b.lo[i]], b.words[base:], b.nw, o.MinN)
+		m.fillRow(i, b.words[base:base+b.hi[i]-b.lo[i]], b.words[base:], b.nw, o.MinN)
 	})
 	return m, nil
 }
 
 // rowScratch holds the buffers of one goroutine filling matrix rows.
 type rowScratch struct {
-	d     []int32
 	rows  []int
 	block []word3
 }
@@ -210,30 +208,19 @@ type rowScratch struct {
 // fillRow scores the pairs (i, j), j >= i, of m: x holds state i's words,
 // and y[r*stride:][:len(x)] the same words of state i+r, for r up to
 // len(m.Countries)-i. Calls on different rows may run concurrently.
-func (m *Matrix) fillRow(s *rowScratch, i int, x, y []word3, stride, minN int) {
+func (m *Matrix) fillRow(i int, x, y []word3, stride, minN int) {
 	n := len(m.Countries)
 	minN = max(minN, 1)
 	raw := m.Scores.RawSymmetric()
 	scores := raw.Data[i*raw.Stride+i : i*raw.Stride+n]
-	counts := m.counts[i*n+i : i*n+n]
+	counts := m.counts[tri(n, i, i) : tri(n, i, i)+n-i]
 	switch m.Index {
-	case Agree, SAbs:
+	case Agree:
 		// Both rest on n and partial + 2*opposite alone: the cheapest
-		// kernel. The arithmetic is that of Table.score, to the bit.
-		s.d = slices.Grow(s.d[:0], len(counts))[:len(counts)]
-		d := s.d
-		distRows(x, y, stride, counts, d)
-		half := 2.0
-		if m.Index == SAbs {
-			half = 1
-		}
-		for r, c := range counts {
-			if int(c) < minN {
-				scores[r] = math.NaN()
-				continue
-			}
-			scores[r] = 1 - float64(d[r])/(half*float64(c))
-		}
+		// kernel.
+		agreeRows(x, y, stride, minN, 2, scores, counts)
+	case SAbs:
+		agreeRows(x, y, stride, minN, 1, scores, counts)
 	default:
 		var t Table
 		for r := range counts {
@@ -256,12 +243,12 @@ type Matrix struct {
 	// roll calls lie behind a pair. It goes straight into gonum's
 	// mds.TorgersonScaling (as 1 - score) or mat.EigenSym.
 	Scores *mat.SymDense
-	counts []int32 // n*n, upper triangle used
+	counts []int32 // upper triangle with the diagonal, row by row (tri)
 }
 
 func newMatrix(x Index, cs []votes.Country) *Matrix {
 	n := len(cs)
-	m := &Matrix{Index: x, Countries: cs, counts: make([]int32, n*n)}
+	m := &Matrix{Index: x, Countries: cs, counts: make([]int32, n*(n+1)/2)}
 	if n > 0 {
 		m.Scores = mat.NewSymDense(n, nil)
 	} else {
@@ -276,7 +263,7 @@ func (m *Matrix) set(i, j int, s Score) {
 	if i > j {
 		i, j = j, i
 	}
-	m.counts[i*n+j] = int32(s.N)
+	m.counts[tri(n, i, j)] = int32(s.N)
 }
 
 // N returns the number of roll calls behind the score of states i and j.
@@ -284,7 +271,7 @@ func (m *Matrix) N(i, j int) int {
 	if i > j {
 		i, j = j, i
 	}
-	return int(m.counts[i*len(m.Countries)+j])
+	return int(m.counts[tri(len(m.Countries), i, j)])
 }
 
 // At returns the score of states i and j with its n.

@@ -10,16 +10,16 @@ var hasPOPCNT = cpuid1ECX()&(1<<23) != 0
 // cpuid1ECX returns ECX of CPUID leaf 1.
 func cpuid1ECX() uint32
 
-// distRowsPOPCNT is distRows for nw >= 1 words and rows >= 1, with stride
-// in words.
+// agreeRowsPOPCNT is agreeRows for nw >= 1 words and rows >= 1, with
+// stride in words.
 //
 //go:noescape
-func distRowsPOPCNT(x, y *word3, nw, stride, rows int, n, d *int32)
+func agreeRowsPOPCNT(x, y *word3, nw, stride, rows, minN int, scale float64, scores *float64, counts *int32)
 
-func distRowsArch(x, y []word3, stride int, n, d []int32) {
+func agreeRowsArch(x, y []word3, stride, minN int, scale float64, scores []float64, counts []int32) {
 	if !hasPOPCNT {
-		distRowsGo(x, y, stride, n, d)
+		agreeRowsGo(x, y, stride, minN, scale, scores, counts)
 		return
 	}
-	distRowsPOPCNT(&x[0], &y[0], len(x), stride, len(n), &n[0], &d[0])
+	agreeRowsPOPCNT(&x[0], &y[0], len(x), stride, len(counts), minN, scale, &scores[0], &counts[0])
 }

@@ -2,4 +2,6 @@
 
 package alignment
 
-func distRowsArch(x, y []word3, stride int, n, d []int32) { distRowsGo(x, y, stride, n, d) }
+func agreeRowsArch(x, y []word3, stride, minN int, scale float64, scores []float64, counts []int32) {
+	agreeRowsGo(x, y, stride, minN, scale, scores, counts)
+}

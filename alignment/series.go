@@ -154,7 +154,7 @@ func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatr
 		nw := w1 - w0
 		s.block = b.compactTo(s.block, rows, w0, w1)
 		for r := range rows {
-			m.fillRow(s, r, s.block[r*nw:(r+1)*nw], s.block[r*nw:], nw, o.MinN)
+			m.fillRow(r, s.block[r*nw:(r+1)*nw], s.block[r*nw:], nw, o.MinN)
 		}
 		mats[k] = m
 	})
