@@ -34,14 +34,22 @@ func checkRoundTrip(t *testing.T, d *votes.Dataset) {
 
 func TestCanonicalRoundTrip(t *testing.T) {
 	// The full sources: every state, roll call, vote, member flag (Voeten's
-	// 2,223 non-members flagged 1) and note survives.
+	// 2,223 non-members flagged 1) and note survives. Under the race
+	// detector, which makes these minutes long, a part of each: sessions
+	// 40-50 hold 1,262 of Voeten's member flags (Python csv).
+	full := func(d *votes.Dataset) *votes.Dataset {
+		if raceDetector {
+			return d.Filter(votes.InSessions(40, 50))
+		}
+		return d
+	}
 	t.Run("unvotes", func(t *testing.T) {
 		t.Parallel()
-		checkRoundTrip(t, unvotesData(t))
+		checkRoundTrip(t, full(unvotesData(t)))
 	})
 	t.Run("Voeten", func(t *testing.T) {
 		t.Parallel()
-		checkRoundTrip(t, voetenData(t))
+		checkRoundTrip(t, full(voetenData(t)))
 	})
 	for _, name := range []string{"undl_2025.csv", "undl_2026.csv"} {
 		t.Run(name, func(t *testing.T) {
