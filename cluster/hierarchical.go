@@ -96,18 +96,18 @@ func (d *Dendrogram) Len() int { return len(d.Steps) + 1 }
 // most as far apart as either is from any other cluster.
 //
 // The algorithms are scipy's, step for step, so that ties resolve the same
-// way: a minimum spanning tree (Prim's algorithm from item 0) for Single;
-// the nearest-neighbour chain for Complete, Average, Weighted and Ward,
-// started at the lowest-numbered live cluster, keeping the previous chain
-// element on a tie and otherwise the lowest-numbered of equally near
-// clusters; for these, the merges are then sorted by height with a stable
-// sort and renumbered as scipy does. Centroid and Median, whose heights need
-// not increase, use Müllner's generic algorithm with scipy's binary heap and
-// keep the merge order (they may have inversions: a merge lower than an
-// earlier one).
+// way: a minimum spanning tree (Prim's algorithm from item 0, the
+// lowest-numbered item on a tie) for Single; the nearest-neighbour chain for
+// Complete, Average, Weighted and Ward, started at the lowest-numbered live
+// cluster, keeping the previous chain element on a tie and otherwise taking
+// the lowest-numbered of equally near clusters; for these, the merges are
+// then sorted by height with a stable sort and renumbered as scipy does.
+// Centroid and Median, whose heights need not increase, use Müllner's generic
+// algorithm with scipy's binary heap and keep the merge order (they may have
+// inversions: a merge lower than an earlier one).
 //
 // Time is O(n²) for all but Centroid and Median (O(n²) in practice, O(n³)
-// at worst); memory is n(n-1)/2 float64s besides the input.
+// at worst); the working copy of the distances takes n² float64s.
 func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	if method < Single || method > Ward {
 		return nil, fmt.Errorf("cluster: unknown linkage %d", int(method))
@@ -116,11 +116,8 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("cluster: %d items, need at least 2: %w", n, ErrTooFew)
 	}
-	d := condensed(dist)
-	if err := checkCondensed(d, n); err != nil {
-		return nil, err
-	}
-	if err := checkDiagonal(dist); err != nil {
+	d, err := square(dist)
+	if err != nil {
 		return nil, err
 	}
 	var steps []Merge
@@ -135,40 +132,44 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	return &Dendrogram{Method: method, Steps: steps}, nil
 }
 
-// checkCondensed reports the first NaN, infinite or negative entry of a
-// condensed matrix with its (i, j) position.
-func checkCondensed(d []float64, n int) error {
-	for k, v := range d {
-		if v >= 0 && v <= math.MaxFloat64 {
-			continue
+// square returns dist as a dense row-major n×n slice after checking that it
+// is a distance matrix: finite, non-negative entries and a zero diagonal.
+// Rows are contiguous both sides of the diagonal, which makes the scans of
+// the clustering loops sequential reads.
+func square(dist mat.Symmetric) ([]float64, error) {
+	n := dist.SymmetricDim()
+	d := make([]float64, n*n)
+	if sd, ok := dist.(*mat.SymDense); ok {
+		raw := sd.RawSymmetric()
+		for i := range n {
+			copy(d[i*n+i:i*n+n], raw.Data[i*raw.Stride+i:i*raw.Stride+n])
 		}
-		// Rare path: recover (i, j) from k.
-		i := 0
-		for k >= n-1-i {
-			k -= n - 1 - i
-			i++
-		}
-		return checkValue("dist", i, i+1+k, v)
-	}
-	return nil
-}
-
-func checkDiagonal(dist mat.Symmetric) error {
-	for i := range dist.SymmetricDim() {
-		if v := dist.At(i, i); v != 0 {
-			return fmt.Errorf("cluster: dist[%d,%d] = %v: %w", i, i, v, ErrDiagonal)
+	} else {
+		for i := range n {
+			for j := i; j < n; j++ {
+				d[i*n+j] = dist.At(i, j)
+			}
 		}
 	}
-	return nil
-}
-
-// rowOffsets returns off with off[i]+j the condensed index of (i, j), i < j.
-func rowOffsets(n int) []int {
-	off := make([]int, n)
 	for i := range n {
-		off[i] = n*i - i*(i+1)/2 - i - 1
+		if v := d[i*n+i]; v != 0 {
+			if err := checkValue("dist", i, i, v); err != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("cluster: dist[%d,%d] = %v: %w", i, i, v, ErrDiagonal)
+		}
+		for j, v := range d[i*n+i+1 : i*n+n] {
+			if !(v >= 0 && v <= math.MaxFloat64) {
+				return nil, checkValue("dist", i, i+1+j, v)
+			}
+		}
 	}
-	return off
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			d[j*n+i] = d[i*n+j]
+		}
+	}
+	return d, nil
 }
 
 // update returns the Lance-Williams distance from cluster i to the union of
@@ -199,35 +200,30 @@ func update(method Linkage, dxi, dyi, dxy float64, nx, ny, ni int) float64 {
 // mstSingle is Prim's algorithm from item 0: each step joins the nearest
 // item outside the tree (the lowest-numbered on a tie).
 func mstSingle(dist []float64, n int) []Merge {
-	off := rowOffsets(n)
-	merged := make([]bool, n)
 	near := make([]float64, n)
 	for i := range near {
 		near[i] = math.Inf(1)
 	}
+	// out lists the items outside the tree in increasing order.
+	out := make([]int, n-1)
+	for i := range out {
+		out[i] = i + 1
+	}
 	steps := make([]Merge, n-1)
-	x, y := 0, 0
+	x := 0
 	for k := range n - 1 {
-		merged[x] = true
-		best := math.Inf(1)
-		for i := range n {
-			if merged[i] {
-				continue
-			}
-			var d float64
-			if i < x {
-				d = dist[off[i]+x]
-			} else {
-				d = dist[off[x]+i]
-			}
-			if near[i] > d {
-				near[i] = d
+		row := dist[x*n : x*n+n]
+		best, y, at := math.Inf(1), 0, 0
+		for p, i := range out {
+			if v := row[i]; near[i] > v {
+				near[i] = v
 			}
 			if near[i] < best {
-				y, best = i, near[i]
+				y, best, at = i, near[i], p
 			}
 		}
 		steps[k] = Merge{A: x, B: y, Height: best}
+		out = slices.Delete(out, at, at+1)
 		x = y
 	}
 	relabel(steps, n)
@@ -237,44 +233,33 @@ func mstSingle(dist []float64, n int) []Merge {
 // nnChain is the nearest-neighbour chain algorithm for linkages satisfying
 // the reducibility property (all but centroid and median).
 func nnChain(d []float64, n int, method Linkage) []Merge {
-	off := rowOffsets(n)
 	size := make([]int, n)
+	// live lists the clusters not yet merged away, in increasing order, so
+	// that scans visit them in scipy's order and skip the dead ones.
+	live := make([]int, n)
 	for i := range size {
-		size[i] = 1
+		size[i], live[i] = 1, i
 	}
 	chain := make([]int, 0, n)
 	steps := make([]Merge, n-1)
 	for k := range n - 1 {
 		if len(chain) == 0 {
-			for i := range n {
-				if size[i] > 0 {
-					chain = append(chain, i)
-					break
-				}
-			}
+			chain = append(chain, live[0])
 		}
 		var x, y int
 		var best float64
 		for {
 			x = chain[len(chain)-1]
+			row := d[x*n : x*n+n]
 			// Prefer the previous chain element on a tie so the chain never cycles.
 			best = math.Inf(1)
 			if len(chain) > 1 {
 				y = chain[len(chain)-2]
-				best = at(d, off, x, y)
+				best = row[y]
 			}
-			for i := 0; i < x; i++ {
-				if size[i] == 0 {
-					continue
-				}
-				if v := d[off[i]+x]; v < best {
+			for _, i := range live {
+				if v := row[i]; v < best && i != x {
 					best, y = v, i
-				}
-			}
-			row := d[off[x]+x+1 : off[x]+n]
-			for j, v := range row {
-				if v < best && size[x+1+j] > 0 {
-					best, y = v, x+1+j
 				}
 			}
 			if len(chain) > 1 && y == chain[len(chain)-2] {
@@ -290,27 +275,50 @@ func nnChain(d []float64, n int, method Linkage) []Merge {
 		steps[k] = Merge{A: x, B: y, Height: best, Size: nx + ny}
 		size[x] = 0
 		size[y] = nx + ny
-		for i := range n {
-			ni := size[i]
-			if ni == 0 || i == y {
-				continue
-			}
-			iy := index(off, i, y)
-			d[iy] = update(method, at(d, off, i, x), d[iy], best, nx, ny, ni)
+		if p, ok := slices.BinarySearch(live, x); ok {
+			live = slices.Delete(live, p, p+1)
 		}
+		updateRow(d, n, live, method, x, y, best, nx, ny, size)
 	}
 	relabel(steps, n)
 	return steps
 }
 
-func index(off []int, i, j int) int {
-	if i < j {
-		return off[i] + j
+// updateRow sets the distances between every live cluster i and y, which
+// now stands for the union of x and y. The loop is written out per method so
+// that the common updates inline.
+func updateRow(d []float64, n int, live []int, method Linkage, x, y int, dxy float64, nx, ny int, size []int) {
+	rx, ry := d[x*n:x*n+n], d[y*n:y*n+n]
+	switch method {
+	case Single:
+		for _, i := range live {
+			ry[i] = min(rx[i], ry[i])
+		}
+	case Complete:
+		for _, i := range live {
+			ry[i] = max(rx[i], ry[i])
+		}
+	case Average:
+		fx, fy, fxy := float64(nx), float64(ny), float64(nx+ny)
+		for _, i := range live {
+			ry[i] = (fx*rx[i] + fy*ry[i]) / fxy
+		}
+	case Weighted:
+		for _, i := range live {
+			ry[i] = 0.5 * (rx[i] + ry[i])
+		}
+	default:
+		for _, i := range live {
+			if i != y {
+				ry[i] = update(method, rx[i], ry[i], dxy, nx, ny, size[i])
+			}
+		}
 	}
-	return off[j] + i
+	ry[y] = 0
+	for _, i := range live {
+		d[i*n+y] = ry[i]
+	}
 }
-
-func at(d []float64, off []int, i, j int) float64 { return d[index(off, i, j)] }
 
 // relabel sorts steps whose A and B are item numbers standing for their
 // clusters by height (stably) and renames them to scipy's cluster numbers
@@ -349,20 +357,21 @@ func relabel(steps []Merge, n int) {
 // each cluster keeps a candidate nearest neighbour among higher-numbered
 // clusters and a lower bound of that distance in a binary heap.
 func generic(d []float64, n int, method Linkage) []Merge {
-	off := rowOffsets(n)
 	size := make([]int, n)
 	id := make([]int, n)
+	live := make([]int, n)
 	for i := range n {
-		size[i], id[i] = 1, i
+		size[i], id[i], live[i] = 1, i, i
 	}
 	neighbor := make([]int, n-1)
 	minDist := make([]float64, n-1)
 	findMin := func(x int) (int, float64) {
 		best, y := math.Inf(1), -1
-		row := d[off[x]+x+1 : off[x]+n]
-		for j, v := range row {
-			if size[x+1+j] != 0 && v < best {
-				best, y = v, x+1+j
+		row := d[x*n : x*n+n]
+		p, _ := slices.BinarySearch(live, x+1)
+		for _, i := range live[p:] {
+			if v := row[i]; v < best {
+				best, y = v, i
 			}
 		}
 		return y, best
@@ -379,7 +388,7 @@ func generic(d []float64, n int, method Linkage) []Merge {
 		for range n - k {
 			x, dist = h.min()
 			y = neighbor[x]
-			if dist == d[off[x]+y] {
+			if y >= 0 && dist == d[x*n+y] {
 				break
 			}
 			y, dist = findMin(x)
@@ -396,24 +405,20 @@ func generic(d []float64, n int, method Linkage) []Merge {
 		size[x] = 0
 		size[y] = nx + ny
 		id[y] = n + k
-		for z := range n {
-			nz := size[z]
-			if nz == 0 || z == y {
-				continue
-			}
-			zy := index(off, z, y)
-			d[zy] = update(method, at(d, off, z, x), d[zy], dist, nx, ny, nz)
+		if p, ok := slices.BinarySearch(live, x); ok {
+			live = slices.Delete(live, p, p+1)
 		}
+		updateRow(d, n, live, method, x, y, dist, nx, ny, size)
 		for z := range x {
 			if size[z] > 0 && neighbor[z] == x {
 				neighbor[z] = y
 			}
 		}
-		for z := range y {
-			if size[z] == 0 {
-				continue
+		for _, z := range live {
+			if z >= y {
+				break
 			}
-			if v := d[off[z]+y]; v < minDist[z] {
+			if v := d[z*n+y]; v < minDist[z] {
 				neighbor[z], minDist[z] = y, v
 				h.change(z, v)
 			}
