@@ -54,16 +54,20 @@ func pack(row []votes.Vote) word3 {
 	}
 	// A Vote is an int8 holding 0 (no record) to 5 (non-member).
 	raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(row))), len(row))
-	var buf [64]byte
-	if len(raw) < 64 {
-		copy(buf[:], raw)
-		raw = buf[:]
-	}
-	raw = raw[:64]
 	const low = 0x0101010101010101
 	var out word3
 	for k := range 8 {
-		x := binary.LittleEndian.Uint64(raw[8*k:])
+		var x uint64
+		switch at := 8 * k; {
+		case at+8 <= len(raw):
+			x = binary.LittleEndian.Uint64(raw[at:])
+		case at < len(raw):
+			for i, v := range raw[at:] {
+				x |= uint64(v) << (8 * uint(i))
+			}
+		default:
+			return out
+		}
 		b0, b1, b2 := x&low, x>>1&low, x>>2&low
 		// yes = 001, abstain = 010, no = 011; 1xx is absent or non-member.
 		notYes := b1 &^ b2
