@@ -142,7 +142,7 @@ func TestKernelEdgeSizes(t *testing.T) {
 // sessions end on and off word boundaries: every session's matrix must be
 // the plain loop on that session.
 func TestAgreementBySessionEdges(t *testing.T) {
-	ds := load(t).Filter(votes.InSessions(20, 45))
+	ds := load(t).Filter(votes.InSessions(20, 32))
 	sizes := []int{1, 63, 64, 65, 2, 130}
 	keepRC := make([]bool, ds.NumRollCalls())
 	k, at, prev := 0, 0, -1
