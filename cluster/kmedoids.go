@@ -1,0 +1,201 @@
+package cluster
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// KMedoids partitions the items of dist into k clusters around k medoids
+// (representative items) with Kaufman and Rousseeuw's PAM: BUILD chooses the
+// medoids greedily, then SWAP exchanges a medoid and a non-medoid while that
+// lowers the total distance of items to their nearest medoid. The result is
+// deterministic: on ties BUILD takes the lowest-numbered item, SWAP the first
+// improving pair in the order (non-medoid ascending, medoid ascending), and an
+// item equally near two medoids joins the lower-numbered one. Medoids are
+// numbered by item order, so cluster 0 is the one whose medoid comes first.
+//
+// The error wraps ErrK unless 1 <= k <= n, and ErrTooFew, ErrNaN, ErrInfinite,
+// ErrNegative or ErrDiagonal for a bad matrix. Each SWAP pass takes
+// O(k(n-k)n) time.
+func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
+	n := dist.SymmetricDim()
+	if n < 1 {
+		return nil, fmt.Errorf("cluster: no items: %w", ErrTooFew)
+	}
+	if k < 1 || k > n {
+		return nil, fmt.Errorf("cluster: %d medoids for %d items: %w", k, n, ErrK)
+	}
+	d, err := square(dist)
+	if err != nil {
+		return nil, err
+	}
+	isMed := make([]bool, n)
+	var med []int
+	// near[j] is the distance from j to its nearest medoid.
+	near := make([]float64, n)
+	for i := range near {
+		near[i] = math.Inf(1)
+	}
+	// BUILD.
+	for len(med) < k {
+		best, arg := math.Inf(-1), -1
+		for i := range n {
+			if isMed[i] {
+				continue
+			}
+			row := d[i*n : i*n+n]
+			var gain float64
+			if len(med) == 0 {
+				// The first medoid minimises the sum of distances.
+				for _, v := range row {
+					gain -= v
+				}
+			} else {
+				for j, v := range row {
+					if !isMed[j] && near[j] > v {
+						gain += near[j] - v
+					}
+				}
+			}
+			if gain > best {
+				best, arg = gain, i
+			}
+		}
+		isMed[arg] = true
+		med = append(med, arg)
+		for j, v := range d[arg*n : arg*n+n] {
+			near[j] = min(near[j], v)
+		}
+	}
+	// SWAP.
+	slices.Sort(med)
+	nearest, second := make([]float64, n), make([]float64, n)
+	which := make([]int, n)
+	cost := assign(d, n, med, which, nearest, second)
+	for {
+		best, bm, bh := 0.0, -1, -1
+		for h := range n {
+			if isMed[h] {
+				continue
+			}
+			rh := d[h*n : h*n+n]
+			for p, m := range med {
+				var delta float64
+				for j := range n {
+					if which[j] == p {
+						delta += min(second[j], rh[j]) - nearest[j]
+					} else if v := rh[j] - nearest[j]; v < 0 {
+						delta += v
+					}
+				}
+				if delta < best {
+					best, bm, bh = delta, m, h
+				}
+			}
+		}
+		// A swap must gain more than rounding noise, or PAM could cycle
+		// between equal configurations.
+		if bm < 0 || best > -1e-12*math.Max(cost, 1) {
+			break
+		}
+		isMed[bm], isMed[bh] = false, true
+		med[slices.Index(med, bm)] = bh
+		slices.Sort(med)
+		cost = assign(d, n, med, which, nearest, second)
+	}
+	return &Partition{Labels: which, Medoids: med, Cost: cost}, nil
+}
+
+// assign sets which[j] to the position in med of j's nearest medoid (the
+// first on a tie), nearest[j] to its distance and second[j] to the distance
+// to the next nearest, and returns the total distance.
+func assign(d []float64, n int, med []int, which []int, nearest, second []float64) float64 {
+	var cost float64
+	for j := range n {
+		a, b, w := math.Inf(1), math.Inf(1), -1
+		for p, m := range med {
+			v := d[m*n+j]
+			switch {
+			case v < a:
+				a, b, w = v, a, p
+			case v < b:
+				b = v
+			}
+		}
+		which[j], nearest[j], second[j] = w, a, b
+		cost += a
+	}
+	return cost
+}
+
+// Silhouette returns the silhouette width of every item under the partition
+// labels, and their mean (Rousseeuw 1987, as R's cluster::silhouette): with
+// a(i) the mean distance from i to the other members of its cluster and b(i)
+// the smallest mean distance from i to the members of another cluster,
+// s(i) = (b(i) - a(i)) / max(a(i), b(i)), and 0 for an item alone in its
+// cluster or when a(i) = b(i) = 0. Widths near 1 mean well placed, near -1
+// misplaced.
+//
+// Labels may be any non-negative integers; each distinct value is a
+// cluster. The error wraps ErrLabels if len(labels) differs from the number
+// of items or a label is negative, ErrK if there are fewer than two clusters,
+// and the matrix errors of KMedoids for a bad matrix.
+func Silhouette(dist mat.Symmetric, labels []int) (widths []float64, mean float64, err error) {
+	n := dist.SymmetricDim()
+	if len(labels) != n {
+		return nil, 0, fmt.Errorf("cluster: %d labels for %d items: %w", len(labels), n, ErrLabels)
+	}
+	// Renumber labels 0..K-1 in order of first appearance.
+	index := map[int]int{}
+	lab := make([]int, n)
+	for i, l := range labels {
+		if l < 0 {
+			return nil, 0, fmt.Errorf("cluster: label %d of item %d: %w", l, i, ErrLabels)
+		}
+		c, ok := index[l]
+		if !ok {
+			c = len(index)
+			index[l] = c
+		}
+		lab[i] = c
+	}
+	k := len(index)
+	if k < 2 {
+		return nil, 0, fmt.Errorf("cluster: silhouette of %d clusters, need at least 2: %w", k, ErrK)
+	}
+	d, err := square(dist)
+	if err != nil {
+		return nil, 0, err
+	}
+	size := make([]int, k)
+	for _, c := range lab {
+		size[c]++
+	}
+	widths = make([]float64, n)
+	sum := make([]float64, k)
+	for i := range n {
+		clear(sum)
+		for j, v := range d[i*n : i*n+n] {
+			sum[lab[j]] += v
+		}
+		own := lab[i]
+		if size[own] == 1 {
+			continue
+		}
+		a := sum[own] / float64(size[own]-1)
+		b := math.Inf(1)
+		for c := range k {
+			if c != own {
+				b = min(b, sum[c]/float64(size[c]))
+			}
+		}
+		if m := max(a, b); m > 0 {
+			widths[i] = (b - a) / m
+		}
+		mean += widths[i]
+	}
+	return widths, mean / float64(n), nil
+}
