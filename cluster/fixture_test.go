@@ -57,6 +57,12 @@ func mustSession74(tb testing.TB) *session74 {
 	return s
 }
 
+// readFile returns a fixture file from testdata/cluster as a string.
+func readFile(name string) (string, error) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "cluster", name))
+	return string(b), err
+}
+
 // readCSV reads a whole fixture file from testdata/cluster, skipping lines
 // that start with '#'.
 func readCSV(name string) ([][]string, error) {
