@@ -73,23 +73,55 @@ var nameEras = [...]struct {
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// dateKeys are keys that name different states before and after a day: the
-// Digital Library writes "DEU" and "GERMANY" for both Germanys' seat holders,
-// "CHN" and "CHINA" for both Chinas, "YEM" for both Yemens.
+// dateKeys are keys that name different states before and after a day:
+// the UN Digital Library writes "CHN" and "CHINA" for the Republic of China
+// until the People's Republic took China's seat on 25 October 1971.
 var dateKeys = [...]struct {
 	key           string
 	before, after int
 	switchDay     time.Time
 }{
-	{"deu", 260, 255, day(1990, 10, 3)},
-	{"de", 260, 255, day(1990, 10, 3)},
-	{"germany", 260, 255, day(1990, 10, 3)},
-	{"yem", 678, 679, day(1990, 5, 22)},
-	{"ye", 678, 679, day(1990, 5, 22)},
-	{"yemen", 678, 679, day(1990, 5, 22)},
 	{"chn", 713, 710, day(1971, 10, 25)},
 	{"cn", 713, 710, day(1971, 10, 25)},
 	{"china", 713, 710, day(1971, 10, 25)},
+}
+
+// seatChanges are seats that passed from one state to its successor under
+// the same or a similar name. Unified Germany sits in the Federal Republic's
+// seat since 3 October 1990 and its official name is still "Federal
+// Republic of Germany"; unified Yemen took the Yemen Arab Republic's seat on
+// 22 May 1990. The sources file some votes of the new state under the old
+// one (unvotes lists Germany's and Yemen's votes of November and December
+// 1990 as the Federal Republic's and the Yemen Arab Republic's; Voeten codes
+// Germany's as 255 but Yemen's as 678), so a vote is given to whichever of
+// the two held the seat on the day.
+var seatChanges = [...]struct {
+	before, after int
+	switchDay     time.Time
+}{
+	{260, 255, day(1990, 10, 3)},
+	{678, 679, day(1990, 5, 22)},
+}
+
+// seatHolder returns the state that held c's seat on day t: c itself,
+// unless c is one side of a seat change. A zero t leaves c as it is.
+func seatHolder(c Country, t time.Time) Country {
+	if t.IsZero() {
+		return c
+	}
+	for _, sc := range seatChanges {
+		if c.COW == sc.before || c.COW == sc.after {
+			cow := sc.after
+			if t.Before(sc.switchDay) {
+				cow = sc.before
+			}
+			if cow != c.COW {
+				c, _ = CountryByCOW(cow)
+			}
+			return c
+		}
+	}
+	return c
 }
 
 type countryEntry struct {
@@ -153,20 +185,22 @@ func CountryByCOW(cow int) (Country, bool) {
 // FEDERATION") and common aliases ("Soviet Union"). Matching ignores case,
 // accents and punctuation. "NA" is Namibia.
 //
-// A key that named different seats over time ("Germany", "China", "Yemen")
-// resolves to the state that holds it today; use LookupCountryOn for votes
-// before the change.
+// A key that named different states over time ("Germany", "China",
+// "Yemen") resolves to the state that holds the seat today; use
+// LookupCountryOn for the state of a given day.
 func LookupCountry(key string) (Country, error) {
 	return LookupCountryOn(key, time.Time{})
 }
 
 // LookupCountryOn is LookupCountry for a key read on a given day: "DEU"
-// before 3 October 1990 is the Federal Republic of Germany, "CHINA" before
-// 25 October 1971 the Republic of China, "YEMEN" before 22 May 1990 the
-// Yemen Arab Republic. A zero day means today.
+// before 3 October 1990 is the Federal Republic of Germany and "Federal
+// Republic of Germany" after it is Germany; "CHINA" before 25 October 1971
+// is the Republic of China; "YEMEN" before 22 May 1990 is the Yemen Arab
+// Republic and "Yemen Arab Republic" after it is Yemen. A zero day means
+// today.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
 	if c, ok := countries().lookup(foldKey(key), on); ok {
-		return c, nil
+		return seatHolder(c, on), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
 }

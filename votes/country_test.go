@@ -130,7 +130,11 @@ func TestLookupCountryOn(t *testing.T) {
 		{"CHINA", "1971-10-24", 713}, {"CHINA", "1971-10-25", 710}, {"CHN", "1950-01-01", 713}, {"CN", "2022-03-02", 710},
 		{"YEMEN", "1990-05-21", 678}, {"YEMEN", "1990-05-22", 679}, {"YEM", "1970-01-01", 678}, {"YE", "2000-01-01", 679},
 		// Keys of one state whatever the day.
-		{"SRB", "1950-01-01", 345}, {"Taiwan", "2020-01-01", 713}, {"Federal Republic of Germany", "1995-01-01", 260},
+		{"SRB", "1950-01-01", 345}, {"Taiwan", "2020-01-01", 713},
+		// The name of a seat's former holder, on a day after the change,
+		// is its successor: unified Germany's official name is the old one.
+		{"Federal Republic of Germany", "1990-10-02", 260}, {"Federal Republic of Germany", "1995-01-01", 255},
+		{"Yemen Arab Republic", "1990-05-21", 678}, {"Yemen Arab Republic", "1990-12-06", 679},
 	} {
 		c, err := votes.LookupCountryOn(tc.key, day(tc.day))
 		if err != nil || c.COW != tc.cow {

@@ -308,6 +308,13 @@ func (b *builder) addRollCall(rc RollCall) (int, bool) {
 	return k, true
 }
 
+// holder returns the state that held c's seat on the day of roll call k:
+// the sources file some of unified Germany's and Yemen's votes under the
+// states they succeeded.
+func (b *builder) holder(c Country, k int) Country {
+	return seatHolder(c, b.rollCalls[k].Date)
+}
+
 // rollCall returns the discovery index of roll call id.
 func (b *builder) rollCall(id int) (int, bool) {
 	if id == b.lastID && b.lastIdx >= 0 {
@@ -323,7 +330,7 @@ func (b *builder) rollCall(id int) (int, bool) {
 // set records state c's vote on roll call k. It returns the vote already
 // recorded, if any.
 func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
-	p, _ := tablePos(c.COW)
+	p, _ := tablePos(b.holder(c, k).COW)
 	row := b.rows[p]
 	if k >= len(row) {
 		if row == nil {
@@ -344,7 +351,7 @@ func (b *builder) setMember(c Country, k int, f Flag) {
 	if b.member == nil {
 		b.member = make(map[[2]int]Flag)
 	}
-	p, _ := tablePos(c.COW)
+	p, _ := tablePos(b.holder(c, k).COW)
 	b.member[[2]int{p, k}] = f
 }
 
@@ -352,7 +359,7 @@ func (b *builder) setNote(c Country, k int, s string) {
 	if b.notes == nil {
 		b.notes = make(map[[2]int]string)
 	}
-	p, _ := tablePos(c.COW)
+	p, _ := tablePos(b.holder(c, k).COW)
 	b.notes[[2]int{p, k}] = s
 }
 
