@@ -57,8 +57,8 @@ func (p *Partition) name(i int) string {
 	return strconv.Itoa(i)
 }
 
-// String lists the clusters, one a line: number, size, medoid (for
-// k-medoids) and members.
+// String lists the clusters: number, size, medoid (for k-medoids), then
+// the members on indented lines.
 func (p *Partition) String() string {
 	var b strings.Builder
 	p.write(&b)
@@ -72,12 +72,21 @@ func (p *Partition) write(b *strings.Builder) {
 		if c < len(p.Medoids) {
 			fmt.Fprintf(b, ", medoid %s", p.name(p.Medoids[c]))
 		}
-		b.WriteString("): ")
+		b.WriteString("):")
+		// Wrap the members at about 100 columns, indented.
+		col := 100
 		for j, i := range m {
-			if j > 0 {
-				b.WriteString(", ")
+			name := p.name(i)
+			if j < len(m)-1 {
+				name += ","
 			}
-			b.WriteString(p.name(i))
+			if col+len(name)+2 > 100 {
+				b.WriteString("\n   ")
+				col = 3
+			}
+			b.WriteString(" ")
+			b.WriteString(name)
+			col += len(name) + 1
 		}
 		b.WriteString("\n")
 	}
