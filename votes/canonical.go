@@ -35,16 +35,22 @@ func Write(w io.Writer, d *Dataset) error {
 	}
 	rec := make([]string, len(canonicalHeader))
 	hasVote := make([]bool, len(d.countries))
+	// Formatted once rather than on each of a million rows.
+	cows := make([]string, len(d.countries))
+	for i, c := range d.countries {
+		cows[i] = strconv.Itoa(c.COW)
+	}
 	for j := range d.rollCalls {
 		rc := &d.rollCalls[j]
 		first := true
+		id := strconv.Itoa(rc.ID)
 		fill := func() {
 			clear(rec)
 			if first {
 				rollCallRecord(rec, rc)
 				first = false
 			} else {
-				rec[0] = strconv.Itoa(rc.ID)
+				rec[0] = id
 			}
 		}
 		for i, c := range d.countries {
@@ -54,7 +60,7 @@ func Write(w io.Writer, d *Dataset) error {
 			}
 			hasVote[i] = true
 			fill()
-			stateRecord(rec, c, d.Member(i, j))
+			stateRecord(rec, cows[i], c, d.Member(i, j))
 			rec[firstStateColumn+3] = v.String()
 			rec[firstStateColumn+5] = d.Note(i, j)
 			if err := cw.Write(rec); err != nil {
@@ -71,7 +77,7 @@ func Write(w io.Writer, d *Dataset) error {
 	for i, c := range d.countries {
 		if !hasVote[i] {
 			clear(rec)
-			stateRecord(rec, c, FlagUnknown)
+			stateRecord(rec, cows[i], c, FlagUnknown)
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -81,8 +87,8 @@ func Write(w io.Writer, d *Dataset) error {
 	return cw.Error()
 }
 
-func stateRecord(rec []string, c Country, member Flag) {
-	rec[firstStateColumn] = strconv.Itoa(c.COW)
+func stateRecord(rec []string, cow string, c Country, member Flag) {
+	rec[firstStateColumn] = cow
 	rec[firstStateColumn+1] = c.ISO3
 	rec[firstStateColumn+2] = c.Name
 	rec[firstStateColumn+4] = member.String()

@@ -75,14 +75,16 @@ func DetectFormat(header []string) Format {
 		}
 		return false
 	}
+	// One distinctive column decides, so that a file missing a required
+	// column is reported as such rather than as of unknown format.
 	switch {
-	case has("cow") && has("vote") && has("rcid"):
+	case has("cow") && has("rcid"):
 		return FormatCanonical
-	case has("ms_vote") && has("undl_id"):
+	case has("undl_id") || has("ms_vote") || has("ms_code"):
 		return FormatUNDL
-	case has("ccode") && has("vote") && has("rcid"):
+	case has("ccode"):
 		return FormatVoeten
-	case has("country") && has("vote") && has("rcid"):
+	case has("rcid") && (has("country") || has("country_code")):
 		return FormatUnvotes
 	}
 	return FormatUnknown

@@ -29,14 +29,15 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 		return nil, &ParseError{File: s.file, Line: 1, Field: "ms_code", Err: fmt.Errorf("%w \"ms_code\" or \"ms_name\"", ErrMissingColumn)}
 	}
 	b := newBuilder()
-	cache := make(map[string]Country)
+	cache := make(map[string]undlCached)
+	uc := undlColumns{col["undl_id"], col["ms_code"], col["ms_name"], col["ms_vote"], col["date"], col["vote_note"]}
 	for {
 		if err := s.next(); err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, err
 		}
-		if perr := r.undlRow(b, s, col, cache); perr != nil {
+		if perr := r.undlRow(b, s, col, uc, cache); perr != nil {
 			if err := r.skip(perr); err != nil {
 				return nil, err
 			}
@@ -45,13 +46,21 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 	return b.dataset(), nil
 }
 
-func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, cache map[string]Country) *ParseError {
+// undlColumns holds the positions of the columns read on every row.
+type undlColumns struct{ id, code, name, vote, date, note int }
+
+type undlCached struct {
+	country Country
+	name    string
+}
+
+func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColumns, cache map[string]undlCached) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(col["undl_id"]))
+	id, ok := atoi(s.field(uc.id))
 	if !ok {
-		return s.errorAt(col["undl_id"], "undl_id", badNumber(s.field(col["undl_id"])))
+		return s.errorAt(uc.id, "undl_id", badNumber(s.field(uc.id)))
 	}
 	k, known := b.rollCall(id)
 	if !known {
@@ -60,42 +69,45 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, cache map[s
 			return perr
 		}
 		k, _ = b.addRollCall(rc)
-	} else if d := s.field(col["date"]); string(d) != b.rollCalls[k].Date.Format("2006-01-02") {
-		return s.errorAt(col["date"], "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, b.rollCalls[k].Date.Format("2006-01-02")))
+		b.raw = append(b.raw, [2]string{string(s.field(uc.date)), ""})
+	} else if d := s.field(uc.date); string(d) != b.raw[k][0] {
+		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, b.raw[k][0]))
 	}
 	rc := &b.rollCalls[k]
-	code, name := s.field(col["ms_code"]), s.field(col["ms_name"])
-	key := string(code) + "\x00" + string(name)
-	c, ok := cache[key]
-	if !ok {
+	code, name := s.field(uc.code), s.field(uc.name)
+	// Keyed by code, which needs no allocation; the name is checked against
+	// the one first seen with the code.
+	e, ok := cache[string(code)]
+	c := e.country
+	if !ok || e.name != string(name) {
 		var err error
 		if c, err = LookupCountryOn(string(code), rc.Date); err != nil {
 			if c, err = LookupCountryOn(string(name), rc.Date); err != nil {
-				field, i := "ms_code", col["ms_code"]
+				field, i := "ms_code", uc.code
 				if i < 0 {
-					field, i = "ms_name", col["ms_name"]
+					field, i = "ms_name", uc.name
 				}
 				return s.errorAt(i, field, fmt.Errorf("%w %q (%q)", ErrUnknownCountry, code, name))
 			}
 		}
-		// "DEU" and "CHINA" name different seats before and after a day.
-		if !dateDependent(string(code)) && !dateDependent(string(name)) {
-			cache[key] = c
+		// "CHN" and "CHINA" name different states before and after 1971.
+		if !ok && !dateDependent(string(code)) && !dateDependent(string(name)) {
+			cache[string(code)] = undlCached{c, string(name)}
 		}
 	}
-	raw := s.field(col["ms_vote"])
+	raw := s.field(uc.vote)
 	v, ok := parseVoteBytes(raw)
 	if !ok || v == NonMember {
-		return s.errorAt(col["ms_vote"], "ms_vote", fmt.Errorf("%w %q (want Y, N, A, X or empty)", ErrUnknownVote, raw))
+		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w %q (want Y, N, A, X or empty)", ErrUnknownVote, raw))
 	}
 	if v == NoRecord {
 		v = Absent // a member on the list that did not vote
 	}
 	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
 		b.set(c, k, prev)
-		return s.errorAt(col["ms_vote"], "ms_vote", fmt.Errorf("%w: %s on record %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w: %s on record %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
 	}
-	if note := s.field(col["vote_note"]); len(note) > 0 {
+	if note := s.field(uc.note); len(note) > 0 {
 		b.setNote(c, k, string(note))
 	}
 	return nil
