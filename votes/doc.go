@@ -39,8 +39,12 @@
 // A state's identity is its COW code. Yugoslavia, Serbia and Montenegro and
 // Serbia are COW 345 in every source (Voeten and unvotes call it
 // Yugoslavia to the end; the Digital Library writes SRB "SERBIA"), the
-// Soviet Union and Russia are 365. LookupCountry takes any name or code;
-// Country.NameOn gives the name of the day.
+// Soviet Union and Russia are 365. A vote belongs to the state that held the
+// seat on the day: unvotes files united Germany's and Yemen's votes of late
+// 1990 under the Federal Republic and the Yemen Arab Republic, and they are
+// read as Germany's (255) and Yemen's (679), which makes every vote of
+// Voeten's 2016 file agree with unvotes. LookupCountry takes any name or
+// code; Country.NameOn gives the name of the day.
 //
 // # Selections
 //
