@@ -1,0 +1,142 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/votes"
+)
+
+// bestKnown ranks states by how well a reader knows them, to name a bloc by
+// its first members in this list: the five permanent members of the Security
+// Council, the other members of the G20, then states often in the news on
+// Assembly votes. States not in the list come after, by their closeness to
+// the rest of their bloc.
+var bestKnown = []string{
+	"USA", "CHN", "RUS", "GBR", "FRA",
+	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
+	"ISR", "IRN", "CUB", "VEN", "PRK", "SYR", "UKR", "EGY", "NGA", "PAK", "SRB", "BLR", "NIC",
+	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
+	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
+}
+
+// bloc is one bloc of a partition.
+type bloc struct {
+	number  int   // from 1, in dendrogram order
+	members []int // indices into session.countries, by COW code
+	name    string
+}
+
+// memberNames returns the members' names, by COW code.
+func (b *bloc) memberNames(cs []votes.Country) []string {
+	names := make([]string, len(b.members))
+	for k, i := range b.members {
+		names[k] = cs[i].Name
+	}
+	return names
+}
+
+// result is a partition of a session's states and what the pictures need.
+type result struct {
+	labels     []int // bloc index (number-1) of each state
+	blocs      []bloc
+	tree       *cluster.Dendrogram // for the dendrogram and the heatmap order
+	leaves     []int
+	cut        float64 // height of the cut drawn on the dendrogram; NaN for none
+	silhouette silhouette
+}
+
+// silhouette holds the silhouette widths of a partition.
+type silhouette struct {
+	mean   float64
+	widths []float64
+}
+
+// renumber numbers the clusters of labels 0, 1, ... in the order their first
+// member appears in leaves, so that blocs count from the top of the
+// dendrogram and the heatmap.
+func renumber(labels, leaves []int) []int {
+	next := map[int]int{}
+	for _, i := range leaves {
+		if _, ok := next[labels[i]]; !ok {
+			next[labels[i]] = len(next)
+		}
+	}
+	out := make([]int, len(labels))
+	for i, l := range labels {
+		out[i] = next[l]
+	}
+	return out
+}
+
+// makeBlocs groups the states by label and names each bloc by its two
+// best-known members (three if the bloc has more than 20).
+func makeBlocs(ses *session, labels []int) []bloc {
+	k := slices.Max(labels) + 1
+	bs := make([]bloc, k)
+	for b := range bs {
+		bs[b].number = b + 1
+	}
+	for i, l := range labels {
+		bs[l].members = append(bs[l].members, i)
+	}
+	rank := map[string]int{}
+	for r, iso := range bestKnown {
+		rank[iso] = r
+	}
+	for b := range bs {
+		ms := bs[b].members
+		// Mean distance to the rest of the bloc, for states outside the list.
+		closeness := make(map[int]float64, len(ms))
+		for _, i := range ms {
+			var sum float64
+			for _, j := range ms {
+				sum += ses.dist.At(i, j)
+			}
+			closeness[i] = sum
+		}
+		order := slices.Clone(ms)
+		slices.SortStableFunc(order, func(i, j int) int {
+			ri, iok := rank[ses.countries[i].ISO3]
+			rj, jok := rank[ses.countries[j].ISO3]
+			switch {
+			case iok && jok:
+				return ri - rj
+			case iok:
+				return -1
+			case jok:
+				return 1
+			}
+			switch {
+			case closeness[i] < closeness[j]:
+				return -1
+			case closeness[i] > closeness[j]:
+				return 1
+			}
+			return 0
+		})
+		n := 2
+		if len(order) > 20 {
+			n = 3
+		}
+		names := make([]string, 0, n)
+		for _, i := range order[:min(n, len(order))] {
+			names = append(names, ses.countries[i].Name)
+		}
+		bs[b].name = strings.Join(names, ", ")
+	}
+	return bs
+}
+
+// methodNote explains the method in a sentence.
+func methodNote(cfg *config) string {
+	switch cfg.method {
+	case "kmedoids":
+		return fmt.Sprintf("k-medoids (PAM) with k = %d on 1 - agreement: each bloc gathers around the state closest to the rest of it.", cfg.k)
+	case "louvain":
+		return fmt.Sprintf("Louvain modularity communities of the agreement graph, at the lowest resolution giving at least %d blocs: agreement is so common in the Assembly that resolution 1 finds only one or two.", cfg.k)
+	}
+	return fmt.Sprintf("Hierarchical clustering of 1 - agreement, %s linkage, cut into %d blocs.", cfg.linkage, cfg.k)
+}

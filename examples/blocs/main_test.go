@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
+)
+
+// record loads the embedded record once for the tests that do not go
+// through run.
+var record = sync.OnceValues(undata.Load)
+
+func analyzeArgs(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	ds, err := record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parse(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = analyze(ds, cfg, &out)
+	return out.String(), err
+}
+
+// printedBloc is one "bloc" line of the output.
+type printedBloc struct {
+	number, size int
+	name         string
+	members      []string // ISO3 codes, as printed (by COW code)
+}
+
+// parseBlocs reads the bloc lines as a script would, resolving the member
+// names to ISO3 codes.
+func parseBlocs(t *testing.T, out string) []printedBloc {
+	t.Helper()
+	var bs []printedBloc
+	for line := range strings.Lines(out) {
+		if !strings.HasPrefix(line, "bloc\t") {
+			continue
+		}
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		if len(f) != 5 {
+			t.Fatalf("bloc line has %d fields, want 5: %q", len(f), line)
+		}
+		var b printedBloc
+		var err1, err2 error
+		b.number, err1 = strconv.Atoi(f[1])
+		b.size, err2 = strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("bad bloc line %q", line)
+		}
+		b.name = f[3]
+		for name := range strings.SplitSeq(f[4], "; ") {
+			c, err := votes.LookupCountry(name)
+			if err != nil {
+				t.Fatalf("bloc %d: member %q: %v", b.number, name, err)
+			}
+			b.members = append(b.members, c.ISO3)
+		}
+		if len(b.members) != b.size {
+			t.Errorf("bloc %d lists %d members, says %d", b.number, len(b.members), b.size)
+		}
+		bs = append(bs, b)
+	}
+	return bs
+}
+
+// blocOf returns the number of the bloc holding iso3, or 0.
+func blocOf(bs []printedBloc, iso3 string) int {
+	for _, b := range bs {
+		if slices.Contains(b.members, iso3) {
+			return b.number
+		}
+	}
+	return 0
+}
+
+// canonical renders a partition as its sorted, sorted member lists.
+func canonical(groups [][]string) []string {
+	out := make([]string, len(groups))
+	for i, g := range groups {
+		g = slices.Clone(g)
+		slices.Sort(g)
+		out[i] = strings.Join(g, " ")
+	}
+	slices.Sort(out)
+	return out
+}
+
+// scipyPartition reads scipy's fcluster(Z, k, "maxclust") of the session-74
+// fixture (testdata/cluster, made by gen.py with scipy 1.10.1) as groups of
+// ISO3 codes.
+func scipyPartition(t *testing.T, method string, k int) [][]string {
+	t.Helper()
+	read := func(name string) [][]string {
+		f, err := os.Open(filepath.Join("..", "..", "testdata", "cluster", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	dist := read("session74_distance.csv")
+	labels := read("fcluster_" + method + ".csv")
+	col := slices.Index(labels[0], "maxclust"+strconv.Itoa(k))
+	if col < 0 || len(labels) != len(dist) {
+		t.Fatalf("fcluster_%s.csv: no column maxclust%d or %d rows for %d states", method, k, len(labels)-1, len(dist)-1)
+	}
+	groups := map[string][]string{}
+	for r := 1; r < len(dist); r++ {
+		groups[labels[r][col]] = append(groups[labels[r][col]], dist[r][1])
+	}
+	var out [][]string
+	for _, g := range groups {
+		out = append(out, g)
+	}
+	return out
+}
+
+// The default run on session 74 writes the three pictures (PNG and SVG),
+// prints five blocs covering the 191 states with at least 10 joint votes
+// with every other, and places the Balkan states and Russia.
+func TestRunSession74(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run([]string{"-out", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, name := range []string{"dendrogram", "heatmap", "mds"} {
+		base := filepath.Join(dir, "blocs74-"+name)
+		f, err := os.Open(base + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s.png: %v", base, err)
+		} else if cfg.Width < 1000 || cfg.Height < 1000 {
+			t.Errorf("%s.png is %dx%d, too small for 191 readable labels", base, cfg.Width, cfg.Height)
+		}
+		svg, err := os.ReadFile(base + ".svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("Serbia")) && name != "mds" {
+			t.Errorf("%s.svg is not an SVG naming the states", base)
+		}
+		if !strings.Contains(s, "wrote "+base+".png\n") || !strings.Contains(s, "wrote "+base+".svg\n") {
+			t.Errorf("output does not list %s.png and .svg", base)
+		}
+	}
+	for _, want := range []string{
+		"91 roll calls, 2019-11-07 to 2020-01-14.",
+		// Dominica voted on 9 roll calls of session 74, Equatorial Guinea on
+		// 17 (tally of the unvotes record, testdata/cluster "votes" column);
+		// 193 states voted.
+		"191 states clustered; 7 cast no vote in the session; 2 left out for too few joint votes: Dominica, Equatorial Guinea.",
+		"Hierarchical clustering of 1 - agreement, ward linkage, cut into 5 blocs.",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	bs := parseBlocs(t, s)
+	if len(bs) != 5 {
+		t.Fatalf("%d blocs, want 5:\n%s", len(bs), s)
+	}
+	var all []string
+	for k, b := range bs {
+		if b.number != k+1 {
+			t.Errorf("bloc %d printed as number %d", k+1, b.number)
+		}
+		all = append(all, b.members...)
+	}
+	slices.Sort(all)
+	if len(all) != 191 || len(slices.Compact(all)) != 191 {
+		t.Errorf("blocs list %d states (%d distinct), want 191 each once", len(all), len(slices.Compact(slices.Clone(all))))
+	}
+	// The Western bloc: the US and Israel with Canada and Australia; the
+	// EU states apart; Serbia with Russia, China and Cuba; the other
+	// Balkan states with the EU (as scipy's Ward clustering of the 193
+	// states puts them, testdata/cluster/fcluster_ward.csv).
+	same := [][]string{
+		{"USA", "ISR", "CAN", "AUS"},
+		{"GBR", "FRA", "DEU", "ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "MKD", "ROU", "SVN"},
+		{"SRB", "RUS", "CHN", "CUB", "VEN", "IRN", "SYR"},
+	}
+	for _, g := range same {
+		for _, iso := range g[1:] {
+			if blocOf(bs, iso) != blocOf(bs, g[0]) {
+				t.Errorf("%s in bloc %d, %s in bloc %d; want them together", iso, blocOf(bs, iso), g[0], blocOf(bs, g[0]))
+			}
+		}
+	}
+	if blocOf(bs, "USA") == blocOf(bs, "GBR") || blocOf(bs, "GBR") == blocOf(bs, "RUS") || blocOf(bs, "RUS") == blocOf(bs, "IND") {
+		t.Errorf("the US, UK, Russia and India blocs are not all apart:\n%s", s)
+	}
+	for _, want := range []string{
+		"state\tSRB\tSerbia\t3\tChina, Russia\t",
+		"state\tRUS\tRussia\t3\tChina, Russia\t",
+		"state\tHRV\tCroatia\t4\tUnited Kingdom, France, Germany\t",
+		"state\tBIH\tBosnia and Herzegovina\t4\tUnited Kingdom, France, Germany\t",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(s, "\nstate\t"); n != 11 {
+		t.Errorf("%d state lines, want 11 (10 Balkan states and Russia)", n)
+	}
+}
+
+// With every state that voted (-min 1), the printed blocs of each
+// monotone linkage are scipy's fcluster(linkage(method), k, "maxclust") on
+// the fixture distances, member for member.
+func TestBlocsMatchScipy(t *testing.T) {
+	for _, method := range []string{"single", "complete", "average", "weighted", "ward"} {
+		for _, k := range []int{2, 3, 5, 8} {
+			out, err := analyzeArgs(t, "-min", "1", "-out", "", "-method", method, "-k", strconv.Itoa(k))
+			if err != nil {
+				t.Fatalf("%s k=%d: %v", method, k, err)
+			}
+			var got [][]string
+			for _, b := range parseBlocs(t, out) {
+				got = append(got, b.members)
+			}
+			if diff := cmp.Diff(canonical(scipyPartition(t, method, k)), canonical(got)); diff != "" {
+				t.Errorf("%s k=%d: blocs differ from scipy (-want +got):\n%s", method, k, diff)
+			}
+		}
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-method", "kmeans"}, `unknown linkage "kmeans"`},
+		{[]string{"-k", "0"}, "-k 0: want at least 1 bloc"},
+		{[]string{"-min", "0"}, "-min 0: want at least 1 roll call"},
+		{[]string{"-session", "x"}, "invalid value"},
+		{[]string{"extra"}, "unexpected arguments"},
+	} {
+		_, err := parse(tc.args)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("parse(%q) = %v, want an error containing %q", tc.args, err, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-session", "99", "-out", ""}, "no roll calls in session 99 (the record has sessions 1-74)"},
+		{[]string{"-k", "500", "-out", ""}, "-k 500: only 191 states to cluster"},
+	} {
+		_, err := analyzeArgs(t, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("analyze(%q) = %v, want an error containing %q", tc.args, err, tc.want)
+		}
+	}
+}
