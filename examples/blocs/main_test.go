@@ -281,3 +281,42 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// k-medoids and Louvain print blocs in the same form; both keep the US
+// with Israel and Russia with China, apart from the EU states, and list
+// every state once. At resolution 1 Louvain splits the Assembly in two, as
+// the issue (after Macon, Mucha and Porter 2012) expects.
+func TestOtherMethods(t *testing.T) {
+	for _, tc := range []struct {
+		method string
+		want   []string
+	}{
+		{"kmedoids", []string{"k-medoids (PAM) with k = 5", "Medoids: "}},
+		{"louvain", []string{"1.000        2  [135 56]", "Taking γ = 1.035: 5 blocs"}},
+	} {
+		out, err := analyzeArgs(t, "-method", tc.method, "-out", "")
+		if err != nil {
+			t.Fatalf("%s: %v", tc.method, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.method, w, out)
+			}
+		}
+		bs := parseBlocs(t, out)
+		if len(bs) != 5 {
+			t.Errorf("%s: %d blocs, want 5", tc.method, len(bs))
+		}
+		n := 0
+		for _, b := range bs {
+			n += b.size
+		}
+		if n != 191 {
+			t.Errorf("%s: %d states in the blocs, want 191", tc.method, n)
+		}
+		if blocOf(bs, "USA") != blocOf(bs, "ISR") || blocOf(bs, "RUS") != blocOf(bs, "ARM") && tc.method == "louvain" ||
+			blocOf(bs, "RUS") != blocOf(bs, "CHN") && tc.method == "kmedoids" || blocOf(bs, "RUS") == blocOf(bs, "FRA") {
+			t.Errorf("%s: unexpected blocs:\n%s", tc.method, out)
+		}
+	}
+}

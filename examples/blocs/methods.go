@@ -3,9 +3,10 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/mds"
 
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
@@ -13,60 +14,48 @@ import (
 )
 
 // prepare keeps the states of m with at least minN joint votes with every
-// other kept state and returns their agreement and distance matrices and the
+// other kept state (cluster.DropMissing leaves out the others, never filling
+// in a distance) and returns their agreement and distance matrices and the
 // states left out.
 func prepare(m *alignment.Matrix, minN int) (*session, []votes.Country, error) {
 	n := len(m.Countries)
-	kept := make([]bool, n)
+	// m's scores are NaN where fewer than minN roll calls lie behind them.
+	dist := mat.NewSymDense(n, nil)
+	counts := make([]int, n)
 	for i := range n {
-		kept[i] = true
-	}
-	// Drop, one at a time, the state with the most pairs short of minN, so
-	// that a state that never voted goes first and takes no one with it.
-	for {
-		worst, most := -1, 0
-		for i := range n {
-			if !kept[i] {
-				continue
-			}
-			short := 0
-			for j := range n {
-				if kept[j] && m.N(i, j) < minN {
-					short++
-				}
-			}
-			if short > most {
-				worst, most = i, short
-			}
-		}
-		if worst < 0 {
-			break
-		}
-		kept[worst] = false
-	}
-	var idx []int
-	var dropped []votes.Country
-	for i := range n {
-		if kept[i] {
-			idx = append(idx, i)
-		} else {
-			dropped = append(dropped, m.Countries[i])
+		counts[i] = m.N(i, i)
+		for j := i; j < n; j++ {
+			dist.SetSym(i, j, 1-m.Scores.At(i, j))
 		}
 	}
-	ses := &session{sim: mat.NewSymDense(len(idx), nil), dist: mat.NewSymDense(len(idx), nil)}
-	for a, i := range idx {
+	sub, err := cluster.DropMissing(dist, counts, minN)
+	if err != nil {
+		return nil, nil, err
+	}
+	ses := &session{dist: sub.Dist, sim: mat.NewSymDense(len(sub.Kept), nil)}
+	for a, i := range sub.Kept {
 		ses.countries = append(ses.countries, m.Countries[i])
-		for b := a; b < len(idx); b++ {
-			s := m.Scores.At(i, idx[b])
-			if math.IsNaN(s) {
-				return nil, nil, fmt.Errorf("agreement of %s and %s is NaN", m.Countries[i].Name, m.Countries[idx[b]].Name)
-			}
-			ses.sim.SetSym(a, b, s)
-			ses.dist.SetSym(a, b, 1-s)
+		for b := a; b < len(sub.Kept); b++ {
+			ses.sim.SetSym(a, b, m.Scores.At(i, sub.Kept[b]))
 		}
+	}
+	dropped := make([]votes.Country, len(sub.Dropped))
+	for k, i := range sub.Dropped {
+		dropped[k] = m.Countries[i]
 	}
 	return ses, dropped, nil
 }
+
+// resolutions are the Louvain resolutions scanned, 1 to 1.1 by 0.005:
+// agreement is so common and so even that at 1 the Assembly splits in two,
+// and by 1.1 most states stand alone (session 74: 91 communities).
+var resolutions = func() []float64 {
+	var rs []float64
+	for r := 1000; r <= 1100; r += 5 {
+		rs = append(rs, float64(r)/1000)
+	}
+	return rs
+}()
 
 // blocs partitions the session's states as cfg asks, and prints what it did.
 func blocs(ses *session, cfg *config, p *printer) (*result, error) {
@@ -82,8 +71,43 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 	res := &result{tree: tree, leaves: tree.Leaves(), cut: math.NaN()}
 	var labels []int
 	switch cfg.method {
-	case "kmedoids", "louvain":
-		return nil, fmt.Errorf("-method %s: not in package cluster yet", cfg.method)
+	case "kmedoids":
+		part, err := cluster.KMedoids(ses.dist, cfg.k)
+		if err != nil {
+			return nil, err
+		}
+		labels = part.Labels
+		medoids := make([]string, len(part.Medoids))
+		for c, i := range part.Medoids {
+			medoids[c] = ses.countries[i].Name
+		}
+		p.say("Medoids: %s; total distance to them %.3f.", strings.Join(medoids, ", "), part.Cost)
+	case "louvain":
+		scan, err := cluster.ScanResolution(ses.sim, resolutions, nil)
+		if err != nil {
+			return nil, err
+		}
+		// Scan's own String rounds γ to three figures, too coarse here.
+		p.say("The scan over the resolution γ (Q: modularity at that γ):")
+		p.say("%-7s %6s  %-16s %8s", "γ", "blocs", "largest", "Q")
+		for _, c := range scan {
+			sizes := c.Sizes()
+			slices.SortFunc(sizes, func(a, b int) int { return b - a })
+			top := fmt.Sprint(sizes[:min(3, len(sizes))])
+			p.say("%-7.3f %6d  %-16s %8.4f", c.Resolution, c.K(), top, c.Q)
+		}
+		pick := scan[len(scan)-1]
+		for _, c := range scan {
+			if c.K() >= cfg.k {
+				pick = c
+				break
+			}
+		}
+		if pick.K() < cfg.k {
+			p.say("No resolution up to %.3f gives %d blocs.", pick.Resolution, cfg.k)
+		}
+		p.say("Taking γ = %.3f: %d blocs, Q = %.4f.", pick.Resolution, pick.K(), pick.Q)
+		labels = pick.Labels
 	default:
 		if labels, err = tree.CutK(cfg.k); err != nil {
 			return nil, err
@@ -95,67 +119,25 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 	}
 	res.labels = renumber(labels, res.leaves)
 	res.blocs = makeBlocs(ses, res.labels)
-	res.silhouette = silhouetteOf(ses, res.labels)
+	res.silhouette.widths = make([]float64, len(res.labels))
+	if len(res.blocs) > 1 {
+		if res.silhouette.widths, res.silhouette.mean, err = cluster.Silhouette(ses.dist, res.labels); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
-}
-
-// silhouetteOf returns Rousseeuw's silhouette widths of the partition.
-func silhouetteOf(ses *session, labels []int) silhouette {
-	n := len(labels)
-	k := 0
-	for _, l := range labels {
-		k = max(k, l+1)
-	}
-	size := make([]int, k)
-	for _, l := range labels {
-		size[l]++
-	}
-	s := silhouette{widths: make([]float64, n)}
-	if k < 2 {
-		return s
-	}
-	sum := make([]float64, k)
-	for i := range n {
-		clear(sum)
-		for j := range n {
-			sum[labels[j]] += ses.dist.At(i, j)
-		}
-		own := labels[i]
-		if size[own] == 1 {
-			continue // a singleton's width is 0
-		}
-		a := sum[own] / float64(size[own]-1)
-		b := math.Inf(1)
-		for c := range k {
-			if c != own && size[c] > 0 {
-				b = min(b, sum[c]/float64(size[c]))
-			}
-		}
-		s.widths[i] = (b - a) / max(a, b)
-		s.mean += s.widths[i]
-	}
-	s.mean /= float64(n)
-	return s
 }
 
 // mdsMap returns classical MDS coordinates of the states and the share of
 // variance (of the positive eigenvalues) each of the two dimensions explains.
 func mdsMap(ses *session) ([][2]float64, [2]float64, error) {
-	var dst mat.Dense
-	k, eig := mds.TorgersonScaling(&dst, make([]float64, len(ses.countries)), ses.dist)
-	if k < 2 {
-		return nil, [2]float64{}, fmt.Errorf("classical MDS found %d positive eigenvalues, need 2", k)
+	m, err := cluster.MDS(ses.dist, 2)
+	if err != nil {
+		return nil, [2]float64{}, err
 	}
-	var pos float64
-	for _, e := range eig {
-		if e > 0 {
-			pos += e
-		}
+	xy := make([][2]float64, len(ses.countries))
+	for i := range xy {
+		xy[i] = [2]float64{m.Coords.At(i, 0), m.Coords.At(i, 1)}
 	}
-	n := len(ses.countries)
-	xy := make([][2]float64, n)
-	for i := range n {
-		xy[i] = [2]float64{dst.At(i, 0), dst.At(i, 1)}
-	}
-	return xy, [2]float64{eig[0] / pos, eig[1] / pos}, nil
+	return xy, [2]float64{m.Explained[0], m.Explained[1]}, nil
 }
