@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/unga-go/unga/cluster"
@@ -73,6 +74,81 @@ func BenchmarkHierarchicalScale(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkLouvain: resolution 1 on the session-74 agreement graph (193
+// nodes, 18,528 weighted edges). For comparison on this machine, igraph's C
+// cluster_louvain takes 6 ms and networkx 0.20 s on the same graph (issue
+// text); BenchmarkLouvainGonum times gonum's community.Modularize.
+func BenchmarkLouvain(b *testing.B) {
+	s := mustSession74(b)
+	sim := agreement(s.dist)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cluster.Louvain(sim, &cluster.LouvainSettings{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLouvainGonum is gonum's Louvain on the same graph, for scale.
+func BenchmarkLouvainGonum(b *testing.B) {
+	s := mustSession74(b)
+	g := gonumGraph(agreement(s.dist))
+	b.ReportAllocs()
+	for b.Loop() {
+		community.Modularize(g, 1, rand.NewPCG(1, 1))
+	}
+}
+
+func BenchmarkScanResolution(b *testing.B) {
+	s := mustSession74(b)
+	sim := agreement(s.dist)
+	res := []float64{1, 1.01, 1.02, 1.03, 1.04, 1.05, 1.06, 1.08, 1.1}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cluster.ScanResolution(sim, res, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkKMedoids(b *testing.B) {
+	s := mustSession74(b)
+	for _, k := range []int{3, 8} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cluster.KMedoids(s.dist, k); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSilhouette(b *testing.B) {
+	s := mustSession74(b)
+	p, err := cluster.KMedoids(s.dist, 3)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := cluster.Silhouette(s.dist, p.Labels); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMDS(b *testing.B) {
+	s := mustSession74(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cluster.MDS(s.dist, 2); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -116,20 +116,74 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("cluster: %d items, need at least 2: %w", n, ErrTooFew)
 	}
-	d, err := square(dist)
-	if err != nil {
-		return nil, err
-	}
 	var steps []Merge
 	switch method {
-	case Single:
-		steps = mstSingle(d, n)
 	case Centroid, Median:
+		d, err := square(dist)
+		if err != nil {
+			return nil, err
+		}
 		steps = generic(d, n, method)
 	default:
-		steps = nnChain(d, n, method)
+		// Half the memory of a square copy: allocating and filling it is a
+		// good part of the time at n = 200.
+		d, err := condensedChecked(dist)
+		if err != nil {
+			return nil, err
+		}
+		if method == Single {
+			steps = mstSingle(d, n)
+		} else {
+			steps = nnChain(d, n, method)
+		}
 	}
 	return &Dendrogram{Method: method, Steps: steps}, nil
+}
+
+// condensedChecked returns the strict upper triangle of dist row by row, the
+// layout of scipy's condensed distance matrices, after the checks of square.
+func condensedChecked(dist mat.Symmetric) ([]float64, error) {
+	n := dist.SymmetricDim()
+	d := make([]float64, 0, n*(n-1)/2)
+	if sd, ok := dist.(*mat.SymDense); ok {
+		raw := sd.RawSymmetric()
+		for i := range n {
+			d = append(d, raw.Data[i*raw.Stride+i+1:i*raw.Stride+n]...)
+		}
+	} else {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				d = append(d, dist.At(i, j))
+			}
+		}
+	}
+	for i := range n {
+		if v := dist.At(i, i); v != 0 {
+			if err := checkValue("dist", i, i, v); err != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("cluster: dist[%d,%d] = %v: %w", i, i, v, ErrDiagonal)
+		}
+	}
+	k := 0
+	for i := range n {
+		for j, v := range d[k : k+n-1-i] {
+			if !(v >= 0 && v <= math.MaxFloat64) {
+				return nil, checkValue("dist", i, i+1+j, v)
+			}
+		}
+		k += n - 1 - i
+	}
+	return d, nil
+}
+
+// rowOffsets returns off with off[i]+j the condensed index of (i, j), i < j.
+func rowOffsets(n int) []int {
+	off := make([]int, n)
+	for i := range n {
+		off[i] = n*i - i*(i+1)/2 - i - 1
+	}
+	return off
 }
 
 // square returns dist as a dense row-major n×n slice after checking that it
@@ -197,9 +251,11 @@ func update(method Linkage, dxi, dyi, dxy float64, nx, ny, ni int) float64 {
 	panic("cluster: unknown linkage")
 }
 
-// mstSingle is Prim's algorithm from item 0: each step joins the nearest
-// item outside the tree (the lowest-numbered on a tie).
+// mstSingle is Prim's algorithm from item 0 on condensed distances: each
+// step joins the nearest item outside the tree (the lowest-numbered on a
+// tie).
 func mstSingle(dist []float64, n int) []Merge {
+	off := rowOffsets(n)
 	near := make([]float64, n)
 	for i := range near {
 		near[i] = math.Inf(1)
@@ -212,10 +268,15 @@ func mstSingle(dist []float64, n int) []Merge {
 	steps := make([]Merge, n-1)
 	x := 0
 	for k := range n - 1 {
-		row := dist[x*n : x*n+n]
 		best, y, at := math.Inf(1), 0, 0
 		for p, i := range out {
-			if v := row[i]; near[i] > v {
+			var v float64
+			if i < x {
+				v = dist[off[i]+x]
+			} else {
+				v = dist[off[x]+i]
+			}
+			if near[i] > v {
 				near[i] = v
 			}
 			if near[i] < best {
@@ -230,15 +291,43 @@ func mstSingle(dist []float64, n int) []Merge {
 	return steps
 }
 
-// nnChain is the nearest-neighbour chain algorithm for linkages satisfying
-// the reducibility property (all but centroid and median).
+// nnChain is the nearest-neighbour chain algorithm, on condensed
+// distances, for linkages with the reducibility property (all but centroid
+// and median): d(i, x∪y) >= min(d(i,x), d(i,y)).
+//
+// Each cluster caches its nearest neighbour (the lowest-numbered on a tie)
+// and that distance. Reducibility keeps the cache right through a merge of x
+// and y unless the neighbour was x or y: the new distance to y cannot fall
+// below the cached minimum, and when it equals it y may become the
+// lowest-numbered nearest. Stale entries are recomputed when the chain needs
+// them. The choices are those of scipy's full scans.
 func nnChain(d []float64, n int, method Linkage) []Merge {
+	off := rowOffsets(n)
 	size := make([]int, n)
-	// live lists the clusters not yet merged away, in increasing order, so
-	// that scans visit them in scipy's order and skip the dead ones.
+	// live lists the clusters not yet merged away, in increasing order.
 	live := make([]int, n)
+	nn := make([]int, n)
+	nnDist := make([]float64, n)
 	for i := range size {
-		size[i], live[i] = 1, i
+		size[i], live[i], nn[i] = 1, i, -1
+	}
+	scan := func(x int) {
+		best, y := math.Inf(1), -1
+		for _, i := range live {
+			var v float64
+			switch {
+			case i < x:
+				v = d[off[i]+x]
+			case i > x:
+				v = d[off[x]+i]
+			default:
+				continue
+			}
+			if v < best {
+				best, y = v, i
+			}
+		}
+		nn[x], nnDist[x] = y, best
 	}
 	chain := make([]int, 0, n)
 	steps := make([]Merge, n-1)
@@ -250,16 +339,16 @@ func nnChain(d []float64, n int, method Linkage) []Merge {
 		var best float64
 		for {
 			x = chain[len(chain)-1]
-			row := d[x*n : x*n+n]
-			// Prefer the previous chain element on a tie so the chain never cycles.
-			best = math.Inf(1)
-			if len(chain) > 1 {
-				y = chain[len(chain)-2]
-				best = row[y]
+			if nn[x] < 0 {
+				scan(x)
 			}
-			for _, i := range live {
-				if v := row[i]; v < best && i != x {
-					best, y = v, i
+			y, best = nn[x], nnDist[x]
+			// Prefer the previous chain element on a tie so the chain
+			// never cycles.
+			if len(chain) > 1 {
+				prev := chain[len(chain)-2]
+				if v := d[index(off, x, prev)]; v <= best {
+					y, best = prev, v
 				}
 			}
 			if len(chain) > 1 && y == chain[len(chain)-2] {
@@ -278,10 +367,39 @@ func nnChain(d []float64, n int, method Linkage) []Merge {
 		if p, ok := slices.BinarySearch(live, x); ok {
 			live = slices.Delete(live, p, p+1)
 		}
-		updateRow(d, n, live, method, x, y, best, nx, ny, size)
+		fx, fy, fxy := float64(nx), float64(ny), float64(nx+ny)
+		for _, i := range live {
+			if i == y {
+				continue
+			}
+			ix, iy := index(off, i, x), index(off, i, y)
+			var v float64
+			// Average inline: it is the common case and the call costs
+			// more than the arithmetic.
+			if method == Average {
+				v = (fx*d[ix] + fy*d[iy]) / fxy
+			} else {
+				v = update(method, d[ix], d[iy], best, nx, ny, size[i])
+			}
+			d[iy] = v
+			switch {
+			case nn[i] == x || nn[i] == y:
+				nn[i] = -1
+			case nn[i] >= 0 && v == nnDist[i] && y < nn[i]:
+				nn[i] = y
+			}
+		}
+		nn[y] = -1
 	}
 	relabel(steps, n)
 	return steps
+}
+
+func index(off []int, i, j int) int {
+	if i < j {
+		return off[i] + j
+	}
+	return off[j] + i
 }
 
 // updateRow sets the distances between every live cluster i and y, which
