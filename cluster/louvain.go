@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -240,7 +241,7 @@ func (s Scan) String() string {
 		for _, z := range sizes[:min(3, len(sizes))] {
 			top = append(top, fmt.Sprint(z))
 		}
-		fmt.Fprintf(&b, "%10.3g %11d %-14s %8.4f\n", c.Resolution, c.K(), strings.Join(top, " "), c.Q)
+		fmt.Fprintf(&b, "%10s %11d %-14s %8.4f\n", strconv.FormatFloat(c.Resolution, 'f', -1, 64), c.K(), strings.Join(top, " "), c.Q)
 	}
 	return b.String()
 }
