@@ -103,6 +103,10 @@ var seatChanges = [...]struct {
 	{678, 679, day(1990, 5, 22)},
 }
 
+// seatChanging reports whether the state at place p of countryTable is one
+// side of a seat change, cheaply: it is asked for every vote row.
+func seatChanging(p int) bool { return countries().seat[p] }
+
 // seatHolder returns the state that held c's seat on day t: c itself,
 // unless c is one side of a seat change. A zero t leaves c as it is.
 func seatHolder(c Country, t time.Time) Country {
@@ -134,7 +138,8 @@ type countryEntry struct {
 type countryIndex struct {
 	byCOW map[int]Country
 	byKey map[string]Country
-	pos   [1000]int16 // 1 + place in countryTable by COW code (codes run from 2 to 990), 0 if none
+	pos   [1000]int16             // 1 + place in countryTable by COW code (codes run from 2 to 990), 0 if none
+	seat  [len(countryTable)]bool // by place in countryTable: one side of a seat change
 }
 
 // tablePos returns the place of the state with COW code cow in
@@ -155,6 +160,11 @@ var countries = sync.OnceValue(func() *countryIndex {
 		c := Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name}
 		ix.byCOW[e.cow] = c
 		ix.pos[e.cow] = int16(len(ix.byCOW))
+		for _, sc := range seatChanges {
+			if e.cow == sc.before || e.cow == sc.after {
+				ix.seat[ix.pos[e.cow]-1] = true
+			}
+		}
 		for _, k := range append([]string{e.iso2, e.iso3, e.name}, e.aliases...) {
 			if k = foldKey(k); k != "" {
 				ix.byKey[k] = c

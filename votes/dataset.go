@@ -331,6 +331,12 @@ func (b *builder) rollCall(id int) (int, bool) {
 // recorded, if any.
 func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
 	p, _ := tablePos(b.holder(c, k).COW)
+	return b.setPos(p, k, v)
+}
+
+// setPos is set for the state at place p of countryTable, already resolved
+// to the seat holder.
+func (b *builder) setPos(p, k int, v Vote) (prev Vote) {
 	row := b.rows[p]
 	if k >= len(row) {
 		if row == nil {

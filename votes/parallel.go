@@ -230,14 +230,18 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
 		}
 	}
-	c := countryOf(int(op.pos))
-	if prev := b.set(c, k, op.vote); prev != NoRecord && prev != op.vote {
-		b.set(c, k, prev)
+	pos := int(op.pos)
+	if seatChanging(pos) {
+		pos, _ = tablePos(b.holder(countryOf(pos), k).COW)
+	}
+	if prev := b.setPos(pos, k, op.vote); prev != NoRecord && prev != op.vote {
+		b.setPos(pos, k, prev)
+		c := countryOf(pos)
 		return &ParseError{File: file, Line: int(op.line), Column: int(op.voteCol), Field: "vote",
 			Err: fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, op.rcid, prev, op.vote)}
 	}
 	if op.member != impliedMember(op.vote) {
-		b.setMember(c, k, op.member)
+		b.setMember(countryOf(pos), k, op.member)
 	}
 	return nil
 }

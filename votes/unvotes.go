@@ -206,7 +206,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
 	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, func() rowParser {
-		return &unvotesParser{col: cols, cache: make(map[string]cachedCountry)}
+		return newUnvotesParser(cols)
 	})
 }
 
@@ -215,15 +215,55 @@ type unvotesColumns struct{ rcid, vote, country, code int }
 // unvotesParser parses the rows of un_votes.csv.
 type unvotesParser struct {
 	col unvotesColumns
-	// The file spells each state the same way throughout, so names are
-	// resolved once, keyed by name alone, which needs no allocation; the
-	// code is checked against the one first seen with the name.
-	cache map[string]cachedCountry
+	// The file spells each state the same way throughout, so each (name,
+	// code) pair is resolved once. Within each roll call the states come
+	// in the same order, so the pair that followed the previous row's last
+	// time is tried first, which saves hashing the name on nearly every
+	// row.
+	seen   []seenCountry
+	byName map[string]int
+	last   int // index in seen of the previous row's state, -1 if none
 }
 
-type cachedCountry struct {
-	pos  int16
-	code string
+type seenCountry struct {
+	name, code string
+	pos        int16
+	next       int // index in seen of the state that followed this one last time, -1 if none
+}
+
+func newUnvotesParser(col unvotesColumns) *unvotesParser {
+	return &unvotesParser{col: col, byName: make(map[string]int), last: -1}
+}
+
+// lookup returns the index in seen of the state with the given name and
+// code, resolving it if it is new.
+func (u *unvotesParser) lookup(s *scanner, name, code []byte) (int, *ParseError) {
+	if u.last >= 0 {
+		if n := u.seen[u.last].next; n >= 0 && string(name) == u.seen[n].name && string(code) == u.seen[n].code {
+			return n, nil
+		}
+	}
+	e, ok := u.byName[string(name)]
+	if !ok || u.seen[e].code != string(code) {
+		c, err := unvotesCountry(string(name), string(code))
+		if err != nil {
+			field, i := "country", u.col.country
+			if i < 0 {
+				field, i = "country_code", u.col.code
+			}
+			return -1, s.errorAt(i, field, err)
+		}
+		pos, _ := tablePos(c.COW)
+		u.seen = append(u.seen, seenCountry{name: string(name), code: string(code), pos: int16(pos), next: -1})
+		e = len(u.seen) - 1
+		if !ok {
+			u.byName[string(name)] = e
+		}
+	}
+	if u.last >= 0 {
+		u.seen[u.last].next = e
+	}
+	return e, nil
 }
 
 func (u *unvotesParser) parseRow(s *scanner, p *part) {
@@ -243,29 +283,17 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 	if !ok || id > math.MaxInt32 {
 		return voteOp{}, s.errorAt(col.rcid, "rcid", badNumber(s.field(col.rcid)))
 	}
-	name, code := s.field(col.country), s.field(col.code)
-	e, ok := u.cache[string(name)]
-	if !ok || e.code != string(code) {
-		c, err := unvotesCountry(string(name), string(code))
-		if err != nil {
-			field, i := "country", col.country
-			if i < 0 {
-				field, i = "country_code", col.code
-			}
-			return voteOp{}, s.errorAt(i, field, err)
-		}
-		pos, _ := tablePos(c.COW)
-		e = cachedCountry{int16(pos), string(code)}
-		if !ok {
-			u.cache[string(name)] = e
-		}
+	e, perr := u.lookup(s, s.field(col.country), s.field(col.code))
+	if perr != nil {
+		return voteOp{}, perr
 	}
+	u.last = e
 	v, ok := parseVoteBytes(s.field(col.vote))
 	if !ok || v == NoRecord {
 		return voteOp{}, s.errorAt(col.vote, "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col.vote)))
 	}
 	return voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(col.rcid)), voteCol: int32(s.column(col.vote)),
-		pos: e.pos, vote: v, member: impliedMember(v)}, nil
+		pos: u.seen[e].pos, vote: v, member: impliedMember(v)}, nil
 }
 
 // unvotesCountry resolves a state from its unvotes name and ISO code. The
