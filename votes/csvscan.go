@@ -29,6 +29,8 @@ type splitter struct {
 	buf      []byte
 	rec      []byte
 	first    bool
+	inMemory bool   // read lines from data rather than r
+	data     []byte // the rest of the input, if inMemory
 }
 
 func newSplitter(r io.Reader, file string) *splitter {
@@ -39,9 +41,36 @@ func newSplitter(r io.Reader, file string) *splitter {
 	return &splitter{r: br, file: file, nextLine: 1, first: true}
 }
 
+// newMemorySplitter returns a splitter over data already in memory, whose
+// lines are read in place rather than copied through a bufio.Reader.
+func newMemorySplitter(data []byte, file string, firstLine int) *splitter {
+	return &splitter{data: data, inMemory: true, file: file, nextLine: firstLine}
+}
+
+// memLine is readLine for a splitter over data in memory.
+func (s *splitter) memLine() ([]byte, error) {
+	if len(s.data) == 0 {
+		return nil, io.EOF
+	}
+	line := s.data
+	if i := bytes.IndexByte(s.data, '\n'); i >= 0 {
+		line, s.data = s.data[:i], s.data[i+1:]
+	} else {
+		s.data = nil
+	}
+	s.nextLine++
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, nil
+}
+
 // readLine returns the next physical line without its line ending, or
 // io.EOF.
 func (s *splitter) readLine() ([]byte, error) {
+	if s.inMemory {
+		return s.memLine()
+	}
 	line, err := s.r.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
 		s.rec = append(s.rec[:0], line...)

@@ -169,9 +169,7 @@ func recordBoundary(data []byte, limit int) int {
 }
 
 func parsePart(p *part, rp rowParser, file string, headerWidth int) {
-	sp := newSplitter(bytes.NewReader(p.data), file)
-	sp.nextLine = p.firstLine
-	sp.first = false
+	sp := newMemorySplitter(p.data, file, p.firstLine)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	for {
 		err := s.next()
