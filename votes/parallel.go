@@ -168,10 +168,36 @@ func recordBoundary(data []byte, limit int) int {
 	return 0
 }
 
+// lineParser is implemented by row parsers with a fast path for the
+// common line: parseLine parses one physical line and reports whether it
+// could. A line it declines (quotes, a bad field, anything unusual) goes to
+// the general path, which also makes every error message.
+type lineParser interface {
+	parseLine(line []byte, lineNo int, p *part) bool
+}
+
 func parsePart(p *part, rp rowParser, file string, headerWidth int) {
-	sp := newMemorySplitter(p.data, file, p.firstLine)
+	sp := newMemorySplitter(nil, file, 0)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
-	for {
+	lp, fast := rp.(lineParser)
+	data, line := p.data, p.firstLine
+	for len(data) > 0 {
+		if fast {
+			end, next := len(data), len(data)
+			if i := bytes.IndexByte(data, '\n'); i >= 0 {
+				end, next = i, i+1
+			}
+			l := data[:end]
+			if n := len(l); n > 0 && l[n-1] == '\r' {
+				l = l[:n-1]
+			}
+			if len(l) > 0 && lp.parseLine(l, line, p) {
+				data, line = data[next:], line+1
+				continue
+			}
+		}
+		// One record (which may span lines) by the general path.
+		sp.data, sp.nextLine = data, line
 		err := s.next()
 		if err == io.EOF {
 			return
@@ -187,6 +213,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			return
 		}
 		rp.parseRow(s, p)
+		data, line = sp.data, sp.nextLine
 	}
 }
 

@@ -2,6 +2,7 @@ package votes
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -206,7 +207,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
 	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, func() rowParser {
-		return newUnvotesParser(cols)
+		return newUnvotesParser(cols, len(s.header))
 	})
 }
 
@@ -223,6 +224,9 @@ type unvotesParser struct {
 	seen   []seenCountry
 	byName map[string]int
 	last   int // index in seen of the previous row's state, -1 if none
+	// plainLayout is set when the header is exactly rcid,country,
+	// country_code,vote, which parseLine expects.
+	plainLayout bool
 }
 
 type seenCountry struct {
@@ -231,13 +235,27 @@ type seenCountry struct {
 	next       int // index in seen of the state that followed this one last time, -1 if none
 }
 
-func newUnvotesParser(col unvotesColumns) *unvotesParser {
-	return &unvotesParser{col: col, byName: make(map[string]int), last: -1}
+func newUnvotesParser(col unvotesColumns, width int) *unvotesParser {
+	return &unvotesParser{col: col, byName: make(map[string]int), last: -1,
+		plainLayout: width == 4 && col == unvotesColumns{rcid: 0, country: 1, code: 2, vote: 3}}
 }
 
 // lookup returns the index in seen of the state with the given name and
 // code, resolving it if it is new.
 func (u *unvotesParser) lookup(s *scanner, name, code []byte) (int, *ParseError) {
+	e, err := u.find(name, code)
+	if err != nil {
+		field, i := "country", u.col.country
+		if i < 0 {
+			field, i = "country_code", u.col.code
+		}
+		return -1, s.errorAt(i, field, err)
+	}
+	return e, nil
+}
+
+// find is lookup without the error's position.
+func (u *unvotesParser) find(name, code []byte) (int, error) {
 	if u.last >= 0 {
 		if n := u.seen[u.last].next; n >= 0 && string(name) == u.seen[n].name && string(code) == u.seen[n].code {
 			return n, nil
@@ -247,11 +265,7 @@ func (u *unvotesParser) lookup(s *scanner, name, code []byte) (int, *ParseError)
 	if !ok || u.seen[e].code != string(code) {
 		c, err := unvotesCountry(string(name), string(code))
 		if err != nil {
-			field, i := "country", u.col.country
-			if i < 0 {
-				field, i = "country_code", u.col.code
-			}
-			return -1, s.errorAt(i, field, err)
+			return -1, err
 		}
 		pos, _ := tablePos(c.COW)
 		u.seen = append(u.seen, seenCountry{name: string(name), code: string(code), pos: int16(pos), next: -1})
@@ -264,6 +278,48 @@ func (u *unvotesParser) lookup(s *scanner, name, code []byte) (int, *ParseError)
 		u.seen[u.last].next = e
 	}
 	return e, nil
+}
+
+// parseLine is the fast path for a plain line of the usual layout
+// (rcid,country,country_code,vote, no quotes): one pass over its bytes,
+// without cutting it into fields first.
+func (u *unvotesParser) parseLine(line []byte, lineNo int, p *part) bool {
+	if !u.plainLayout {
+		return false
+	}
+	i, id := 0, 0
+	for i < len(line) && '0' <= line[i] && line[i] <= '9' && i < 9 {
+		id = id*10 + int(line[i]-'0')
+		i++
+	}
+	if i == 0 || i >= len(line) || line[i] != ',' {
+		return false
+	}
+	var cut [3]int // the commas after rcid, country and country_code
+	cut[0] = i
+	for k := 1; k < 3; k++ {
+		j := i + 1
+		for j < len(line) && line[j] != ',' && line[j] != '"' {
+			j++
+		}
+		if j >= len(line) || line[j] != ',' {
+			return false
+		}
+		cut[k], i = j, j
+	}
+	vote := line[cut[2]+1:]
+	v, ok := parseVoteBytes(vote)
+	if !ok || v == NoRecord || bytes.IndexByte(vote, ',') >= 0 || bytes.IndexByte(vote, '"') >= 0 {
+		return false
+	}
+	e, err := u.find(line[cut[0]+1:cut[1]], line[cut[1]+1:cut[2]])
+	if err != nil {
+		return false
+	}
+	u.last = e
+	p.ops = append(p.ops, voteOp{rcid: int32(id), line: int32(lineNo), rcidCol: 1, voteCol: int32(cut[2] + 2),
+		pos: u.seen[e].pos, vote: v, member: impliedMember(v)})
+	return true
 }
 
 func (u *unvotesParser) parseRow(s *scanner, p *part) {
