@@ -313,17 +313,20 @@ func nnChain(d []float64, n int, method Linkage) []Merge {
 	}
 	scan := func(x int) {
 		best, y := math.Inf(1), -1
-		for _, i := range live {
-			var v float64
-			switch {
-			case i < x:
-				v = d[off[i]+x]
-			case i > x:
-				v = d[off[x]+i]
-			default:
-				continue
+		// live is sorted: the clusters before x are found in x's column,
+		// those after it in x's row, without a branch per cluster.
+		p, _ := slices.BinarySearch(live, x)
+		for _, i := range live[:p] {
+			if v := d[off[i]+x]; v < best {
+				best, y = v, i
 			}
-			if v < best {
+		}
+		if p < len(live) && live[p] == x {
+			p++
+		}
+		base := off[x]
+		for _, i := range live[p:] {
+			if v := d[base+i]; v < best {
 				best, y = v, i
 			}
 		}
