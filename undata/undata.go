@@ -59,3 +59,13 @@ func MustLoad() *votes.Dataset {
 	}
 	return ds
 }
+
+// LoadFile reads the named file or unvotes folder with votes.ReadFile, or
+// the embedded record if name is empty: the behaviour of the examples'
+// -data flag.
+func LoadFile(name string) (*votes.Dataset, error) {
+	if name == "" {
+		return Load()
+	}
+	return votes.ReadFile(name)
+}

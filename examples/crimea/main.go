@@ -97,12 +97,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var ds *votes.Dataset
-	if cfg.data == "" {
-		ds, err = undata.Load()
-	} else {
-		ds, err = votes.ReadFile(cfg.data)
-	}
+	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err
 	}

@@ -47,13 +47,7 @@ func run(args []string, stdout io.Writer) error {
 	step := func(title, text string) { fmt.Fprintf(stdout, "\n## %s\n%s\n", title, text) }
 
 	step("1. The record", "All roll calls of the General Assembly, sessions 50 (1995) to 74 (2019).")
-	var ds *votes.Dataset
-	var err error
-	if *data == "" {
-		ds, err = undata.Load()
-	} else {
-		ds, err = votes.ReadFile(*data)
-	}
+	ds, err := undata.LoadFile(*data)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,42 @@
+package undata_test
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"testing"
+
+	"github.com/unga-go/unga/undata"
+)
+
+func ExampleLoad() {
+	ds, err := undata.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	first, last := ds.Span()
+	fmt.Println(ds.NumCountries(), "states,", ds.NumRollCalls(), "roll calls")
+	fmt.Println(first.Format("2006-01-02"), "to", last.Format("2006-01-02"))
+	// Output:
+	// 200 states, 6203 roll calls
+	// 1946-01-01 to 2020-01-14
+}
+
+func TestLoadFile(t *testing.T) {
+	// An empty name is the embedded record: 6,203 roll calls (data README).
+	ds, err := undata.LoadFile("")
+	if err != nil || ds.NumRollCalls() != 6203 {
+		t.Fatalf("LoadFile(\"\") = %v roll calls, %v; want 6203", ds, err)
+	}
+	if _, err := undata.LoadFile("no/such/file.csv"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("LoadFile of a missing file: %v, want fs.ErrNotExist", err)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	names, err := fs.Glob(undata.Files(), "*.csv.gz")
+	if err != nil || len(names) != 3 {
+		t.Errorf("embedded files %v, %v; want the three unvotes files", names, err)
+	}
+}
