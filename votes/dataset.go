@@ -101,6 +101,7 @@ func (d *Dataset) CountryIndex(key string) (int, error) {
 // NotInDatasetError reports a known state with no row in a dataset.
 type NotInDatasetError struct{ Country Country }
 
+// Error names the state.
 func (e *NotInDatasetError) Error() string {
 	return "votes: " + e.Country.Name + " is not in the dataset"
 }

@@ -34,6 +34,7 @@ type ParseError struct {
 	Err    error  // the underlying error, one of the Err variables above or a wrapped one
 }
 
+// Error formats the error as file:line:column: column "field": reason.
 func (e *ParseError) Error() string {
 	where := e.File
 	if where == "" {

@@ -54,15 +54,16 @@ func ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
 type Format int
 
 const (
-	FormatUnknown   Format = iota
-	FormatUnvotes          // un_votes.csv of the unvotes triplet
-	FormatVoeten           // Voeten's Dataverse file
-	FormatUNDL             // the UN Digital Library bulk CSV
-	FormatCanonical        // this package's canonical CSV (Write)
+	FormatUnknown   Format = iota // none of the below
+	FormatUnvotes                 // un_votes.csv of the unvotes triplet
+	FormatVoeten                  // Voeten's Dataverse file
+	FormatUNDL                    // the UN Digital Library bulk CSV
+	FormatCanonical               // this package's canonical CSV (Write)
 )
 
 var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical"}
 
+// String names the format.
 func (f Format) String() string { return formatNames[f] }
 
 // DetectFormat tells the format of a file from its header line.

@@ -125,8 +125,8 @@ type Flag int8
 
 const (
 	FlagUnknown Flag = iota // the source does not say
-	FlagFalse
-	FlagTrue
+	FlagFalse               // coded 0
+	FlagTrue                // coded 1
 )
 
 // True reports whether f is FlagTrue.
