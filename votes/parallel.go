@@ -51,11 +51,11 @@ func (p *part) fail(err *ParseError) {
 	p.ops = append(p.ops, voteOp{err: int32(len(p.errs))})
 }
 
-func (p *part) reset(data []byte, firstLine int) {
-	// Vote rows are at least 10 bytes long; sizing ops for that once
-	// saves growing it row by row.
-	if want := len(data)/10 + 1; cap(p.ops) < want {
-		p.ops = make([]voteOp, 0, want)
+func (p *part) reset(data []byte, firstLine, lines int) {
+	// One op per line, allocated once: growing ops row by row, or sizing
+	// it by a guess, costs more than counting the lines.
+	if cap(p.ops) < lines+1 {
+		p.ops = make([]voteOp, 0, lines+1)
 	}
 	*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
 }
@@ -104,9 +104,10 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 		if mid <= 0 || len(block) < 1<<16 {
 			mid = len(block) // too small to be worth a second goroutine
 		}
-		line2 := line + bytes.Count(block[:mid], []byte{'\n'})
-		parts[0].reset(block[:mid], line)
-		parts[1].reset(block[mid:], line2)
+		lines0, lines1 := bytes.Count(block[:mid], []byte{'\n'}), bytes.Count(block[mid:], []byte{'\n'})
+		line2 := line + lines0
+		parts[0].reset(block[:mid], line, lines0)
+		parts[1].reset(block[mid:], line2, lines1)
 		var wg sync.WaitGroup
 		for i := range parts {
 			if len(parts[i].data) == 0 {
@@ -124,7 +125,7 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 				return err
 			}
 		}
-		line = line2 + bytes.Count(block[mid:], []byte{'\n'})
+		line = line2 + lines1
 		if eof {
 			return nil
 		}
