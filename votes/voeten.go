@@ -1,8 +1,11 @@
 package votes
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -22,7 +25,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 	b := newBuilder()
 	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
-			member: col["member"], date: col["date"], unres: col["unres"], last: -1}
+			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header)}
 	})
 	if err != nil {
 		return nil, err
@@ -39,12 +42,105 @@ type voetenParser struct {
 	// and only the first row of each group is parsed for its details.
 	lastID int
 	last   int // index in part.rollCalls, -1 if none
+	width  int // fields in the header
 }
 
 var issueColumns = [...]struct {
 	name  string
 	issue Issue
 }{{"me", MiddleEast}, {"nu", Nuclear}, {"di", Disarmament}, {"hr", HumanRights}, {"co", Colonialism}, {"ec", Development}}
+
+// parseLine is the fast path for a plain line that continues the roll
+// call of the line before: the fields are found in one pass without
+// building slices for them, and the roll call's details are not parsed
+// again, only compared.
+func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
+	var cuts [32]int
+	if v.last < 0 || v.width > len(cuts) || bytes.IndexByte(line, '"') >= 0 {
+		return false
+	}
+	if n := commas(line, cuts[:]); n != v.width-1 {
+		return false
+	}
+	field := func(i int) (int, []byte) {
+		start, end := 0, len(line)
+		if i > 0 {
+			start = cuts[i-1] + 1
+		}
+		if i < v.width-1 {
+			end = cuts[i]
+		}
+		return start, line[start:end]
+	}
+	rcidAt, rcid := field(v.rcid)
+	if id, ok := atoi(rcid); !ok || id != v.lastID {
+		return false
+	}
+	row := &p.rollCalls[v.last]
+	if _, d := field(v.date); string(d) != row.date {
+		return false
+	}
+	if v.unres >= 0 {
+		if _, u := field(v.unres); string(u) != row.unres {
+			return false
+		}
+	}
+	_, cc := field(v.ccode)
+	cow, ok := atoi(cc)
+	if !ok {
+		return false
+	}
+	pos, ok := tablePos(cow)
+	if !ok {
+		return false
+	}
+	voteAt, vb := field(v.vote)
+	vote, ok := parseVoteBytes(vb)
+	if !ok || vote == NoRecord {
+		return false
+	}
+	member := impliedMember(vote)
+	if v.member >= 0 {
+		_, mb := field(v.member)
+		if member, ok = parseFlag(mb); !ok {
+			return false
+		}
+	}
+	p.ops = append(p.ops, voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1),
+		pos: int16(pos), vote: vote, member: member})
+	return true
+}
+
+// commas stores the offsets of the commas of line in cuts and returns how
+// many there are, or len(cuts)+1 if there are more than cuts can hold.
+func commas(line []byte, cuts []int) int {
+	const (
+		ones  = 0x0101010101010101
+		low7  = 0x7f7f7f7f7f7f7f7f
+		comma = ones * ','
+	)
+	n, i := 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:]) ^ comma
+		for m := ^((x&low7 + low7) | x | low7); m != 0; m &= m - 1 {
+			if n == len(cuts) {
+				return n + 1
+			}
+			cuts[n] = i + bits.TrailingZeros64(m)/8
+			n++
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == ',' {
+			if n == len(cuts) {
+				return n + 1
+			}
+			cuts[n] = i
+			n++
+		}
+	}
+	return n
+}
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
 	if op, perr := v.row(s, p); perr != nil {
