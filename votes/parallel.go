@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -73,22 +74,30 @@ const blockSize = 8 << 20
 // with parsers made by newParser, and applies them to b.
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, newParser func() rowParser) error {
 	var parts [2]part
-	buf := make([]byte, 0, blockSize)
+	// The block starts small, so that small inputs cost little, and
+	// doubles up to blockSize.
+	buf := make([]byte, 0, 64<<10)
 	line := firstLine
 	for {
 		// Fill the block: what was left over from the last one, then more.
 		eof := false
-		for len(buf) < cap(buf) {
-			n, err := br.Read(buf[len(buf):cap(buf)])
-			buf = buf[:len(buf)+n]
-			if err == io.EOF {
-				eof = true
+		for {
+			for len(buf) < cap(buf) {
+				n, err := br.Read(buf[len(buf):cap(buf)])
+				buf = buf[:len(buf)+n]
+				if err == io.EOF {
+					eof = true
+					break
+				}
+				if err != nil {
+					// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
+					return &ParseError{File: file, Line: line + bytes.Count(buf, []byte{'\n'}), Err: err}
+				}
+			}
+			if eof || cap(buf) >= blockSize {
 				break
 			}
-			if err != nil {
-				// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
-				return &ParseError{File: file, Line: line + bytes.Count(buf, []byte{'\n'}), Err: err}
-			}
+			buf = slices.Grow(buf, cap(buf))
 		}
 		end := len(buf)
 		if !eof {
