@@ -71,11 +71,13 @@ type rowParser interface {
 const blockSize = 8 << 20
 
 // readVoteRows reads the records after the header from br, parsing them
-// with parsers made by newParser, and applies them to b.
-func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, newParser func() rowParser) error {
+// with parsers made by newParser, and applies them to b. If ready is not
+// nil, it is called before the first row is applied, and its error ends the
+// read.
+func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, newParser func() rowParser) error {
 	var parts [2]part
-	// The block starts small, so that small inputs cost little, and
-	// doubles up to blockSize.
+	// The block starts small, so that small inputs cost little, and grows
+	// to blockSize at once if the input is larger.
 	buf := make([]byte, 0, 64<<10)
 	line := firstLine
 	for {
@@ -97,7 +99,7 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 			if eof || cap(buf) >= blockSize {
 				break
 			}
-			buf = slices.Grow(buf, cap(buf))
+			buf = slices.Grow(buf, blockSize-len(buf))
 		}
 		end := len(buf)
 		if !eof {
@@ -129,6 +131,12 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 			}()
 		}
 		wg.Wait()
+		if ready != nil {
+			if err := ready(); err != nil {
+				return err
+			}
+			ready = nil
+		}
 		for i := range parts {
 			if err := r.applyVotes(b, &parts[i], file); err != nil {
 				return err

@@ -11,15 +11,30 @@ import (
 // ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
 func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
 	b := newBuilder()
-	if err := r.unvotesRollCalls(b, rollCalls); err != nil {
+	// The roll calls and issues are read while the first block of votes is
+	// parsed; the votes are applied once they are in.
+	done := make(chan error, 1)
+	go func() {
+		err := r.unvotesRollCalls(b, rollCalls)
+		if err == nil && issues != nil {
+			err = r.unvotesIssues(b, issues)
+		}
+		done <- err
+	}()
+	var rcErr error
+	waited := false
+	wait := func() error {
+		if !waited {
+			rcErr, waited = <-done, true
+		}
+		return rcErr
+	}
+	err := r.unvotesVotes(b, votes, wait)
+	// A sequential read would have stopped at the roll calls' error first.
+	if err := wait(); err != nil {
 		return nil, err
 	}
-	if issues != nil {
-		if err := r.unvotesIssues(b, issues); err != nil {
-			return nil, err
-		}
-	}
-	if err := r.unvotesVotes(b, votes); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return b.dataset(), nil
@@ -183,7 +198,9 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	return nil
 }
 
-func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
+// unvotesVotes reads the vote file; ready is called, once, before the
+// first vote is applied, and returns the roll calls' error if any.
+func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
 	file := nameOf(src, "un_votes.csv")
 	src, closeFn, err := decompress(src)
 	if err != nil {
@@ -206,7 +223,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader) error {
 		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
-	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, func() rowParser {
+	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, ready, func() rowParser {
 		return newUnvotesParser(cols, len(s.header))
 	})
 }

@@ -23,7 +23,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		return nil, err
 	}
 	b := newBuilder()
-	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, func() rowParser {
+	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
 			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header)}
 	})
