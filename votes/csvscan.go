@@ -29,6 +29,7 @@ type splitter struct {
 	buf      []byte
 	rec      []byte
 	first    bool
+	cuts     []int  // comma offsets of the current line, reused
 	inMemory bool   // read lines from data rather than r
 	data     []byte // the rest of the input, if inMemory
 }
@@ -126,35 +127,41 @@ func (s *splitter) next() error {
 	return s.quoted(line)
 }
 
-// split cuts an unquoted line at its commas. It looks at eight bytes at a
-// time: fields are short, and a call to bytes.IndexByte per field costs
-// more than the search itself.
+// split cuts an unquoted line at its commas.
 func (s *splitter) split(line []byte) {
+	s.cuts = appendCommas(s.cuts[:0], line)
+	start := 0
+	for _, j := range s.cuts {
+		s.fields = append(s.fields, line[start:j])
+		start = j + 1
+	}
+	s.fields = append(s.fields, line[start:])
+}
+
+// appendCommas appends the offsets of the commas of line to dst. It looks
+// at eight bytes at a time: fields are short, and a call to bytes.IndexByte
+// per field costs more than the search itself.
+func appendCommas(dst []int, line []byte) []int {
 	const (
 		ones  = 0x0101010101010101
 		low7  = 0x7f7f7f7f7f7f7f7f
 		comma = ones * ','
 	)
-	start, i := 0, 0
+	i := 0
 	for ; i+8 <= len(line); i += 8 {
 		x := binary.LittleEndian.Uint64(line[i:]) ^ comma
 		// The high bit of each byte of m is set exactly where x has a zero
 		// byte, that is where line has a comma.
-		m := ^((x&low7 + low7) | x | low7)
-		for m != 0 {
-			j := i + bits.TrailingZeros64(m)/8
-			s.fields = append(s.fields, line[start:j])
-			start = j + 1
-			m &= m - 1
+		for m := ^((x&low7 + low7) | x | low7); m != 0; m &= m - 1 {
+			dst = append(dst, i+bits.TrailingZeros64(m)/8)
 		}
 	}
 	for ; i < len(line); i++ {
 		if line[i] == ',' {
-			s.fields = append(s.fields, line[start:i])
-			start = i + 1
+			dst = append(dst, i)
 		}
 	}
-	s.fields = append(s.fields, line[start:])
+	return dst
 }
 
 func (s *splitter) add(f []byte, line, col int) {

@@ -2,10 +2,8 @@ package votes
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"math"
-	"math/bits"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -41,8 +39,9 @@ type voetenParser struct {
 	// The roll call of the previous row: rows come grouped by roll call,
 	// and only the first row of each group is parsed for its details.
 	lastID int
-	last   int // index in part.rollCalls, -1 if none
-	width  int // fields in the header
+	last   int   // index in part.rollCalls, -1 if none
+	width  int   // fields in the header
+	cuts   []int // comma offsets of the current line, reused
 }
 
 var issueColumns = [...]struct {
@@ -55,13 +54,14 @@ var issueColumns = [...]struct {
 // building slices for them, and the roll call's details are not parsed
 // again, only compared.
 func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
-	var cuts [32]int
-	if v.last < 0 || v.width > len(cuts) || bytes.IndexByte(line, '"') >= 0 {
+	if v.last < 0 || bytes.IndexByte(line, '"') >= 0 {
 		return false
 	}
-	if n := commas(line, cuts[:]); n != v.width-1 {
+	v.cuts = appendCommas(v.cuts[:0], line)
+	if len(v.cuts) != v.width-1 {
 		return false
 	}
+	cuts := v.cuts
 	field := func(i int) (int, []byte) {
 		start, end := 0, len(line)
 		if i > 0 {
@@ -109,37 +109,6 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 	p.ops = append(p.ops, voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1),
 		pos: int16(pos), vote: vote, member: member})
 	return true
-}
-
-// commas stores the offsets of the commas of line in cuts and returns how
-// many there are, or len(cuts)+1 if there are more than cuts can hold.
-func commas(line []byte, cuts []int) int {
-	const (
-		ones  = 0x0101010101010101
-		low7  = 0x7f7f7f7f7f7f7f7f
-		comma = ones * ','
-	)
-	n, i := 0, 0
-	for ; i+8 <= len(line); i += 8 {
-		x := binary.LittleEndian.Uint64(line[i:]) ^ comma
-		for m := ^((x&low7 + low7) | x | low7); m != 0; m &= m - 1 {
-			if n == len(cuts) {
-				return n + 1
-			}
-			cuts[n] = i + bits.TrailingZeros64(m)/8
-			n++
-		}
-	}
-	for ; i < len(line); i++ {
-		if line[i] == ',' {
-			if n == len(cuts) {
-				return n + 1
-			}
-			cuts[n] = i
-			n++
-		}
-	}
-	return n
 }
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
