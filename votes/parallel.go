@@ -44,21 +44,140 @@ type part struct {
 	rollCalls []rollCallRow
 	errs      []*ParseError
 	fatal     bool // the last error ends the read: the input cannot be split into records past it
+
+	// In dense mode the votes go straight into a small matrix by state and
+	// roll call, instead of a list of ops: no row buffer to fill and no
+	// applying row by row. It is the fast path for clean input: a part
+	// with anything wrong (failed) is parsed again in ops mode, which
+	// reports each bad row exactly as a sequential read would.
+	dense    bool
+	failed   bool
+	cells    [][]Vote // by place in countryTable, then local column
+	colOf    map[int32]int32
+	colIDs   []int32 // rcid of each local column
+	lastRcid int32
+	lastCol  int32
 }
 
 // fail records a bad row.
 func (p *part) fail(err *ParseError) {
+	if p.dense {
+		p.failed = true
+		return
+	}
 	p.errs = append(p.errs, err)
 	p.ops = append(p.ops, voteOp{err: int32(len(p.errs))})
 }
 
-func (p *part) reset(data []byte, firstLine, lines int) {
+// put records a parsed row.
+func (p *part) put(op voteOp) {
+	if !p.dense {
+		p.ops = append(p.ops, op)
+		return
+	}
+	if op.rc != 0 || op.member != impliedMember(op.vote) {
+		p.failed = true // details that only ops carry
+		return
+	}
+	c := p.lastCol
+	if op.rcid != p.lastRcid || c < 0 {
+		var ok bool
+		if c, ok = p.colOf[op.rcid]; !ok {
+			c = int32(len(p.colIDs))
+			p.colIDs = append(p.colIDs, op.rcid)
+			p.colOf[op.rcid] = c
+		}
+		p.lastRcid, p.lastCol = op.rcid, c
+	}
+	row := p.cells[op.pos]
+	if int(c) >= len(row) {
+		row = append(row, make([]Vote, max(int(c)+1-len(row), len(row))+16)...)
+		p.cells[op.pos] = row
+	}
+	if prev := row[c]; prev != NoRecord && prev != op.vote {
+		p.failed = true // a duplicate with another value: an error to report
+		return
+	}
+	row[c] = op.vote
+}
+
+func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
+	if dense {
+		cells, colOf := p.cells, p.colOf
+		if cells == nil {
+			cells, colOf = make([][]Vote, len(countryTable)), make(map[int32]int32)
+		}
+		for i := range cells {
+			cells[i] = cells[i][:0]
+		}
+		clear(colOf)
+		*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
+			dense: true, cells: cells, colOf: colOf, colIDs: p.colIDs[:0], lastCol: -1}
+		return
+	}
 	// One op per line, allocated once: growing ops row by row, or sizing
 	// it by a guess, costs more than counting the lines.
 	if cap(p.ops) < lines+1 {
 		p.ops = make([]voteOp, 0, lines+1)
 	}
 	*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
+}
+
+// merge writes a dense part's votes into the builder, unless a roll call
+// is unknown or a vote contradicts one already recorded, in which case it
+// writes nothing and returns false.
+func (b *builder) merge(p *part) bool {
+	ks := make([]int, len(p.colIDs))
+	for c, id := range p.colIDs {
+		k, ok := b.rollCall(int(id))
+		if !ok {
+			return false
+		}
+		ks[c] = k
+	}
+	seat := &countries().seat
+	holder := func(pos, k int) int {
+		pos, _ = tablePos(b.holder(countryOf(pos), k).COW)
+		return pos
+	}
+	for pos, row := range p.cells {
+		for c, v := range row {
+			if v == NoRecord {
+				continue
+			}
+			k, tp := ks[c], pos
+			if seat[pos] {
+				tp = holder(pos, k)
+			}
+			if have := b.rows[tp]; k < len(have) && have[k] != NoRecord && have[k] != v {
+				return false
+			}
+		}
+	}
+	for pos, row := range p.cells {
+		if len(row) == 0 {
+			continue
+		}
+		if seat[pos] {
+			for c, v := range row {
+				if v != NoRecord {
+					b.setPos(holder(pos, ks[c]), ks[c], v)
+				}
+			}
+			continue
+		}
+		have := b.rows[pos]
+		if len(have) < len(b.rollCalls) {
+			have = append(have, make([]Vote, len(b.rollCalls)-len(have))...)
+			b.rows[pos] = have
+		}
+		for c, v := range row {
+			if v != NoRecord {
+				have[ks[c]] = v
+			}
+		}
+	}
+	return true
 }
 
 // rowParser parses one record of a part into ops. Each part of each block
@@ -74,7 +193,9 @@ const blockSize = 8 << 20
 // with parsers made by newParser, and applies them to b. If ready is not
 // nil, it is called before the first row is applied, and its error ends the
 // read.
-func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, newParser func() rowParser) error {
+//
+// With dense set, parts are first parsed in dense mode (see part).
+func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
 	var parts [2]part
 	// The block starts small, so that small inputs cost little, and grows
 	// to blockSize at once if the input is larger.
@@ -117,8 +238,8 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 		}
 		lines0, lines1 := bytes.Count(block[:mid], []byte{'\n'}), bytes.Count(block[mid:], []byte{'\n'})
 		line2 := line + lines0
-		parts[0].reset(block[:mid], line, lines0)
-		parts[1].reset(block[mid:], line2, lines1)
+		parts[0].reset(block[:mid], line, lines0, dense)
+		parts[1].reset(block[mid:], line2, lines1, dense)
 		var wg sync.WaitGroup
 		for i := range parts {
 			if len(parts[i].data) == 0 {
@@ -138,7 +259,17 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 			ready = nil
 		}
 		for i := range parts {
-			if err := r.applyVotes(b, &parts[i], file); err != nil {
+			p := &parts[i]
+			if p.dense && !p.failed && b.merge(p) {
+				continue
+			}
+			if p.dense {
+				// Something is wrong in this part: parse it again as ops,
+				// which finds and reports each bad row in order.
+				p.reset(p.data, p.firstLine, bytes.Count(p.data, []byte{'\n'}), false)
+				parsePart(p, newParser(), file, headerWidth)
+			}
+			if err := r.applyVotes(b, p, file); err != nil {
 				return err
 			}
 		}
@@ -210,6 +341,9 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 				l = l[:n-1]
 			}
 			if len(l) > 0 && lp.parseLine(l, line, p) {
+				if p.failed {
+					return
+				}
 				data, line = data[next:], line+1
 				continue
 			}
@@ -231,6 +365,9 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			return
 		}
 		rp.parseRow(s, p)
+		if p.failed {
+			return
+		}
 		data, line = sp.data, sp.nextLine
 	}
 }

@@ -223,7 +223,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) err
 		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
-	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, ready, func() rowParser {
+	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, ready, true, func() rowParser {
 		return newUnvotesParser(cols, len(s.header))
 	})
 }
@@ -334,7 +334,7 @@ func (u *unvotesParser) parseLine(line []byte, lineNo int, p *part) bool {
 		return false
 	}
 	u.last = e
-	p.ops = append(p.ops, voteOp{rcid: int32(id), line: int32(lineNo), rcidCol: 1, voteCol: int32(cut[2] + 2),
+	p.put(voteOp{rcid: int32(id), line: int32(lineNo), rcidCol: 1, voteCol: int32(cut[2] + 2),
 		pos: u.seen[e].pos, vote: v, member: impliedMember(v)})
 	return true
 }
@@ -343,7 +343,7 @@ func (u *unvotesParser) parseRow(s *scanner, p *part) {
 	if op, perr := u.row(s); perr != nil {
 		p.fail(perr)
 	} else {
-		p.ops = append(p.ops, op)
+		p.put(op)
 	}
 }
 

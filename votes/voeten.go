@@ -21,7 +21,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		return nil, err
 	}
 	b := newBuilder()
-	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, func() rowParser {
+	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, false, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
 			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header)}
 	})
@@ -106,7 +106,7 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 			return false
 		}
 	}
-	p.ops = append(p.ops, voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1),
+	p.put(voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1),
 		pos: int16(pos), vote: vote, member: member})
 	return true
 }
@@ -115,7 +115,7 @@ func (v *voetenParser) parseRow(s *scanner, p *part) {
 	if op, perr := v.row(s, p); perr != nil {
 		p.fail(perr)
 	} else {
-		p.ops = append(p.ops, op)
+		p.put(op)
 	}
 }
 
