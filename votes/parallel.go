@@ -289,14 +289,19 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 func recordBoundary(data []byte, limit int) int {
 	// Search forward from the middle when cutting a block in two, so that
 	// the parts stay balanced; search back from the end otherwise.
+	// The quotes are counted once up to the start of the search and then
+	// line by line, so a long quoted stretch costs one pass, not one per
+	// line.
 	if limit < len(data) {
+		quotes := bytes.Count(data[:limit], []byte{'"'})
 		for i := limit; i < len(data); {
 			j := bytes.IndexByte(data[i:], '\n')
 			if j < 0 {
 				return 0
 			}
+			quotes += bytes.Count(data[i:i+j], []byte{'"'})
 			i += j + 1
-			if bytes.Count(data[:i], []byte{'"'})%2 == 0 {
+			if quotes%2 == 0 {
 				return i
 			}
 		}
