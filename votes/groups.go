@@ -154,6 +154,15 @@ func mustDay(s string) time.Time {
 	return t
 }
 
+// Days on which states left the Assembly, for the groups that list them.
+const (
+	zanzibarUnion     = "1964-04-26"
+	yemeniUnity       = "1990-05-22"
+	germanUnity       = "1990-10-03"
+	czechoslovakSplit = "1993-01-01"
+	chinaSeat         = "1971-10-25"
+)
+
 func always(keys ...string) []groupMember {
 	out := make([]groupMember, len(keys))
 	for i, k := range keys {
@@ -199,7 +208,7 @@ var groupDefs = [...]groupDef{
 			"Romania 2007, Croatia 1 July 2013.",
 		members: concat(
 			since("1958-01-01", "BEL", "FRA", "ITA", "LUX", "NLD"),
-			[]groupMember{{key: "260", from: "1958-01-01", until: "1990-10-03"}, {key: "255", from: "1990-10-03"}},
+			[]groupMember{{key: "260", from: "1958-01-01", until: germanUnity}, {key: "255", from: germanUnity}},
 			since("1973-01-01", "DNK", "IRL"),
 			[]groupMember{{key: "GBR", from: "1973-01-01", until: "2020-02-01"}},
 			since("1981-01-01", "GRC"),
@@ -221,7 +230,7 @@ var groupDefs = [...]groupDef{
 		members: concat(
 			since("1949-04-04", "BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "GBR", "USA"),
 			since("1952-02-18", "GRC", "TUR"),
-			[]groupMember{{key: "260", from: "1955-05-06", until: "1990-10-03"}, {key: "255", from: "1990-10-03"}},
+			[]groupMember{{key: "260", from: "1955-05-06", until: germanUnity}, {key: "255", from: germanUnity}},
 			since("1982-05-30", "ESP"),
 			since("1999-03-12", "CZE", "HUN", "POL"),
 			since("2004-03-29", "BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"),
@@ -237,34 +246,36 @@ var groupDefs = [...]groupDef{
 		aliases: []string{"African Group", "Africa"},
 		description: "The UN's African Group (UN Department for General Assembly and Conference " +
 			"Management, 'United Nations Regional Groups of Member States'), today's 54 members at all " +
-			"dates, with Zanzibar (1963-64).",
-		members: always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
+			"dates, with Zanzibar until its union with Tanganyika on 26 April 1964.",
+		members: concat(always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
 			"COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN",
 			"LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA", "RWA",
-			"STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN", "TGO", "TUN", "UGA", "TZA", "ZMB", "ZWE",
-			"Zanzibar"),
+			"STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN", "TGO", "TUN", "UGA", "TZA", "ZMB", "ZWE"),
+			[]groupMember{{key: "Zanzibar", until: zanzibarUnion}}),
 	},
 	{
 		name:    "Asia-Pacific",
 		aliases: []string{"Asia-Pacific Group", "Asia Pacific", "Asian"},
 		description: "The UN's Asia-Pacific Group (same source), today's members at all dates, with " +
-			"the Yemen Arab Republic, the Yemen People's Republic and the Republic of China. Cyprus " +
-			"is here; Turkey, which takes part in both this group and WEOG, is counted in WEOG, where it " +
+			"the Yemen Arab Republic and the Yemen People's Republic until 22 May 1990 (Yemen since) and " +
+			"the Republic of China until 25 October 1971 (the People's Republic since). Cyprus is here; Turkey, which takes part in both this group and WEOG, is counted in WEOG, where it " +
 			"votes in elections.",
-		members: always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CHN", "CYP", "PRK", "FJI", "IND", "IDN",
+		members: concat(always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CYP", "PRK", "FJI", "IND", "IDN",
 			"IRN", "IRQ", "JPN", "JOR", "KAZ", "KIR", "KWT", "KGZ", "LAO", "LBN", "MYS", "MDV", "MHL", "FSM",
 			"MNG", "MMR", "NRU", "NPL", "OMN", "PAK", "PLW", "PNG", "PHL", "QAT", "KOR", "WSM", "SAU", "SGP",
-			"SLB", "LKA", "SYR", "TJK", "THA", "TLS", "TON", "TKM", "TUV", "ARE", "UZB", "VUT", "VNM", "679",
-			"678", "680", "713"),
+			"SLB", "LKA", "SYR", "TJK", "THA", "TLS", "TON", "TKM", "TUV", "ARE", "UZB", "VUT", "VNM"),
+			[]groupMember{{key: "678", until: yemeniUnity}, {key: "680", until: yemeniUnity}, {key: "679", from: yemeniUnity},
+				{key: "713", until: chinaSeat}, {key: "710", from: chinaSeat}}),
 	},
 	{
 		name:    "Eastern European",
 		aliases: []string{"Eastern European Group", "EEG", "Eastern Europe"},
 		description: "The UN's Eastern European Group (same source), today's 23 members at all dates " +
-			"(the Soviet Union as Russia, Yugoslavia as Serbia), with Czechoslovakia and the German " +
-			"Democratic Republic.",
-		members: always("ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA",
-			"LTU", "MNE", "MKD", "POL", "MDA", "ROU", "RUS", "345", "SVK", "SVN", "UKR", "315", "265"),
+			"(the Soviet Union as Russia, Yugoslavia as Serbia), with Czechoslovakia until 1993 and the " +
+			"German Democratic Republic until 3 October 1990.",
+		members: concat(always("ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA",
+			"LTU", "MNE", "MKD", "POL", "MDA", "ROU", "RUS", "345", "SVK", "SVN", "UKR"),
+			[]groupMember{{key: "315", until: czechoslovakSplit}, {key: "265", until: germanUnity}}),
 	},
 	{
 		name:    "GRULAC",
@@ -280,9 +291,11 @@ var groupDefs = [...]groupDef{
 		aliases: []string{"Western European and Others", "Western European and Others Group", "Western Europe and Others"},
 		description: "The UN's Western European and Others Group (same source): its 28 members and the " +
 			"United States, which sits with it as an observer and counts with it in elections, at all " +
-			"dates, with the Federal Republic of Germany and Turkey; Israel since it joined on 28 May 2000.",
-		members: concat(always("AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "DEU", "GRC", "ISL",
+			"dates, with Turkey, and the Federal Republic of Germany until 3 October 1990 (Germany since); " +
+			"Israel since it joined on 28 May 2000.",
+		members: concat(always("AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "GRC", "ISL",
 			"IRL", "ITA", "LIE", "LUX", "MLT", "MCO", "NLD", "NZL", "NOR", "PRT", "SMR", "ESP", "SWE", "CHE",
-			"TUR", "GBR", "USA", "260"), since("2000-05-28", "ISR")),
+			"TUR", "GBR", "USA"), []groupMember{{key: "260", until: germanUnity}, {key: "255", from: germanUnity}},
+			since("2000-05-28", "ISR")),
 	},
 }

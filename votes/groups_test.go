@@ -18,24 +18,49 @@ func names(cs []votes.Country) []string {
 }
 
 func TestBuiltInGroups(t *testing.T) {
-	// Every built-in group builds (no bad key in the tables) and has the
-	// size its source gives.
-	want := map[string]int{
-		"Balkans": 10, "Western Balkans": 6, "EU": 29, "NATO": 33, // ever-members: EU counts both Germanys and the UK
-		"African": 55, "Asia-Pacific": 57, "Eastern European": 25, "GRULAC": 33, "WEOG": 30,
-	}
+	// Today's composition of the UN regional groups (UN Department for
+	// General Assembly and Conference Management): African 54, Eastern
+	// European 23, GRULAC 33, WEOG 28 with the United States beside it,
+	// and Asia-Pacific the rest of the 193 members, 54. Together they
+	// must hold every member once.
+	today := day("2019-12-09")
+	want := map[string]int{"African": 54, "Asia-Pacific": 54, "Eastern European": 23, "GRULAC": 33, "WEOG": 29,
+		"Balkans": 10, "Western Balkans": 5, "EU": 28, "NATO": 29}
+	seen := make(map[votes.Country]string)
 	for _, g := range votes.Groups() {
-		if n := len(g.Members(time.Time{})); n != want[g.Name] {
-			t.Errorf("%s: %d members ever, want %d", g.Name, n, want[g.Name])
+		members := g.Members(today)
+		if n := len(members); n != want[g.Name] {
+			t.Errorf("%s: %d members on %s, want %d", g.Name, n, today.Format(time.DateOnly), want[g.Name])
 		}
 		if g.Description == "" {
 			t.Errorf("%s has no description", g.Name)
+		}
+		switch g.Name {
+		case "African", "Asia-Pacific", "Eastern European", "GRULAC", "WEOG":
+			for _, c := range members {
+				if other, dup := seen[c]; dup {
+					t.Errorf("%s is in both %s and %s", c, other, g.Name)
+				}
+				seen[c] = g.Name
+			}
+		}
+	}
+	if len(seen) != 193 {
+		t.Errorf("the regional groups hold %d states, want the UN's 193", len(seen))
+	}
+	// Every state of the unvotes record that sat in December 2019 has a
+	// regional group.
+	d := unvotesData(t)
+	for i, c := range d.Countries() {
+		if d.Row(i)[d.NumRollCalls()-1] != votes.NoRecord {
+			if _, ok := seen[c]; !ok {
+				t.Errorf("%s voted on the last roll call but is in no regional group", c)
+			}
 		}
 	}
 }
 
 func TestGroupMembershipByDate(t *testing.T) {
-	day := func(s string) time.Time { tm, _ := time.Parse(time.DateOnly, s); return tm }
 	eu, err := votes.LookupGroup("european union")
 	if err != nil {
 		t.Fatal(err)
