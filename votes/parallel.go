@@ -50,13 +50,14 @@ type part struct {
 	// applying row by row. It is the fast path for clean input: a part
 	// with anything wrong (failed) is parsed again in ops mode, which
 	// reports each bad row exactly as a sequential read would.
-	dense    bool
-	failed   bool
-	cells    [][]Vote // by place in countryTable, then local column
-	colOf    map[int32]int32
-	colIDs   []int32 // rcid of each local column
-	lastRcid int32
-	lastCol  int32
+	dense      bool
+	failed     bool
+	cells      [][]Vote        // by place in countryTable, then local column
+	colOf      map[int32]int32 // local column by rcid, for rcids from maxSmallRcid up
+	colBySmall []int32         // 1 + local column by rcid, 0 if none, for smaller rcids
+	colIDs     []int32         // rcid of each local column
+	lastRcid   int32
+	lastCol    int32
 }
 
 // fail records a bad row.
@@ -79,26 +80,59 @@ func (p *part) put(op voteOp) {
 		p.failed = true // details that only ops carry
 		return
 	}
+	p.putDense(op.rcid, op.pos, op.vote)
+}
+
+// putDense records a vote in a dense part.
+func (p *part) putDense(rcid int32, pos int16, v Vote) {
 	c := p.lastCol
-	if op.rcid != p.lastRcid || c < 0 {
-		var ok bool
-		if c, ok = p.colOf[op.rcid]; !ok {
-			c = int32(len(p.colIDs))
-			p.colIDs = append(p.colIDs, op.rcid)
-			p.colOf[op.rcid] = c
-		}
-		p.lastRcid, p.lastCol = op.rcid, c
+	if rcid != p.lastRcid || c < 0 {
+		c = p.column(rcid)
 	}
-	row := p.cells[op.pos]
+	row := p.cells[pos]
 	if int(c) >= len(row) {
 		row = append(row, make([]Vote, max(int(c)+1-len(row), len(row))+16)...)
-		p.cells[op.pos] = row
+		p.cells[pos] = row
 	}
-	if prev := row[c]; prev != NoRecord && prev != op.vote {
+	if prev := row[c]; prev != NoRecord && prev != v {
 		p.failed = true // a duplicate with another value: an error to report
 		return
 	}
-	row[c] = op.vote
+	row[c] = v
+}
+
+// column returns the local column of roll call rcid, adding it if new.
+// The recent files list many states' votes state by state, so that the
+// roll call changes on most rows: small IDs, which are all the unvotes and
+// Voeten files have, are looked up in a slice rather than the map.
+func (p *part) column(rcid int32) int32 {
+	if uint32(rcid) < maxSmallRcid {
+		if int(rcid) >= len(p.colBySmall) {
+			p.colBySmall = append(p.colBySmall, make([]int32, int(rcid)+1-len(p.colBySmall)+1024)...)
+		}
+		c := p.colBySmall[rcid] - 1
+		if c < 0 {
+			c = p.newColumn(rcid)
+			p.colBySmall[rcid] = c + 1
+		}
+		p.lastRcid, p.lastCol = rcid, c
+		return c
+	}
+	c, ok := p.colOf[rcid]
+	if !ok {
+		c = p.newColumn(rcid)
+		p.colOf[rcid] = c
+	}
+	p.lastRcid, p.lastCol = rcid, c
+	return c
+}
+
+// maxSmallRcid bounds the roll-call IDs part.column finds by slice.
+const maxSmallRcid = 1 << 16
+
+func (p *part) newColumn(rcid int32) int32 {
+	p.colIDs = append(p.colIDs, rcid)
+	return int32(len(p.colIDs) - 1)
 }
 
 func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
@@ -111,8 +145,14 @@ func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
 			cells[i] = cells[i][:0]
 		}
 		clear(colOf)
+		small := p.colBySmall
+		for _, id := range p.colIDs {
+			if int(id) < len(small) {
+				small[id] = 0
+			}
+		}
 		*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
-			dense: true, cells: cells, colOf: colOf, colIDs: p.colIDs[:0], lastCol: -1}
+			dense: true, cells: cells, colOf: colOf, colBySmall: small, colIDs: p.colIDs[:0], lastCol: -1}
 		return
 	}
 	// One op per line, allocated once: growing ops row by row, or sizing
@@ -330,12 +370,29 @@ type lineParser interface {
 	parseLine(line []byte, lineNo int, p *part) bool
 }
 
+// denseLiner is implemented by row parsers with a dense-mode fast path
+// (see unvotesParser.denseLines).
+type denseLiner interface {
+	denseLines(data []byte, p *part) (used, lines int)
+}
+
 func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 	sp := newMemorySplitter(nil, file, 0)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
 	data, line := p.data, p.firstLine
+	dl, dense := rp.(denseLiner)
 	for len(data) > 0 {
+		if dense {
+			n, lines := dl.denseLines(data, p)
+			if p.failed {
+				return
+			}
+			data, line = data[n:], line+lines
+			if len(data) == 0 {
+				return
+			}
+		}
 		if fast {
 			end, next := len(data), len(data)
 			if i := bytes.IndexByte(data, '\n'); i >= 0 {
