@@ -283,9 +283,9 @@ func (d *Dataset) subset(rows, cols []int) *Dataset {
 // and grow as roll calls are discovered, so no intermediate list of
 // (state, roll call, vote) triples is kept.
 type builder struct {
-	rollCalls []RollCall
-	rcIndex   map[int]int // roll-call ID to discovery order
-	lastID    int         // cache: sources list a roll call's votes together
+	rollCalls rollCallList
+	rcIndex   idIndex // roll-call ID to discovery order
+	lastID    int     // cache: sources list a roll call's votes together
 	lastIdx   int
 	rows      [][]Vote // by countryTable position, then discovery order
 	member    map[[2]int]Flag
@@ -294,18 +294,17 @@ type builder struct {
 }
 
 func newBuilder() *builder {
-	return &builder{rcIndex: make(map[int]int), lastIdx: -1, rows: make([][]Vote, len(countryTable))}
+	return &builder{lastIdx: -1, rows: make([][]Vote, len(countryTable))}
 }
 
 // addRollCall registers a roll call and returns its discovery index; ok is
 // false if the ID was already registered.
 func (b *builder) addRollCall(rc RollCall) (int, bool) {
-	if _, dup := b.rcIndex[rc.ID]; dup {
-		return b.rcIndex[rc.ID], false
+	if k, dup := b.rcIndex.get(rc.ID); dup {
+		return k, false
 	}
-	k := len(b.rollCalls)
-	b.rollCalls = append(b.rollCalls, rc)
-	b.rcIndex[rc.ID] = k
+	k := b.rollCalls.add(rc)
+	b.rcIndex.set(rc.ID, k)
 	return k, true
 }
 
@@ -313,7 +312,7 @@ func (b *builder) addRollCall(rc RollCall) (int, bool) {
 // the sources file some of unified Germany's and Yemen's votes under the
 // states they succeeded.
 func (b *builder) holder(c Country, k int) Country {
-	return seatHolder(c, b.rollCalls[k].Date)
+	return seatHolder(c, b.rollCalls.at(k).Date)
 }
 
 // rollCall returns the discovery index of roll call id.
@@ -321,7 +320,7 @@ func (b *builder) rollCall(id int) (int, bool) {
 	if id == b.lastID && b.lastIdx >= 0 {
 		return b.lastIdx, true
 	}
-	k, ok := b.rcIndex[id]
+	k, ok := b.rcIndex.get(id)
 	if ok {
 		b.lastID, b.lastIdx = id, k
 	}
@@ -343,7 +342,7 @@ func (b *builder) setPos(p, k int, v Vote) (prev Vote) {
 		if row == nil {
 			// Reserve for the roll calls known now, as for unvotes, where
 			// they are all read before the votes.
-			row = make([]Vote, max(len(b.rollCalls), k+1))
+			row = make([]Vote, max(b.rollCalls.len(), k+1))
 		} else {
 			row = append(row, make([]Vote, max(k+1-len(row), len(row)/2))...)
 		}
@@ -371,24 +370,25 @@ func (b *builder) setNote(c Country, k int, s string) {
 }
 
 func (b *builder) dataset() *Dataset {
-	order := make([]int, len(b.rollCalls))
+	order := make([]int, b.rollCalls.len())
 	for k := range order {
 		order[k] = k
 	}
 	slices.SortStableFunc(order, func(x, y int) int {
-		if c := cmp.Compare(b.rollCalls[x].Session, b.rollCalls[y].Session); c != 0 {
+		rx, ry := b.rollCalls.at(x), b.rollCalls.at(y)
+		if c := cmp.Compare(rx.Session, ry.Session); c != 0 {
 			return c
 		}
-		if c := b.rollCalls[x].Date.Compare(b.rollCalls[y].Date); c != 0 {
+		if c := rx.Date.Compare(ry.Date); c != 0 {
 			return c
 		}
-		return cmp.Compare(b.rollCalls[x].ID, b.rollCalls[y].ID)
+		return cmp.Compare(rx.ID, ry.ID)
 	})
 	nr := len(order)
 	d := &Dataset{rollCalls: make([]RollCall, nr), index: make(map[int]int)}
 	newCol := make([]int, nr)
 	for j, k := range order {
-		d.rollCalls[j] = b.rollCalls[k]
+		d.rollCalls[j] = *b.rollCalls.at(k)
 		newCol[k] = j
 	}
 	newRow := make(map[int]int)
@@ -433,6 +433,6 @@ func countryOf(p int) Country {
 func (b *builder) touch(c Country) {
 	p, _ := tablePos(c.COW)
 	if b.rows[p] == nil {
-		b.rows[p] = make([]Vote, 0, len(b.rollCalls))
+		b.rows[p] = make([]Vote, 0, b.rollCalls.len())
 	}
 }

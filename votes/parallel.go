@@ -50,14 +50,15 @@ type part struct {
 	// applying row by row. It is the fast path for clean input: a part
 	// with anything wrong (failed) is parsed again in ops mode, which
 	// reports each bad row exactly as a sequential read would.
-	dense      bool
-	failed     bool
-	cells      [][]Vote        // by place in countryTable, then local column
-	colOf      map[int32]int32 // local column by rcid, for rcids from maxSmallRcid up
-	colBySmall []int32         // 1 + local column by rcid, 0 if none, for smaller rcids
-	colIDs     []int32         // rcid of each local column
-	lastRcid   int32
-	lastCol    int32
+	dense  bool
+	failed bool
+	cells  [][]Vote // by place in countryTable, then local column
+	// The recent sessions list their votes state by state, so that the
+	// roll call changes on most rows: colIndex is no map.
+	colIndex idIndex // local column by rcid
+	colIDs   []int32 // rcid of each local column
+	lastRcid int32
+	lastCol  int32
 }
 
 // fail records a bad row.
@@ -102,57 +103,29 @@ func (p *part) putDense(rcid int32, pos int16, v Vote) {
 }
 
 // column returns the local column of roll call rcid, adding it if new.
-// The recent files list many states' votes state by state, so that the
-// roll call changes on most rows: small IDs, which are all the unvotes and
-// Voeten files have, are looked up in a slice rather than the map.
 func (p *part) column(rcid int32) int32 {
-	if uint32(rcid) < maxSmallRcid {
-		if int(rcid) >= len(p.colBySmall) {
-			p.colBySmall = append(p.colBySmall, make([]int32, int(rcid)+1-len(p.colBySmall)+1024)...)
-		}
-		c := p.colBySmall[rcid] - 1
-		if c < 0 {
-			c = p.newColumn(rcid)
-			p.colBySmall[rcid] = c + 1
-		}
-		p.lastRcid, p.lastCol = rcid, c
-		return c
-	}
-	c, ok := p.colOf[rcid]
+	c, ok := p.colIndex.get(int(rcid))
 	if !ok {
-		c = p.newColumn(rcid)
-		p.colOf[rcid] = c
+		c = len(p.colIDs)
+		p.colIDs = append(p.colIDs, rcid)
+		p.colIndex.set(int(rcid), c)
 	}
-	p.lastRcid, p.lastCol = rcid, c
-	return c
-}
-
-// maxSmallRcid bounds the roll-call IDs part.column finds by slice.
-const maxSmallRcid = 1 << 16
-
-func (p *part) newColumn(rcid int32) int32 {
-	p.colIDs = append(p.colIDs, rcid)
-	return int32(len(p.colIDs) - 1)
+	p.lastRcid, p.lastCol = rcid, int32(c)
+	return int32(c)
 }
 
 func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
 	if dense {
-		cells, colOf := p.cells, p.colOf
+		cells := p.cells
 		if cells == nil {
-			cells, colOf = make([][]Vote, len(countryTable)), make(map[int32]int32)
+			cells = make([][]Vote, len(countryTable))
 		}
 		for i := range cells {
 			cells[i] = cells[i][:0]
 		}
-		clear(colOf)
-		small := p.colBySmall
-		for _, id := range p.colIDs {
-			if int(id) < len(small) {
-				small[id] = 0
-			}
-		}
+		p.colIndex.unset(p.colIDs)
 		*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
-			dense: true, cells: cells, colOf: colOf, colBySmall: small, colIDs: p.colIDs[:0], lastCol: -1}
+			dense: true, cells: cells, colIndex: p.colIndex, colIDs: p.colIDs[:0], lastCol: -1}
 		return
 	}
 	// One op per line, allocated once: growing ops row by row, or sizing
@@ -207,8 +180,8 @@ func (b *builder) merge(p *part) bool {
 			continue
 		}
 		have := b.rows[pos]
-		if len(have) < len(b.rollCalls) {
-			have = append(have, make([]Vote, len(b.rollCalls)-len(have))...)
+		if n := b.rollCalls.len(); len(have) < n {
+			have = append(have, make([]Vote, n-len(have))...)
 			b.rows[pos] = have
 		}
 		for c, v := range row {

@@ -155,6 +155,9 @@ func parseWholeNumber(s string) (int, bool) {
 
 // parseDate parses ISO dates (2019-12-09) and Voeten's m/d/yyyy (12/9/2019).
 func parseDate(s string) (time.Time, error) {
+	if t, ok := parseISODate(s); ok {
+		return t, nil
+	}
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, "/") {
 		parts := strings.Split(s, "/")
@@ -176,6 +179,30 @@ func parseDate(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%w %q (want yyyy-mm-dd or m/d/yyyy)", ErrBadDate, s)
 	}
 	return t, nil
+}
+
+// parseISODate parses the common yyyy-mm-dd quickly; it declines anything
+// else, valid or not, for parseDate to handle.
+func parseISODate[T string | []byte](s T) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	n := 0
+	for i := range 10 {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i] - '0'
+		if c > 9 {
+			return time.Time{}, false
+		}
+		n = n*10 + int(c)
+	}
+	y, m, d := n/10000, n/100%100, n%100
+	if !validDay(y, m, d) {
+		return time.Time{}, false
+	}
+	return day(y, time.Month(m), d), true
 }
 
 func validDay(y, m, d int) bool {

@@ -73,7 +73,7 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	} else if d := s.field(uc.date); string(d) != b.raw[k][0] {
 		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, b.raw[k][0]))
 	}
-	rc := &b.rollCalls[k]
+	rc := b.rollCalls.at(k)
 	code, name := s.field(uc.code), s.field(uc.name)
 	// Keyed by code, which needs no allocation; the name is checked against
 	// the one first seen with the code.

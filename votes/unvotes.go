@@ -100,7 +100,11 @@ func parseRollCallFields(s *scanner, col map[string]int) (RollCall, *ParseError)
 	// Voeten's 2016 file has no date for rcid 4592 (its 197 rows say NA):
 	// keep the roll call with a zero Date rather than lose its votes.
 	if d := s.field(col["date"]); !isNA(d) {
-		t, err := parseDate(string(d))
+		t, ok := parseISODate(d)
+		var err error
+		if !ok {
+			t, err = parseDate(string(d))
+		}
 		if err != nil {
 			return rc, s.errorAt(col["date"], "date", err)
 		}
@@ -190,11 +194,12 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	if i < 0 {
 		name, i = "issue", col["issue"]
 	}
-	is, err := ParseIssue(string(s.field(i)))
-	if err != nil {
+	is, ok := issueOf(s.field(i))
+	if !ok {
+		_, err := ParseIssue(string(s.field(i)))
 		return s.errorAt(i, name, err)
 	}
-	b.rollCalls[k].Issues |= is
+	b.rollCalls.at(k).Issues |= is
 	return nil
 }
 

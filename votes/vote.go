@@ -1,6 +1,10 @@
 package votes
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
 
 // Vote is what one state did on one roll call.
 //
@@ -172,13 +176,22 @@ var issueCodes = [...]struct {
 // ParseIssue returns the issue with the given two-letter code ("me", "nu",
 // "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
 func ParseIssue(s string) (Issue, error) {
-	k := lowerASCII([]byte(s))
 	for _, ic := range issueCodes {
-		if k == ic.code || k == lowerASCII([]byte(ic.label)) {
+		if strings.EqualFold(s, ic.code) || strings.EqualFold(s, ic.label) {
 			return ic.issue, nil
 		}
 	}
 	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
+}
+
+// issueOf is ParseIssue without the error, and so without allocating.
+func issueOf(b []byte) (Issue, bool) {
+	for _, ic := range issueCodes {
+		if bytes.EqualFold(b, []byte(ic.code)) || bytes.EqualFold(b, []byte(ic.label)) {
+			return ic.issue, true
+		}
+	}
+	return 0, false
 }
 
 // Has reports whether every issue in x is in s.
