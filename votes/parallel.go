@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
@@ -39,7 +41,8 @@ type rollCallRow struct {
 
 type part struct {
 	data      []byte
-	firstLine int
+	lines     int // lines in data, once parsed
+	firstLine int // the file's line on which data starts, once known
 	ops       []voteOp
 	rollCalls []rollCallRow
 	errs      []*ParseError
@@ -114,7 +117,7 @@ func (p *part) column(rcid int32) int32 {
 	return int32(c)
 }
 
-func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
+func (p *part) reset(data []byte, dense bool) {
 	if dense {
 		cells := p.cells
 		if cells == nil {
@@ -124,16 +127,11 @@ func (p *part) reset(data []byte, firstLine, lines int, dense bool) {
 			cells[i] = cells[i][:0]
 		}
 		p.colIndex.unset(p.colIDs)
-		*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
+		*p = part{data: data, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
 			dense: true, cells: cells, colIndex: p.colIndex, colIDs: p.colIDs[:0], lastCol: -1}
 		return
 	}
-	// One op per line, allocated once: growing ops row by row, or sizing
-	// it by a guess, costs more than counting the lines.
-	if cap(p.ops) < lines+1 {
-		p.ops = make([]voteOp, 0, lines+1)
-	}
-	*p = part{data: data, firstLine: firstLine, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
+	*p = part{data: data, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
 }
 
 // merge writes a dense part's votes into the builder, unless a roll call
@@ -196,11 +194,45 @@ func (b *builder) merge(p *part) bool {
 // rowParser parses one record of a part into ops. Each part of each block
 // has its own.
 type rowParser interface {
+	// begin is called before each part: a parser keeps what it learns
+	// from part to part, but nothing that points into a part.
+	begin()
 	parseRow(s *scanner, p *part)
 }
 
-// blockSize bounds the memory a read holds beyond the dataset.
-const blockSize = 8 << 20
+// Input already in memory (a bytes.Reader, a strings.Reader) reaches
+// voteRows in one Write, through bufio.Reader.WriteTo, and is parsed where
+// it lies; a stream (a gzip file) is read in blocks by ReadFrom.
+const (
+	// blockSize bounds the memory a streamed read holds beyond the dataset.
+	blockSize = 8 << 20
+	// minBlock is the least input worth a block of its own: smaller writes
+	// are gathered first.
+	minBlock = 1 << 20
+	// partSize is the least input worth a part of its own.
+	partSize = 1 << 18
+	// maxParts bounds the parts of a block. A few more parts than cores
+	// keep the cores busy while another goroutine (the roll-call file of
+	// unvotes) runs beside them; every part costs a merge.
+	maxParts = 6
+)
+
+// voteRows takes the vote rows of a file, after its header, and applies
+// them to a builder.
+type voteRows struct {
+	r           *Reader
+	b           *builder
+	file        string
+	headerWidth int
+	dense       bool
+	newParser   func() rowParser
+	ready       func() error
+	line        int    // line on which carry starts
+	carry       []byte // input not yet parsed: an unfinished record, or small writes gathered
+	parts       []part
+	parsers     []rowParser // one per worker, kept from block to block for their caches
+	err         error       // the error Write or ReadFrom returned
+}
 
 // readVoteRows reads the records after the header from br, parsing them
 // with parsers made by newParser, and applies them to b. If ready is not
@@ -209,117 +241,195 @@ const blockSize = 8 << 20
 //
 // With dense set, parts are first parsed in dense mode (see part).
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
-	var parts [2]part
+	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense, newParser: newParser}
+	if _, err := br.WriteTo(w); err != nil {
+		if w.err != nil {
+			return w.err
+		}
+		// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
+		return &ParseError{File: file, Line: w.line + bytes.Count(w.carry, []byte{'\n'}), Err: err}
+	}
+	// The last record may lack its newline.
+	return w.block(w.carry)
+}
+
+// Write parses the complete records of data, and keeps the rest.
+func (w *voteRows) Write(data []byte) (int, error) {
+	n := len(data)
+	if len(w.carry) > 0 || len(data) < minBlock {
+		if len(w.carry)+len(data) < minBlock {
+			w.carry = append(w.carry, data...)
+			return n, nil
+		}
+		// Finish what is carried with the first record of data, and
+		// parse it on its own.
+		cut := firstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
+		if cut < 0 {
+			w.carry = append(w.carry, data...)
+			return n, nil
+		}
+		w.carry = append(w.carry, data[:cut]...)
+		if err := w.block(w.carry); err != nil {
+			return 0, err
+		}
+		w.carry, data = w.carry[:0], data[cut:]
+	}
+	end := lastBoundary(data)
+	if err := w.block(data[:end]); err != nil {
+		return 0, err
+	}
+	w.carry = append(w.carry, data[end:]...)
+	return n, nil
+}
+
+// ReadFrom reads src to its end in blocks, parsing the complete records of
+// each.
+func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 	// The block starts small, so that small inputs cost little, and grows
-	// to blockSize at once if the input is larger.
-	buf := make([]byte, 0, 64<<10)
-	line := firstLine
+	// to blockSize at once if the input is larger. What was carried over
+	// (bufio.Reader's buffer) is at its start.
+	buf := slices.Grow(w.carry, 64<<10)
+	var total int64
 	for {
-		// Fill the block: what was left over from the last one, then more.
-		eof := false
-		for {
-			for len(buf) < cap(buf) {
-				n, err := br.Read(buf[len(buf):cap(buf)])
-				buf = buf[:len(buf)+n]
-				if err == io.EOF {
-					eof = true
-					break
-				}
-				if err != nil {
-					// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
-					return &ParseError{File: file, Line: line + bytes.Count(buf, []byte{'\n'}), Err: err}
-				}
+		for len(buf) < cap(buf) {
+			n, err := src.Read(buf[len(buf):cap(buf)])
+			buf, total = buf[:len(buf)+n], total+int64(n)
+			if err == io.EOF {
+				w.carry = buf
+				return total, nil
 			}
-			if eof || cap(buf) >= blockSize {
-				break
-			}
-			buf = slices.Grow(buf, blockSize-len(buf))
-		}
-		end := len(buf)
-		if !eof {
-			end = recordBoundary(buf, len(buf))
-			if end <= 0 {
-				// One record larger than a block: grow the block.
-				buf = append(buf, make([]byte, len(buf))...)[:len(buf)]
-				continue
+			if err != nil {
+				w.carry = buf
+				return total, err
 			}
 		}
-		block := buf[:end]
-		mid := recordBoundary(block, len(block)/2)
-		if mid <= 0 || len(block) < 1<<16 {
-			mid = len(block) // too small to be worth a second goroutine
+		end := lastBoundary(buf)
+		if err := w.block(buf[:end]); err != nil {
+			return total, err
 		}
-		lines0, lines1 := bytes.Count(block[:mid], []byte{'\n'}), bytes.Count(block[mid:], []byte{'\n'})
-		line2 := line + lines0
-		parts[0].reset(block[:mid], line, lines0, dense)
-		parts[1].reset(block[mid:], line2, lines1, dense)
-		var wg sync.WaitGroup
-		for i := range parts {
-			if len(parts[i].data) == 0 {
-				continue
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				parsePart(&parts[i], newParser(), file, headerWidth)
-			}()
-		}
-		wg.Wait()
-		if ready != nil {
-			if err := ready(); err != nil {
-				return err
-			}
-			ready = nil
-		}
-		for i := range parts {
-			p := &parts[i]
-			if p.dense && !p.failed && b.merge(p) {
-				continue
-			}
-			if p.dense {
-				// Something is wrong in this part: parse it again as ops,
-				// which finds and reports each bad row in order.
-				p.reset(p.data, p.firstLine, bytes.Count(p.data, []byte{'\n'}), false)
-				parsePart(p, newParser(), file, headerWidth)
-			}
-			if err := r.applyVotes(b, p, file); err != nil {
-				return err
-			}
-		}
-		line = line2 + lines1
-		if eof {
-			return nil
-		}
-		// Keep the unfinished record for the next block.
-		rest := copy(buf, buf[end:])
-		buf = buf[:rest]
+		// Keep the unfinished record for the next block, which may have to
+		// grow to hold it.
+		buf = buf[:copy(buf, buf[end:])]
+		buf = slices.Grow(buf, max(blockSize, 2*len(buf))-len(buf))
 	}
 }
 
-// recordBoundary returns the offset just after the last newline at or
-// before limit that ends a record, that is one outside quotes: an even
-// number of quotes precede it in data. It returns 0 if there is none.
-func recordBoundary(data []byte, limit int) int {
-	// Search forward from the middle when cutting a block in two, so that
-	// the parts stay balanced; search back from the end otherwise.
-	// The quotes are counted once up to the start of the search and then
-	// line by line, so a long quoted stretch costs one pass, not one per
-	// line.
-	if limit < len(data) {
-		quotes := bytes.Count(data[:limit], []byte{'"'})
-		for i := limit; i < len(data); {
-			j := bytes.IndexByte(data[i:], '\n')
-			if j < 0 {
-				return 0
+// block parses data, complete records, in parts on all cores and applies
+// them in input order.
+func (w *voteRows) block(data []byte) (err error) {
+	defer func() {
+		if err != nil {
+			w.err = err
+		}
+	}()
+	if len(data) == 0 {
+		return nil
+	}
+	n := min(maxParts, max(1, len(data)/partSize))
+	cuts := splitRecords(data, n)
+	n = len(cuts) - 1
+	if cap(w.parts) < n {
+		w.parts = make([]part, n)
+	}
+	parts := w.parts[:n]
+	for i := range parts {
+		parts[i].reset(data[cuts[i]:cuts[i+1]], w.dense)
+	}
+	workers := min(n, runtime.GOMAXPROCS(0))
+	for len(w.parsers) < workers {
+		w.parsers = append(w.parsers, w.newParser())
+	}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth)
 			}
-			quotes += bytes.Count(data[i:i+j], []byte{'"'})
-			i += j + 1
-			if quotes%2 == 0 {
-				return i
+		})
+	}
+	wg.Wait()
+	if w.ready != nil {
+		if err := w.ready(); err != nil {
+			return err
+		}
+		w.ready = nil
+	}
+	for i := range parts {
+		p := &parts[i]
+		if !p.dense || p.failed || !w.b.merge(p) {
+			if p.dense {
+				// Something is wrong in this part: parse it again as ops,
+				// which finds and reports each bad row in order.
+				p.reset(p.data, false)
+				parsePart(p, w.parsers[0], w.file, w.headerWidth)
+			}
+			if err := w.r.applyVotes(w.b, p, w.file, w.line); err != nil {
+				return err
 			}
 		}
-		return 0
+		w.line += p.lines
 	}
+	return nil
+}
+
+// firstBoundary returns the offset just after the first newline of data
+// that ends a record, given whether data starts inside quotes; -1 if none.
+func firstBoundary(data []byte, quoted bool) int {
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return -1
+		}
+		if bytes.Count(data[i:i+j], []byte{'"'})%2 == 1 {
+			quoted = !quoted
+		}
+		i += j + 1
+		if !quoted {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitRecords cuts data, which starts and ends at record boundaries, into
+// at most n pieces of about equal size, each at a record boundary, and
+// returns the offsets where the pieces start followed by len(data).
+func splitRecords(data []byte, n int) []int {
+	cuts := []int{0}
+	quoted := false
+	pos := 0 // data[:pos] has been looked at; quoted tells its parity
+	for k := 1; k < n; k++ {
+		target := k * len(data) / n
+		if target <= pos {
+			continue
+		}
+		if bytes.Count(data[pos:target], []byte{'"'})%2 == 1 {
+			quoted = !quoted
+		}
+		cut := firstBoundary(data[target:], quoted)
+		if cut < 0 {
+			break
+		}
+		// The piece up to the cut ends outside quotes.
+		quoted, pos = false, target+cut
+		if pos < len(data) {
+			cuts = append(cuts, pos)
+		}
+	}
+	return append(cuts, len(data))
+}
+
+// lastBoundary returns the offset just after the last newline of data
+// that ends a record, that is one outside quotes: an even number of quotes
+// precede it. It returns 0 if there is none.
+func lastBoundary(data []byte) int {
+	// The quotes are counted once, then line by line back from the end,
+	// so a long quoted stretch costs one pass, not one per line.
 	quotes := bytes.Count(data, []byte{'"'})
 	for i := len(data); i > 0; {
 		j := bytes.LastIndexByte(data[:i], '\n')
@@ -349,12 +459,26 @@ type denseLiner interface {
 	denseLines(data []byte, p *part) (used, lines int)
 }
 
+// parsePart parses the records of a part. Lines are numbered from 0 at the
+// part's start, since where the part starts in the file is known only once
+// the parts before it are parsed; applyVotes adds it. The number of lines
+// parsed is left in p.lines, unless the part failed.
 func parsePart(p *part, rp rowParser, file string, headerWidth int) {
+	rp.begin()
+	if !p.dense {
+		// One op per line, allocated once: growing ops row by row, or
+		// sizing it by a guess, costs more than counting the lines.
+		if n := bytes.Count(p.data, []byte{'\n'}) + 1; cap(p.ops) < n {
+			p.ops = make([]voteOp, 0, n)
+		}
+	}
 	sp := newMemorySplitter(nil, file, 0)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
-	data, line := p.data, p.firstLine
+	data, line := p.data, 0
+	defer func() { p.lines = line }()
 	dl, dense := rp.(denseLiner)
+	dense = dense && p.dense
 	for len(data) > 0 {
 		if dense {
 			n, lines := dl.denseLines(data, p)
@@ -407,8 +531,13 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 	}
 }
 
-// applyVotes records a part's ops in the builder.
-func (r *Reader) applyVotes(b *builder, p *part, file string) error {
+// applyVotes records a part's ops in the builder; the part starts on line
+// firstLine of the file.
+func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) error {
+	p.firstLine = firstLine
+	for _, e := range p.errs {
+		e.Line += firstLine
+	}
 	for i := range p.ops {
 		op := &p.ops[i]
 		if op.err != 0 {
@@ -433,7 +562,7 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	k, known := b.rollCall(int(op.rcid))
 	switch {
 	case !known && op.rc == 0:
-		return &ParseError{File: file, Line: int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
+		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
 	case !known:
 		row := &p.rollCalls[op.rc-1]
 		k, _ = b.addRollCall(row.rc)
@@ -441,7 +570,7 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	case op.rc != 0 && len(b.raw) > k:
 		row := &p.rollCalls[op.rc-1]
 		if b.raw[k] != [2]string{row.date, row.unres} {
-			return &ParseError{File: file, Line: int(op.line), Column: int(op.rcidCol), Field: "rcid",
+			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid",
 				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
 		}
 	}
@@ -452,7 +581,7 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	if prev := b.setPos(pos, k, op.vote); prev != NoRecord && prev != op.vote {
 		b.setPos(pos, k, prev)
 		c := countryOf(pos)
-		return &ParseError{File: file, Line: int(op.line), Column: int(op.voteCol), Field: "vote",
+		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.voteCol), Field: "vote",
 			Err: fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, op.rcid, prev, op.vote)}
 	}
 	if op.member != impliedMember(op.vote) {

@@ -3,6 +3,9 @@ package votes_test
 import (
 	"bytes"
 	"errors"
+	"io"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -64,5 +67,117 @@ func TestSecondPartUnknownRollCall(t *testing.T) {
 	}
 	if n != 20001 {
 		t.Errorf("%d votes read, want 20001", n)
+	}
+}
+
+// readPaths gives the same bytes to a reader in the three ways it takes
+// them: in memory in one piece (parsed where it lies), as a plain stream
+// (read in blocks), and as many writes of odd sizes from a WriterTo.
+func readPaths(data []byte) map[string]func() io.Reader {
+	return map[string]func() io.Reader{
+		"memory":       func() io.Reader { return bytes.NewReader(data) },
+		"stream":       func() io.Reader { return struct{ io.Reader }{bytes.NewReader(data)} },
+		"small writes": func() io.Reader { return &chunkWriter{data: data, size: 300_007} },
+	}
+}
+
+// chunkWriter is an io.Reader whose WriteTo writes the rest of its data in
+// chunks of the given size.
+type chunkWriter struct {
+	data []byte
+	size int
+}
+
+func (c *chunkWriter) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.data)
+	c.data = c.data[n:]
+	return n, nil
+}
+
+func (c *chunkWriter) WriteTo(w io.Writer) (int64, error) {
+	var total int64
+	for len(c.data) > 0 {
+		n, err := w.Write(c.data[:min(c.size, len(c.data))])
+		total += int64(n)
+		c.data = c.data[n:]
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// insertLines returns data with extra inserted before line n (1-based).
+func insertLines(data []byte, n int, extra string) []byte {
+	head := headLines(data, n-1)
+	out := append(bytes.Clone(head), extra...)
+	return append(out, data[len(head):]...)
+}
+
+// A bad row anywhere in the whole file is reported at its own line,
+// however the input arrives and however it is cut into blocks and parts,
+// and the rest of the file is read as if the row were not there.
+func TestReadPathsUnvotes(t *testing.T) {
+	raw := rawUnvotes(t)
+	want := unvotesData(t)
+	lines := bytes.Count(raw.votes, []byte{'\n'})
+	// Row 2 of the file is "3,United States,US,yes": contradict it deep in
+	// the file, add a vote on an unknown roll call further on, and a bad
+	// vote on the last line, which has no newline.
+	data := insertLines(raw.votes, 600_000, "3,United States,US,no\n")
+	data = insertLines(data, 800_001, "999999,Canada,CA,yes\n")
+	data = append(data, "3,Canada,CA,maybe"...)
+	wantLines := []int{600_000, 800_001, lines + 3}
+	for name, open := range readPaths(data) {
+		t.Run(name, func(t *testing.T) {
+			r := &votes.Reader{Lenient: true}
+			got, err := r.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotLines []int
+			for _, e := range r.Skipped {
+				gotLines = append(gotLines, e.Line)
+			}
+			if !slices.Equal(gotLines, wantLines) {
+				t.Errorf("skipped rows on lines %v, want %v: %v", gotLines, wantLines, r.Skipped)
+			}
+			if d := diffDatasets(want, got); d != "" {
+				t.Errorf("dataset differs from the clean file's:\n%s", d)
+			}
+			_, err = votes.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+			var pe *votes.ParseError
+			if !errors.Is(err, votes.ErrDuplicateVote) || !errors.As(err, &pe) || pe.Line != wantLines[0] || pe.Column != 20 {
+				t.Errorf("strict read: %v, want ErrDuplicateVote at line %d, column 20", err, wantLines[0])
+			}
+		})
+	}
+}
+
+// The same for Voeten's file, whose rows are parsed as ops and whose roll
+// calls are found in the stream: a bad vote code deep in the file.
+func TestReadPathsVoeten(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads Voeten's file three times")
+	}
+	raw := rawVoeten(t)
+	const at = 700_000
+	// A copy of the row before, with a vote code Voeten does not use.
+	prev := headLines(raw, at-1)
+	prev = prev[bytes.LastIndexByte(prev[:len(prev)-1], '\n')+1:]
+	fields := strings.Split(strings.TrimSuffix(string(prev), "\n"), ",")
+	fields[2] = "7"
+	data := insertLines(raw, at, strings.Join(fields, ",")+"\n")
+	for name, open := range readPaths(data) {
+		t.Run(name, func(t *testing.T) {
+			_, err := votes.Read(open())
+			var pe *votes.ParseError
+			if !errors.Is(err, votes.ErrUnknownVote) || !errors.As(err, &pe) || pe.Line != at || pe.Field != "vote" {
+				t.Fatalf("%v, want ErrUnknownVote in column \"vote\" at line %d", err, at)
+			}
+		})
 	}
 }

@@ -430,6 +430,8 @@ func hasPrefixAt(data []byte, i int, prefix string) bool {
 	return len(data)-i >= len(prefix) && string(data[i:i+len(prefix)]) == prefix
 }
 
+func (u *unvotesParser) begin() {}
+
 func (u *unvotesParser) parseRow(s *scanner, p *part) {
 	if op, perr := u.row(s); perr != nil {
 		p.fail(perr)

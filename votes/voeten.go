@@ -111,6 +111,9 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 	return true
 }
 
+// begin forgets the roll call of the last row: it was the last part's.
+func (v *voetenParser) begin() { v.last, v.lastID = -1, 0 }
+
 func (v *voetenParser) parseRow(s *scanner, p *part) {
 	if op, perr := v.row(s, p); perr != nil {
 		p.fail(perr)
