@@ -3,6 +3,7 @@ package votes
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -42,6 +43,7 @@ type rollCallRow struct {
 type part struct {
 	data      []byte
 	lines     int // lines in data, once parsed
+	quotes    int // quote characters in data, once parsed
 	firstLine int // the file's line on which data starts, once known
 	ops       []voteOp
 	rollCalls []rollCallRow
@@ -250,35 +252,31 @@ func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerW
 		return &ParseError{File: file, Line: w.line + bytes.Count(w.carry, []byte{'\n'}), Err: err}
 	}
 	// The last record may lack its newline.
-	return w.block(w.carry)
+	return w.block(nil, w.carry, true)
 }
 
 // Write parses the complete records of data, and keeps the rest.
 func (w *voteRows) Write(data []byte) (int, error) {
 	n := len(data)
+	var head []byte // what was carried, finished by the first record of data
 	if len(w.carry) > 0 || len(data) < minBlock {
 		if len(w.carry)+len(data) < minBlock {
 			w.carry = append(w.carry, data...)
 			return n, nil
 		}
-		// Finish what is carried with the first record of data, and
-		// parse it on its own.
 		cut := firstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
 		if cut < 0 {
 			w.carry = append(w.carry, data...)
 			return n, nil
 		}
 		w.carry = append(w.carry, data[:cut]...)
-		if err := w.block(w.carry); err != nil {
-			return 0, err
-		}
-		w.carry, data = w.carry[:0], data[cut:]
+		head, data = w.carry, data[cut:]
 	}
-	end := lastBoundary(data)
-	if err := w.block(data[:end]); err != nil {
+	end, err := w.blockUpTo(head, data)
+	if err != nil {
 		return 0, err
 	}
-	w.carry = append(w.carry, data[end:]...)
+	w.carry = append(w.carry[:0], data[end:]...)
 	return n, nil
 }
 
@@ -303,8 +301,8 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 				return total, err
 			}
 		}
-		end := lastBoundary(buf)
-		if err := w.block(buf[:end]); err != nil {
+		end, err := w.blockUpTo(nil, buf)
+		if err != nil {
 			return total, err
 		}
 		// Keep the unfinished record for the next block, which may have to
@@ -314,26 +312,60 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 	}
 }
 
-// block parses data, complete records, in parts on all cores and applies
-// them in input order.
-func (w *voteRows) block(data []byte) (err error) {
+// blockUpTo parses head, complete records, and the complete records of
+// data, and returns where in data they end.
+func (w *voteRows) blockUpTo(head, data []byte) (int, error) {
+	// Input without quotes, which is all of unvotes and nearly all of
+	// Voeten's file, has its records end at every newline: the block is
+	// cut so first, and if the parts find quotes that make it wrong, again
+	// by counting them.
+	end := bytes.LastIndexByte(data, '\n') + 1
+	err := w.block(head, data[:end], false)
+	if err == errMiscut {
+		end = lastBoundary(data)
+		err = w.block(head, data[:end], true)
+	}
+	return end, err
+}
+
+// errMiscut reports that a block was cut at a newline inside quotes.
+var errMiscut = errors.New("block cut inside quotes")
+
+// block parses head and data, complete records both, in parts on all cores
+// and applies them in input order. Unless exact is set, data is cut at
+// newlines without regard to quotes, and if that proves wrong, block
+// returns errMiscut having applied nothing.
+func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	defer func() {
-		if err != nil {
+		if err != nil && err != errMiscut {
 			w.err = err
 		}
 	}()
-	if len(data) == 0 {
+	parts := w.parts[:0]
+	var cuts []int
+	for k, seg := range [2][]byte{head, data} {
+		if len(seg) == 0 {
+			continue
+		}
+		n := min(maxParts, max(1, len(seg)/partSize))
+		if exact || k == 0 {
+			cuts = splitRecords(seg, n)
+		} else {
+			cuts = splitLines(seg, n)
+		}
+		for i := range len(cuts) - 1 {
+			if len(parts) == cap(parts) {
+				parts = append(parts, part{})
+			} else {
+				parts = parts[:len(parts)+1]
+			}
+			parts[len(parts)-1].reset(seg[cuts[i]:cuts[i+1]], w.dense)
+		}
+	}
+	w.parts = parts
+	n := len(parts)
+	if n == 0 {
 		return nil
-	}
-	n := min(maxParts, max(1, len(data)/partSize))
-	cuts := splitRecords(data, n)
-	n = len(cuts) - 1
-	if cap(w.parts) < n {
-		w.parts = make([]part, n)
-	}
-	parts := w.parts[:n]
-	for i := range parts {
-		parts[i].reset(data[cuts[i]:cuts[i+1]], w.dense)
 	}
 	workers := min(n, runtime.GOMAXPROCS(0))
 	for len(w.parsers) < workers {
@@ -353,6 +385,15 @@ func (w *voteRows) block(data []byte) (err error) {
 		})
 	}
 	wg.Wait()
+	if !exact {
+		// Every cut is right if every part holds an even number of quotes,
+		// since each then starts and ends outside quotes.
+		for i := range parts {
+			if parts[i].quotes%2 != 0 {
+				return errMiscut
+			}
+		}
+	}
 	if w.ready != nil {
 		if err := w.ready(); err != nil {
 			return err
@@ -375,6 +416,24 @@ func (w *voteRows) block(data []byte) (err error) {
 		w.line += p.lines
 	}
 	return nil
+}
+
+// splitLines cuts data into at most n pieces of about equal size at
+// newlines, and returns the offsets where the pieces start followed by
+// len(data).
+func splitLines(data []byte, n int) []int {
+	cuts := []int{0}
+	for k := 1; k < n; k++ {
+		target := max(k*len(data)/n, cuts[len(cuts)-1])
+		i := bytes.IndexByte(data[target:], '\n')
+		if i < 0 {
+			break
+		}
+		if cut := target + i + 1; cut < len(data) {
+			cuts = append(cuts, cut)
+		}
+	}
+	return append(cuts, len(data))
 }
 
 // firstBoundary returns the offset just after the first newline of data
@@ -476,7 +535,12 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
-	defer func() { p.lines = line }()
+	defer func() {
+		p.lines = line
+		// What was not parsed, after an error, is still counted: block
+		// trusts the count to tell whether the part was cut well.
+		p.quotes += bytes.Count(data, []byte{'"'})
+	}()
 	dl, dense := rp.(denseLiner)
 	dense = dense && p.dense
 	for len(data) > 0 {
@@ -523,11 +587,13 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			p.fatal = true
 			return
 		}
+		// The fast paths take no line with a quote; here they are counted.
+		p.quotes += bytes.Count(data[:len(data)-len(sp.data)], []byte{'"'})
 		rp.parseRow(s, p)
+		data, line = sp.data, sp.nextLine
 		if p.failed {
 			return
 		}
-		data, line = sp.data, sp.nextLine
 	}
 }
 

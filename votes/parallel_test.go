@@ -181,3 +181,34 @@ func TestReadPathsVoeten(t *testing.T) {
 		})
 	}
 }
+
+// A quoted field may hold newlines, and parts are first cut at newlines
+// as if there were no quotes: a field of two million lines in the middle of
+// the file is sure to hold a cut, which must be found wrong and redone.
+func TestReadPathsQuotedNewlines(t *testing.T) {
+	raw := rawUnvotes(t)
+	want := unvotesData(t)
+	const giantLines = 2_000_001 // the row's own newline and those inside its quotes
+	data := insertLines(raw.votes, 600_000, "3,Canada,CA,maybe\n")
+	data = insertLines(data, 300_000, `3,"`+strings.Repeat("x\n", giantLines-1)+`",US,yes`+"\n")
+	wantLines := []int{300_000, 600_000 + giantLines}
+	for name, open := range readPaths(data) {
+		t.Run(name, func(t *testing.T) {
+			r := &votes.Reader{Lenient: true}
+			got, err := r.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotLines []int
+			for _, e := range r.Skipped {
+				gotLines = append(gotLines, e.Line)
+			}
+			if !slices.Equal(gotLines, wantLines) || !errors.Is(r.Skipped[0], votes.ErrUnknownCountry) || !errors.Is(r.Skipped[1], votes.ErrUnknownVote) {
+				t.Errorf("skipped rows on lines %v, want an unknown country on %d and an unknown vote on %d", gotLines, wantLines[0], wantLines[1])
+			}
+			if d := diffDatasets(want, got); d != "" {
+				t.Errorf("dataset differs from the clean file's:\n%s", d)
+			}
+		})
+	}
+}
