@@ -391,7 +391,7 @@ func (b *builder) dataset() *Dataset {
 		d.rollCalls[j] = *b.rollCalls.at(k)
 		newCol[k] = j
 	}
-	newRow := make(map[int]int)
+	newRow := make([]int, len(b.rows))
 	for p, row := range b.rows {
 		if row != nil {
 			newRow[p] = len(d.countries)
@@ -400,15 +400,18 @@ func (b *builder) dataset() *Dataset {
 		}
 	}
 	d.votes = make([]Vote, len(d.countries)*nr)
-	for p, row := range b.rows {
-		if row == nil {
-			continue
+	onRows(len(b.rows), func(lo, hi int) {
+		for p, row := range b.rows[lo:hi] {
+			if row == nil {
+				continue
+			}
+			r := newRow[lo+p]
+			dst := d.votes[r*nr : (r+1)*nr]
+			for k, v := range row[:min(len(row), nr)] {
+				dst[newCol[k]] = v
+			}
 		}
-		dst := d.votes[newRow[p]*nr : (newRow[p]+1)*nr]
-		for k, v := range row[:min(len(row), nr)] {
-			dst[newCol[k]] = v
-		}
-	}
+	})
 	for key, f := range b.member {
 		if d.member == nil {
 			d.member = make(map[int]Flag)

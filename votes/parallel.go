@@ -139,58 +139,118 @@ func (p *part) reset(data []byte, dense bool) {
 // merge writes a dense part's votes into the builder, unless a roll call
 // is unknown or a vote contradicts one already recorded, in which case it
 // writes nothing and returns false.
+//
+// The rows are checked and then written on all cores. A state's row is
+// written only by itself, except across a seat change, whose rows (few)
+// are written by one goroutine.
 func (b *builder) merge(p *part) bool {
-	ks := make([]int, len(p.colIDs))
+	ks := make([]int32, len(p.colIDs))
 	for c, id := range p.colIDs {
 		k, ok := b.rollCall(int(id))
 		if !ok {
 			return false
 		}
-		ks[c] = k
+		ks[c] = int32(k)
 	}
 	seat := &countries().seat
-	holder := func(pos, k int) int {
-		pos, _ = tablePos(b.holder(countryOf(pos), k).COW)
+	holder := func(pos int, k int32) int {
+		pos, _ = tablePos(b.holder(countryOf(pos), int(k)).COW)
 		return pos
 	}
+	// Rows are grown ahead of need: cut them to the part's columns.
 	for pos, row := range p.cells {
-		for c, v := range row {
-			if v == NoRecord {
-				continue
-			}
-			k, tp := ks[c], pos
-			if seat[pos] {
-				tp = holder(pos, k)
-			}
-			if have := b.rows[tp]; k < len(have) && have[k] != NoRecord && have[k] != v {
-				return false
+		p.cells[pos] = row[:min(len(row), len(ks))]
+	}
+	// The two states of a seat may both have a vote on one roll call: the
+	// second is a duplicate, as a row-by-row read finds.
+	var seatRows []int
+	for pos, row := range p.cells {
+		if seat[pos] && len(row) > 0 {
+			seatRows = append(seatRows, pos)
+		}
+	}
+	for i, a := range seatRows {
+		for _, q := range seatRows[i+1:] {
+			ra, rq := p.cells[a], p.cells[q]
+			for c := range min(len(ra), len(rq)) {
+				if va, vq := ra[c], rq[c]; va != NoRecord && vq != NoRecord && va != vq && holder(a, ks[c]) == holder(q, ks[c]) {
+					return false
+				}
 			}
 		}
 	}
-	for pos, row := range p.cells {
-		if len(row) == 0 {
-			continue
+	var conflict atomic.Bool
+	onRows(len(p.cells), func(lo, hi int) {
+		for pos := lo; pos < hi && !conflict.Load(); pos++ {
+			row := p.cells[pos]
+			if seat[pos] {
+				for c, v := range row {
+					if v != NoRecord {
+						k := ks[c]
+						if have := b.rows[holder(pos, k)]; int(k) < len(have) && have[k] != NoRecord && have[k] != v {
+							conflict.Store(true)
+						}
+					}
+				}
+				continue
+			}
+			have := b.rows[pos]
+			for c, v := range row {
+				if k := int(ks[c]); v != NoRecord && k < len(have) {
+					if h := have[k]; h != NoRecord && h != v {
+						conflict.Store(true)
+						break
+					}
+				}
+			}
 		}
+	})
+	if conflict.Load() {
+		return false
+	}
+	n := b.rollCalls.len()
+	onRows(len(p.cells), func(lo, hi int) {
+		for pos := lo; pos < hi; pos++ {
+			row := p.cells[pos]
+			if len(row) == 0 || seat[pos] {
+				continue
+			}
+			have := b.rows[pos]
+			if len(have) < n {
+				have = append(have, make([]Vote, n-len(have))...)
+				b.rows[pos] = have
+			}
+			for c, v := range row {
+				if v != NoRecord {
+					have[ks[c]] = v
+				}
+			}
+		}
+	})
+	for pos, row := range p.cells {
 		if seat[pos] {
 			for c, v := range row {
 				if v != NoRecord {
-					b.setPos(holder(pos, ks[c]), ks[c], v)
+					b.setPos(holder(pos, ks[c]), int(ks[c]), v)
 				}
-			}
-			continue
-		}
-		have := b.rows[pos]
-		if n := b.rollCalls.len(); len(have) < n {
-			have = append(have, make([]Vote, n-len(have))...)
-			b.rows[pos] = have
-		}
-		for c, v := range row {
-			if v != NoRecord {
-				have[ks[c]] = v
 			}
 		}
 	}
 	return true
+}
+
+// onRows calls f on ranges that cover [0, n), on all cores at once.
+func onRows(n int, f func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 || n < 2 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(w*n/workers, (w+1)*n/workers) })
+	}
+	wg.Wait()
 }
 
 // rowParser parses one record of a part into ops. Each part of each block

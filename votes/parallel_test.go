@@ -212,3 +212,25 @@ func TestReadPathsQuotedNewlines(t *testing.T) {
 		})
 	}
 }
+
+// Since 3 October 1990 the votes filed under the Federal Republic go to
+// united Germany, which held its seat: both names voting differently on one
+// roll call of 1991 is a duplicate vote, however the rows are read.
+func TestSeatDuplicate(t *testing.T) {
+	raw := rawUnvotes(t)
+	data := "rcid,country,country_code,vote\n3587,Germany,DE,yes\n3587,Canada,CA,yes\n3587,Federal Republic of Germany,NA,no\n"
+	_, err := votes.ReadUnvotes(strings.NewReader(data), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+	var pe *votes.ParseError
+	if !errors.Is(err, votes.ErrDuplicateVote) || !errors.As(err, &pe) || pe.Line != 4 {
+		t.Fatalf("err = %v, want ErrDuplicateVote on line 4", err)
+	}
+	// The same vote under both names is one vote.
+	data = strings.Replace(data, ",NA,no", ",NA,yes", 1)
+	d, err := votes.ReadUnvotes(strings.NewReader(data), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.CountryIndex("DEU"); err != nil || d.NumCountries() != 2 {
+		t.Errorf("states %v, want Germany and Canada", d.Countries())
+	}
+}
