@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
@@ -62,6 +63,8 @@ type part struct {
 	// roll call changes on most rows: colIndex is no map.
 	colIndex idIndex // local column by rcid
 	colIDs   []int32 // rcid of each local column
+	colRC    []int32 // by local column: 1 + index in rollCalls of the roll call's details, 0 if the part has none
+	members  []memberFlag
 	lastRcid int32
 	lastCol  int32
 }
@@ -82,11 +85,34 @@ func (p *part) put(op voteOp) {
 		p.ops = append(p.ops, op)
 		return
 	}
-	if op.rc != 0 || op.member != impliedMember(op.vote) {
-		p.failed = true // details that only ops carry
-		return
+	if op.rc != 0 {
+		// The row carries the roll call's details (Voeten): keep them with
+		// the column, the first time; later they must agree.
+		c := p.column(op.rcid)
+		if have := p.colRC[c]; have == 0 {
+			p.colRC[c] = op.rc
+		} else if a, b := &p.rollCalls[have-1], &p.rollCalls[op.rc-1]; a.date != b.date || a.unres != b.unres {
+			p.failed = true
+			return
+		}
 	}
 	p.putDense(op.rcid, op.pos, op.vote)
+	if op.member != impliedMember(op.vote) {
+		p.putMember(op.pos, op.member)
+	}
+}
+
+// putMember records a member flag other than the vote implies, for the
+// vote last put.
+func (p *part) putMember(pos int16, f Flag) {
+	p.members = append(p.members, memberFlag{pos: pos, col: p.lastCol, flag: f})
+}
+
+// memberFlag is a member flag in a dense part.
+type memberFlag struct {
+	pos  int16
+	col  int32
+	flag Flag
 }
 
 // putDense records a vote in a dense part.
@@ -113,6 +139,7 @@ func (p *part) column(rcid int32) int32 {
 	if !ok {
 		c = len(p.colIDs)
 		p.colIDs = append(p.colIDs, rcid)
+		p.colRC = append(p.colRC, 0)
 		p.colIndex.set(int(rcid), c)
 	}
 	p.lastRcid, p.lastCol = rcid, int32(c)
@@ -130,7 +157,7 @@ func (p *part) reset(data []byte, dense bool) {
 		}
 		p.colIndex.unset(p.colIDs)
 		*p = part{data: data, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0],
-			dense: true, cells: cells, colIndex: p.colIndex, colIDs: p.colIDs[:0], lastCol: -1}
+			dense: true, cells: cells, colIndex: p.colIndex, colIDs: p.colIDs[:0], colRC: p.colRC[:0], members: p.members[:0], lastCol: -1}
 		return
 	}
 	*p = part{data: data, ops: p.ops[:0], rollCalls: p.rollCalls[:0], errs: p.errs[:0]}
@@ -144,17 +171,37 @@ func (p *part) reset(data []byte, dense bool) {
 // written only by itself, except across a seat change, whose rows (few)
 // are written by one goroutine.
 func (b *builder) merge(p *part) bool {
+	// Roll calls new to the builder are added, in the order a row-by-row
+	// read adds them, once the part is known to be good.
 	ks := make([]int32, len(p.colIDs))
+	var added []int
 	for c, id := range p.colIDs {
 		k, ok := b.rollCall(int(id))
-		if !ok {
+		rc := p.colRC[c]
+		switch {
+		case !ok && rc == 0:
 			return false
+		case !ok:
+			k = b.rollCalls.len() + len(added)
+			added = append(added, c)
+		case rc != 0 && len(b.raw) > k:
+			if row := &p.rollCalls[rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
+				return false
+			}
 		}
 		ks[c] = int32(k)
 	}
 	seat := &countries().seat
-	holder := func(pos int, k int32) int {
-		pos, _ = tablePos(b.holder(countryOf(pos), int(k)).COW)
+	// The seat holder of a state on local column c, whose roll call may not
+	// be in the builder yet.
+	holder := func(pos, c int) int {
+		var day time.Time
+		if k := int(ks[c]); k < b.rollCalls.len() {
+			day = b.rollCalls.at(k).Date
+		} else {
+			day = p.rollCalls[p.colRC[c]-1].rc.Date
+		}
+		pos, _ = tablePos(seatHolder(countryOf(pos), day).COW)
 		return pos
 	}
 	// Rows are grown ahead of need: cut them to the part's columns.
@@ -173,7 +220,7 @@ func (b *builder) merge(p *part) bool {
 		for _, q := range seatRows[i+1:] {
 			ra, rq := p.cells[a], p.cells[q]
 			for c := range min(len(ra), len(rq)) {
-				if va, vq := ra[c], rq[c]; va != NoRecord && vq != NoRecord && va != vq && holder(a, ks[c]) == holder(q, ks[c]) {
+				if va, vq := ra[c], rq[c]; va != NoRecord && vq != NoRecord && va != vq && holder(a, c) == holder(q, c) {
 					return false
 				}
 			}
@@ -187,7 +234,7 @@ func (b *builder) merge(p *part) bool {
 				for c, v := range row {
 					if v != NoRecord {
 						k := ks[c]
-						if have := b.rows[holder(pos, k)]; int(k) < len(have) && have[k] != NoRecord && have[k] != v {
+						if have := b.rows[holder(pos, c)]; int(k) < len(have) && have[k] != NoRecord && have[k] != v {
 							conflict.Store(true)
 						}
 					}
@@ -207,6 +254,11 @@ func (b *builder) merge(p *part) bool {
 	})
 	if conflict.Load() {
 		return false
+	}
+	for _, c := range added {
+		row := &p.rollCalls[p.colRC[c]-1]
+		b.addRollCall(row.rc)
+		b.raw = append(b.raw, [2]string{row.date, row.unres})
 	}
 	n := b.rollCalls.len()
 	onRows(len(p.cells), func(lo, hi int) {
@@ -231,10 +283,13 @@ func (b *builder) merge(p *part) bool {
 		if seat[pos] {
 			for c, v := range row {
 				if v != NoRecord {
-					b.setPos(holder(pos, ks[c]), int(ks[c]), v)
+					b.setPos(holder(pos, c), int(ks[c]), v)
 				}
 			}
 		}
+	}
+	for _, m := range p.members {
+		b.setMember(countryOf(int(m.pos)), int(ks[m.col]), m.flag)
 	}
 	return true
 }
@@ -303,7 +358,7 @@ type voteRows struct {
 //
 // With dense set, parts are first parsed in dense mode (see part).
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
-	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense, newParser: newParser}
+	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser}
 	if _, err := br.WriteTo(w); err != nil {
 		if w.err != nil {
 			return w.err

@@ -171,12 +171,28 @@ func TestReadPathsVoeten(t *testing.T) {
 	fields := strings.Split(strings.TrimSuffix(string(prev), "\n"), ",")
 	fields[2] = "7"
 	data := insertLines(raw, at, strings.Join(fields, ",")+"\n")
+	// And, further on, the file's first row again, its roll call (rcid 3,
+	// of 1 January 1946) given another date.
+	first := headLines(raw, 2)[bytes.IndexByte(raw, '\n')+1:]
+	data = insertLines(data, 900_000, strings.Replace(string(first), "1/1/1946", "1/2/1946", 1))
+	want := voetenData(t)
 	for name, open := range readPaths(data) {
 		t.Run(name, func(t *testing.T) {
 			_, err := votes.Read(open())
 			var pe *votes.ParseError
 			if !errors.Is(err, votes.ErrUnknownVote) || !errors.As(err, &pe) || pe.Line != at || pe.Field != "vote" {
 				t.Fatalf("%v, want ErrUnknownVote in column \"vote\" at line %d", err, at)
+			}
+			r := &votes.Reader{Lenient: true}
+			got, err := r.Read(open())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Skipped) != 2 || r.Skipped[1].Line != 900_000 || !errors.Is(r.Skipped[1], votes.ErrConflict) {
+				t.Fatalf("lenient read skipped %v, want the bad vote and a conflicting date on line 900000", r.Skipped)
+			}
+			if d := diffDatasets(want, got); d != "" {
+				t.Errorf("dataset differs from the clean file's:\n%s", d)
 			}
 		})
 	}

@@ -26,6 +26,10 @@ type Reader struct {
 	// Skipped lists every row a lenient read left out, in input order.
 	// Each read appends to it.
 	Skipped []*ParseError
+
+	// opsOnly makes tests read every vote row as an op, the row-by-row
+	// reference the dense fast paths must agree with.
+	opsOnly bool
 }
 
 // Read reads one file of any supported format, detected from its header:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -20,10 +21,20 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The columns that vary from state to state within a roll call.
+	var varying []int
+	for i, h := range s.header {
+		for _, name := range [...]string{"vote", "ccode", "member", "Country", "Countryname"} {
+			if strings.EqualFold(h, name) {
+				varying = append(varying, i)
+				break
+			}
+		}
+	}
 	b := newBuilder()
-	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, false, func() rowParser {
+	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, true, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
-			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header)}
+			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header), varying: varying}
 	})
 	if err != nil {
 		return nil, err
@@ -42,6 +53,13 @@ type voetenParser struct {
 	last   int   // index in part.rollCalls, -1 if none
 	width  int   // fields in the header
 	cuts   []int // comma offsets of the current line, reused
+
+	// The first row of the current roll call, if it has no quotes, and the
+	// offsets of its commas: the rows after it differ only in the varying
+	// columns (see denseLines).
+	tmpl     string
+	tmplCuts []int
+	varying  []int // in order
 }
 
 var issueColumns = [...]struct {
@@ -112,7 +130,92 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 }
 
 // begin forgets the roll call of the last row: it was the last part's.
-func (v *voetenParser) begin() { v.last, v.lastID = -1, 0 }
+func (v *voetenParser) begin() { v.last, v.lastID, v.tmpl = -1, 0, "" }
+
+// denseLines is the dense-mode fast path for the rows that continue the
+// roll call of the row before, nearly all of them. Such a row repeats the
+// text of the roll call's first row but in the columns that vary by state,
+// so it is compared with that row stretch by stretch and only those
+// columns are parsed. A row that differs anywhere else is declined, and
+// read by parseLine or the general path.
+func (v *voetenParser) denseLines(data []byte, p *part) (used, lines int) {
+	if v.tmpl == "" {
+		return 0, 0
+	}
+	tmpl, cuts := v.tmpl, v.tmplCuts
+	posOf := &countries().pos
+	i := 0
+rows:
+	for i < len(data) && !p.failed {
+		j, t := i, 0
+		vote, pos, member, haveMember := NoRecord, -1, FlagUnknown, false
+		for _, f := range v.varying {
+			start := 0
+			if f > 0 {
+				start = cuts[f-1] + 1
+			}
+			if !hasPrefixAt(data, j, tmpl[t:start]) {
+				break rows
+			}
+			j += start - t
+			k := j
+			for k < len(data) && data[k] != ',' && data[k] != '\n' && data[k] != '\r' && data[k] != '"' {
+				k++
+			}
+			if k < len(data) && data[k] == '"' {
+				break rows
+			}
+			field := data[j:k]
+			var ok bool
+			switch f {
+			case v.vote:
+				vote, ok = parseVoteBytes(field)
+				ok = ok && vote != NoRecord
+			case v.ccode:
+				var cow int
+				cow, ok = atoi(field)
+				ok = ok && cow >= 0 && cow < len(posOf) && posOf[cow] != 0
+				if ok {
+					pos = int(posOf[cow]) - 1
+				}
+			case v.member:
+				member, ok = parseFlag(field)
+				haveMember = true
+			default:
+				ok = true
+			}
+			if !ok {
+				break rows
+			}
+			j, t = k, len(tmpl)
+			if f < len(cuts) {
+				t = cuts[f]
+			}
+		}
+		if !hasPrefixAt(data, j, tmpl[t:]) {
+			break
+		}
+		j += len(tmpl) - t
+		switch {
+		case j == len(data):
+		case data[j] == '\n':
+			j++
+		case data[j] == '\r' && (j+1 == len(data) || data[j+1] == '\n'):
+			j = min(j+2, len(data))
+		default:
+			break rows
+		}
+		if !haveMember {
+			member = impliedMember(vote)
+		}
+		p.putDense(int32(v.lastID), int16(pos), vote)
+		if member != impliedMember(vote) {
+			p.putMember(int16(pos), member)
+		}
+		i, lines = j, lines+1
+	}
+	return i, lines
+}
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
 	if op, perr := v.row(s, p); perr != nil {
@@ -144,6 +247,11 @@ func (v *voetenParser) row(s *scanner, p *part) (voteOp, *ParseError) {
 		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(s.field(v.date)), unres: string(s.field(v.unres))})
 		v.lastID, v.last = id, len(p.rollCalls)-1
 		op.rc = int32(len(p.rollCalls))
+		v.tmpl = ""
+		if line := s.sp.plain; line != nil {
+			v.tmpl = string(line)
+			v.tmplCuts = appendCommas(v.tmplCuts[:0], line)
+		}
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {

@@ -1,0 +1,178 @@
+package votes
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func gunzipFile(t testing.TB, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sameDataset fails the test unless a and b hold the same states, roll
+// calls, votes, member flags and notes.
+func sameDataset(t testing.TB, a, b *Dataset) {
+	t.Helper()
+	if d := cmp.Diff(a.countries, b.countries); d != "" {
+		t.Fatalf("states differ (-ops +dense):\n%s", d)
+	}
+	if len(a.rollCalls) != len(b.rollCalls) {
+		t.Fatalf("%d roll calls row by row, %d dense", len(a.rollCalls), len(b.rollCalls))
+	}
+	for j := range a.rollCalls {
+		x, y := a.rollCalls[j], b.rollCalls[j]
+		if !x.Date.Equal(y.Date) {
+			t.Fatalf("roll call %d: date %v row by row, %v dense", j, x.Date, y.Date)
+		}
+		x.Date, y.Date = time.Time{}, time.Time{}
+		if x != y {
+			t.Fatalf("roll call %d differs:\n%+v\n%+v", j, x, y)
+		}
+	}
+	if !bytes.Equal(votesBytes(a.votes), votesBytes(b.votes)) {
+		t.Fatal("votes differ")
+	}
+	if !maps.Equal(a.member, b.member) || !maps.Equal(a.notes, b.notes) {
+		t.Fatalf("member flags or notes differ: %d and %d flags", len(a.member), len(b.member))
+	}
+}
+
+func votesBytes(v []Vote) []byte {
+	b := make([]byte, len(v))
+	for i, x := range v {
+		b[i] = byte(x)
+	}
+	return b
+}
+
+// The dense fast paths give exactly what reading every row as an op gives,
+// on the whole of both real files: votes, roll calls in the same order,
+// and Voeten's member flags (2,223 rows say a non-member was a member).
+func TestDenseMatchesOps(t *testing.T) {
+	voeten := gunzipFile(t, "../testdata/voeten/UNVotesPublished.csv.gz")
+	uv := gunzipFile(t, "../undata/un_votes.csv.gz")
+	rc := gunzipFile(t, "../undata/un_roll_calls.csv.gz")
+	is := gunzipFile(t, "../undata/un_roll_call_issues.csv.gz")
+	t.Run("voeten", func(t *testing.T) {
+		ops, err := (&Reader{opsOnly: true}).Read(bytes.NewReader(voeten))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dense, err := new(Reader).Read(bytes.NewReader(voeten))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameDataset(t, ops, dense)
+		flags := slices.Collect(maps.Values(dense.member))
+		if len(flags) != 2223 {
+			t.Errorf("%d member flags, want 2223 (rows of vote 9 with member 1)", len(flags))
+		}
+	})
+	t.Run("unvotes", func(t *testing.T) {
+		ops, err := (&Reader{opsOnly: true}).ReadUnvotes(bytes.NewReader(uv), bytes.NewReader(rc), bytes.NewReader(is))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dense, err := new(Reader).ReadUnvotes(bytes.NewReader(uv), bytes.NewReader(rc), bytes.NewReader(is))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameDataset(t, ops, dense)
+	})
+}
+
+// sameRead fails the test unless reading with the dense fast paths and
+// reading every row as an op agree: the same error, the same rows
+// skipped, the same dataset.
+func sameRead(t *testing.T, read func(r *Reader) (*Dataset, error)) {
+	for _, lenient := range []bool{false, true} {
+		ro, rd := &Reader{Lenient: lenient, opsOnly: true}, &Reader{Lenient: lenient}
+		ops, errOps := read(ro)
+		dense, errDense := read(rd)
+		if fmt.Sprint(errOps) != fmt.Sprint(errDense) {
+			t.Fatalf("lenient %v: row by row: %v; dense: %v", lenient, errOps, errDense)
+		}
+		if fmt.Sprint(ro.Skipped) != fmt.Sprint(rd.Skipped) {
+			t.Fatalf("lenient %v: skipped row by row %v; dense %v", lenient, ro.Skipped, rd.Skipped)
+		}
+		if errOps == nil {
+			sameDataset(t, ops, dense)
+		}
+	}
+}
+
+func FuzzDenseVoeten(f *testing.F) {
+	voeten := gunzipFile(f, "../testdata/voeten/UNVotesPublished.csv.gz")
+	head := func(b []byte, n int) []byte {
+		end := 0
+		for range n {
+			i := bytes.IndexByte(b[end:], '\n')
+			if i < 0 {
+				return b
+			}
+			end += i + 1
+		}
+		return b[:end]
+	}
+	f.Add(head(voeten, 400))
+	// rcid 1429's rows carry the ec value 0\" in quotes.
+	if i := bytes.Index(voeten, []byte("\n1429,")); i >= 0 {
+		f.Add(append(head(voeten, 1), head(voeten[i+1:], 30)...))
+	}
+	names, _ := filepath.Glob("../testdata/malformed/voeten/*")
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
+	})
+}
+
+func FuzzDenseUnvotes(f *testing.F) {
+	dir := "../testdata/malformed/unvotes/"
+	read := func(name string) []byte {
+		b, err := os.ReadFile(dir + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return b
+	}
+	rolls, issues := read("un_roll_calls.csv"), read("un_roll_call_issues.csv")
+	names, _ := filepath.Glob(dir + "votes_*")
+	for _, n := range append(names, dir+"un_votes.csv") {
+		f.Add(read(filepath.Base(n)), rolls)
+	}
+	f.Fuzz(func(t *testing.T, v, rc []byte) {
+		sameRead(t, func(r *Reader) (*Dataset, error) {
+			return r.ReadUnvotes(bytes.NewReader(v), bytes.NewReader(rc), bytes.NewReader(issues))
+		})
+	})
+}
