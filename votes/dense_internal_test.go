@@ -180,3 +180,37 @@ func FuzzDenseUnvotes(f *testing.F) {
 		})
 	})
 }
+
+// Rows that look like the roll call's first row but for one detail, which
+// the Voeten fast path must decline or read exactly as the row-by-row path.
+func TestDenseTrickyRows(t *testing.T) {
+	const header = "rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n"
+	const first = "3,1,1,2,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n"
+	for _, row := range []string{
+		"3,1,3,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // plain
+		"3,1,3,020,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",    // leading zero
+		"3,1,3,1000,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",   // four digits
+		"3,1,3,999,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",    // no such state
+		"3,1,3,,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",       // no code
+		"3,1,1.0,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",   // vote with a decimal
+		"3,1,,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",      // no vote
+		"3,1,0,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // vote 0
+		"3,1,y,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // vote as a letter
+		"3,1,9,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // non-member said to be a member
+		"3,1,9,20,NA,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",    // non-member
+		"3,1,1,20,\"1\",0,1/1/1946,R/1/66,0,0,0,0,0,0,1946", // quoted member
+		"3,1,1,20,2,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // bad member
+		"3,1,1,20,1,0,1/2/1946,R/1/66,0,0,0,0,0,0,1946",     // another date
+		"3,1,1,20,1,1,1/1/1946,R/1/66,0,0,0,0,0,0,1946",     // another importantvote
+		"3,1,1,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946,",    // a field too many
+		"3,1,1,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0",          // a field too few
+		"3,1,1,2,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",      // the first row again
+		"3,1,3,2,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946",      // the first state, another vote
+		"3,1,1,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\r",   // CRLF
+	} {
+		data := []byte(header + first + row + "\n" + "3,1,2,70,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n")
+		t.Run(row, func(t *testing.T) {
+			sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
+		})
+	}
+}

@@ -54,12 +54,11 @@ type voetenParser struct {
 	width  int   // fields in the header
 	cuts   []int // comma offsets of the current line, reused
 
-	// The first row of the current roll call, if it has no quotes, and the
-	// offsets of its commas: the rows after it differ only in the varying
-	// columns (see denseLines).
-	tmpl     string
-	tmplCuts []int
-	varying  []int // in order
+	// The first row of the current roll call, if it has no quotes, cut
+	// into stretches that the rows after it repeat (see denseLines), and
+	// the columns that vary, in order.
+	steps   []templateStep
+	varying []int
 }
 
 var issueColumns = [...]struct {
@@ -130,72 +129,76 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 }
 
 // begin forgets the roll call of the last row: it was the last part's.
-func (v *voetenParser) begin() { v.last, v.lastID, v.tmpl = -1, 0, "" }
+func (v *voetenParser) begin() { v.last, v.lastID, v.steps = -1, 0, v.steps[:0] }
 
 // denseLines is the dense-mode fast path for the rows that continue the
 // roll call of the row before, nearly all of them. Such a row repeats the
 // text of the roll call's first row but in the columns that vary by state,
-// so it is compared with that row stretch by stretch and only those
-// columns are parsed. A row that differs anywhere else is declined, and
-// read by parseLine or the general path.
+// so it is compared with that row stretch by stretch (v.steps) and only
+// those columns are parsed. A row that differs anywhere else is declined,
+// and read by parseLine or the general path.
 func (v *voetenParser) denseLines(data []byte, p *part) (used, lines int) {
-	if v.tmpl == "" {
+	if len(v.steps) == 0 {
 		return 0, 0
 	}
-	tmpl, cuts := v.tmpl, v.tmplCuts
 	posOf := &countries().pos
 	i := 0
 rows:
 	for i < len(data) && !p.failed {
-		j, t := i, 0
+		j := i
 		vote, pos, member, haveMember := NoRecord, -1, FlagUnknown, false
-		for _, f := range v.varying {
-			start := 0
-			if f > 0 {
-				start = cuts[f-1] + 1
-			}
-			if !hasPrefixAt(data, j, tmpl[t:start]) {
-				break rows
-			}
-			j += start - t
-			k := j
-			for k < len(data) && data[k] != ',' && data[k] != '\n' && data[k] != '\r' && data[k] != '"' {
-				k++
-			}
-			if k < len(data) && data[k] == '"' {
-				break rows
-			}
-			field := data[j:k]
-			var ok bool
-			switch f {
-			case v.vote:
-				vote, ok = parseVoteBytes(field)
-				ok = ok && vote != NoRecord
-			case v.ccode:
-				var cow int
-				cow, ok = atoi(field)
-				ok = ok && cow >= 0 && cow < len(posOf) && posOf[cow] != 0
-				if ok {
-					pos = int(posOf[cow]) - 1
+		for _, st := range v.steps {
+			if len(st.text) == 1 {
+				if j >= len(data) || data[j] != st.text[0] {
+					break rows
 				}
-			case v.member:
-				member, ok = parseFlag(field)
-				haveMember = true
-			default:
-				ok = true
-			}
-			if !ok {
+			} else if !hasPrefixAt(data, j, st.text) {
 				break rows
 			}
-			j, t = k, len(tmpl)
-			if f < len(cuts) {
-				t = cuts[f]
+			j += len(st.text)
+			// The field ends at a comma or the end of the line; one that
+			// holds a quote is left to the general path.
+			k := j
+			switch st.field {
+			case stepEnd:
+				continue
+			case stepVote:
+				if k < len(data) {
+					vote = voteByCode[data[k]]
+					k++
+				}
+			case stepCCode:
+				cow := 0
+				for k < len(data) && data[k]-'0' <= 9 && k-j < 3 { // COW codes have at most three digits
+					cow = cow*10 + int(data[k]-'0')
+					k++
+				}
+				if k == j || posOf[cow] == 0 {
+					break rows
+				}
+				pos = int(posOf[cow]) - 1
+			case stepMember:
+				for k < len(data) && data[k] != ',' && data[k] != '\n' && data[k] != '\r' && data[k] != '"' {
+					k++
+				}
+				var ok bool
+				if member, ok = parseFlag(data[j:k]); !ok {
+					break rows
+				}
+				haveMember = true
+			case stepSkip:
+				for k < len(data) && data[k] != ',' && data[k] != '\n' && data[k] != '\r' && data[k] != '"' {
+					k++
+				}
 			}
+			if k < len(data) && data[k] != ',' && data[k] != '\n' && data[k] != '\r' {
+				break rows // more to the field than was read, or a quote
+			}
+			j = k
 		}
-		if !hasPrefixAt(data, j, tmpl[t:]) {
+		if vote == NoRecord {
 			break
 		}
-		j += len(tmpl) - t
 		switch {
 		case j == len(data):
 		case data[j] == '\n':
@@ -215,6 +218,57 @@ rows:
 		i, lines = j, lines+1
 	}
 	return i, lines
+}
+
+// voteByCode is Voeten's one-character vote codes.
+var voteByCode = [256]Vote{'1': Yes, '2': Abstain, '3': No, '8': Absent, '9': NonMember}
+
+// A template step is a stretch of the roll call's first row that the rows
+// after it repeat, followed by a field that varies (none for the last).
+type templateStep struct {
+	text  string
+	field int8
+}
+
+const (
+	stepEnd int8 = iota
+	stepVote
+	stepCCode
+	stepMember
+	stepSkip // Country, Countryname
+)
+
+// setTemplate makes the steps of denseLines from the first row of a roll
+// call, or none if the row has quotes (plain is nil then).
+func (v *voetenParser) setTemplate(plain []byte) {
+	v.steps = v.steps[:0]
+	if plain == nil {
+		return
+	}
+	line := string(plain)
+	v.cuts = appendCommas(v.cuts[:0], plain)
+	t := 0
+	for _, f := range v.varying {
+		start := 0
+		if f > 0 {
+			start = v.cuts[f-1] + 1
+		}
+		kind := stepSkip
+		switch f {
+		case v.vote:
+			kind = stepVote
+		case v.ccode:
+			kind = stepCCode
+		case v.member:
+			kind = stepMember
+		}
+		v.steps = append(v.steps, templateStep{text: line[t:start], field: kind})
+		t = len(line)
+		if f < len(v.cuts) {
+			t = v.cuts[f]
+		}
+	}
+	v.steps = append(v.steps, templateStep{text: line[t:], field: stepEnd})
 }
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
@@ -247,11 +301,7 @@ func (v *voetenParser) row(s *scanner, p *part) (voteOp, *ParseError) {
 		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(s.field(v.date)), unres: string(s.field(v.unres))})
 		v.lastID, v.last = id, len(p.rollCalls)-1
 		op.rc = int32(len(p.rollCalls))
-		v.tmpl = ""
-		if line := s.sp.plain; line != nil {
-			v.tmpl = string(line)
-			v.tmplCuts = appendCommas(v.tmplCuts[:0], line)
-		}
+		v.setTemplate(s.sp.plain)
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
