@@ -14,11 +14,18 @@ import (
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
-// are parsed on two cores. The input is still read as a stream, in blocks:
-// each block ends at a record boundary and is cut in two at another, the two
-// parts are parsed at once into lists of voteOps, and the ops are applied
-// to the builder in input order, so that errors, skipped rows and
-// duplicates come out exactly as a sequential read gives them.
+// are parsed on all cores. Input already in memory is parsed where it lies;
+// a stream is read in blocks. A block is cut into parts at newlines (and,
+// if a part finds its cut fell inside quotes, again by counting quotes),
+// the parts are parsed at once, and their votes go to the builder in input
+// order, so that errors, skipped rows and duplicates come out exactly as a
+// row-by-row read gives them.
+//
+// A part is first parsed in dense mode: votes go straight into a small
+// matrix by state and roll call, by fast paths that compare each row with
+// the one expected (unvotesParser.denseLines, voetenParser.denseLines). A
+// part with anything wrong or unusual is parsed again into voteOps, one per
+// row, which are applied one by one and find and report every bad row.
 
 // voteOp is one parsed vote row.
 // It is kept small: a part holds hundreds of thousands.
