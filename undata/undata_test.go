@@ -40,3 +40,14 @@ func TestFiles(t *testing.T) {
 		t.Errorf("embedded files %v, %v; want the three unvotes files", names, err)
 	}
 }
+
+// BenchmarkLoad reads the embedded record, decompressing it as it goes, as
+// the examples do.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := undata.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -423,6 +423,13 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 				return total, err
 			}
 		}
+		if cap(buf) < blockSize {
+			// Past the first small fill: a whole block is read before any
+			// is parsed, so that the first rows do not wait alone for the
+			// roll calls (ReadUnvotes's ready).
+			buf = slices.Grow(buf, blockSize-len(buf))
+			continue
+		}
 		end, err := w.blockUpTo(nil, buf)
 		if err != nil {
 			return total, err
