@@ -403,41 +403,101 @@ func (w *voteRows) Write(data []byte) (int, error) {
 }
 
 // ReadFrom reads src to its end in blocks, parsing the complete records of
-// each.
+// each. Once the input proves larger than a first small fill, a goroutine
+// reads (for a gzip stream: decompresses) the next block while the last is
+// parsed.
 func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
-	// The block starts small, so that small inputs cost little, and grows
-	// to blockSize at once if the input is larger. What was carried over
-	// (bufio.Reader's buffer) is at its start.
+	// What was carried over (bufio.Reader's buffer) is at the start.
 	buf := slices.Grow(w.carry, 64<<10)
 	var total int64
-	for {
-		for len(buf) < cap(buf) {
-			n, err := src.Read(buf[len(buf):cap(buf)])
-			buf, total = buf[:len(buf)+n], total+int64(n)
+	for len(buf) < cap(buf) {
+		n, err := src.Read(buf[len(buf):cap(buf)])
+		buf, total = buf[:len(buf)+n], total+int64(n)
+		if err != nil {
+			w.carry = buf
 			if err == io.EOF {
-				w.carry = buf
+				err = nil
+			}
+			return total, err
+		}
+	}
+	w.carry = buf
+	blocks := make(chan readBlock, 1)
+	free := make(chan []byte, 2)
+	for range 2 {
+		free <- make([]byte, blockHeadroom+blockSize)
+	}
+	done := make(chan struct{})
+	var reader sync.WaitGroup
+	reader.Go(func() { readBlocks(src, blocks, free, done) })
+	// The reader must be gone before returning: the caller closes src.
+	defer reader.Wait()
+	defer close(done)
+	for b := range blocks {
+		total += int64(b.n)
+		// The unfinished record before the block goes in front of it, in
+		// the room left there for it.
+		data := b.buf[blockHeadroom : blockHeadroom+b.n]
+		if len(w.carry) <= blockHeadroom {
+			data = b.buf[blockHeadroom-len(w.carry) : blockHeadroom+b.n]
+			copy(data, w.carry)
+		} else {
+			data = append(slices.Clip(w.carry), data...)
+		}
+		if b.err != nil {
+			w.carry = append(w.carry[:0], data...)
+			if b.err == io.EOF {
 				return total, nil
 			}
-			if err != nil {
-				w.carry = buf
-				return total, err
-			}
+			return total, b.err
 		}
-		if cap(buf) < blockSize {
-			// Past the first small fill: a whole block is read before any
-			// is parsed, so that the first rows do not wait alone for the
-			// roll calls (ReadUnvotes's ready).
-			buf = slices.Grow(buf, blockSize-len(buf))
-			continue
-		}
-		end, err := w.blockUpTo(nil, buf)
+		end, err := w.blockUpTo(nil, data)
 		if err != nil {
 			return total, err
 		}
-		// Keep the unfinished record for the next block, which may have to
-		// grow to hold it.
-		buf = buf[:copy(buf, buf[end:])]
-		buf = slices.Grow(buf, max(blockSize, 2*len(buf))-len(buf))
+		w.carry = append(w.carry[:0], data[end:]...)
+		free <- b.buf
+	}
+	return total, nil
+}
+
+// blockHeadroom is the room before a block read by readBlocks for the
+// unfinished record of the block before.
+const blockHeadroom = 64 << 10
+
+// readBlock is a block of input: buf[blockHeadroom:blockHeadroom+n], and
+// the error that ended the input after it, if any.
+type readBlock struct {
+	buf []byte
+	n   int
+	err error
+}
+
+// readBlocks fills buffers from free with src and sends them on blocks,
+// until src ends or done is closed.
+func readBlocks(src io.Reader, blocks chan<- readBlock, free <-chan []byte, done <-chan struct{}) {
+	defer close(blocks)
+	for {
+		var buf []byte
+		select {
+		case buf = <-free:
+		case <-done:
+			return
+		}
+		b := readBlock{buf: buf}
+		for b.n < blockSize && b.err == nil {
+			var n int
+			n, b.err = src.Read(buf[blockHeadroom+b.n:])
+			b.n += n
+		}
+		select {
+		case blocks <- b:
+		case <-done:
+			return
+		}
+		if b.err != nil {
+			return
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package votes_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"slices"
@@ -254,5 +255,30 @@ func TestSeatDuplicate(t *testing.T) {
 	}
 	if _, err := d.CountryIndex("DEU"); err != nil || d.NumCountries() != 2 {
 		t.Errorf("states %v, want Germany and Canada", d.Countries())
+	}
+}
+
+// A gzip stream cut short far into the file ends the read on the line where
+// the stream stops, though blocks before it were read ahead and parsed.
+func TestTruncatedGzipLarge(t *testing.T) {
+	raw := rawUnvotes(t)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(raw.votes)
+	zw.Close()
+	cut := z.Bytes()[:z.Len()*7/10]
+	zr, err := gzip.NewReader(bytes.NewReader(cut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored, err := io.ReadAll(zr)
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Fatalf("not truncated: %v", err)
+	}
+	want := bytes.Count(restored, []byte{'\n'}) + 1
+	_, err = votes.ReadUnvotes(bytes.NewReader(cut), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+	var pe *votes.ParseError
+	if !errors.Is(err, io.ErrUnexpectedEOF) || !errors.As(err, &pe) || pe.Line != want || want < 500_000 {
+		t.Fatalf("err = %v, want io.ErrUnexpectedEOF at line %d", err, want)
 	}
 }
