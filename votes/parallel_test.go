@@ -117,6 +117,26 @@ func (c *chunkWriter) WriteTo(w io.Writer) (int64, error) {
 	return total, nil
 }
 
+// readLenientUnvotes reads the vote rows from v, with the real roll calls,
+// skipping bad rows, and returns the dataset and the rows skipped.
+func readLenientUnvotes(t *testing.T, raw unvotesRaw, v io.Reader) (*votes.Dataset, []*votes.ParseError) {
+	t.Helper()
+	r := &votes.Reader{Lenient: true}
+	d, err := r.ReadUnvotes(v, bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, r.Skipped
+}
+
+func lineNumbers(errs []*votes.ParseError) []int {
+	var lines []int
+	for _, e := range errs {
+		lines = append(lines, e.Line)
+	}
+	return lines
+}
+
 // insertLines returns data with extra inserted before line n (1-based).
 func insertLines(data []byte, n int, extra string) []byte {
 	head := headLines(data, n-1)
@@ -140,22 +160,15 @@ func TestReadPathsUnvotes(t *testing.T) {
 	wantLines := []int{600_000, 800_001, lines + 3}
 	for name, open := range readPaths(data) {
 		t.Run(name, func(t *testing.T) {
-			r := &votes.Reader{Lenient: true}
-			got, err := r.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var gotLines []int
-			for _, e := range r.Skipped {
-				gotLines = append(gotLines, e.Line)
-			}
+			got, skipped := readLenientUnvotes(t, raw, open())
+			gotLines := lineNumbers(skipped)
 			if !slices.Equal(gotLines, wantLines) {
-				t.Errorf("skipped rows on lines %v, want %v: %v", gotLines, wantLines, r.Skipped)
+				t.Errorf("skipped rows on lines %v, want %v: %v", gotLines, wantLines, skipped)
 			}
 			if d := diffDatasets(want, got); d != "" {
 				t.Errorf("dataset differs from the clean file's:\n%s", d)
 			}
-			_, err = votes.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+			_, err := votes.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
 			var pe *votes.ParseError
 			if !errors.Is(err, votes.ErrDuplicateVote) || !errors.As(err, &pe) || pe.Line != wantLines[0] || pe.Column != 20 {
 				t.Errorf("strict read: %v, want ErrDuplicateVote at line %d, column 20", err, wantLines[0])
@@ -217,16 +230,9 @@ func TestReadPathsQuotedNewlines(t *testing.T) {
 	wantLines := []int{300_000, 600_000 + giantLines}
 	for name, open := range readPaths(data) {
 		t.Run(name, func(t *testing.T) {
-			r := &votes.Reader{Lenient: true}
-			got, err := r.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var gotLines []int
-			for _, e := range r.Skipped {
-				gotLines = append(gotLines, e.Line)
-			}
-			if !slices.Equal(gotLines, wantLines) || !errors.Is(r.Skipped[0], votes.ErrUnknownCountry) || !errors.Is(r.Skipped[1], votes.ErrUnknownVote) {
+			got, skipped := readLenientUnvotes(t, raw, open())
+			gotLines := lineNumbers(skipped)
+			if !slices.Equal(gotLines, wantLines) || !errors.Is(skipped[0], votes.ErrUnknownCountry) || !errors.Is(skipped[1], votes.ErrUnknownVote) {
 				t.Errorf("skipped rows on lines %v, want an unknown country on %d and an unknown vote on %d", gotLines, wantLines[0], wantLines[1])
 			}
 			if d := diffDatasets(want, got); d != "" {

@@ -406,13 +406,8 @@ func (u *unvotesParser) denseLines(data []byte, p *part) (used, lines int) {
 		default:
 			return i, lines
 		}
-		switch {
-		case j == len(data):
-		case data[j] == '\n':
-			j++
-		case data[j] == '\r' && (j+1 == len(data) || data[j+1] == '\n'):
-			j = min(j+2, len(data))
-		default:
+		next, ok := lineEnd(data, j)
+		if !ok {
 			return i, lines
 		}
 		u.last = e
@@ -420,9 +415,23 @@ func (u *unvotesParser) denseLines(data []byte, p *part) (used, lines int) {
 		if p.failed {
 			break
 		}
-		i, lines = j, lines+1
+		i, lines = next, lines+1
 	}
 	return i, lines
+}
+
+// lineEnd returns where the line after the one ending at data[j] starts,
+// and false if the line does not end there: a fast path has read all of it.
+func lineEnd(data []byte, j int) (int, bool) {
+	switch {
+	case j == len(data):
+		return j, true
+	case data[j] == '\n':
+		return j + 1, true
+	case data[j] == '\r' && (j+1 == len(data) || data[j+1] == '\n'):
+		return min(j+2, len(data)), true
+	}
+	return j, false
 }
 
 // hasPrefixAt reports whether data[i:] starts with prefix.

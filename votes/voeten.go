@@ -199,14 +199,9 @@ rows:
 		if vote == NoRecord {
 			break
 		}
-		switch {
-		case j == len(data):
-		case data[j] == '\n':
-			j++
-		case data[j] == '\r' && (j+1 == len(data) || data[j+1] == '\n'):
-			j = min(j+2, len(data))
-		default:
-			break rows
+		var ok bool
+		if j, ok = lineEnd(data, j); !ok {
+			break
 		}
 		if !haveMember {
 			member = impliedMember(vote)
