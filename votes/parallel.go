@@ -315,8 +315,9 @@ func onRows(n int, f func(lo, hi int)) {
 	wg.Wait()
 }
 
-// rowParser parses one record of a part into ops. Each part of each block
-// has its own.
+// rowParser parses one record of a part, into an op or, in dense mode,
+// into the part's cells. Each worker has its own, which it keeps from part
+// to part and block to block.
 type rowParser interface {
 	// begin is called before each part: a parser keeps what it learns
 	// from part to part, but nothing that points into a part.
