@@ -1,6 +1,8 @@
 package votes
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -29,62 +31,80 @@ const firstStateColumn = 24
 // one row with empty state columns; a state without any vote gets one row
 // with only its state columns.
 func Write(w io.Writer, d *Dataset) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(canonicalHeader); err != nil {
-		return err
+	// Most rows repeat a roll call's ID, two dozen empty columns, and a
+	// state's columns: those are encoded once and copied, and only the
+	// rows that carry a roll call's details, or a note, go through
+	// encoding/csv, so that every field is quoted exactly as it quotes.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var scratch bytes.Buffer
+	cw := csv.NewWriter(&scratch)
+	encode := func(rec []string) []byte {
+		scratch.Reset()
+		cw.Write(rec) // writes to scratch, which does not fail
+		cw.Flush()
+		return scratch.Bytes()
 	}
+	bw.Write(encode(canonicalHeader))
 	rec := make([]string, len(canonicalHeader))
-	hasVote := make([]bool, len(d.countries))
-	// Formatted once rather than on each of a million rows.
-	cows := make([]string, len(d.countries))
+	// Each state's cow, iso3 and country columns, encoded.
+	states := make([][]byte, len(d.countries))
 	for i, c := range d.countries {
-		cows[i] = strconv.Itoa(c.COW)
+		clear(rec)
+		stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
+		states[i] = bytes.Clone(bytes.TrimSuffix(encode(rec[firstStateColumn:firstStateColumn+3]), []byte{'\n'}))
 	}
+	hasVote := make([]bool, len(d.countries))
+	var line []byte
 	for j := range d.rollCalls {
 		rc := &d.rollCalls[j]
 		first := true
-		id := strconv.Itoa(rc.ID)
-		fill := func() {
-			clear(rec)
-			if first {
-				rollCallRecord(rec, rc)
-				first = false
-			} else {
-				rec[0] = id
-			}
-		}
 		for i, c := range d.countries {
 			v := d.Vote(i, j)
 			if v == NoRecord {
 				continue
 			}
 			hasVote[i] = true
-			fill()
-			stateRecord(rec, cows[i], c, d.Member(i, j))
-			rec[firstStateColumn+3] = v.String()
-			rec[firstStateColumn+5] = d.Note(i, j)
-			if err := cw.Write(rec); err != nil {
-				return err
+			note := d.Note(i, j)
+			if first || note != "" {
+				clear(rec)
+				if first {
+					rollCallRecord(rec, rc)
+				} else {
+					rec[0] = strconv.Itoa(rc.ID)
+				}
+				stateRecord(rec, strconv.Itoa(c.COW), c, d.Member(i, j))
+				rec[firstStateColumn+3] = v.String()
+				rec[firstStateColumn+5] = note
+				bw.Write(encode(rec))
+				first = false
+				continue
 			}
+			line = strconv.AppendInt(line[:0], int64(rc.ID), 10)
+			for range firstStateColumn {
+				line = append(line, ',')
+			}
+			line = append(line, states[i]...)
+			line = append(line, ',')
+			line = append(line, v.String()...)
+			line = append(line, ',')
+			line = append(line, d.Member(i, j).String()...)
+			line = append(line, ",\n"...)
+			bw.Write(line)
 		}
 		if first {
-			fill()
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+			clear(rec)
+			rollCallRecord(rec, rc)
+			bw.Write(encode(rec))
 		}
 	}
 	for i, c := range d.countries {
 		if !hasVote[i] {
 			clear(rec)
-			stateRecord(rec, cows[i], c, FlagUnknown)
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+			stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
+			bw.Write(encode(rec))
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
 }
 
 func stateRecord(rec []string, cow string, c Country, member Flag) {
