@@ -35,7 +35,7 @@ type voteOp struct {
 	rcidCol int32 // columns, for errors found when applying
 	voteCol int32
 	rc      int32 // 1 + index into part.rollCalls for a row that carries a roll call's details; 0 if none
-	err     int32 // 1 + index into part.errs for a bad row, whose other fields are unset; 0 if none
+	err     int32 // 1 + index into part.errs for a bad row, whose other fields are unset but rcid and rc; 0 if none
 	pos     int16 // the state's place in countryTable
 	vote    Vote
 	member  Flag
@@ -797,6 +797,9 @@ func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) err
 	for i := range p.ops {
 		op := &p.ops[i]
 		if op.err != 0 {
+			if op.rc != 0 {
+				b.keepRollCall(op, p)
+			}
 			if p.fatal && int(op.err) == len(p.errs) {
 				return p.errs[op.err-1]
 			}
@@ -812,6 +815,16 @@ func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) err
 		}
 	}
 	return nil
+}
+
+// keepRollCall registers the roll call whose details a bad row carries,
+// unless it is known.
+func (b *builder) keepRollCall(op *voteOp, p *part) {
+	if _, known := b.rollCall(int(op.rcid)); !known {
+		row := &p.rollCalls[op.rc-1]
+		b.addRollCall(row.rc)
+		b.raw = append(b.raw, [2]string{row.date, row.unres})
+	}
 }
 
 func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {

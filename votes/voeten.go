@@ -267,10 +267,18 @@ func (v *voetenParser) setTemplate(plain []byte) {
 }
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
-	if op, perr := v.row(s, p); perr != nil {
-		p.fail(perr)
-	} else {
+	op, perr := v.row(s, p)
+	if perr == nil {
 		p.put(op)
+		return
+	}
+	p.fail(perr)
+	if op.rc != 0 && !p.dense {
+		// A bad state, vote or member flag on a roll call's first row
+		// leaves the roll call's details good: they are kept, for the
+		// rows that follow.
+		bad := &p.ops[len(p.ops)-1]
+		bad.rcid, bad.rc = op.rcid, op.rc
 	}
 }
 
@@ -300,22 +308,22 @@ func (v *voetenParser) row(s *scanner, p *part) (voteOp, *ParseError) {
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
-		return voteOp{}, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode)))
+		return op, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode)))
 	}
 	pos, ok := tablePos(cow)
 	if !ok {
-		return voteOp{}, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
+		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
 	}
 	op.pos = int16(pos)
 	vote, ok := parseVoteBytes(s.field(v.vote))
 	if !ok || vote == NoRecord {
-		return voteOp{}, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote)))
+		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote)))
 	}
 	op.vote, op.member = vote, impliedMember(vote)
 	if v.member >= 0 {
 		m, ok := parseFlag(s.field(v.member))
 		if !ok {
-			return voteOp{}, s.errorAt(v.member, "member", quoteErr("want 0, 1 or NA, got", s.field(v.member)))
+			return op, s.errorAt(v.member, "member", quoteErr("want 0, 1 or NA, got", s.field(v.member)))
 		}
 		op.member = m
 	}

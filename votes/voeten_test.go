@@ -2,8 +2,10 @@ package votes_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -258,5 +260,39 @@ func TestVoetenAgainstUnvotes(t *testing.T) {
 	// the Yemen Arab Republic (Python on the raw files gives the same).
 	if total != 50 || mismatch["Federal Republic of Germany"] != 48 || mismatch["Yemen Arab Republic"] != 2 || voetenSide["Namibia"] != 50 {
 		t.Errorf("ISO join: %d mismatches (%v, Voeten's side %v), want 50: 48 FRG, 2 Yemen Arab Republic, all Namibia's", total, mismatch, voetenSide)
+	}
+}
+
+// A bad state, vote or member flag on the first row of a roll call costs
+// that row only: the roll call's details on it are good, and the rows after
+// it are read.
+func TestVoetenBadFirstRow(t *testing.T) {
+	const header = "rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n"
+	const rest = "3,1,3,20,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n3,1,2,70,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n"
+	for _, tc := range []struct {
+		first string
+		err   error
+		field string
+	}{
+		{"3,1,1,999,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n", votes.ErrUnknownCountry, "ccode"},
+		{"3,1,7,2,1,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n", votes.ErrUnknownVote, "vote"},
+		{"3,1,1,2,7,0,1/1/1946,R/1/66,0,0,0,0,0,0,1946\n", nil, "member"},
+	} {
+		r := &votes.Reader{Lenient: true}
+		d, err := r.Read(strings.NewReader(header + tc.first + rest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Skipped) != 1 || r.Skipped[0].Line != 2 || r.Skipped[0].Field != tc.field || (tc.err != nil && !errors.Is(r.Skipped[0], tc.err)) {
+			t.Errorf("%q: skipped %v, want line 2, column %q", tc.first, r.Skipped, tc.field)
+		}
+		if d.NumRollCalls() != 1 || d.RollCall(0).ID != 3 || !d.RollCall(0).Date.Equal(day("1946-01-01")) {
+			t.Fatalf("%q: roll calls %v, want rcid 3 of 1 January 1946", tc.first, d.RollCalls())
+		}
+		can, _ := d.CountryIndex("CAN")
+		mex, _ := d.CountryIndex("MEX")
+		if d.NumCountries() != 2 || d.Vote(can, 0) != votes.No || d.Vote(mex, 0) != votes.Abstain {
+			t.Errorf("%q: %d states, Canada %v, Mexico %v; want Canada no, Mexico abstain", tc.first, d.NumCountries(), d.Vote(can, 0), d.Vote(mex, 0))
+		}
 	}
 }
