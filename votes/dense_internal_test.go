@@ -214,3 +214,92 @@ func TestDenseTrickyRows(t *testing.T) {
 		})
 	}
 }
+
+// sameCut fails the test unless reading in one part and in many give the
+// same error, the same rows skipped and the same dataset.
+func sameCut(t *testing.T, read func(r *Reader) (*Dataset, error)) {
+	for _, lenient := range []bool{false, true} {
+		r1, rn := &Reader{Lenient: lenient, parts: 1}, &Reader{Lenient: lenient, parts: 7}
+		one, err1 := read(r1)
+		many, errn := read(rn)
+		if fmt.Sprint(err1) != fmt.Sprint(errn) {
+			t.Fatalf("lenient %v: one part: %v; seven: %v", lenient, err1, errn)
+		}
+		if fmt.Sprint(r1.Skipped) != fmt.Sprint(rn.Skipped) {
+			t.Fatalf("lenient %v: skipped in one part %v; in seven %v", lenient, r1.Skipped, rn.Skipped)
+		}
+		if err1 == nil {
+			sameDataset(t, one, many)
+		}
+	}
+}
+
+// Where the parts are cut must not change what is read.
+func FuzzPartsVoeten(f *testing.F) {
+	voeten := gunzipFile(f, "../testdata/voeten/UNVotesPublished.csv.gz")
+	f.Add(voeten[:bytes.IndexByte(voeten[3000:], '\n')+3001])
+	names, _ := filepath.Glob("../testdata/malformed/voeten/*.csv")
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameCut(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
+	})
+}
+
+func FuzzPartsUnvotes(f *testing.F) {
+	dir := "../testdata/malformed/unvotes/"
+	read := func(name string) []byte {
+		b, err := os.ReadFile(dir + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return b
+	}
+	rolls := read("un_roll_calls.csv")
+	names, _ := filepath.Glob(dir + "votes_*.csv")
+	for _, n := range append(names, dir+"un_votes.csv") {
+		f.Add(read(filepath.Base(n)))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		sameCut(t, func(r *Reader) (*Dataset, error) {
+			return r.ReadUnvotes(bytes.NewReader(v), bytes.NewReader(rolls), nil)
+		})
+	})
+}
+
+// Rows the unvotes fast path must decline or read exactly as the
+// row-by-row path, after a run of good rows that set up its prediction.
+func TestDenseUnvotesTrickyRows(t *testing.T) {
+	rolls, err := os.ReadFile("../testdata/malformed/unvotes/un_roll_calls.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const good = "rcid,country,country_code,vote\n1,United States,US,yes\n1,Namibia,NA,no\n2,United States,US,abstain\n"
+	for _, rows := range []string{
+		"2,Namibia,NA,yes\n",
+		"2,\nes,,abstain\n",                   // a short row, then one that would read as Spain across the newline
+		"2,Namibia,NA,yes,\n",                 // a field too many
+		"2,Namibia,NA,Yes\n",                  // capitalised
+		"2,Namibia,NA,yes\r\n",                // CRLF
+		"2,Namibia,NA,yess\n",                 // more to the vote
+		"2,\"Namibia\",NA,yes\n",              // quoted
+		"2,Namibia,NA,no\n2,Namibia,NA,yes\n", // a duplicate
+		"2,Namibia,NA,",                       // no vote, no newline
+		"02,Namibia,NA,yes\n",                 // leading zero
+		"2,United States,US,abstain\n",        // the same vote twice
+	} {
+		data := []byte(good + rows)
+		t.Run(rows, func(t *testing.T) {
+			read := func(r *Reader) (*Dataset, error) {
+				return r.ReadUnvotes(bytes.NewReader(data), bytes.NewReader(rolls), nil)
+			}
+			sameRead(t, read)
+			sameCut(t, read)
+		})
+	}
+}

@@ -34,11 +34,21 @@ type voteOp struct {
 	line    int32
 	rcidCol int32 // columns, for errors found when applying
 	voteCol int32
-	rc      int32 // 1 + index into part.rollCalls for a row that carries a roll call's details; 0 if none
-	err     int32 // 1 + index into part.errs for a bad row, whose other fields are unset but rcid and rc; 0 if none
-	pos     int16 // the state's place in countryTable
-	vote    Vote
-	member  Flag
+	dateCol int32
+	// rc is 1 + the index into part.rollCalls of the roll call's date and
+	// resolution as this row gives them (Voeten), with its details if head
+	// is set: this row gave them; 0 if the source has no such columns.
+	rc   int32
+	head bool
+	// err is 1 + the index into part.errs of the error that makes the row
+	// bad, and detailErr of an error in the roll call's details, which
+	// counts only if the row is the first of its roll call; 0 if none. A
+	// row too bad to know its roll call has only err set.
+	err       int32
+	detailErr int32
+	pos       int16 // the state's place in countryTable
+	vote      Vote
+	member    Flag
 }
 
 // rollCallRow is a roll call as its first row in a part gives it, with the
@@ -92,7 +102,7 @@ func (p *part) put(op voteOp) {
 		p.ops = append(p.ops, op)
 		return
 	}
-	if op.rc != 0 {
+	if op.head {
 		// The row carries the roll call's details (Voeten): keep them with
 		// the column, the first time; later they must agree.
 		c := p.column(op.rcid)
@@ -538,6 +548,9 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 			continue
 		}
 		n := min(maxParts, max(1, len(seg)/partSize))
+		if w.r.parts > 0 {
+			n = w.r.parts
+		}
 		if exact || k == 0 {
 			cuts = splitRecords(seg, n)
 		} else {
@@ -765,6 +778,8 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 		sp.data, sp.nextLine = data, line
 		err := s.next()
 		if err == io.EOF {
+			// Only empty lines were left, which count.
+			data, line = sp.data, sp.nextLine
 			return
 		}
 		if err != nil {
@@ -796,17 +811,8 @@ func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) err
 	}
 	for i := range p.ops {
 		op := &p.ops[i]
-		if op.err != 0 {
-			if op.rc != 0 {
-				b.keepRollCall(op, p)
-			}
-			if p.fatal && int(op.err) == len(p.errs) {
-				return p.errs[op.err-1]
-			}
-			if err := r.skip(p.errs[op.err-1]); err != nil {
-				return err
-			}
-			continue
+		if p.fatal && i == len(p.ops)-1 {
+			return p.errs[op.err-1]
 		}
 		if perr := b.apply(op, p, file); perr != nil {
 			if err := r.skip(perr); err != nil {
@@ -817,31 +823,34 @@ func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) err
 	return nil
 }
 
-// keepRollCall registers the roll call whose details a bad row carries,
-// unless it is known.
-func (b *builder) keepRollCall(op *voteOp, p *part) {
-	if _, known := b.rollCall(int(op.rcid)); !known {
-		row := &p.rollCalls[op.rc-1]
-		b.addRollCall(row.rc)
-		b.raw = append(b.raw, [2]string{row.date, row.unres})
-	}
-}
-
+// apply records one op, or returns the error that makes it bad. What counts
+// depends only on the rows before it in the file, never on where parts
+// were cut: the first good row of a roll call in the file gives its
+// details, and every row of it must agree with that row on date and
+// resolution.
 func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
+	if op.rc == 0 && op.err != 0 {
+		return p.errs[op.err-1]
+	}
 	k, known := b.rollCall(int(op.rcid))
 	switch {
-	case !known && op.rc == 0:
-		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
-	case !known:
+	case !known && op.detailErr != 0:
+		return p.errs[op.detailErr-1]
+	case !known && op.head:
+		// Even if the row's own vote is bad, its details are good.
 		row := &p.rollCalls[op.rc-1]
 		k, _ = b.addRollCall(row.rc)
 		b.raw = append(b.raw, [2]string{row.date, row.unres})
+	case !known:
+		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
 	case op.rc != 0 && len(b.raw) > k:
-		row := &p.rollCalls[op.rc-1]
-		if b.raw[k] != [2]string{row.date, row.unres} {
-			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid",
+		if row := &p.rollCalls[op.rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
+			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.dateCol), Field: "date",
 				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
 		}
+	}
+	if op.err != 0 {
+		return p.errs[op.err-1]
 	}
 	pos := int(op.pos)
 	if seatChanging(pos) {

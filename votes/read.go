@@ -30,6 +30,9 @@ type Reader struct {
 	// opsOnly makes tests read every vote row as an op, the row-by-row
 	// reference the dense fast paths must agree with.
 	opsOnly bool
+	// parts, if not 0, makes tests cut every block into that many parts,
+	// however small: where the cuts fall must not change what is read.
+	parts int
 }
 
 // Read reads one file of any supported format, detected from its header:

@@ -378,12 +378,13 @@ func (u *unvotesParser) denseLines(data []byte, p *part) (used, lines int) {
 			e = u.seen[u.last].next
 		}
 		if e < 0 || !hasPrefixAt(data, j, u.seen[e].key) {
+			// Not past the line's end: a name or code never holds one.
 			k := j
-			for k < len(data) && data[k] != ',' && data[k] != '"' {
+			for k < len(data) && data[k] != ',' && data[k] != '"' && data[k] != '\n' && data[k] != '\r' {
 				k++
 			}
 			m := k + 1
-			for m < len(data) && data[m] != ',' && data[m] != '"' {
+			for m < len(data) && data[m] != ',' && data[m] != '"' && data[m] != '\n' && data[m] != '\r' {
 				m++
 			}
 			if m >= len(data) || data[k] != ',' || data[m] != ',' {

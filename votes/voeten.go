@@ -12,8 +12,11 @@ import (
 // rcid, session, vote, ccode, member, importantvote, date, unres, me, nu, di,
 // hr, co, ec, year; releases since 2021 add Country, Countryname, short,
 // descr, amend, para, yes, no, abstain. Columns are taken by name. The roll
-// call's details come from its first row; later rows must agree on the date
-// and resolution. The year column is derived from the session and not kept.
+// call's details come from its first row in the file whose details are
+// good (a bad vote on that row costs the row, not the roll call); every
+// other row must agree with it on the date and resolution, and its other
+// roll-call columns are not read. The year column is derived from the
+// session and not kept.
 func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 	col, err := s.columns([]string{"rcid", "vote", "ccode", "date"},
 		"session", "member", "importantvote", "unres", "me", "nu", "di", "hr", "co", "ec",
@@ -94,7 +97,8 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 		return false
 	}
 	row := &p.rollCalls[v.last]
-	if _, d := field(v.date); string(d) != row.date {
+	dateAt, d := field(v.date)
+	if string(d) != row.date {
 		return false
 	}
 	if v.unres >= 0 {
@@ -123,8 +127,8 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 			return false
 		}
 	}
-	p.put(voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1),
-		pos: int16(pos), vote: vote, member: member})
+	p.put(voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1), dateCol: int32(dateAt + 1),
+		rc: int32(v.last + 1), pos: int16(pos), vote: vote, member: member})
 	return true
 }
 
@@ -267,67 +271,78 @@ func (v *voetenParser) setTemplate(plain []byte) {
 }
 
 func (v *voetenParser) parseRow(s *scanner, p *part) {
-	op, perr := v.row(s, p)
-	if perr == nil {
+	op, err, detailErr := v.row(s, p)
+	if p.dense {
+		// Only a good row whose roll call is as this part first gave it.
+		if err != nil || detailErr != nil || !op.head && op.rc != int32(v.last+1) {
+			p.failed = true
+			return
+		}
 		p.put(op)
 		return
 	}
-	p.fail(perr)
-	if op.rc != 0 && !p.dense {
-		// A bad state, vote or member flag on a roll call's first row
-		// leaves the roll call's details good: they are kept, for the
-		// rows that follow.
-		bad := &p.ops[len(p.ops)-1]
-		bad.rcid, bad.rc = op.rcid, op.rc
+	if err != nil {
+		p.errs = append(p.errs, err)
+		op.err = int32(len(p.errs))
 	}
+	if detailErr != nil {
+		p.errs = append(p.errs, detailErr)
+		op.detailErr = int32(len(p.errs))
+	}
+	p.ops = append(p.ops, op)
 }
 
-func (v *voetenParser) row(s *scanner, p *part) (voteOp, *ParseError) {
+func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *ParseError) {
 	if err := s.checkWidth(); err != nil {
-		return voteOp{}, err
+		return op, err, nil
 	}
 	id, ok := atoi(s.field(v.rcid))
 	if !ok || id > math.MaxInt32 {
-		return voteOp{}, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid)))
+		return op, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid))), nil
 	}
-	op := voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote))}
-	if v.last >= 0 && id == v.lastID {
-		row := &p.rollCalls[v.last]
-		if string(s.field(v.date)) != row.date || string(s.field(v.unres)) != row.unres {
-			return voteOp{}, s.errorAt(v.date, "date", fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, id, row.date, row.unres))
-		}
-	} else {
-		rc, perr := voetenRollCall(s, v.col)
-		if perr != nil {
-			return voteOp{}, perr
-		}
-		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(s.field(v.date)), unres: string(s.field(v.unres))})
-		v.lastID, v.last = id, len(p.rollCalls)-1
+	op = voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote)), dateCol: int32(s.column(v.date))}
+	date, unres := s.field(v.date), s.field(v.unres)
+	switch {
+	case v.last >= 0 && id == v.lastID && string(date) == p.rollCalls[v.last].date && string(unres) == p.rollCalls[v.last].unres:
+		op.rc = int32(v.last + 1)
+	case v.last >= 0 && id == v.lastID:
+		// Not as the row that gave the details here has them: whether
+		// that is a conflict is decided against the first row in the file.
+		p.rollCalls = append(p.rollCalls, rollCallRow{date: string(date), unres: string(unres)})
 		op.rc = int32(len(p.rollCalls))
+	default:
+		rc, perr := voetenRollCall(s, v.col)
+		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(date), unres: string(unres)})
+		op.rc = int32(len(p.rollCalls))
+		if perr != nil {
+			detailErr = perr
+			break
+		}
+		v.lastID, v.last, op.head = id, len(p.rollCalls)-1, true
 		v.setTemplate(s.sp.plain)
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
-		return op, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode)))
+		return op, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode))), detailErr
 	}
 	pos, ok := tablePos(cow)
 	if !ok {
-		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
+		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow)), detailErr
 	}
 	op.pos = int16(pos)
 	vote, ok := parseVoteBytes(s.field(v.vote))
 	if !ok || vote == NoRecord {
-		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote)))
+		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote))), detailErr
 	}
 	op.vote, op.member = vote, impliedMember(vote)
 	if v.member >= 0 {
 		m, ok := parseFlag(s.field(v.member))
 		if !ok {
-			return op, s.errorAt(v.member, "member", quoteErr("want 0, 1 or NA, got", s.field(v.member)))
+			return op, s.errorAt(v.member, "member", quoteErr("want 0, 1 or NA, got", s.field(v.member))), detailErr
 		}
 		op.member = m
 	}
-	return op, nil
+	return op, nil, detailErr
 }
 
 // voetenRollCall reads a roll call's details from its first row.
