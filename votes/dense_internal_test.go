@@ -129,7 +129,10 @@ func sameRead(t *testing.T, read func(r *Reader) (*Dataset, error)) {
 	}
 }
 
-func FuzzDenseVoeten(f *testing.F) {
+// The fast paths and the cuts between parts must not change what is read:
+// FuzzVoeten and FuzzUnvotes read each input as the fast paths do and row
+// by row, and in one part and in seven.
+func FuzzVoeten(f *testing.F) {
 	voeten := gunzipFile(f, "../testdata/voeten/UNVotesPublished.csv.gz")
 	head := func(b []byte, n int) []byte {
 		end := 0
@@ -156,11 +159,13 @@ func FuzzDenseVoeten(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
+		read := func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) }
+		sameRead(t, read)
+		sameCut(t, read)
 	})
 }
 
-func FuzzDenseUnvotes(f *testing.F) {
+func FuzzUnvotes(f *testing.F) {
 	dir := "../testdata/malformed/unvotes/"
 	read := func(name string) []byte {
 		b, err := os.ReadFile(dir + name)
@@ -175,9 +180,11 @@ func FuzzDenseUnvotes(f *testing.F) {
 		f.Add(read(filepath.Base(n)), rolls)
 	}
 	f.Fuzz(func(t *testing.T, v, rc []byte) {
-		sameRead(t, func(r *Reader) (*Dataset, error) {
+		read := func(r *Reader) (*Dataset, error) {
 			return r.ReadUnvotes(bytes.NewReader(v), bytes.NewReader(rc), bytes.NewReader(issues))
-		})
+		}
+		sameRead(t, read)
+		sameCut(t, read)
 	})
 }
 
@@ -232,44 +239,6 @@ func sameCut(t *testing.T, read func(r *Reader) (*Dataset, error)) {
 			sameDataset(t, one, many)
 		}
 	}
-}
-
-// Where the parts are cut must not change what is read.
-func FuzzPartsVoeten(f *testing.F) {
-	voeten := gunzipFile(f, "../testdata/voeten/UNVotesPublished.csv.gz")
-	f.Add(voeten[:bytes.IndexByte(voeten[3000:], '\n')+3001])
-	names, _ := filepath.Glob("../testdata/malformed/voeten/*.csv")
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		sameCut(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
-	})
-}
-
-func FuzzPartsUnvotes(f *testing.F) {
-	dir := "../testdata/malformed/unvotes/"
-	read := func(name string) []byte {
-		b, err := os.ReadFile(dir + name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		return b
-	}
-	rolls := read("un_roll_calls.csv")
-	names, _ := filepath.Glob(dir + "votes_*.csv")
-	for _, n := range append(names, dir+"un_votes.csv") {
-		f.Add(read(filepath.Base(n)))
-	}
-	f.Fuzz(func(t *testing.T, v []byte) {
-		sameCut(t, func(r *Reader) (*Dataset, error) {
-			return r.ReadUnvotes(bytes.NewReader(v), bytes.NewReader(rolls), nil)
-		})
-	})
 }
 
 // Rows the unvotes fast path must decline or read exactly as the
