@@ -339,7 +339,8 @@ type rowParser interface {
 // voteRows in one Write, through bufio.Reader.WriteTo, and is parsed where
 // it lies; a stream (a gzip file) is read in blocks by ReadFrom.
 const (
-	// blockSize bounds the memory a streamed read holds beyond the dataset.
+	// blockSize is the size of the blocks a stream is read in; a read
+	// holds two beyond the dataset, one parsed and the next read ahead.
 	blockSize = 8 << 20
 	// minBlock is the least input worth a block of its own: smaller writes
 	// are gathered first.
@@ -456,7 +457,8 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 			data = append(slices.Clip(w.carry), data...)
 		}
 		if b.err != nil {
-			w.carry = append(w.carry[:0], data...)
+			// The last block: the reader is done with its buffers.
+			w.carry = data
 			if b.err == io.EOF {
 				return total, nil
 			}
@@ -473,8 +475,9 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 }
 
 // blockHeadroom is the room before a block read by readBlocks for the
-// unfinished record of the block before.
-const blockHeadroom = 64 << 10
+// unfinished record of the block before, or the first small fill (up to
+// two bufio.Reader buffers of 64 KiB).
+const blockHeadroom = 256 << 10
 
 // readBlock is a block of input: buf[blockHeadroom:blockHeadroom+n], and
 // the error that ended the input after it, if any.
