@@ -12,9 +12,10 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// The vote rows of a large file are parsed in two parts at once; these
-// tests put a bad row in the second part of a real file and check that it
-// is reported as a sequential read reports it.
+// The vote rows of a large file are parsed in parts at once; these tests
+// put bad rows in the last part of a block, or deep in the real files given
+// in each way a reader takes its input, and check that each is reported as
+// a row-by-row read reports it.
 
 // bigVotes returns the header and first n rows of the real un_votes.csv,
 // followed by extra, and the line number extra starts on.
@@ -24,11 +25,11 @@ func bigVotes(t *testing.T, n int, extra string) ([]byte, int) {
 	return append(bytes.Clone(head), extra...), n + 2
 }
 
-func TestSecondPartDuplicate(t *testing.T) {
+func TestLastPartDuplicate(t *testing.T) {
 	raw := rawUnvotes(t)
 	// Row 2 of the file is "3,United States,US,yes" (rcid 3): contradict it
-	// 20,000 rows later, well inside the second part of the block.
-	data, line := bigVotes(t, 20000, "3,United States,US,no\n")
+	// 60,000 rows (1.3 MB, five parts) later, in the last part.
+	data, line := bigVotes(t, 60000, "3,United States,US,no\n")
 	_, err := votes.ReadUnvotes(bytes.NewReader(data), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
 	var pe *votes.ParseError
 	if !errors.Is(err, votes.ErrDuplicateVote) || !errors.As(err, &pe) || pe.Line != line || pe.Column != 20 {
@@ -45,9 +46,9 @@ func TestSecondPartDuplicate(t *testing.T) {
 	}
 }
 
-func TestSecondPartUnknownRollCall(t *testing.T) {
+func TestLastPartUnknownRollCall(t *testing.T) {
 	raw := rawUnvotes(t)
-	data, line := bigVotes(t, 20000, "999999,Canada,CA,yes\n3,Namibia,NA,yes\n")
+	data, line := bigVotes(t, 60000, "999999,Canada,CA,yes\n3,Namibia,NA,yes\n")
 	r := &votes.Reader{Lenient: true}
 	ds, err := r.ReadUnvotes(bytes.NewReader(data), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
 	if err != nil {
@@ -56,7 +57,7 @@ func TestSecondPartUnknownRollCall(t *testing.T) {
 	if len(r.Skipped) != 1 || r.Skipped[0].Line != line || !errors.Is(r.Skipped[0], votes.ErrUnknownRollCall) {
 		t.Fatalf("skipped %v, want the unknown rcid at line %d", r.Skipped, line)
 	}
-	// The good rows of the same part are all read: 20,000 and the last one
+	// The good rows of the same part are all read: 60,000 and the last one
 	// (Namibia had no vote on rcid 3, of 1946).
 	n := 0
 	for i := range ds.NumCountries() {
@@ -66,8 +67,8 @@ func TestSecondPartUnknownRollCall(t *testing.T) {
 			}
 		}
 	}
-	if n != 20001 {
-		t.Errorf("%d votes read, want 20001", n)
+	if n != 60001 {
+		t.Errorf("%d votes read, want 60001", n)
 	}
 }
 
