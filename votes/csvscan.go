@@ -26,6 +26,7 @@ type splitter struct {
 	cols     []int  // 1-based byte column of each field, for quoted records only
 	lines    []int  // line of each field, for quoted records only
 	plain    []byte // the current record's line, if it has no quotes
+	raw      []byte // the current record's line as read, if it is one line
 	buf      []byte
 	rec      []byte
 	first    bool
@@ -100,31 +101,46 @@ func (s *splitter) readLine() ([]byte, error) {
 // next reads the next record, skipping empty lines. It returns io.EOF at the
 // end of the input and a *ParseError for bad quoting.
 func (s *splitter) next() error {
+	_, err := s.nextOr(nil)
+	return err
+}
+
+// nextOr is next, but first offers the record's line to fast, if not nil:
+// if fast takes it, the record is done, and nextOr reports it taken.
+func (s *splitter) nextOr(fast func(line []byte) bool) (taken bool, err error) {
 	var line []byte
-	var err error
 	for {
 		s.line = s.nextLine
 		line, err = s.readLine()
 		if err == io.EOF {
-			return err
+			return false, err
 		} else if err != nil {
 			// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
-			return &ParseError{File: s.file, Line: s.line, Err: err}
+			return false, &ParseError{File: s.file, Line: s.line, Err: err}
 		}
 		if len(line) > 0 {
 			break
 		}
 	}
-	s.fields, s.cols, s.lines, s.plain = s.fields[:0], s.cols[:0], s.lines[:0], nil
+	if fast != nil && fast(line) {
+		return true, nil
+	}
+	s.fields, s.cols, s.lines, s.plain, s.raw = s.fields[:0], s.cols[:0], s.lines[:0], nil, nil
 	if bytes.IndexByte(line, '"') < 0 {
 		// Fields are short, so a plain loop beats a call per field.
 		// Columns are not stored: errorAt finds them from the fields'
 		// offsets in the line.
-		s.plain = line
+		s.plain, s.raw = line, line
 		s.split(line)
-		return nil
+		return false, nil
 	}
-	return s.quoted(line)
+	if err := s.quoted(line); err != nil {
+		return false, err
+	}
+	if s.nextLine == s.line+1 {
+		s.raw = line // no more lines were read, so line is intact
+	}
+	return false, nil
 }
 
 // split cuts an unquoted line at its commas.

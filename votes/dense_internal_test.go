@@ -272,3 +272,20 @@ func TestDenseUnvotesTrickyRows(t *testing.T) {
 		})
 	}
 }
+
+// The Digital Library's fast path must read exactly what reading every row
+// in full reads.
+func FuzzUNDL(f *testing.F) {
+	names, _ := filepath.Glob("../testdata/undl/*.csv")
+	more, _ := filepath.Glob("../testdata/malformed/undl/*.csv")
+	for _, n := range append(names, more...) {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
+	})
+}

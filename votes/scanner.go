@@ -19,12 +19,19 @@ func newScanner(r io.Reader, file string) *scanner {
 // next makes the next record current. It returns io.EOF at the end of the
 // input, or the error that ended it.
 func (s *scanner) next() error {
-	if err := s.sp.next(); err != nil {
-		return err
+	_, err := s.nextOr(nil)
+	return err
+}
+
+// nextOr is next, but first offers the record's line to fast (see
+// splitter.nextOr); a record fast takes does not become current.
+func (s *scanner) nextOr(fast func(line []byte) bool) (taken bool, err error) {
+	if taken, err = s.sp.nextOr(fast); taken || err != nil {
+		return taken, err
 	}
 	s.line = s.sp.line
 	s.fields = s.sp.fields
-	return nil
+	return false, nil
 }
 
 // errorAt returns a *ParseError for field f of the current record.

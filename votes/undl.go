@@ -1,6 +1,7 @@
 package votes
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -31,19 +32,198 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 	b := newBuilder()
 	cache := make(map[string]undlCached)
 	uc := undlColumns{col["undl_id"], col["ms_code"], col["ms_name"], col["ms_vote"], col["date"], col["vote_note"]}
+	t := &undlTemplate{b: b, cache: cache, uc: uc}
+	fast := t.row
+	if r.opsOnly {
+		fast = nil
+	}
 	for {
-		if err := s.next(); err == io.EOF {
+		taken, err := s.nextOr(fast)
+		if err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, err
 		}
-		if perr := r.undlRow(b, s, col, uc, cache); perr != nil {
+		if taken {
+			continue
+		}
+		perr := r.undlRow(b, s, col, uc, cache)
+		if perr != nil {
 			if err := r.skip(perr); err != nil {
 				return nil, err
 			}
 		}
+		if id, _ := atoi(s.field(uc.id)); perr == nil && (len(t.steps) == 0 || id != t.id) {
+			t.set(id, s.sp.raw)
+		}
 	}
 	return b.dataset(), nil
+}
+
+// undlTemplate is the fast path for the Digital Library's rows. Every row of
+// a resolution repeats its columns, titles and all, and differs only in the
+// state's code, name and vote and the note; such a row is compared with the
+// last row read in full, stretch by stretch, and only those columns are
+// read. Anything else, and any row that would be an error, is declined and
+// read in full.
+type undlTemplate struct {
+	b     *builder
+	cache map[string]undlCached
+	uc    undlColumns
+	id, k int // the roll call of the template row: ID and index
+	steps []templateStep
+	spans [][2]int // reused by set
+}
+
+const (
+	undlCode int8 = iota + 1
+	undlName
+	undlVote
+	undlNote
+)
+
+// set makes the template of a good row of roll call id just read in full,
+// from its line as read (nil if the record took more than one line).
+func (t *undlTemplate) set(id int, raw []byte) {
+	t.steps = t.steps[:0]
+	if raw == nil {
+		return
+	}
+	var ok bool
+	if t.spans, ok = appendFieldSpans(t.spans[:0], raw); !ok {
+		return
+	}
+	spans := t.spans
+	if t.k, ok = t.b.rollCall(id); !ok {
+		return
+	}
+	t.id = id
+	line := string(raw)
+	at := 0
+	for f, span := range spans {
+		kind := int8(0)
+		switch f {
+		case t.uc.code:
+			kind = undlCode
+		case t.uc.name:
+			kind = undlName
+		case t.uc.vote:
+			kind = undlVote
+		case t.uc.note:
+			kind = undlNote
+		}
+		if kind == 0 {
+			continue
+		}
+		if span[0] < len(line) && line[span[0]] == '"' {
+			t.steps = t.steps[:0] // a varying column in quotes
+			return
+		}
+		t.steps = append(t.steps, templateStep{text: line[at:span[0]], field: kind})
+		at = span[1]
+	}
+	t.steps = append(t.steps, templateStep{text: line[at:], field: stepEnd})
+}
+
+// row reads line if it is the template's but in the varying columns and
+// reads without error, and reports whether it did.
+func (t *undlTemplate) row(line []byte) bool {
+	if len(t.steps) == 0 {
+		return false
+	}
+	var code, name, vote, note []byte
+	j := 0
+	for _, st := range t.steps {
+		if !hasPrefixAt(line, j, st.text) {
+			return false
+		}
+		j += len(st.text)
+		if st.field == stepEnd {
+			break
+		}
+		k := j
+		for k < len(line) && line[k] != ',' && line[k] != '"' {
+			k++
+		}
+		if k < len(line) && line[k] == '"' {
+			return false
+		}
+		switch st.field {
+		case undlCode:
+			code = line[j:k]
+		case undlName:
+			name = line[j:k]
+		case undlVote:
+			vote = line[j:k]
+		case undlNote:
+			note = line[j:k]
+		}
+		j = k
+	}
+	if j != len(line) {
+		return false
+	}
+	e, ok := t.cache[string(code)]
+	if !ok || e.name != string(name) {
+		return false
+	}
+	v, ok := parseVoteBytes(vote)
+	if !ok || v == NonMember {
+		return false
+	}
+	if v == NoRecord {
+		v = Absent
+	}
+	b := t.b
+	pos, _ := tablePos(b.holder(e.country, t.k).COW)
+	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord && have[t.k] != v {
+		return false // a duplicate, for the full read to report
+	}
+	b.setPos(pos, t.k, v)
+	if len(note) > 0 {
+		b.setNote(e.country, t.k, string(note))
+	}
+	return true
+}
+
+// appendFieldSpans appends to spans where each field of a one-line CSV
+// record starts and ends, quotes included, and reports false if the line is
+// not well formed.
+func appendFieldSpans(spans [][2]int, line []byte) ([][2]int, bool) {
+	i := 0
+	for {
+		start := i
+		if i < len(line) && line[i] == '"' {
+			i++
+			for {
+				q := bytes.IndexByte(line[i:], '"')
+				if q < 0 {
+					return nil, false
+				}
+				i += q + 1
+				if i < len(line) && line[i] == '"' {
+					i++ // a doubled quote
+					continue
+				}
+				break
+			}
+		} else {
+			for i < len(line) && line[i] != ',' {
+				if line[i] == '"' {
+					return nil, false
+				}
+				i++
+			}
+		}
+		spans = append(spans, [2]int{start, i})
+		if i == len(line) {
+			return spans, true
+		}
+		if line[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
 }
 
 // undlColumns holds the positions of the columns read on every row.
