@@ -38,15 +38,15 @@ func gunzipFile(t testing.TB, path string) []byte {
 func sameDataset(t testing.TB, a, b *Dataset) {
 	t.Helper()
 	if d := cmp.Diff(a.countries, b.countries); d != "" {
-		t.Fatalf("states differ (-ops +dense):\n%s", d)
+		t.Fatalf("states differ (-first +second):\n%s", d)
 	}
 	if len(a.rollCalls) != len(b.rollCalls) {
-		t.Fatalf("%d roll calls row by row, %d dense", len(a.rollCalls), len(b.rollCalls))
+		t.Fatalf("%d roll calls, then %d", len(a.rollCalls), len(b.rollCalls))
 	}
 	for j := range a.rollCalls {
 		x, y := a.rollCalls[j], b.rollCalls[j]
 		if !x.Date.Equal(y.Date) {
-			t.Fatalf("roll call %d: date %v row by row, %v dense", j, x.Date, y.Date)
+			t.Fatalf("roll call %d: date %v, then %v", j, x.Date, y.Date)
 		}
 		x.Date, y.Date = time.Time{}, time.Time{}
 		if x != y {
@@ -109,22 +109,35 @@ func TestDenseMatchesOps(t *testing.T) {
 	})
 }
 
-// sameRead fails the test unless reading with the dense fast paths and
-// reading every row as an op agree: the same error, the same rows
-// skipped, the same dataset.
+// sameRead fails the test unless reading with the fast paths and reading
+// every row in full agree: the same error, the same rows skipped, the same
+// dataset, strict and lenient.
 func sameRead(t *testing.T, read func(r *Reader) (*Dataset, error)) {
+	agree(t, read, "row by row", "with the fast paths", func(r *Reader) { r.opsOnly = true }, func(*Reader) {})
+}
+
+// sameCut is sameRead for reading in one part and in seven.
+func sameCut(t *testing.T, read func(r *Reader) (*Dataset, error)) {
+	agree(t, read, "in one part", "in seven", func(r *Reader) { r.parts = 1 }, func(r *Reader) { r.parts = 7 })
+}
+
+// agree fails the test unless read with readers set up by setA and by setB
+// agree, strict and lenient.
+func agree(t *testing.T, read func(r *Reader) (*Dataset, error), a, b string, setA, setB func(*Reader)) {
 	for _, lenient := range []bool{false, true} {
-		ro, rd := &Reader{Lenient: lenient, opsOnly: true}, &Reader{Lenient: lenient}
-		ops, errOps := read(ro)
-		dense, errDense := read(rd)
-		if fmt.Sprint(errOps) != fmt.Sprint(errDense) {
-			t.Fatalf("lenient %v: row by row: %v; dense: %v", lenient, errOps, errDense)
+		ra, rb := &Reader{Lenient: lenient}, &Reader{Lenient: lenient}
+		setA(ra)
+		setB(rb)
+		da, errA := read(ra)
+		db, errB := read(rb)
+		if fmt.Sprint(errA) != fmt.Sprint(errB) {
+			t.Fatalf("lenient %v: %s: %v; %s: %v", lenient, a, errA, b, errB)
 		}
-		if fmt.Sprint(ro.Skipped) != fmt.Sprint(rd.Skipped) {
-			t.Fatalf("lenient %v: skipped row by row %v; dense %v", lenient, ro.Skipped, rd.Skipped)
+		if fmt.Sprint(ra.Skipped) != fmt.Sprint(rb.Skipped) {
+			t.Fatalf("lenient %v: skipped %s %v; %s %v", lenient, a, ra.Skipped, b, rb.Skipped)
 		}
-		if errOps == nil {
-			sameDataset(t, ops, dense)
+		if errA == nil {
+			sameDataset(t, da, db)
 		}
 	}
 }
@@ -219,25 +232,6 @@ func TestDenseTrickyRows(t *testing.T) {
 		t.Run(row, func(t *testing.T) {
 			sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
 		})
-	}
-}
-
-// sameCut fails the test unless reading in one part and in many give the
-// same error, the same rows skipped and the same dataset.
-func sameCut(t *testing.T, read func(r *Reader) (*Dataset, error)) {
-	for _, lenient := range []bool{false, true} {
-		r1, rn := &Reader{Lenient: lenient, parts: 1}, &Reader{Lenient: lenient, parts: 7}
-		one, err1 := read(r1)
-		many, errn := read(rn)
-		if fmt.Sprint(err1) != fmt.Sprint(errn) {
-			t.Fatalf("lenient %v: one part: %v; seven: %v", lenient, err1, errn)
-		}
-		if fmt.Sprint(r1.Skipped) != fmt.Sprint(rn.Skipped) {
-			t.Fatalf("lenient %v: skipped in one part %v; in seven %v", lenient, r1.Skipped, rn.Skipped)
-		}
-		if err1 == nil {
-			sameDataset(t, one, many)
-		}
 	}
 }
 
