@@ -98,15 +98,10 @@ func (s *splitter) readLine() ([]byte, error) {
 	return line, nil
 }
 
-// next reads the next record, skipping empty lines. It returns io.EOF at the
-// end of the input and a *ParseError for bad quoting.
-func (s *splitter) next() error {
-	_, err := s.nextOr(nil)
-	return err
-}
-
-// nextOr is next, but first offers the record's line to fast, if not nil:
-// if fast takes it, the record is done, and nextOr reports it taken.
+// nextOr reads the next record, skipping empty lines. It returns io.EOF at
+// the end of the input and a *ParseError for bad quoting. It first offers
+// the record's line to fast, if not nil: if fast takes it, the record is
+// done, and nextOr reports it taken.
 func (s *splitter) nextOr(fast func(line []byte) bool) (taken bool, err error) {
 	var line []byte
 	for {
