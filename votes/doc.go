@@ -15,7 +15,9 @@
 //   - Erik Voeten's Dataverse file (UNVotesPublished.csv, or UNVotes.csv with
 //     the newer columns), one row per state and roll call, votes coded 1 yes,
 //     2 abstain, 3 no, 8 absent, 9 not a member, dates m/d/yyyy, a
-//     session-based year column.
+//     session-based year column. A roll call's details come from its first
+//     good row; every other row of it must give the same date and
+//     resolution (ErrConflict).
 //   - the UN Digital Library bulk CSV (2025 and 2026 layouts), states by ISO
 //     alpha-3 and upper-case name, votes Y, N, A, X, sessions "79" or
 //     "ES-11", totals "120.0".
