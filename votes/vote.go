@@ -3,7 +3,6 @@ package votes
 import (
 	"bytes"
 	"fmt"
-	"strings"
 )
 
 // Vote is what one state did on one roll call.
@@ -176,10 +175,8 @@ var issueCodes = [...]struct {
 // ParseIssue returns the issue with the given two-letter code ("me", "nu",
 // "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
 func ParseIssue(s string) (Issue, error) {
-	for _, ic := range issueCodes {
-		if strings.EqualFold(s, ic.code) || strings.EqualFold(s, ic.label) {
-			return ic.issue, nil
-		}
+	if is, ok := issueOf([]byte(s)); ok {
+		return is, nil
 	}
 	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
 }
