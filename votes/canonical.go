@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,12 +19,15 @@ var canonicalHeader = []string{
 	"rcid", "session", "special", "date", "resolution", "raw_resolution",
 	"short", "title", "description", "draft", "committee_report", "meeting",
 	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
-	"total_yes", "total_no", "total_abstain", "total_non_voting", "total_members",
+	"unanimous", "total_yes", "total_no", "total_abstain", "total_non_voting", "total_members",
 	"cow", "iso3", "country", "vote", "member", "note",
 }
 
 // firstStateColumn is the index of "cow" in canonicalHeader.
-const firstStateColumn = 24
+const firstStateColumn = 25
+
+// firstTotalColumn is the index of "total_yes" in canonicalHeader.
+const firstTotalColumn = 20
 
 // Write writes d as CSV in this package's canonical layout, which Read
 // reads back into an equal dataset: one row per state and roll call with a
@@ -126,16 +130,23 @@ func rollCallRecord(rec []string, rc *RollCall) {
 	rec[12], rec[13], rec[14] = rc.AgendaTitle, rc.Subjects, rc.Link
 	rec[15] = rc.Issues.String()
 	rec[16], rec[17], rec[18] = rc.Important.String(), rc.Amendment.String(), rc.Paragraph.String()
+	rec[19] = "0"
+	if rc.Unanimous {
+		rec[19] = "1"
+	}
 	if rc.HasTotals {
 		t := rc.Totals
 		for k, n := range [...]int{t.Yes, t.No, t.Abstain, t.NonVoting, t.Members} {
-			rec[19+k] = strconv.Itoa(n)
+			rec[firstTotalColumn+k] = strconv.Itoa(n)
 		}
 	}
 }
 
 func (r *Reader) readCanonical(s *scanner) (*Dataset, error) {
-	col, err := s.columns(canonicalHeader)
+	// "unanimous" came later than the other columns: files written
+	// before it have unanimity judged on their votes.
+	required := slices.DeleteFunc(slices.Clone(canonicalHeader), func(h string) bool { return h == "unanimous" })
+	col, err := s.columns(required, "unanimous")
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +202,13 @@ func (r *Reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 			return perr
 		}
 		k, _ = b.addRollCall(rc)
+		if u := col["unanimous"]; u >= 0 && len(s.field(u)) > 0 {
+			f, ok := parseFlag(s.field(u))
+			if !ok || f == FlagUnknown {
+				return s.errorAt(u, "unanimous", quoteErr("want 0 or 1, got", s.field(u)))
+			}
+			b.setUnanimous(k, f == FlagTrue)
+		}
 	} else if !known {
 		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d (its first row must carry its details)", ErrUnknownRollCall, id))
 	}
@@ -247,7 +265,7 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		}
 	}
 	for k, dst := range [...]*int{&rc.Totals.Yes, &rc.Totals.No, &rc.Totals.Abstain, &rc.Totals.NonVoting, &rc.Totals.Members} {
-		name := canonicalHeader[19+k]
+		name := canonicalHeader[firstTotalColumn+k]
 		v := s.field(col[name])
 		if len(v) == 0 {
 			continue

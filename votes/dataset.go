@@ -3,6 +3,7 @@ package votes
 import (
 	"cmp"
 	"iter"
+	"math/bits"
 	"slices"
 	"time"
 )
@@ -291,6 +292,19 @@ type builder struct {
 	member    map[[2]int]Flag
 	notes     map[[2]int]string
 	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
+
+	// unanimity given by the source (the canonical layout carries the
+	// decision made when the data were first read), by discovery order
+	unanimity map[int]bool
+}
+
+// setUnanimous records the source's word on whether roll call k (discovery
+// order) is unanimous, which then overrides the judgement on the votes read.
+func (b *builder) setUnanimous(k int, u bool) {
+	if b.unanimity == nil {
+		b.unanimity = make(map[int]bool)
+	}
+	b.unanimity[k] = u
 }
 
 func newBuilder() *builder {
@@ -424,7 +438,29 @@ func (b *builder) dataset() *Dataset {
 		}
 		d.notes[newRow[key[0]]*nr+newCol[key[1]]] = s
 	}
+	d.judgeUnanimity()
+	for k, u := range b.unanimity {
+		d.rollCalls[newCol[k]].Unanimous = u
+	}
 	return d
+}
+
+// judgeUnanimity sets RollCall.Unanimous from every vote in d. It runs once,
+// when a dataset is read, so that later selections of states keep the
+// decision made on the whole Assembly.
+func (d *Dataset) judgeUnanimity() {
+	nr := len(d.rollCalls)
+	seen := make([]uint8, nr)
+	for i := range d.countries {
+		for j, v := range d.votes[i*nr : (i+1)*nr] {
+			if v.Cast() {
+				seen[j] |= 1 << uint(v)
+			}
+		}
+	}
+	for j, s := range seen {
+		d.rollCalls[j].Unanimous = bits.OnesCount8(s) < 2
+	}
 }
 
 func countryOf(p int) Country {

@@ -71,11 +71,23 @@ func TextMatches(re *regexp.Regexp) Filter {
 	}
 }
 
-// Contested drops unanimous roll calls: those on which every vote cast in
-// the dataset was the same (or none was cast). Voeten's agreement scores
-// leave them out, as they say nothing about who sides with whom.
+// Contested drops unanimous roll calls (RollCall.Unanimous): those on which
+// every vote cast was the same, judged on all the votes read, not on the
+// states left in the dataset. Voeten's agreement scores leave them out, as
+// they say nothing about who sides with whom.
 func Contested() Filter {
-	return func(d *Dataset, j int) bool { return !d.Tally(j).Unanimous() }
+	return func(d *Dataset, j int) bool { return !d.rollCalls[j].Unanimous }
+}
+
+// InYears keeps the roll calls voted in the calendar years from to to,
+// inclusive. Roll calls without a date are left out. The State Department
+// and most commentary count calendar years; InSessions counts sessions,
+// which open in September.
+func InYears(from, to int) Filter {
+	return func(d *Dataset, j int) bool {
+		y := d.rollCalls[j].Year()
+		return y != 0 && y >= from && y <= to
+	}
 }
 
 // Amendments selects roll calls on amendments (want true) or leaves them out

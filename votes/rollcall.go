@@ -47,6 +47,23 @@ type RollCall struct {
 	// Dataset.Tally counts the votes actually in the data.
 	Totals    Tally
 	HasTotals bool
+
+	// Unanimous reports that every vote cast on the roll call was the same
+	// (or none was cast). It is judged once, when the dataset is read, on
+	// every vote the source holds, and kept through Filter and
+	// SelectCountries: narrowing the states never makes a roll call
+	// unanimous. Where a source also publishes totals (the UN Digital
+	// Library), the votes read decide, not the totals.
+	Unanimous bool
+}
+
+// Year returns the calendar year of the vote, or 0 if the source gives no
+// date. Voeten's "year" column is session-based; this is not.
+func (rc *RollCall) Year() int {
+	if rc.Date.IsZero() {
+		return 0
+	}
+	return rc.Date.Year()
 }
 
 // Tally counts the votes on one roll call.
