@@ -1,0 +1,36 @@
+// Package chart draws the pictures an analysis of the General Assembly's
+// votes usually ends with: a dendrogram of the states, their agreement
+// matrix as a heatmap in dendrogram order, a map of the states (classical
+// MDS) coloured by bloc, and lines with uncertainty bands (ideal points over
+// sessions, or any series with an interval).
+//
+// Each function takes library types (a *cluster.Dendrogram, a *cluster.Map,
+// any mat.Symmetric such as alignment.Matrix.Scores) or plain slices, with the
+// states as []votes.Country beside them in the same order, and returns a
+// *Chart: a gonum/plot *plot.Plot that can still be changed (a title, an axis
+// label, another plotter) and the size at which its labels are readable.
+// Chart.Save writes PNG or SVG by the file's extension; WritePNG and WriteSVG
+// write to any io.Writer.
+//
+//	tree, _ := cluster.Hierarchical(dist, cluster.Ward)
+//	labels, _ := tree.CutK(5)
+//	c, err := chart.Dendrogram(tree, states, &chart.DendrogramOptions{
+//		Blocs: chart.Blocs{Labels: labels},
+//	})
+//	if err != nil {
+//		return err
+//	}
+//	err = c.Save("blocs.png")
+//
+// Blocs are coloured alike in every chart (Tableau's ten categorical colours,
+// which most colour-blind readers tell apart), so a dendrogram, a heatmap and
+// a map of the same partition can be read side by side. Text is set in
+// Liberation Sans, which gonum/plot embeds, so the pictures look the same on
+// every machine.
+//
+// Dimension mismatches (labels or states of the wrong length, an order that
+// is not a permutation) are programmer errors and panic, with "chart:" first,
+// as gonum does. A value that cannot be drawn (NaN or infinite coordinates, a
+// band whose low end lies above its high end, a cell outside a colour scale
+// the caller set) is an error wrapping ErrNotFinite or ErrRange.
+package chart

@@ -1,0 +1,173 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// Line is one series of a Lines chart: values Y at X (sessions, years),
+// with an optional band from Lo to Hi (a confidence or credible interval).
+type Line struct {
+	// Name labels the line in the legend.
+	Name string
+	// X holds the positions along the horizontal axis, increasing; Y the
+	// values. A NaN in Y leaves a gap (a session in which the state cast
+	// no vote), so the line never bridges a missing value.
+	X, Y []float64
+	// Lo and Hi, if not nil, hold the ends of the band at each X. A NaN in
+	// either leaves a gap in the band.
+	Lo, Hi []float64
+	// Width is the width of the line; zero means 1.5 points. A thin line
+	// (0.7 points, say) puts a series in the background.
+	Width vg.Length
+	// Color is the colour of the line and, faded, of its band; nil means
+	// Color(i) for the ith line.
+	Color color.Color
+}
+
+// LinesOptions tune Lines. The zero value (or nil) draws the lines with no
+// title or axis labels.
+type LinesOptions struct {
+	// Title is drawn above the lines; XLabel and YLabel label the axes.
+	Title, XLabel, YLabel string
+}
+
+// Lines draws each line, its band behind it as a faded area, with a legend
+// at the right of the lines. Bands are drawn first, so no band hides a
+// line.
+//
+// The error wraps ErrNotFinite for a NaN or infinite X or an infinite Y, Lo
+// or Hi, and ErrRange if the X of a line do not increase or a band's Lo lies
+// above its Hi. Lines panics if a line's Y, or its Lo or Hi when not nil,
+// differ in length from its X.
+func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
+	if opts == nil {
+		opts = &LinesOptions{}
+	}
+	p := newPlot(9)
+	p.Title.Text = opts.Title
+	p.X.Label.Text, p.Y.Label.Text = opts.XLabel, opts.YLabel
+	var front []plot.Plotter
+	for li, l := range lines {
+		if err := l.check(); err != nil {
+			return nil, err
+		}
+		col := l.Color
+		if col == nil {
+			col = Color(li)
+		}
+		width := l.Width
+		if width == 0 {
+			width = vg.Points(1.5)
+		}
+		var first *plotter.Line
+		for _, seg := range segments(l.Y, nil) {
+			xy := make(plotter.XYs, 0, seg[1]-seg[0])
+			for k := seg[0]; k < seg[1]; k++ {
+				xy = append(xy, plotter.XY{X: l.X[k], Y: l.Y[k]})
+			}
+			pl, err := plotter.NewLine(xy)
+			if err != nil {
+				return nil, fmt.Errorf("%w: line %q: %v", ErrNotFinite, l.Name, err)
+			}
+			pl.Color, pl.Width = col, width
+			front = append(front, pl)
+			if first == nil {
+				first = pl
+			}
+		}
+		var band *plotter.Polygon
+		if l.Lo != nil {
+			r, g, b, _ := col.RGBA()
+			fill := color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 50}
+			for _, seg := range segments(l.Lo, l.Hi) {
+				var ring plotter.XYs
+				for k := seg[0]; k < seg[1]; k++ {
+					ring = append(ring, plotter.XY{X: l.X[k], Y: l.Hi[k]})
+				}
+				for k := seg[1] - 1; k >= seg[0]; k-- {
+					ring = append(ring, plotter.XY{X: l.X[k], Y: l.Lo[k]})
+				}
+				poly, err := plotter.NewPolygon(ring)
+				if err != nil {
+					return nil, fmt.Errorf("%w: band of %q: %v", ErrNotFinite, l.Name, err)
+				}
+				poly.Color = fill
+				poly.LineStyle.Width = 0
+				p.Add(poly)
+				if band == nil {
+					band = poly
+				}
+			}
+		}
+		if first == nil {
+			continue // no value to draw: no legend entry either
+		}
+		if band != nil {
+			p.Legend.Add(l.Name, band, first)
+		} else {
+			p.Legend.Add(l.Name, first)
+		}
+	}
+	p.Add(front...)
+	p.Legend.Top = true
+	p.Add(legendRoom{right: true})
+	return &Chart{Plot: p, Width: 9 * vg.Inch, Height: 5.5 * vg.Inch}, nil
+}
+
+// check reports a line that cannot be drawn, and panics on lengths that
+// do not match.
+func (l *Line) check() error {
+	n := len(l.X)
+	if len(l.Y) != n || l.Lo != nil && len(l.Lo) != n || l.Hi != nil && len(l.Hi) != n || (l.Lo == nil) != (l.Hi == nil) {
+		panic(fmt.Sprintf("chart: line %q has %d X, %d Y, %d Lo and %d Hi", l.Name, n, len(l.Y), len(l.Lo), len(l.Hi)))
+	}
+	for k, x := range l.X {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%w: line %q: x[%d] is %v", ErrNotFinite, l.Name, k, x)
+		}
+		if k > 0 && x <= l.X[k-1] {
+			return fmt.Errorf("%w: line %q: x[%d] = %v does not follow x[%d] = %v", ErrRange, l.Name, k, x, k-1, l.X[k-1])
+		}
+		for _, v := range []float64{l.Y[k], at(l.Lo, k), at(l.Hi, k)} {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("%w: line %q at x = %v: %v", ErrNotFinite, l.Name, x, v)
+			}
+		}
+		if lo, hi := at(l.Lo, k), at(l.Hi, k); lo > hi {
+			return fmt.Errorf("%w: line %q at x = %v: band from %v to %v", ErrRange, l.Name, x, lo, hi)
+		}
+	}
+	return nil
+}
+
+// at returns v[k], or NaN for a nil v.
+func at(v []float64, k int) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return v[k]
+}
+
+// segments returns the runs [start, end) over which a (and b, if not nil)
+// hold no NaN.
+func segments(a, b []float64) [][2]int {
+	var runs [][2]int
+	start := -1
+	for k := 0; k <= len(a); k++ {
+		ok := k < len(a) && !math.IsNaN(a[k]) && (b == nil || !math.IsNaN(b[k]))
+		switch {
+		case ok && start < 0:
+			start = k
+		case !ok && start >= 0:
+			runs = append(runs, [2]int{start, k})
+			start = -1
+		}
+	}
+	return runs
+}
