@@ -1,0 +1,172 @@
+package chart_test
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/alignment/idealpoint"
+	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
+)
+
+// session74 returns the agreement of fifteen states in session 74 and the
+// distances 1 - agreement, in COW-code order.
+func session74() ([]votes.Country, *mat.SymDense, *mat.SymDense) {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var states []votes.Country
+	for _, key := range []string{"USA", "GBR", "FRA", "DEU", "RUS", "CHN", "IND", "BRA", "ZAF", "ISR", "CUB", "IRN", "SRB", "HRV", "ALB"} {
+		c, err := votes.LookupCountry(key)
+		if err != nil {
+			log.Fatal(err)
+		}
+		states = append(states, c)
+	}
+	s := ds.Filter(votes.InSessions(74, 74)).SelectCountries(func(c votes.Country) bool { return slices.Contains(states, c) })
+	m, err := alignment.AgreementMatrix(s, alignment.Agree, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	n := len(m.Countries)
+	dist := mat.NewSymDense(n, nil)
+	for i := range n {
+		for j := i; j < n; j++ {
+			dist.SetSym(i, j, 1-m.Scores.At(i, j))
+		}
+	}
+	return m.Countries, m.Scores, dist
+}
+
+// The blocs of fifteen states in session 74: a dendrogram and the agreement
+// matrix in its order, written as PNG and SVG.
+func Example() {
+	states, agreement, dist := session74()
+	tree, err := cluster.Hierarchical(dist, cluster.Average)
+	if err != nil {
+		log.Fatal(err)
+	}
+	labels, err := tree.CutK(3)
+	if err != nil {
+		log.Fatal(err)
+	}
+	blocs := chart.Blocs{Labels: labels}
+	dendrogram, err := chart.Dendrogram(tree, states, &chart.DendrogramOptions{Title: "Session 74", Blocs: blocs})
+	if err != nil {
+		log.Fatal(err)
+	}
+	heatmap, err := chart.Heatmap(agreement, states, &chart.HeatmapOptions{Title: "Session 74", Order: tree.Leaves(), Blocs: blocs})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	dir, err := os.MkdirTemp("", "chart")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	for _, name := range []string{"dendrogram.png", "dendrogram.svg", "heatmap.png", "heatmap.svg"} {
+		c := dendrogram
+		if name[0] == 'h' {
+			c = heatmap
+		}
+		if err := c.Save(filepath.Join(dir, name)); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("wrote", name)
+	}
+	// Output:
+	// wrote dendrogram.png
+	// wrote dendrogram.svg
+	// wrote heatmap.png
+	// wrote heatmap.svg
+}
+
+// A map of fifteen states by their agreement in session 74, coloured by
+// k-medoids bloc, with Serbia's label placed first.
+func ExampleMap() {
+	states, _, dist := session74()
+	m, err := cluster.MDS(dist, 2)
+	if err != nil {
+		log.Fatal(err)
+	}
+	part, err := cluster.KMedoids(dist, 3)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srb, err := votes.LookupCountry("Serbia")
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := chart.Map(m, states, &chart.MapOptions{
+		Title:  "Session 74",
+		Blocs:  chart.Blocs{Labels: part.Labels},
+		Always: []votes.Country{srb},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var svg bytes.Buffer
+	if err := c.WriteSVG(&svg); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%.0f inches wide, Serbia labelled: %v\n", c.Width/vg.Inch, bytes.Contains(svg.Bytes(), []byte(">SRB<")))
+	// Output:
+	// 11 inches wide, Serbia labelled: true
+}
+
+// The ideal points of Serbia, Russia and the United States in sessions
+// 65-74 (2010-2019), with bands of ±1.96 standard errors.
+func ExampleLines() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(65, 74)), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var lines []chart.Line
+	for _, key := range []string{"USA", "SRB", "RUS"} {
+		c, err := votes.LookupCountry(key)
+		if err != nil {
+			log.Fatal(err)
+		}
+		l := chart.Line{Name: c.Name}
+		for _, p := range res.Path(c) {
+			l.X = append(l.X, float64(p.Session))
+			l.Y = append(l.Y, p.IdealPoint)
+			l.Lo = append(l.Lo, p.IdealPoint-1.96*p.SE)
+			l.Hi = append(l.Hi, p.IdealPoint+1.96*p.SE)
+		}
+		lines = append(lines, l)
+	}
+	c, err := chart.Lines(lines, &chart.LinesOptions{Title: "Ideal points", XLabel: "session", YLabel: "ideal point"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := c.WritePNG(&buf); err != nil {
+		log.Fatal(err)
+	}
+	cfg, err := png.DecodeConfig(&buf)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// 9 × 5.5 inches at 150 dots per inch.
+	fmt.Printf("%d lines, %d × %d pixels\n", len(lines), cfg.Width, cfg.Height)
+	// Output:
+	// 3 lines, 1350 × 825 pixels
+}
