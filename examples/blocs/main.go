@@ -1,13 +1,16 @@
 // Command blocs asks which voting blocs sat in a session of the UN General
 // Assembly, who sits in which, and where the Balkan states and Russia fall;
-// it draws the answer as a dendrogram, an agreement heatmap in dendrogram
-// order and a map of the states (classical MDS) coloured by bloc.
+// asked to, it draws the answer as a dendrogram, an agreement heatmap in
+// dendrogram order and a map of the states (classical MDS) coloured by bloc,
+// and writes the blocs as a CSV table.
 //
 // It runs as a notebook: each step prints a heading, a sentence of context
 // and its result. With no flags it clusters session 74 (2019-20) of the
-// embedded 1946-2019 record with Ward's linkage into five blocs:
+// embedded 1946-2019 record with Ward's linkage into five blocs, and writes
+// no file:
 //
-//	go run ./examples/blocs -out /tmp/blocs
+//	go run ./examples/blocs
+//	go run ./examples/blocs -out /tmp/blocs -csv /tmp/blocs74.csv
 //	go run ./examples/blocs -session 60 -method louvain -k 4 -out /tmp/blocs60
 //
 // Flags:
@@ -17,7 +20,22 @@
 //	-method NAME    single, complete, average, weighted, centroid, median, ward, kmedoids or louvain (default ward)
 //	-k N            the number of blocs (louvain: the least number; it scans the resolution) (default 5)
 //	-min N          the least number of roll calls two states must both have voted on (default 10)
-//	-out DIR        where to write the pictures, PNG and SVG ("" for none) (default ".")
+//	-out DIR        write the pictures, PNG and SVG, into DIR, made if missing (default: no pictures)
+//	-csv FILE       write the blocs to FILE as CSV (default: none)
+//	-h              print this usage and exit
+//
+// Output files are checked before the work starts: an -out directory that
+// cannot be made or written, or a -csv file whose directory does not exist,
+// is an error at once. The pictures are blocsN-dendrogram, blocsN-heatmap
+// and blocsN-mds (N the session), each .png and .svg.
+//
+// The CSV has one row per state clustered (those left out are listed in
+// the notebook), in COW-code order, with the columns
+//
+//	iso3,cow,name     the state
+//	session           the session clustered
+//	bloc              its bloc, numbered as in the printed bloc lines
+//	silhouette        its silhouette width (1: well inside its bloc; below 0: closer to another)
 //
 // The blocs are printed one per line, tab-separated, so that a script can
 // read them with `grep '^bloc'`:
@@ -34,6 +52,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -43,6 +62,8 @@ import (
 
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/examples/internal/cli"
+	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -61,27 +82,37 @@ type config struct {
 	method  string
 	linkage cluster.Linkage // when method is a linkage
 	k, minN int
-	out     string
+	out     string    // directory for the pictures; "" for none
+	csvPath string    // "" for none
+	csv     *cli.File // opened by run before the work
 }
 
 // isLinkage reports whether the method is hierarchical clustering.
 func (c *config) isLinkage() bool { return c.method != "kmedoids" && c.method != "louvain" }
 
-func parse(args []string) (*config, error) {
+const usage = `Usage: blocs [flags]
+
+Blocs clusters the states of one session of the UN General Assembly by how
+alike they vote, prints the blocs and where the Balkan states and Russia
+fall, and with -out draws a dendrogram, a heatmap and a map (PNG and SVG),
+with -csv writes the blocs as CSV (iso3,cow,name,session,bloc,silhouette).
+
+	go run ./examples/blocs -session 74 -out /tmp/blocs -csv /tmp/blocs74.csv`
+
+// parse reads the flags. With -h it returns a nil config and a nil error
+// after printing the usage to stdout.
+func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("blocs", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	cfg := &config{}
 	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
 	fs.IntVar(&cfg.session, "session", 74, "regular session to cluster")
 	fs.StringVar(&cfg.method, "method", "ward", "single, complete, average, weighted, centroid, median, ward, kmedoids or louvain")
 	fs.IntVar(&cfg.k, "k", 5, "number of blocs (louvain: the least number)")
 	fs.IntVar(&cfg.minN, "min", 10, "least number of roll calls two states must both have voted on")
-	fs.StringVar(&cfg.out, "out", ".", `directory for the pictures ("" for none)`)
-	if err := fs.Parse(args); err != nil {
+	fs.StringVar(&cfg.out, "out", "", "write the pictures (PNG and SVG) into this directory (default: no pictures)")
+	fs.StringVar(&cfg.csvPath, "csv", "", "write the blocs to this CSV file (default: none)")
+	if help, err := cli.Parse(fs, args, stdout, usage); help || err != nil {
 		return nil, err
-	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	cfg.method = strings.ToLower(cfg.method)
 	if cfg.isLinkage() {
@@ -101,9 +132,21 @@ func parse(args []string) (*config, error) {
 }
 
 func run(args []string, stdout io.Writer) error {
-	cfg, err := parse(args)
-	if err != nil {
+	cfg, err := parse(args, stdout)
+	if cfg == nil || err != nil {
 		return err
+	}
+	// Outputs first: a bad path fails now, not after the work.
+	if cfg.out != "" {
+		if err := cli.Dir(cfg.out); err != nil {
+			return fmt.Errorf("-out: %w", err)
+		}
+	}
+	if cfg.csvPath != "" {
+		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+			return fmt.Errorf("-csv: %w", err)
+		}
+		defer cfg.csv.Discard()
 	}
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
@@ -198,6 +241,14 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		return err
 	}
 
+	if cfg.csv != nil {
+		p.step("CSV")
+		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, ses, res, cfg.session) }); err != nil {
+			return err
+		}
+		p.say("wrote %s: one row per state clustered, columns iso3, cow, name, session, bloc, silhouette", cfg.csvPath)
+	}
+
 	if cfg.out != "" {
 		p.step("Pictures")
 		files, err := drawPictures(ses, res, cfg)
@@ -209,6 +260,30 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		}
 	}
 	return errors.Join(p.errs...)
+}
+
+// csvRow is one row of the -csv table.
+type csvRow struct {
+	ISO3       string  `csv:"iso3"`
+	COW        int     `csv:"cow"`
+	Name       string  `csv:"name"`
+	Session    int     `csv:"session"`
+	Bloc       int     `csv:"bloc"`
+	Silhouette float64 `csv:"silhouette"`
+}
+
+// writeCSV writes the blocs as a tidy table, one row per state clustered.
+func writeCSV(w io.Writer, ses *session, res *result, session int) error {
+	rows := make([]csvRow, len(ses.countries))
+	for i, c := range ses.countries {
+		width := res.silhouette.widths[i]
+		if len(res.blocs) < 2 {
+			width = math.NaN() // no other bloc to be closer to
+		}
+		rows[i] = csvRow{ISO3: c.ISO3, COW: c.COW, Name: c.Name, Session: session,
+			Bloc: res.blocs[res.labels[i]].number, Silhouette: width}
+	}
+	return tidy.Write(w, rows)
 }
 
 // span renders a list of sessions as "1-74".

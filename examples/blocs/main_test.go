@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,7 +30,7 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parse(args)
+	cfg, err := parse(args, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,40 +138,25 @@ func scipyPartition(t *testing.T, method string, k int) [][]string {
 	return out
 }
 
-// The default run on session 74 writes the three pictures (PNG and SVG),
-// prints five blocs covering the 191 states with at least 10 joint votes
-// with every other, and places the Balkan states and Russia.
+// The default run on session 74 prints five blocs covering the 191 states
+// with at least 10 joint votes with every other, and places the Balkan
+// states and Russia; it writes nothing but the -csv file asked for (no
+// picture in the current directory), one row per state clustered.
 func TestRunSession74(t *testing.T) {
-	dir := t.TempDir()
+	cwd := t.TempDir()
+	t.Chdir(cwd)
 	var out bytes.Buffer
-	if err := run([]string{"-out", dir}, &out); err != nil {
+	if err := run([]string{"-csv", "blocs.csv"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()
-	for _, name := range []string{"dendrogram", "heatmap", "mds"} {
-		base := filepath.Join(dir, "blocs74-"+name)
-		f, err := os.Open(base + ".png")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := png.DecodeConfig(f)
-		f.Close()
-		if err != nil {
-			t.Errorf("%s.png: %v", base, err)
-		} else if cfg.Width < 1000 || cfg.Height < 1000 {
-			t.Errorf("%s.png is %dx%d, too small for 191 readable labels", base, cfg.Width, cfg.Height)
-		}
-		svg, err := os.ReadFile(base + ".svg")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("Serbia")) && name != "mds" {
-			t.Errorf("%s.svg is not an SVG naming the states", base)
-		}
-		if !strings.Contains(s, "wrote "+base+".png\n") || !strings.Contains(s, "wrote "+base+".svg\n") {
-			t.Errorf("output does not list %s.png and .svg", base)
-		}
+	if entries, err := os.ReadDir(cwd); err != nil || len(entries) != 1 || entries[0].Name() != "blocs.csv" {
+		t.Errorf("the current directory holds %v (%v), want blocs.csv alone", entries, err)
 	}
+	if strings.Contains(s, "Pictures") {
+		t.Errorf("pictures drawn without -out:\n%s", s)
+	}
+	checkCSV(t, "blocs.csv", s)
 	for _, want := range []string{
 		"91 roll calls, 2019-11-07 to 2020-01-14.",
 		// Dominica voted on 9 roll calls of session 74, Equatorial Guinea on
@@ -231,13 +218,152 @@ func TestRunSession74(t *testing.T) {
 	}
 }
 
+// checkCSV checks the -csv table against the printed bloc and state lines.
+func checkCSV(t *testing.T, name, out string) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,bloc,silhouette" {
+		t.Errorf("header %q", got)
+	}
+	if len(recs) != 192 {
+		t.Fatalf("%d rows, want 191 (the states clustered)", len(recs)-1)
+	}
+	bs := parseBlocs(t, out)
+	for _, r := range recs[1:] {
+		if r[3] != "74" {
+			t.Errorf("row %v: session %s, want 74", r, r[3])
+		}
+		if b := blocOf(bs, r[0]); strconv.Itoa(b) != r[4] {
+			t.Errorf("row %v: bloc %s, printed in bloc %d", r, r[4], b)
+		}
+		if r[0] == "SRB" {
+			w, err := strconv.ParseFloat(r[5], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if line := fmt.Sprintf("state\tSRB\t%s\t%s\t", r[2], r[4]); !strings.Contains(out, line) || !strings.Contains(out, fmt.Sprintf("\t%.3f\n", w)) {
+				t.Errorf("CSV row %v does not match the printed state line", r)
+			}
+		}
+	}
+}
+
+// The pictures, PNG and SVG, go into the -out directory, made if missing.
+// In short mode only the 83 states with 90 joint votes with every other
+// are drawn: the full heatmap takes seconds to render.
+func TestPictures(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "pics")
+	args, n := []string{"-out", dir}, 191
+	if testing.Short() {
+		args, n = append(args, "-min", "90"), 83
+	}
+	var out bytes.Buffer
+	if err := run(args, &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if want := fmt.Sprintf("%d states clustered", n); !strings.Contains(s, want) {
+		t.Fatalf("output lacks %q", want)
+	}
+	for _, name := range []string{"dendrogram", "heatmap", "mds"} {
+		base := filepath.Join(dir, "blocs74-"+name)
+		f, err := os.Open(base + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s.png: %v", base, err)
+		} else if cfg.Width < 1000 || cfg.Height < 1000 {
+			t.Errorf("%s.png is %dx%d, too small for %d readable labels", base, cfg.Width, cfg.Height, n)
+		}
+		svg, err := os.ReadFile(base + ".svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every picture names (or, the map, labels) France and the US.
+		label := "France"
+		if name == "mds" {
+			label = "FRA"
+		}
+		if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte(">"+label+"<")) || !bytes.Contains(svg, []byte("Session 74")) {
+			t.Errorf("%s.svg is not an SVG with a title naming the states", base)
+		}
+		if !strings.Contains(s, "wrote "+base+".png\n") || !strings.Contains(s, "wrote "+base+".svg\n") {
+			t.Errorf("output does not list %s.png and .svg", base)
+		}
+	}
+}
+
+// Bad output paths fail before the work starts: nothing is printed.
+func TestBadOutputs(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("keep\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-out", filepath.Join(file, "pics")}, "-out: "},
+		{[]string{"-out", file}, "-out: "},
+		{[]string{"-csv", filepath.Join(dir, "missing", "blocs.csv")}, "-csv: cannot write"},
+		{[]string{"-csv", dir}, "-csv: " + dir + " is a directory"},
+	} {
+		var out bytes.Buffer
+		err := run(tc.args, &out)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.want)
+		}
+		if out.Len() > 0 {
+			t.Errorf("run(%q) printed %d bytes before failing", tc.args, out.Len())
+		}
+	}
+	// A run that fails after the outputs were checked leaves the -csv file
+	// as it was.
+	if err := run([]string{"-session", "99", "-csv", file}, io.Discard); err == nil {
+		t.Error("session 99: no error")
+	}
+	if b, _ := os.ReadFile(file); string(b) != "keep\n" {
+		t.Errorf("a failed run changed the -csv file to %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files left in the directory, want 1", len(entries))
+	}
+}
+
+// -h prints the usage on stdout and succeeds, as do -help and --help.
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		if err := run([]string{arg}, &out); err != nil {
+			t.Errorf("%s: %v", arg, err)
+		}
+		for _, want := range []string{"Usage: blocs [flags]", "-csv string", "-out string", "-session int", "(default 74)"} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("%s: usage lacks %q:\n%s", arg, want, out.String())
+			}
+		}
+	}
+}
+
 // With every state that voted (-min 1), the printed blocs of each
 // monotone linkage are scipy's fcluster(linkage(method), k, "maxclust") on
 // the fixture distances, member for member.
 func TestBlocsMatchScipy(t *testing.T) {
 	for _, method := range []string{"single", "complete", "average", "weighted", "ward"} {
 		for _, k := range []int{2, 3, 5, 8} {
-			out, err := analyzeArgs(t, "-min", "1", "-out", "", "-method", method, "-k", strconv.Itoa(k))
+			out, err := analyzeArgs(t, "-min", "1", "-method", method, "-k", strconv.Itoa(k))
 			if err != nil {
 				t.Fatalf("%s k=%d: %v", method, k, err)
 			}
@@ -261,9 +387,10 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-k", "0"}, "-k 0: want at least 1 bloc"},
 		{[]string{"-min", "0"}, "-min 0: want at least 1 roll call"},
 		{[]string{"-session", "x"}, "invalid value"},
-		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"extra"}, "unexpected argument"},
+		{[]string{"extra", "-out", ""}, "unexpected argument \"extra\""},
 	} {
-		_, err := parse(tc.args)
+		_, err := parse(tc.args, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("parse(%q) = %v, want an error containing %q", tc.args, err, tc.want)
 		}
@@ -272,8 +399,8 @@ func TestBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-session", "99", "-out", ""}, "no roll calls in session 99 (the record has sessions 1-74)"},
-		{[]string{"-k", "500", "-out", ""}, "-k 500: only 191 states to cluster"},
+		{[]string{"-session", "99"}, "no roll calls in session 99 (the record has sessions 1-74)"},
+		{[]string{"-k", "500"}, "-k 500: only 191 states to cluster"},
 	} {
 		_, err := analyzeArgs(t, tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -294,7 +421,7 @@ func TestOtherMethods(t *testing.T) {
 		{"kmedoids", []string{"k-medoids (PAM) with k = 5", "Medoids: "}},
 		{"louvain", []string{"1.000        2  [135 56]", "Taking γ = 1.035: 5 blocs"}},
 	} {
-		out, err := analyzeArgs(t, "-method", tc.method, "-out", "")
+		out, err := analyzeArgs(t, "-method", tc.method)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.method, err)
 		}

@@ -127,17 +127,3 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 	}
 	return res, nil
 }
-
-// mdsMap returns classical MDS coordinates of the states and the share of
-// variance (of the positive eigenvalues) each of the two dimensions explains.
-func mdsMap(ses *session) ([][2]float64, [2]float64, error) {
-	m, err := cluster.MDS(ses.dist, 2)
-	if err != nil {
-		return nil, [2]float64{}, err
-	}
-	xy := make([][2]float64, len(ses.countries))
-	for i := range xy {
-		xy[i] = [2]float64{m.Coords.At(i, 0), m.Coords.At(i, 1)}
-	}
-	return xy, [2]float64{m.Explained[0], m.Explained[1]}, nil
-}

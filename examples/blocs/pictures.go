@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/votes"
+)
+
+// drawPictures writes the dendrogram, the heatmap and the map, each as PNG
+// and SVG, into cfg.out, and returns the files written.
+func drawPictures(ses *session, res *result, cfg *config) ([]string, error) {
+	names := make([]string, len(res.blocs))
+	for b, bl := range res.blocs {
+		names[b] = bl.name
+	}
+	blocs := chart.Blocs{Labels: res.labels, Names: names}
+
+	what := cfg.linkage.String() + " linkage"
+	if !cfg.isLinkage() {
+		what = "average linkage; colours: " + cfg.method + " blocs"
+	}
+	tree, err := chart.Dendrogram(res.tree, ses.countries, &chart.DendrogramOptions{
+		Title:  fmt.Sprintf("Session %d: dendrogram of 1 - agreement (%s)", cfg.session, what),
+		XLabel: fmt.Sprintf("merge height (%s linkage on 1 - agreement)", res.tree.Method),
+		Blocs:  blocs,
+		Cut:    res.cut,
+	})
+	if err != nil {
+		return nil, err
+	}
+	heat, err := chart.Heatmap(ses.sim, ses.countries, &chart.HeatmapOptions{
+		Title: fmt.Sprintf("Session %d: agreement of every pair of states, in dendrogram order", cfg.session),
+		Order: res.leaves,
+		Blocs: blocs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	m, err := cluster.MDS(ses.dist, 2)
+	if err != nil {
+		return nil, err
+	}
+	always, prefer, err := labelFirst(ses)
+	if err != nil {
+		return nil, err
+	}
+	mds, err := chart.Map(m, ses.countries, &chart.MapOptions{
+		Title:  fmt.Sprintf("Session %d: map of the states by agreement (classical MDS), coloured by bloc", cfg.session),
+		Blocs:  blocs,
+		Always: always,
+		Prefer: prefer,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	var files []string
+	for _, pic := range []struct {
+		name string
+		c    *chart.Chart
+	}{{"dendrogram", tree}, {"heatmap", heat}, {"mds", mds}} {
+		for _, ext := range []string{".png", ".svg"} {
+			name := filepath.Join(cfg.out, fmt.Sprintf("blocs%d-%s%s", cfg.session, pic.name, ext))
+			if err := pic.c.Save(name); err != nil {
+				return files, err
+			}
+			files = append(files, name)
+		}
+	}
+	return files, nil
+}
+
+// labelFirst returns the states the map labels first: always the Balkan
+// states (members on the session's first roll call) and Russia, then where
+// there is room the best-known states.
+func labelFirst(ses *session) (always, prefer []votes.Country, err error) {
+	balkans, err := votes.LookupGroup("Balkans")
+	if err != nil {
+		return nil, nil, err
+	}
+	russia, err := votes.LookupCountry("Russia")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, c := range ses.countries {
+		if balkans.Contains(c, ses.first) {
+			always = append(always, c)
+		}
+	}
+	always = append(always, russia)
+	for _, iso := range bestKnown {
+		c, err := votes.LookupCountry(iso)
+		if err != nil {
+			return nil, nil, err
+		}
+		prefer = append(prefer, c)
+	}
+	return always, prefer, nil
+}
