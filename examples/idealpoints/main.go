@@ -1,31 +1,60 @@
 // Command idealpoints follows Serbia against the other Balkan states,
 // Russia and the United States on the main dimension of UN General
-// Assembly voting, sessions 50-74, with dynamic ideal points.
+// Assembly voting, sessions 50-74 (1995-2019), with dynamic ideal points.
 //
-//	go run ./examples/idealpoints -out /tmp/ip [-data FILE] [-issue hr] [-csv FILE]
+// It runs as a notebook: each step prints a heading, a sentence of context
+// and its result. It writes no file unless asked to:
+//
+//	go run ./examples/idealpoints
+//	go run ./examples/idealpoints -out /tmp/ip -csv /tmp/ip.csv
+//	go run ./examples/idealpoints -from 60 -to 74 -issue hr -out /tmp/ip-hr
+//
+// Flags:
+//
+//	-data FILE    a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
+//	-from N       the first session (default 50)
+//	-to N         the last session (default 74)
+//	-issue CODE   estimate on one issue's roll calls only: me, nu, di, hr, co or ec
+//	-out DIR      write the picture, idealpoints.png and idealpoints.svg, into DIR, made if missing (default: no picture)
+//	-csv FILE     write every estimate to FILE as CSV (default: none)
+//	-h            print this usage and exit
+//
+// Output files are checked before the estimation starts: an -out directory
+// that cannot be made or written, or a -csv file whose directory does not
+// exist, is an error at once.
+//
+// The CSV has one row per state and session estimated, by COW code and
+// session, with the columns
+//
+//	iso3,cow,name   the state
+//	session         the session
+//	ideal_point     the posterior mode (the United States positive)
+//	se              its standard error
+//	n               the number of votes it rests on
 package main
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
-	"image/color"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/unga-go/unga/alignment/idealpoint"
+	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/examples/internal/cli"
+	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
 
+// states are followed in the table and the picture, by ISO3 code.
 var states = []string{"USA", "SRB", "ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "MKD", "ROU", "SVN", "RUS"}
+
+// bold are drawn with their uncertainty bands; the others as thin lines.
+var bold = map[string]bool{"USA": true, "SRB": true, "RUS": true, "HRV": true}
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
@@ -34,147 +63,234 @@ func main() {
 	}
 }
 
-func run(args []string, stdout io.Writer) error {
+// config is what the flags ask for.
+type config struct {
+	data     string
+	from, to int
+	issue    votes.Issue
+	hasIssue bool
+	out      string    // directory for the picture; "" for none
+	csvPath  string    // "" for none
+	csv      *cli.File // opened by run before the work
+}
+
+const usage = `Usage: idealpoints [flags]
+
+Idealpoints estimates dynamic ideal points (Bailey, Strezhnev and Voeten's
+model) for every state over a range of sessions of the UN General Assembly,
+prints those of Serbia, the other Balkan states, Russia and the United
+States, and with -out draws them with uncertainty bands (PNG and SVG), with
+-csv writes every estimate (iso3,cow,name,session,ideal_point,se,n).
+
+	go run ./examples/idealpoints -out /tmp/ip -csv /tmp/ip.csv`
+
+// parse reads the flags. With -h it returns a nil config and a nil error
+// after printing the usage to stdout.
+func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("idealpoints", flag.ContinueOnError)
-	data := fs.String("data", "", "vote file or unvotes folder (default: the embedded record)")
-	issue := fs.String("issue", "", "estimate on one issue's roll calls only (me, nu, di, hr, co, ec)")
-	csvOut := fs.String("csv", "", "write every estimate to this CSV file")
-	out := fs.String("out", ".", "directory for the pictures")
-	if err := fs.Parse(args); err != nil {
+	cfg := &config{}
+	var issue string
+	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
+	fs.IntVar(&cfg.from, "from", 50, "first session")
+	fs.IntVar(&cfg.to, "to", 74, "last session")
+	fs.StringVar(&issue, "issue", "", "estimate on one issue's roll calls only (me, nu, di, hr, co, ec)")
+	fs.StringVar(&cfg.out, "out", "", "write the picture (PNG and SVG) into this directory (default: no picture)")
+	fs.StringVar(&cfg.csvPath, "csv", "", "write every estimate to this CSV file (default: none)")
+	if help, err := cli.Parse(fs, args, stdout, usage); help || err != nil {
+		return nil, err
+	}
+	if cfg.from < 1 || cfg.to < cfg.from {
+		return nil, fmt.Errorf("-from %d -to %d: want 1 <= from <= to", cfg.from, cfg.to)
+	}
+	if issue != "" {
+		is, err := votes.ParseIssue(issue)
+		if err != nil {
+			return nil, fmt.Errorf("-issue: %w", err)
+		}
+		cfg.issue, cfg.hasIssue = is, true
+	}
+	return cfg, nil
+}
+
+func run(args []string, stdout io.Writer) error {
+	cfg, err := parse(args, stdout)
+	if cfg == nil || err != nil {
 		return err
 	}
-
-	step := func(title, text string) { fmt.Fprintf(stdout, "\n## %s\n%s\n", title, text) }
-
-	step("1. The record", "All roll calls of the General Assembly, sessions 50 (1995) to 74 (2019).")
-	ds, err := undata.LoadFile(*data)
+	// Outputs first: a bad path fails now, not after the estimation.
+	if cfg.out != "" {
+		if err := cli.Dir(cfg.out); err != nil {
+			return fmt.Errorf("-out: %w", err)
+		}
+	}
+	if cfg.csvPath != "" {
+		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+			return fmt.Errorf("-csv: %w", err)
+		}
+		defer cfg.csv.Discard()
+	}
+	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err
 	}
-	ds = ds.Filter(votes.InSessions(50, 74))
-	if *issue != "" {
-		is, err := votes.ParseIssue(*issue)
-		if err != nil {
-			return err
-		}
-		ds = ds.Filter(votes.HasIssue(is))
-		fmt.Fprintf(stdout, "Only roll calls on issue %q.\n", *issue)
-	}
-	fmt.Fprintf(stdout, "%d roll calls, %d states.\n", ds.NumRollCalls(), ds.NumCountries())
+	return analyze(ds, cfg, stdout)
+}
 
-	step("2. Dynamic ideal points", "One ordinal probit model for all sessions; each state's position follows a random walk, so positions are comparable over time. The United States is positive; the scale has mean 0 and standard deviation 1 over all state-sessions.")
+// analyze prints the notebook for the record ds and writes the files asked
+// for.
+func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
+	p := &printer{w: stdout}
+
+	p.step("The record", fmt.Sprintf("All roll calls of the General Assembly, sessions %d to %d.", cfg.from, cfg.to))
+	ds = ds.Filter(votes.InSessions(cfg.from, cfg.to))
+	if cfg.hasIssue {
+		ds = ds.Filter(votes.HasIssue(cfg.issue))
+		p.printf("Only roll calls on issue %q.\n", cfg.issue)
+	}
+	if ds.NumRollCalls() == 0 {
+		return fmt.Errorf("no roll call in sessions %d-%d", cfg.from, cfg.to)
+	}
+	p.printf("%d roll calls, %d states.\n", ds.NumRollCalls(), ds.NumCountries())
+
+	p.step("Dynamic ideal points", "One ordinal probit model for all sessions; each state's position follows a random walk, so positions are comparable over time. The United States is positive; the scale has mean 0 and standard deviation 1 over all state-sessions.")
 	res, err := idealpoint.EstimateDynamic(ds, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d state-sessions, %d contested roll calls, %d sweeps, converged %v.\n", len(res.Positions), res.RollCalls, res.Iterations, res.Converged)
+	p.printf("%d state-sessions, %d contested roll calls, %d sweeps, converged %v.\n", len(res.Positions), res.RollCalls, res.Iterations, res.Converged)
 
-	step("3. Serbia and its neighbours", "Ideal point by session (every fifth session; SE in the CSV and the bands of the plot).")
-	paths := map[string][]idealpoint.Position{}
-	fmt.Fprintf(stdout, "%-4s", "")
-	cols := []int{50, 55, 60, 65, 70, 74}
-	for _, s := range cols {
-		fmt.Fprintf(stdout, " %6d", s)
+	p.step("Serbia and its neighbours", "Ideal point by session (every fifth session and the last; SE in the CSV and the bands of the picture).")
+	var cols []int
+	for s := cfg.from; s <= cfg.to; s += 5 {
+		cols = append(cols, s)
 	}
-	fmt.Fprintln(stdout)
+	if cols[len(cols)-1] != cfg.to {
+		cols = append(cols, cfg.to)
+	}
+	paths := map[string][]idealpoint.Position{}
+	p.printf("%-4s", "")
+	for _, s := range cols {
+		p.printf(" %6d", s)
+	}
+	p.printf("\n")
 	for _, key := range states {
 		c, err := votes.LookupCountry(key)
 		if err != nil {
 			return err
 		}
-		p := res.Path(c)
-		paths[key] = p
-		fmt.Fprintf(stdout, "%-4s", key)
+		path := res.Path(c)
+		paths[key] = path
+		p.printf("%-4s", key)
 		for _, s := range cols {
 			v := "     -"
-			for _, q := range p {
+			for _, q := range path {
 				if q.Session == s {
 					v = fmt.Sprintf("%6.2f", q.IdealPoint)
 				}
 			}
-			fmt.Fprintf(stdout, " %s", v)
+			p.printf(" %s", v)
 		}
-		fmt.Fprintln(stdout)
+		p.printf("\n")
 	}
 
-	step("4. Picture", "Lines with ±1.96 SE bands for Serbia, Croatia, Russia and the United States; the other Balkan states as thin lines.")
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
+	if cfg.csv != nil {
+		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, n.")
+		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, res) }); err != nil {
+			return err
+		}
+		p.printf("wrote %d rows to %s\n", len(res.Positions), cfg.csvPath)
 	}
-	p := plot.New()
-	p.Title.Text = "UN General Assembly ideal points, sessions 50-74"
-	p.X.Label.Text = "session"
-	p.Y.Label.Text = "ideal point (US positive)"
-	p.Legend.Top = true
-	p.Legend.YOffs = -vg.Points(60) // below the US line, above the Balkan lines
-	p.Legend.Left = true
-	bold := map[string]bool{"USA": true, "SRB": true, "RUS": true, "HRV": true}
+
+	if cfg.out != "" {
+		p.step("Picture", "Lines with ±1.96 SE bands for Serbia, Croatia, Russia and the United States; the other Balkan states as thin lines.")
+		files, err := drawPicture(paths, cfg)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			p.printf("wrote %s\n", f)
+		}
+	}
+	return p.err
+}
+
+// drawPicture writes the ideal points of the states as lines, PNG and SVG,
+// into cfg.out, and returns the files written.
+func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string, error) {
+	var lines []chart.Line
 	for i, key := range states {
 		path := paths[key]
 		if len(path) == 0 {
 			continue
 		}
-		xy := make(plotter.XYs, len(path))
-		var band plotter.XYs
-		for k, q := range path {
-			xy[k] = plotter.XY{X: float64(q.Session), Y: q.IdealPoint}
-			band = append(band, plotter.XY{X: float64(q.Session), Y: q.IdealPoint + 1.96*q.SE})
+		l := chart.Line{Name: key, Color: chart.Color(i), Width: vg.Points(0.7)}
+		for _, q := range path {
+			l.X = append(l.X, float64(q.Session))
+			l.Y = append(l.Y, q.IdealPoint)
 		}
-		for k := len(path) - 1; k >= 0; k-- {
-			q := path[k]
-			band = append(band, plotter.XY{X: float64(q.Session), Y: q.IdealPoint - 1.96*q.SE})
-		}
-		l, err := plotter.NewLine(xy)
-		if err != nil {
-			return err
-		}
-		col := plotutil.Color(i)
-		l.Color = col
 		if bold[key] {
 			l.Width = vg.Points(2)
-			poly, err := plotter.NewPolygon(band)
-			if err != nil {
-				return err
+			for _, q := range path {
+				l.Lo = append(l.Lo, q.IdealPoint-1.96*q.SE)
+				l.Hi = append(l.Hi, q.IdealPoint+1.96*q.SE)
 			}
-			r, g, b, _ := col.RGBA()
-			poly.Color = color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 50}
-			poly.LineStyle.Width = 0
-			p.Add(poly)
-		} else {
-			l.Width = vg.Points(0.7)
 		}
-		p.Add(l)
-		p.Legend.Add(key, l)
+		lines = append(lines, l)
 	}
-	for _, ext := range []string{"png", "svg"} {
-		name := filepath.Join(*out, "idealpoints."+ext)
-		if err := p.Save(9*vg.Inch, 5.5*vg.Inch, name); err != nil {
-			return err
+	title := fmt.Sprintf("UN General Assembly ideal points, sessions %d-%d", cfg.from, cfg.to)
+	if cfg.hasIssue {
+		title += fmt.Sprintf(", issue %q", cfg.issue)
+	}
+	c, err := chart.Lines(lines, &chart.LinesOptions{Title: title, XLabel: "session", YLabel: "ideal point (US positive)"})
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, ext := range []string{".png", ".svg"} {
+		name := filepath.Join(cfg.out, "idealpoints"+ext)
+		if err := c.Save(name); err != nil {
+			return files, err
 		}
-		fmt.Fprintf(stdout, "wrote %s\n", name)
+		files = append(files, name)
 	}
+	return files, nil
+}
 
-	if *csvOut != "" {
-		step("5. CSV", "Every estimate: iso3, cow, session, ideal_point, se, n_votes.")
-		f, err := os.Create(*csvOut)
-		if err != nil {
-			return err
-		}
-		w := csv.NewWriter(f)
-		w.Write([]string{"iso3", "cow", "session", "ideal_point", "se", "n_votes"})
-		for _, q := range res.Positions {
-			w.Write([]string{q.Country.ISO3, strconv.Itoa(q.Country.COW), strconv.Itoa(q.Session),
-				strconv.FormatFloat(q.IdealPoint, 'f', 4, 64), strconv.FormatFloat(q.SE, 'f', 4, 64), strconv.Itoa(q.Votes)})
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "wrote %d rows to %s\n", len(res.Positions), *csvOut)
+// csvRow is one row of the -csv table.
+type csvRow struct {
+	ISO3       string  `csv:"iso3"`
+	COW        int     `csv:"cow"`
+	Name       string  `csv:"name"`
+	Session    int     `csv:"session"`
+	IdealPoint float64 `csv:"ideal_point"`
+	SE         float64 `csv:"se"`
+	N          int     `csv:"n"`
+}
+
+// writeCSV writes every estimate of res as a tidy table.
+func writeCSV(w io.Writer, res *idealpoint.DynamicResult) error {
+	rows := make([]csvRow, len(res.Positions))
+	for i, q := range res.Positions {
+		rows[i] = csvRow{ISO3: q.Country.ISO3, COW: q.Country.COW, Name: q.Country.Name,
+			Session: q.Session, IdealPoint: q.IdealPoint, SE: q.SE, N: q.Votes}
 	}
-	return nil
+	return tidy.Write(w, rows)
+}
+
+// printer writes the notebook's steps and keeps the first write error.
+type printer struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (p *printer) step(title, text string) {
+	p.n++
+	p.printf("\n## %d. %s\n%s\n", p.n, title, text)
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
 }

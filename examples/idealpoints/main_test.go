@@ -3,44 +3,63 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
+// The default sessions, 50-74, with the picture and the CSV. In short mode
+// sessions 70-74 only (the fit of 25 sessions takes seconds).
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
 	csvName := filepath.Join(dir, "ip.csv")
-	if err := run([]string{"-out", dir, "-csv", csvName}, &out); err != nil {
+	pics := filepath.Join(dir, "pics")
+	args := []string{"-out", pics, "-csv", csvName}
+	// Serbia (COW 345) was out of the Assembly in sessions 47-54
+	// (1992-2000) and returned in session 55; the US voted in all.
+	wantSRB, wantUSA := 20, 25
+	if testing.Short() {
+		args = append(args, "-from", "70")
+		wantSRB, wantUSA = 5, 5
+	}
+	if err := run(args, &out); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()
-	for _, want := range []string{"## 3. Serbia", "converged true", "SRB", "RUS"} {
+	for _, want := range []string{"## 3. Serbia", "converged true", "SRB", "RUS", "wrote " + filepath.Join(pics, "idealpoints.png") + "\n"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	for _, name := range []string{"idealpoints.png", "idealpoints.svg"} {
-		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() < 1000 {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	f, err := os.Open(csvName)
+	f, err := os.Open(filepath.Join(pics, "idealpoints.png"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	cfg, err := png.DecodeConfig(f)
+	f.Close()
+	// 9 × 5.5 inches at 150 dots per inch.
+	if err != nil || cfg.Width != 1350 || cfg.Height != 825 {
+		t.Errorf("idealpoints.png: %dx%d, %v; want 1350x825", cfg.Width, cfg.Height, err)
+	}
+	svg, err := os.ReadFile(filepath.Join(pics, "idealpoints.svg"))
+	if err != nil || !bytes.Contains(svg, []byte(">SRB<")) || !bytes.Contains(svg, []byte(">RUS<")) {
+		t.Errorf("idealpoints.svg does not name SRB and RUS (%v)", err)
+	}
+	cf, err := os.Open(csvName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "iso3,cow,session,ideal_point,se,n_votes" {
+	defer cf.Close()
+	recs, err := csv.NewReader(cf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,ideal_point,se,n" {
 		t.Errorf("header %q", got)
 	}
-	// Serbia (COW 345) was out of the Assembly in sessions 47-54 (1992-2000)
-	// and returned in session 55; the US votes in all 25 sessions.
 	var srb, usa int
 	for _, r := range recs[1:] {
 		switch r[1] {
@@ -50,11 +69,73 @@ func TestRun(t *testing.T) {
 			usa++
 		}
 	}
-	if srb != 20 || usa != 25 {
-		t.Errorf("rows: Serbia %d (want 20), USA %d (want 25)", srb, usa)
+	if srb != wantSRB || usa != wantUSA {
+		t.Errorf("rows: Serbia %d (want %d), USA %d (want %d)", srb, wantSRB, usa, wantUSA)
 	}
-	// An unknown issue code is an error, not a panic.
-	if err := run([]string{"-out", dir, "-issue", "zz"}, &out); err == nil {
-		t.Error("issue zz: no error")
+}
+
+// Without -out the example writes no picture, in the current directory or
+// anywhere.
+func TestNoPicturesByDefault(t *testing.T) {
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	var out bytes.Buffer
+	if err := run([]string{"-from", "73"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if entries, err := os.ReadDir(cwd); err != nil || len(entries) != 0 {
+		t.Errorf("the current directory holds %v (%v), want nothing", entries, err)
+	}
+	if strings.Contains(out.String(), "Picture") || strings.Contains(out.String(), "wrote") {
+		t.Errorf("output mentions a picture:\n%s", out.String())
+	}
+}
+
+// Bad flags, stray arguments and bad output paths fail before the
+// estimation: nothing is printed and nothing written.
+func TestBadArgs(t *testing.T) {
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	if err := os.WriteFile("file", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		// The flag package stops at the first argument that is not a flag,
+		// so these used to run with -out "." and ignore the rest.
+		{[]string{"extra", "-out", ""}, `unexpected argument "extra"`},
+		{[]string{"-csv", "x.csv", "extra"}, `unexpected argument "extra"`},
+		{[]string{"-issue", "zz"}, "-issue: "},
+		{[]string{"-from", "80", "-to", "74"}, "-from 80 -to 74"},
+		{[]string{"-out", filepath.Join("file", "pics")}, "-out: "},
+		{[]string{"-csv", filepath.Join("missing", "ip.csv")}, "-csv: cannot write"},
+		{[]string{"-nosuchflag"}, "idealpoints -h lists the flags"},
+	} {
+		var out bytes.Buffer
+		err := run(tc.args, &out)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.want)
+		}
+		if out.Len() > 0 {
+			t.Errorf("run(%q) printed %q before failing", tc.args, out.String())
+		}
+	}
+	if entries, _ := os.ReadDir(cwd); len(entries) != 1 {
+		t.Errorf("%d entries in the current directory, want 1 (the test's own file)", len(entries))
+	}
+}
+
+// -h prints the usage on stdout and succeeds.
+func TestHelp(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"-h"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Usage: idealpoints [flags]", "-csv string", "-out string", "-from int", "(default 50)", "-issue string"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, out.String())
+		}
 	}
 }
