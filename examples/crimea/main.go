@@ -9,6 +9,7 @@
 //
 //	go run ./examples/crimea
 //	go run ./examples/crimea -data UNVotes.csv -group "Western Balkans" -against Russia
+//	go run ./examples/crimea -csv /tmp/crimea.csv
 //
 // Flags:
 //
@@ -16,6 +17,17 @@
 //	-match REGEXP   which roll calls, by resolution symbol, title or description
 //	-group NAME     a group of states, as votes.LookupGroup knows it (default Balkans)
 //	-against STATE  the reference state (default Russia)
+//	-csv FILE       write each member's record against the reference to FILE as CSV (default: none)
+//	-h              print this usage and exit
+//
+// It draws no picture and writes no file but the -csv file, whose directory
+// is checked before the work starts. The CSV has one row per member of the
+// group, by COW code, with the columns
+//
+//	iso3,cow,name                       the member
+//	with,against,abstained,absent       its votes on the roll calls on which the reference voted (see alignment.MemberRecord)
+//	n,score                             the roll calls both voted on, and the share of them with the reference's vote (NaN if n is 0)
+//	judged,stands_apart                 whether it voted on enough roll calls to be judged, and whether it stands apart
 package main
 
 import (
@@ -28,6 +40,8 @@ import (
 	"strings"
 
 	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/examples/internal/cli"
+	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -55,22 +69,35 @@ type config struct {
 	group        votes.Group
 	ref          votes.Country
 	label, topic string
+	csvPath      string    // "" for none
+	csv          *cli.File // opened by run before the work
 }
 
-func parse(args []string) (*config, error) {
+const usage = `Usage: crimea [flags]
+
+Crimea finds the roll calls of the UN General Assembly on Crimea, shows how
+each Balkan state voted on them, who stands apart from the group in its
+votes with Russia, and follows that state's agreement with Russia and with
+the EU session by session. The flags run the same analysis on another
+record, group, reference state or set of roll calls; -csv writes each
+member's record against the reference
+(iso3,cow,name,with,against,abstained,absent,n,score,judged,stands_apart).
+
+	go run ./examples/crimea -group "Western Balkans" -against Russia -csv /tmp/crimea.csv`
+
+// parse reads the flags. With -h it returns a nil config and a nil error
+// after printing the usage to stdout.
+func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("crimea", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	data := fs.String("data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
 	match := fs.String("match", defaultMatch, "regular expression selecting the roll calls")
 	groupName := fs.String("group", "Balkans", "group of states")
 	against := fs.String("against", "Russia", "reference state")
-	if err := fs.Parse(args); err != nil {
+	csvPath := fs.String("csv", "", "write each member's record against the reference to this CSV file (default: none)")
+	if help, err := cli.Parse(fs, args, stdout, usage); help || err != nil {
 		return nil, err
 	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	cfg := &config{data: *data, match: *match}
+	cfg := &config{data: *data, match: *match, csvPath: *csvPath}
 	var err error
 	if cfg.re, err = regexp.Compile(*match); err != nil {
 		return nil, fmt.Errorf("-match: %w", err)
@@ -93,9 +120,16 @@ func parse(args []string) (*config, error) {
 }
 
 func run(args []string, stdout io.Writer) error {
-	cfg, err := parse(args)
-	if err != nil {
+	cfg, err := parse(args, stdout)
+	if cfg == nil || err != nil {
 		return err
+	}
+	// The output first: a bad path fails now, not after the work.
+	if cfg.csvPath != "" {
+		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+			return fmt.Errorf("-csv: %w", err)
+		}
+		defer cfg.csv.Discard()
 	}
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
@@ -142,6 +176,12 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
 	p.write(rep.WriteTo)
+	if cfg.csv != nil {
+		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, rep) }); err != nil {
+			return err
+		}
+		p.say(fmt.Sprintf("Wrote this table to %s.", cfg.csvPath))
+	}
 
 	apart := rep.Outliers()
 	p.step("The wider pattern")
@@ -150,6 +190,33 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		return p.err
 	}
 	return widerPattern(p, ds, apart[0], ref)
+}
+
+// csvRow is one row of the -csv table.
+type csvRow struct {
+	ISO3        string  `csv:"iso3"`
+	COW         int     `csv:"cow"`
+	Name        string  `csv:"name"`
+	With        int     `csv:"with"`
+	Against     int     `csv:"against"`
+	Abstained   int     `csv:"abstained"`
+	Absent      int     `csv:"absent"`
+	N           int     `csv:"n"`
+	Score       float64 `csv:"score"`
+	Judged      bool    `csv:"judged"`
+	StandsApart bool    `csv:"stands_apart"`
+}
+
+// writeCSV writes each member's record against the reference as a tidy
+// table.
+func writeCSV(w io.Writer, rep *alignment.OutlierReport) error {
+	rows := make([]csvRow, len(rep.Members))
+	for i, m := range rep.Members {
+		rows[i] = csvRow{ISO3: m.Country.ISO3, COW: m.Country.COW, Name: m.Name,
+			With: m.With, Against: m.Against, Abstained: m.Abstained, Absent: m.Absent,
+			N: m.Score.N, Score: m.Score.Value, Judged: m.Judged, StandsApart: m.Outlier}
+	}
+	return tidy.Write(w, rows)
 }
 
 // widerPattern prints the agreement of member m with the reference and with

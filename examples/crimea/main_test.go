@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -21,7 +25,7 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parse(args)
+	cfg, err := parse(args, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,5 +131,80 @@ func TestRunBadInput(t *testing.T) {
 		if err == nil || (tc.want != nil && !errors.Is(err, tc.want)) || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.msg)
 		}
+	}
+}
+
+// -csv writes the members' records: the figures of the printed table (see
+// TestRunCrimea) for Serbia and Bosnia and Herzegovina, one row per Balkan
+// state.
+func TestRunCSV(t *testing.T) {
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	var out bytes.Buffer
+	if err := run([]string{"-csv", "crimea.csv"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Wrote this table to crimea.csv.") {
+		t.Errorf("output does not mention the CSV")
+	}
+	if entries, _ := os.ReadDir(cwd); len(entries) != 1 {
+		t.Errorf("%d files in the current directory, want crimea.csv alone", len(entries))
+	}
+	f, err := os.Open("crimea.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,with,against,abstained,absent,n,score,judged,stands_apart" {
+		t.Errorf("header %q", got)
+	}
+	// The ten Balkan states that sat in the Assembly on these roll calls
+	// (the same as the printed vote table).
+	if len(recs)-1 != 10 {
+		t.Errorf("%d rows, want one per Balkan state (10)", len(recs)-1)
+	}
+	rows := map[string]string{}
+	for _, r := range recs[1:] {
+		rows[r[0]] = strings.Join(r[3:], ",")
+	}
+	for iso, want := range map[string]string{
+		"SRB": "6,0,0,1,6,1,true,true",
+		"BIH": "0,0,5,2,5,0,true,false",
+		"ALB": "0,7,0,0,7,0,true,false",
+	} {
+		if rows[iso] != want {
+			t.Errorf("%s: %q, want %q", iso, rows[iso], want)
+		}
+	}
+}
+
+// -h prints the usage and succeeds; a bad -csv path fails before the work.
+func TestHelpAndOutputs(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"-h"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Usage: crimea [flags]", "-against string", "(default \"Russia\")", "-csv string"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, out.String())
+		}
+	}
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"-csv", filepath.Join(dir, "missing", "x.csv")},
+		{"-csv", dir},
+		{"extra", "-csv", filepath.Join(dir, "x.csv")},
+	} {
+		out.Reset()
+		if err := run(args, &out); err == nil || out.Len() > 0 {
+			t.Errorf("run(%q) = %v after printing %d bytes; want an error first", args, err, out.Len())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d files left in %s", len(entries), dir)
 	}
 }
