@@ -173,6 +173,7 @@ func newPlot(size vg.Length) *plot.Plot {
 		a.Tick.Label.Font = font.From(sans, size)
 	}
 	p.Legend.TextStyle.Font = font.From(sans, size*1.2)
+	p.Legend.Padding = size / 4 // entries apart, not touching
 	return p
 }
 

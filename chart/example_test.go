@@ -128,13 +128,13 @@ func ExampleMap() {
 }
 
 // The ideal points of Serbia, Russia and the United States in sessions
-// 65-74 (2010-2019), with bands of ±1.96 standard errors.
+// 70-74 (2015-2019), with bands of ±1.96 standard errors.
 func ExampleLines() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(65, 74)), nil)
+	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
