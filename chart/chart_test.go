@@ -404,6 +404,11 @@ func TestLines(t *testing.T) {
 	if col := pixel(t, c, 51.5, 1.35); col != color.Color(color.RGBA{0xff, 0xff, 0xff, 0xff}) {
 		t.Errorf("Croatia's line is drawn across its gap at session 51: %v", col)
 	}
+	// Croatia's value at session 50, alone before the gap, is a dot in
+	// its colour.
+	if col := pixel(t, c, 50, 1); col != color.Color(Color(1)) {
+		t.Errorf("Croatia's lone value at session 50: %v, want a dot of %v", col, Color(1))
+	}
 
 	for _, tc := range []struct {
 		l    Line

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Line is one series of a Lines chart: values Y at X (sessions, years),
@@ -17,7 +18,8 @@ type Line struct {
 	Name string
 	// X holds the positions along the horizontal axis, increasing; Y the
 	// values. A NaN in Y leaves a gap (a session in which the state cast
-	// no vote), so the line never bridges a missing value.
+	// no vote), so the line never bridges a missing value; a value alone
+	// between gaps is drawn as a dot.
 	X, Y []float64
 	// Lo and Hi, if not nil, hold the ends of the band at each X. A NaN in
 	// either leaves a gap in the band.
@@ -79,6 +81,16 @@ func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
 			front = append(front, pl)
 			if first == nil {
 				first = pl
+			}
+			if len(xy) == 1 {
+				// A value with gaps on both sides would be a line of no
+				// length: draw it as a dot.
+				dot, err := plotter.NewScatter(xy)
+				if err != nil {
+					return nil, fmt.Errorf("%w: line %q: %v", ErrNotFinite, l.Name, err)
+				}
+				dot.GlyphStyle = draw.GlyphStyle{Color: col, Radius: max(width, vg.Points(1.5)), Shape: draw.CircleGlyph{}}
+				front = append(front, dot)
 			}
 		}
 		var band *plotter.Polygon
