@@ -82,10 +82,10 @@ func ExampleOutliers() {
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
 	balkans := must(votes.LookupGroup("Balkans"))
 	russia := must(votes.LookupCountry("Russia"))
-	rep := must(alignment.Outliers(crimea, balkans, russia, &alignment.OutlierOptions{Label: "Balkan", Topic: "Crimea resolutions"}))
+	rep := must(alignment.Outliers(crimea, balkans, russia, nil))
 	rep.WriteTo(os.Stdout)
 	// Output:
-	// Balkans against Russia on 7 Crimea resolutions
+	// Balkans against Russia on 7 roll calls
 	// state                     with against abstained absent   n   identical
 	// Albania                      0       7         0      0   7       0.000
 	// Montenegro                   0       7         0      0   7       0.000
@@ -98,7 +98,6 @@ func ExampleOutliers() {
 	// Bulgaria                     0       7         0      0   7       0.000
 	// Romania                      0       7         0      0   7       0.000
 	// Rule: median identical 0.000, MAD 0.000; a member stands apart if |identical - median| > 3 x 1.4826 x MAD and >= 0.25, with n >= 3.
-	// Serbia is the only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it voted on.
 }
 
 // How united the Balkan states were on Crimea.
@@ -107,7 +106,7 @@ func ExampleCohesion() {
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
 	rep := must(alignment.Cohesion(crimea, must(votes.LookupGroup("Balkans")), nil))
 	fmt.Printf("Rice %.3f, agreement index %.3f over %d roll calls\n", rep.Rice, rep.AI, len(rep.RollCalls))
-	fmt.Printf("AI of the Assembly on A/RES/68/262 (100-11-58): %.4f\n", alignment.AgreementIndex(votes.Tally{Yes: 100, No: 11, Abstain: 58}))
+	fmt.Printf("AI of the Assembly on A/RES/68/262 (100-11-58): %.4f\n", alignment.HixNouryRoland(votes.Tally{Yes: 100, No: 11, Abstain: 58}))
 	// Output:
 	// Rice 0.810, agreement index 0.762 over 7 roll calls
 	// AI of the Assembly on A/RES/68/262 (100-11-58): 0.3876
