@@ -417,3 +417,31 @@ func TestPanics(t *testing.T) {
 		}()
 	}
 }
+
+// Zero values of the results are useful: they render and write empty
+// tables (a header) without a panic.
+func TestZeroResults(t *testing.T) {
+	var b strings.Builder
+	for name, f := range map[string]func() error{
+		"OutlierReport": func() error {
+			if _, err := (&OutlierReport{}).WriteTo(&b); err != nil {
+				return err
+			}
+			return (&OutlierReport{}).WriteCSV(&b)
+		},
+		"Ranking":         func() error { (&Ranking{}).Top(3); (&Ranking{}).Bottom(3); return (&Ranking{}).WriteCSV(&b) },
+		"CohesionReport":  func() error { _ = (&CohesionReport{}).String(); return (&CohesionReport{}).WriteCSV(&b) },
+		"CohesionSeries":  func() error { return (&CohesionSeries{}).WriteCSV(&b) },
+		"DefectionReport": func() error { _ = (&DefectionReport{}).String(); return (&DefectionReport{}).WriteCSV(&b) },
+		"Matrix":          func() error { return newMatrix(Agree, nil).WriteCSV(&b) },
+		"MatrixSeries":    func() error { return (&MatrixSeries{}).WriteCSV(&b) },
+		"ReferenceSeries": func() error { return (&ReferenceSeries{}).WriteCSV(&b) },
+		"PairSeries":      func() error { _ = (&PairSeries{}).String(); return (&PairSeries{}).WriteCSV(&b) },
+		"Series":          func() error { _ = (&Series{}).String(); return (&Series{}).WriteCSV(&b) },
+		"Table":           func() error { return (&Table{}).WriteCSV(&b) },
+	} {
+		if err := f(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
