@@ -279,6 +279,25 @@ func TestAbsentAsAbstain(t *testing.T) {
 		if s, _ := m.Lookup(usa, srb); !sameScore(s, tab.Score(CoincidencePartial, 0)) {
 			t.Errorf("%+v: matrix %v, Pair %v", tc.opts, s, tab.Score(CoincidencePartial, 0))
 		}
+		// Every pair, through both kernels (Agree and the full table),
+		// against Pair's loop over the votes.
+		for _, x := range []Index{Agree, Kappa} {
+			m, err := AgreementMatrix(s70, x, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, a := range m.Countries {
+				for j := i; j < len(m.Countries); j++ {
+					want, err := Pair(s70, a, m.Countries[j], tc.opts)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := m.At(i, j); !sameScore(got, want.Score(x, 0)) {
+						t.Fatalf("%+v %v %v-%v: %v, want %v", tc.opts, x, a, m.Countries[j], got, want.Score(x, 0))
+					}
+				}
+			}
+		}
 		rs, err := WithReferenceByYear(s70, usa, Agree, tc.opts)
 		if err != nil {
 			t.Fatal(err)

@@ -37,6 +37,39 @@ func (t *Table) Rows() []TableRow {
 // WriteCSV writes Rows as CSV.
 func (t *Table) WriteCSV(w io.Writer) error { return tidy.Write(w, t.Rows()) }
 
+// PairTableRow is one cell of the joint-vote table of a pair of states.
+type PairTableRow struct {
+	ISO3A string `csv:"iso3_a"`
+	COWA  int    `csv:"cow_a"`
+	NameA string `csv:"name_a"`
+	ISO3B string `csv:"iso3_b"`
+	COWB  int    `csv:"cow_b"`
+	NameB string `csv:"name_b"`
+	VoteA string `csv:"vote_a"` // yes, abstain or no
+	VoteB string `csv:"vote_b"`
+	N     int    `csv:"n"`
+}
+
+// Rows returns the tables of every pair of different states (i < j, in
+// row order) in long form: nine rows per pair, A's votes as the outer loop.
+func (ts *Tables) Rows() []PairTableRow {
+	n := len(ts.Countries)
+	out := make([]PairTableRow, 0, 9*n*(n-1)/2)
+	for i, a := range ts.Countries {
+		for j := i + 1; j < n; j++ {
+			b := ts.Countries[j]
+			t := ts.Table(i, j)
+			for _, c := range t.Rows() {
+				out = append(out, PairTableRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
+			}
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.Rows()) }
+
 // PairRow is the score of one pair of states.
 type PairRow struct {
 	ISO3A string  `csv:"iso3_a"`

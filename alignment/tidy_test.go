@@ -72,6 +72,19 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("table CSV %v %v", h, rows)
 	}
 
+	ts, err := AllTables(ds.SelectCountries(func(c votes.Country) bool { return c == usa || c == isr || c.ISO3 == "RUS" }), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, rows = readCSV(t, func(b *strings.Builder) error { return ts.WriteCSV(b) })
+	if strings.Join(h, ",") != pairHeader+",vote_a,vote_b,n" || len(rows) != 3*9 {
+		t.Errorf("tables CSV: %v, %d rows", h, len(rows))
+	}
+	// USA (COW 2) before Israel (666): the table as above, A = USA.
+	if r := find(t, h, rows, map[string]string{"iso3_a": "USA", "iso3_b": "ISR", "vote_a": "no", "vote_b": "no"}); r[8] != "60" {
+		t.Errorf("USA-ISR no-no %v", r)
+	}
+
 	m, err := AgreementMatrix(ds, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
