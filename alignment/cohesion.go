@@ -77,7 +77,7 @@ type RollCallCohesion struct {
 	Index int // the roll call's column in the dataset
 	Tally votes.Tally
 	Rice  float64 // NaN if no member voted yes or no
-	AI    float64 // Hix-Noury-Roland agreement index (HixNouryRoland)
+	HNR   float64 // Hix, Noury and Roland's agreement index (HixNouryRoland)
 }
 
 // CohesionReport holds a group's cohesion on each roll call of a selection
@@ -85,9 +85,9 @@ type RollCallCohesion struct {
 type CohesionReport struct {
 	Group     string
 	RollCalls []RollCallCohesion // those on which a member cast a vote
-	// Rice and AI are the means over RollCalls (Rice over those with a yes
+	// Rice and HNR are the means over RollCalls (Rice over those with a yes
 	// or no vote among the members), as Hix, Noury and Roland average them.
-	Rice, AI float64
+	Rice, HNR float64
 	// Undated counts the roll calls left out because they have no date,
 	// on which membership of the group cannot be judged.
 	Undated int
@@ -110,7 +110,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	}
 	rows := groupRows(ds, g)
 	rep := &CohesionReport{Group: g.Name, ds: ds}
-	var sumRice, sumAI float64
+	var sumRice, sumHNR float64
 	nRice, left := 0, 0
 	for j, rc := range ds.RollCalls() {
 		if !o.counts(rc) {
@@ -125,9 +125,9 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		if t.Yes+t.No+t.Abstain == 0 {
 			continue
 		}
-		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), AI: HixNouryRoland(t)}
+		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
 		rep.RollCalls = append(rep.RollCalls, c)
-		sumAI += c.AI
+		sumHNR += c.HNR
 		if !math.IsNaN(c.Rice) {
 			sumRice += c.Rice
 			nRice++
@@ -139,7 +139,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	if len(rep.RollCalls) == 0 {
 		return nil, fmt.Errorf("%w: no member of %s voted", ErrNoVotes, g.Name)
 	}
-	rep.AI = sumAI / float64(len(rep.RollCalls))
+	rep.HNR = sumHNR / float64(len(rep.RollCalls))
 	rep.Rice = math.NaN()
 	if nRice > 0 {
 		rep.Rice = sumRice / float64(nRice)
@@ -148,16 +148,16 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 }
 
 // WriteTo writes one line per roll call (resolution, date, the members'
-// yes-no-abstain tally, Rice and AI) and the means.
+// yes-no-abstain tally, Rice and HNR) and the means.
 func (r *CohesionReport) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Cohesion of %s on %d roll calls\n", r.Group, len(r.RollCalls))
-	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "AI")
+	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
-		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.AI, 3))
+		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.HNR, 3))
 	}
-	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.AI, 3))
+	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.HNR, 3))
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
@@ -172,10 +172,10 @@ type CohesionSeries struct {
 	// By says whether Periods are sessions or calendar years.
 	By      By
 	Periods []int
-	// Rice[k] and AI[k] are the means over period k's roll calls on which
+	// Rice[k] and HNR[k] are the means over period k's roll calls on which
 	// a member cast a vote, as in CohesionReport; N counts those roll
 	// calls (for Rice, those with a yes or no among the members).
-	Rice, AI []Score
+	Rice, HNR []Score
 	// Undated counts the roll calls left out for want of a date.
 	Undated int
 }
@@ -203,32 +203,38 @@ func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*Co
 		rice, ai   float64
 		nRice, nAI int
 	}
-	var sums []acc
+	// Roll calls come by session; a year may in principle recur after
+	// another (dates out of order in a source), so periods are gathered by
+	// key, not by runs.
+	sums := map[int]*acc{}
 	for _, c := range rep.RollCalls {
 		rc := ds.RollCall(c.Index)
 		key := rc.Session
 		if by == ByYear {
 			key = rc.Year()
 		}
-		if k := len(cs.Periods); k == 0 || cs.Periods[k-1] != key {
+		a := sums[key]
+		if a == nil {
+			a = &acc{}
+			sums[key] = a
 			cs.Periods = append(cs.Periods, key)
-			sums = append(sums, acc{})
 		}
-		a := &sums[len(sums)-1]
-		a.ai += c.AI
+		a.ai += c.HNR
 		a.nAI++
 		if !math.IsNaN(c.Rice) {
 			a.rice += c.Rice
 			a.nRice++
 		}
 	}
-	for _, a := range sums {
+	slices.Sort(cs.Periods)
+	for _, key := range cs.Periods {
+		a := sums[key]
 		rice := math.NaN()
 		if a.nRice > 0 {
 			rice = a.rice / float64(a.nRice)
 		}
 		cs.Rice = append(cs.Rice, Score{Value: rice, N: a.nRice})
-		cs.AI = append(cs.AI, Score{Value: a.ai / float64(a.nAI), N: a.nAI})
+		cs.HNR = append(cs.HNR, Score{Value: a.ai / float64(a.nAI), N: a.nAI})
 	}
 	return cs, nil
 }

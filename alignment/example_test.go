@@ -105,7 +105,7 @@ func ExampleCohesion() {
 	ds := must(record())
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
 	rep := must(alignment.Cohesion(crimea, must(votes.LookupGroup("Balkans")), nil))
-	fmt.Printf("Rice %.3f, agreement index %.3f over %d roll calls\n", rep.Rice, rep.AI, len(rep.RollCalls))
+	fmt.Printf("Rice %.3f, agreement index %.3f over %d roll calls\n", rep.Rice, rep.HNR, len(rep.RollCalls))
 	fmt.Printf("AI of the Assembly on A/RES/68/262 (100-11-58): %.4f\n", alignment.HixNouryRoland(votes.Tally{Yes: 100, No: 11, Abstain: 58}))
 	// Output:
 	// Rice 0.810, agreement index 0.762 over 7 roll calls

@@ -75,8 +75,8 @@ func TestCohesionCrimea(t *testing.T) {
 		t.Errorf("tallies (-want +got):\n%s", diff)
 	}
 	// Means by hand: AI (1 + 5*0.7 + 7.5/9)/7, Rice (1 + 6*7/9)/7.
-	if !near(rep.AI, (1+5*0.7+7.5/9)/7, 1e-12) || !near(rep.Rice, (1+6*7.0/9)/7, 1e-12) {
-		t.Errorf("means AI %v Rice %v", rep.AI, rep.Rice)
+	if !near(rep.HNR, (1+5*0.7+7.5/9)/7, 1e-12) || !near(rep.Rice, (1+6*7.0/9)/7, 1e-12) {
+		t.Errorf("means AI %v Rice %v", rep.HNR, rep.Rice)
 	}
 }
 

@@ -386,8 +386,8 @@ func TestByYear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cs.Periods[k] != y || !near(cs.Rice[k].Value, c.Rice, 1e-12) || !near(cs.AI[k].Value, c.AI, 1e-12) || cs.AI[k].N != len(c.RollCalls) {
-			t.Errorf("%d: cohesion %v %v, want %v %v", y, cs.Rice[k], cs.AI[k], c.Rice, c.AI)
+		if cs.Periods[k] != y || !near(cs.Rice[k].Value, c.Rice, 1e-12) || !near(cs.HNR[k].Value, c.HNR, 1e-12) || cs.HNR[k].N != len(c.RollCalls) {
+			t.Errorf("%d: cohesion %v %v, want %v %v", y, cs.Rice[k], cs.HNR[k], c.Rice, c.HNR)
 		}
 	}
 	if s := ps.String(); !strings.HasPrefix(s, "United States and Israel, by year\nyear ") {

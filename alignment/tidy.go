@@ -264,7 +264,7 @@ func (r *CohesionReport) Rows() []CohesionRow {
 		out = append(out, CohesionRow{
 			Group: r.Group, RCID: rc.ID, Session: rc.Session, Year: rc.Year(), Date: rc.Date.Format("2006-01-02"),
 			Resolution: rc.Resolution, Yes: c.Tally.Yes, No: c.Tally.No, Abstain: c.Tally.Abstain, Absent: c.Tally.NonVoting,
-			Rice: c.Rice, HNR: c.AI,
+			Rice: c.Rice, HNR: c.HNR,
 		})
 	}
 	return out
@@ -291,7 +291,7 @@ func (cs *CohesionSeries) Rows() []CohesionPeriodRow {
 		session, year := period(cs.By, p)
 		out = append(out,
 			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "rice", Score: cs.Rice[k].Value, N: cs.Rice[k].N},
-			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "hnr", Score: cs.AI[k].Value, N: cs.AI[k].N})
+			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "hnr", Score: cs.HNR[k].Value, N: cs.HNR[k].N})
 	}
 	return out
 }
