@@ -167,8 +167,9 @@ func (sm *MatrixSeries) Rows() []PairPeriodRow {
 func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.Rows()) }
 
 // Rows returns the score of every state (b) with the reference (a) in
-// every period: state by state, period by period. States with no score in
-// a period (NaN) are included, so that every state has every period.
+// every period: state by state, period by period, the reference itself
+// left out. States with no score in a period (NaN) are included, so that
+// every state has every period.
 func (rs *ReferenceSeries) Rows() []PairPeriodRow {
 	out := make([]PairPeriodRow, 0, len(rs.Countries)*len(rs.Periods))
 	for i, c := range rs.Countries {
