@@ -84,6 +84,8 @@ type OutlierReport struct {
 	Group     votes.Group
 	Reference votes.Country
 	Options   OutlierOptions // with the defaults filled in
+	// RollCalls are the roll calls of the report: those of the dataset,
+	// less the unanimous ones unless Options.KeepUnanimous.
 	RollCalls []RollCallInfo
 	// States holds the record of each state that was a member of the
 	// group on a dated roll call of the report (the reference left out),
