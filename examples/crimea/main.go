@@ -21,13 +21,16 @@
 //	-h              print this usage and exit
 //
 // It draws no picture and writes no file but the -csv file, whose directory
-// is checked before the work starts. The CSV has one row per member of the
-// group, by COW code, with the columns
+// is checked before the work starts. The CSV is alignment.OutlierReport's
+// WriteCSV: one row per member of the group, by COW code, with the columns
 //
-//	iso3,cow,name                       the member
-//	with,against,abstained,absent       its votes on the roll calls on which the reference voted (see alignment.MemberRecord)
-//	n,score                             the roll calls both voted on, and the share of them with the reference's vote (NaN if n is 0)
-//	judged,stands_apart                 whether it voted on enough roll calls to be judged, and whether it stands apart
+//	group                               the group's name
+//	iso3_a,cow_a,name_a                 the reference state
+//	iso3_b,cow_b,name_b                 the member
+//	with,against,abstained,absent       its votes on the roll calls on which the reference voted
+//	index,score,n                       the index (identical: the share of votes cast with the reference),
+//	                                    its value (NaN if n is 0) and the roll calls both voted on
+//	judged,outlier                      whether it voted on enough roll calls to be judged, and whether it stands apart
 package main
 
 import (
@@ -41,7 +44,6 @@ import (
 
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/examples/internal/cli"
-	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -80,8 +82,9 @@ each Balkan state voted on them, who stands apart from the group in its
 votes with Russia, and follows that state's agreement with Russia and with
 the EU session by session. The flags run the same analysis on another
 record, group, reference state or set of roll calls; -csv writes each
-member's record against the reference
-(iso3,cow,name,with,against,abstained,absent,n,score,judged,stands_apart).
+member's record against the reference (alignment.OutlierReport.WriteCSV:
+group, iso3_a..name_a for the reference, iso3_b..name_b for the member,
+with, against, abstained, absent, index, score, n, judged, outlier).
 
 	go run ./examples/crimea -group "Western Balkans" -against Russia -csv /tmp/crimea.csv`
 
@@ -162,22 +165,23 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if sel.NumRollCalls() == 0 {
 		return fmt.Errorf("no roll call matches %q", cfg.match)
 	}
-	rep, err := alignment.Outliers(sel, group, ref, &alignment.OutlierOptions{Label: label, Topic: topic})
+	rep, err := alignment.Outliers(sel, group, ref, nil)
 	if err != nil {
 		return err
 	}
 	p.say(fmt.Sprintf("%d found, with the tally of the whole Assembly (yes-no-abstain) and %s's vote:", len(rep.RollCalls), rep.Reference.Name))
-	p.write(rep.WriteRollCalls)
+	p.write(writeRollCalls(rep))
 
 	p.step(fmt.Sprintf("How the %s voted", group.Name))
 	p.say(fmt.Sprintf("Each member's vote on each roll call; \"absent\" means that no vote was recorded. The group: %s", group.Description))
-	p.write(rep.WriteVotes)
+	p.write(writeVotes(rep))
 
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
 	p.write(rep.WriteTo)
+	p.printf("%s\n", sentence(rep, label, topic))
 	if cfg.csv != nil {
-		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, rep) }); err != nil {
+		if err := cfg.csv.Commit(rep.WriteCSV); err != nil {
 			return err
 		}
 		p.say(fmt.Sprintf("Wrote this table to %s.", cfg.csvPath))
@@ -192,36 +196,9 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	return widerPattern(p, ds, apart[0], ref)
 }
 
-// csvRow is one row of the -csv table.
-type csvRow struct {
-	ISO3        string  `csv:"iso3"`
-	COW         int     `csv:"cow"`
-	Name        string  `csv:"name"`
-	With        int     `csv:"with"`
-	Against     int     `csv:"against"`
-	Abstained   int     `csv:"abstained"`
-	Absent      int     `csv:"absent"`
-	N           int     `csv:"n"`
-	Score       float64 `csv:"score"`
-	Judged      bool    `csv:"judged"`
-	StandsApart bool    `csv:"stands_apart"`
-}
-
-// writeCSV writes each member's record against the reference as a tidy
-// table.
-func writeCSV(w io.Writer, rep *alignment.OutlierReport) error {
-	rows := make([]csvRow, len(rep.Members))
-	for i, m := range rep.Members {
-		rows[i] = csvRow{ISO3: m.Country.ISO3, COW: m.Country.COW, Name: m.Name,
-			With: m.With, Against: m.Against, Abstained: m.Abstained, Absent: m.Absent,
-			N: m.Score.N, Score: m.Score.Value, Judged: m.Judged, StandsApart: m.Outlier}
-	}
-	return tidy.Write(w, rows)
-}
-
 // widerPattern prints the agreement of member m with the reference and with
 // the median EU member, session by session, since 2006.
-func widerPattern(p *printer, ds *votes.Dataset, m alignment.MemberRecord, ref votes.Country) error {
+func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref votes.Country) error {
 	recent := ds.Filter(votes.InSessions(sinceSession, 1<<30))
 	if recent.NumRollCalls() == 0 {
 		p.say(fmt.Sprintf("The record has no session since 2006 (session %d) to follow %s's votes in.", sinceSession, m.Name))
@@ -242,7 +219,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.MemberRecord, ref v
 	euMedian := rs.GroupMedian(eu.Contains)
 	s.Add("EU median", euMedian)
 	p.write(s.WriteTo)
-	withRef, _ := rs.Column(ref)
+	withRef, _ := rs.State(ref)
 	a, na := mean(withRef)
 	b, nb := mean(euMedian)
 	p.printf("\nOver the %d sessions in which %s scored, its mean agreement with %s was %.2f; over %d, with the median EU member %.2f.\n", na, m.Name, ref.Name, a, nb, b)

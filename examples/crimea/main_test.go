@@ -159,7 +159,7 @@ func TestRunCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,with,against,abstained,absent,n,score,judged,stands_apart" {
+	if got := strings.Join(recs[0], ","); got != "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,against,abstained,absent,index,score,n,judged,outlier" {
 		t.Errorf("header %q", got)
 	}
 	// The ten Balkan states that sat in the Assembly on these roll calls
@@ -169,12 +169,15 @@ func TestRunCSV(t *testing.T) {
 	}
 	rows := map[string]string{}
 	for _, r := range recs[1:] {
-		rows[r[0]] = strings.Join(r[3:], ",")
+		if r[0] != "Balkans" || r[1] != "RUS" {
+			t.Errorf("row %q: want group Balkans and reference RUS", r)
+		}
+		rows[r[4]] = strings.Join(r[7:], ",")
 	}
 	for iso, want := range map[string]string{
-		"SRB": "6,0,0,1,6,1,true,true",
-		"BIH": "0,0,5,2,5,0,true,false",
-		"ALB": "0,7,0,0,7,0,true,false",
+		"SRB": "6,0,0,1,identical,1,6,true,true",
+		"BIH": "0,0,5,2,identical,0,5,true,false",
+		"ALB": "0,7,0,0,identical,0,7,true,false",
 	} {
 		if rows[iso] != want {
 			t.Errorf("%s: %q, want %q", iso, rows[iso], want)
