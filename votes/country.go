@@ -25,18 +25,22 @@ import (
 // Assembly's voting records print it (the UN Digital Library's ms_name,
 // which is the short name of the UN's list of member states and UNTERM),
 // in title case and plain ASCII, without a trailing "(the)": "Saint Lucia",
-// "Cote d'Ivoire", "Democratic Republic of the Congo", "Congo", "Russian
+// "Cote d'Ivoire", "Democratic Republic of the Congo", "Russian
 // Federation", "Iran (Islamic Republic of)", "Republic of Korea", "Viet
-// Nam", "Turkiye". The voting records shorten two names, and so does
-// Name: "United Kingdom" and "United States" (the UN's short names add "of
-// Great Britain and Northern Ireland" and "of America"). States that no
-// longer sit bear the UN's name for them when they last sat ("Federal
-// Republic of Germany", "German Democratic Republic", "Czechoslovakia",
-// "Democratic Yemen", "Zanzibar"), or their own formal name where the UN's
-// is today another member's: "Yemen Arab Republic" (which sat as "Yemen")
-// and "Republic of China" (which sat as "China" until 1971). NameOn gives the
-// name of a given day ("Yugoslavia", "Swaziland", "Zaire"). A program
-// should key states by ISO3 or COW, not by Name.
+// Nam", "Turkiye". The voting records shorten two names, and so does Name:
+// "United Kingdom" and "United States" (the UN's short names add "of Great
+// Britain and Northern Ireland" and "of America"). Two short names are keys
+// LookupCountry refuses as ambiguous, "Congo" and "Guinea": for those two
+// states Name is the UN's formal name, "Republic of the Congo" and
+// "Republic of Guinea", so that every Name is found again by LookupCountry
+// and no table prints a bare "Congo". States that no longer sit bear the
+// UN's name for them when they last sat ("Federal Republic of Germany",
+// "German Democratic Republic", "Czechoslovakia", "Democratic Yemen",
+// "Zanzibar"), or their own formal name where the UN's is today another
+// member's: "Yemen Arab Republic" (which sat as "Yemen") and "Republic of
+// China" (which sat as "China" until 1971). NameOn gives the name of a
+// given day ("Yugoslavia", "Swaziland", "Zaire"). A program should key
+// states by ISO3 or COW, not by Name.
 //
 // Country values are comparable and may be used as map keys.
 type Country struct {
@@ -228,8 +232,9 @@ func CountryByCOW(cow int) (Country, bool) {
 // "Guinea") is refused with an *AmbiguousCountryError, which wraps
 // ErrAmbiguousCountry and lists the candidates with their codes: use a code
 // or a longer name. "Congo" and "Guinea" are so refused although they are
-// the UN's short names of COG and GIN: a lookup does not guess between
-// states. An unknown key gives an error wrapping ErrUnknownCountry; the
+// the UN's short names of COG and GIN (whose Names are therefore "Republic
+// of the Congo" and "Republic of Guinea"): a lookup does not guess between
+// states. Every Country's Name is found by LookupCountry. An unknown key gives an error wrapping ErrUnknownCountry; the
 // message says so where the key names a non-member (the Holy See, the State
 // of Palestine, Kosovo), which casts no vote in the General Assembly.
 //
