@@ -89,6 +89,18 @@ func (g Group) ContainsOn(c Country, rc *RollCall) bool {
 	return g.ContainsThroughout(c, from, to)
 }
 
+// MembersOn returns the states that were members of g when roll call rc was
+// voted, by COW code, by the rule of ContainsOn.
+func (g Group) MembersOn(rc *RollCall) []Country {
+	var out []Country
+	for _, m := range g.members {
+		if (len(out) == 0 || out[len(out)-1] != m.country) && g.ContainsOn(m.country, rc) {
+			out = append(out, m.country)
+		}
+	}
+	return out
+}
+
 // ContainsThroughout reports whether c was a member on every day from from
 // through to, inclusive. It panics if either day is zero or to is before
 // from.

@@ -133,6 +133,9 @@ func TestContainsOnUndated(t *testing.T) {
 		if n := count(func(c votes.Country) bool { return eu.ContainsOn(c, &tc.rc) }); n != tc.want {
 			t.Errorf("EU on a roll call of session %d dated %v: %d members, want %d", tc.rc.Session, tc.rc.Date, n, tc.want)
 		}
+		if n := len(eu.MembersOn(&tc.rc)); n != tc.want {
+			t.Errorf("EU MembersOn a roll call of session %d dated %v: %d, want %d", tc.rc.Session, tc.rc.Date, n, tc.want)
+		}
 	}
 	if n := count(func(c votes.Country) bool { return eu.Contains(c, time.Time{}) }); n != 29 {
 		t.Errorf("EU ever: %d, want 29", n)
