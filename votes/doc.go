@@ -77,12 +77,14 @@
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //
 // Groups such as the EU, NATO, the Balkans and the UN regional groups have
-// membership by date (LookupGroup). A measure of a group on a roll call
-// asks Group.ContainsOn(c, rc): membership on the roll call's day, or, for
-// a roll call without a date (Voeten's 2016 file has one), membership
-// throughout its session (SessionSpan), so that an undated roll call can
-// never count a state that left or joined during the session. Group.Contains
-// with a zero day means "ever a member" and is not for roll calls.
+// membership by date (LookupGroup). Membership on a roll call is
+// Group.ContainsOn(c, rc) (or MembersOn): on the roll call's day, or, for a
+// roll call without a date (Voeten's 2016 file has one), throughout its
+// session (SessionSpan), so that an undated roll call can never count a
+// state that left or joined during the session. Group.Contains with a zero
+// day means "ever a member" and is not for roll calls. (Package alignment's
+// group measures take the stricter course of leaving undated roll calls out
+// and counting them.)
 //
 // # Errors
 //
