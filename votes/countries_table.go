@@ -175,7 +175,7 @@ var countryTable = [...]countryEntry{
 	{710, "CN", "CHN", "China", []string{"People's Republic of China"}},
 	{712, "MN", "MNG", "Mongolia", nil},
 	{713, "TW", "TWN", "Republic of China", []string{"Taiwan", "Taiwan, Province of China", "ROC"}},
-	{731, "KP", "PRK", "Democratic People's Republic of Korea", []string{"North Korea", "Korea, Democratic People's Republic of", "DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "DPRK", "Korea, Dem. People's Rep.", "Korea, North"}},
+	{731, "KP", "PRK", "Democratic People's Republic of Korea", []string{"North Korea", "Korea, Democratic People's Republic of", "DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "DPRK", "Korea, Dem. People's Rep.", "Korea, North", "DPR Korea", "Korea, DPR"}},
 	{732, "KR", "KOR", "Republic of Korea", []string{"South Korea", "Korea, Republic of", "REPUBLIC OF KOREA", "ROK", "Korea, Rep.", "Korea, South"}},
 	{740, "JP", "JPN", "Japan", nil},
 	{750, "IN", "IND", "India", []string{"Republic of India"}},

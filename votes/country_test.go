@@ -178,7 +178,7 @@ func TestLookupCommonNames(t *testing.T) {
 	for key, iso3 := range map[string]string{
 		"UK": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United Kingdom": "GBR",
 		"USA": "USA", "US": "USA", "U.S.": "USA", "United States of America": "USA",
-		"DPRK": "PRK", "North Korea": "PRK", "South Korea": "KOR", "ROK": "KOR", "Republic of Korea": "KOR",
+		"DPRK": "PRK", "DPR Korea": "PRK", "North Korea": "PRK", "South Korea": "KOR", "ROK": "KOR", "Republic of Korea": "KOR",
 		"DRC": "COD", "DR Congo": "COD", "Congo-Kinshasa": "COD", "Congo - Kinshasa": "COD", "Zaire": "COD",
 		"Congo-Brazzaville": "COG", "Republic of the Congo": "COG", "Congo - Brazzaville": "COG",
 		"Lao PDR": "LAO", "Laos": "LAO", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV", "Côte d’Ivoire": "CIV",
