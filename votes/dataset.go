@@ -47,19 +47,32 @@ func (d *Dataset) RollCall(j int) *RollCall { return &d.rollCalls[j] }
 // Vote returns the vote of state i on roll call j. It panics if i or j is out
 // of range.
 func (d *Dataset) Vote(i, j int) Vote {
-	d.checkCell(i, j)
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
+	}
 	return d.votes[i*len(d.rollCalls)+j]
 }
 
-// checkCell panics, as a slice index does, if state i or roll call j is out
-// of range: the cell number i*nr+j of a bad pair can be another state's.
-func (d *Dataset) checkCell(i, j int) {
+// rangeError is the value an index out of range panics with, printed as
+// "votes: state index 200 out of range [0,200)". It is a value, not a
+// formatted string, so that the checks stay cheap enough to inline.
+type rangeError struct {
+	what string // "state" or "roll call"
+	i, n int
+}
+
+func (e rangeError) Error() string {
+	return fmt.Sprintf("votes: %s index %d out of range [0,%d)", e.what, e.i, e.n)
+}
+
+// badCell panics, as a slice index does, for a state i or roll call j out
+// of range: the cell number i*nr+j of a bad pair can be another state's, so
+// it must never be read.
+func (d *Dataset) badCell(i, j int) {
 	if uint(i) >= uint(len(d.countries)) {
-		panic(fmt.Sprintf("votes: state index %d out of range [0,%d)", i, len(d.countries)))
+		panic(rangeError{"state", i, len(d.countries)})
 	}
-	if uint(j) >= uint(len(d.rollCalls)) {
-		panic(fmt.Sprintf("votes: roll call index %d out of range [0,%d)", j, len(d.rollCalls)))
-	}
+	panic(rangeError{"roll call", j, len(d.rollCalls)})
 }
 
 // Row returns the votes of state i on every roll call, in roll-call order.
@@ -67,7 +80,7 @@ func (d *Dataset) checkCell(i, j int) {
 // It panics if i is out of range.
 func (d *Dataset) Row(i int) []Vote {
 	if uint(i) >= uint(len(d.countries)) {
-		panic(fmt.Sprintf("votes: state index %d out of range [0,%d)", i, len(d.countries)))
+		panic(rangeError{"state", i, len(d.countries)})
 	}
 	nr := len(d.rollCalls)
 	return d.votes[i*nr : (i+1)*nr : (i+1)*nr]
@@ -77,7 +90,9 @@ func (d *Dataset) Row(i int) []Vote {
 // for a vote cast or recorded absent, unknown for a non-member, unless the
 // source said otherwise. It panics if i or j is out of range.
 func (d *Dataset) Member(i, j int) Flag {
-	d.checkCell(i, j)
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
+	}
 	if f, ok := d.member[i*len(d.rollCalls)+j]; ok {
 		return f
 	}
@@ -91,7 +106,9 @@ func (d *Dataset) Member(i, j int) Flag {
 // Note returns the note the UN Digital Library attaches to the vote of state
 // i on roll call j, if any. It panics if i or j is out of range.
 func (d *Dataset) Note(i, j int) string {
-	d.checkCell(i, j)
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
+	}
 	return d.notes[i*len(d.rollCalls)+j]
 }
 
@@ -170,7 +187,7 @@ func (d *Dataset) VotesOn(j int) iter.Seq2[Country, Vote] {
 // out of range.
 func (d *Dataset) Tally(j int) Tally {
 	if uint(j) >= uint(len(d.rollCalls)) {
-		panic(fmt.Sprintf("votes: roll call index %d out of range [0,%d)", j, len(d.rollCalls)))
+		panic(rangeError{"roll call", j, len(d.rollCalls)})
 	}
 	var t Tally
 	nr := len(d.rollCalls)
