@@ -50,6 +50,9 @@ func TestBootstrapReferences(t *testing.T) {
 func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))
 	opts := &BootstrapOptions{Resamples: 200, Seed: 7}
+	if testing.Short() {
+		opts.Resamples = 50
+	}
 	for _, x := range []Index{Agree, Kappa} {
 		bm, err := BootstrapMatrix(s74, x, opts)
 		if err != nil {
@@ -125,6 +128,152 @@ func TestPercentiles(t *testing.T) {
 				t.Errorf("n=%d level %g: [%g, %g], want [%g, %g]", n, level, lo, hi, wl, wh)
 			}
 		}
+	}
+}
+
+// TestBootstrapDifference checks the interval of US-Israel minus
+// US-Canada in session 74 against an independent computation: pure
+// python3 (random.Random(1)), 100,000 resamples of the 91 roll calls,
+// both pairs scored on each, type-7 percentiles: 0.2684 [0.1868, 0.3507].
+func TestBootstrapDifference(t *testing.T) {
+	s74 := load(t).Filter(votes.InSessions(74, 74))
+	nr := 2000
+	if testing.Short() {
+		nr = 1000
+	}
+	bm, err := BootstrapMatrix(s74, Agree, &BootstrapOptions{Resamples: nr, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	usa, isr, can := country(t, "USA"), country(t, "ISR"), country(t, "CAN")
+	d, err := bm.Difference(usa, isr, usa, can)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(d.Value-0.2684) > 5e-5 || math.Abs(d.Lo-0.1868) > 0.01 || math.Abs(d.Hi-0.3507) > 0.01 || d.Resamples != nr {
+		t.Errorf("USA-ISR minus USA-CAN: %v, want 0.2684 [0.1868, 0.3507]", d)
+	}
+	// The same resamples for both: the difference's interval is narrower
+	// than the two intervals' widths added, the pairs sharing the US.
+	i1, _ := bm.Lookup(usa, isr)
+	i2, _ := bm.Lookup(usa, can)
+	if d.Hi-d.Lo >= (i1.Hi-i1.Lo)+(i2.Hi-i2.Lo) {
+		t.Errorf("difference %v no narrower than %v and %v together", d, i1, i2)
+	}
+	if _, err := bm.Difference(usa, isr, usa, votes.Country{COW: 9999}); err == nil {
+		t.Error("a state not in the matrix gave no error")
+	}
+	reps, ok := bm.Replicates(usa, isr)
+	if !ok || len(reps) != nr {
+		t.Fatalf("%d replicates", len(reps))
+	}
+	lo, hi, _ := percentiles(reps, 0.95)
+	if lo != i1.Lo || hi != i1.Hi {
+		t.Errorf("replicates give [%g, %g], the matrix %v", lo, hi, i1)
+	}
+	var b strings.Builder
+	if err := bm.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	n := len(bm.Countries)
+	if !strings.HasPrefix(b.String(), "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n,lo,hi,level\n") || strings.Count(b.String(), "\n") != 1+n*(n-1)/2 {
+		t.Errorf("CSV: %.200q, %d lines", b.String(), strings.Count(b.String(), "\n"))
+	}
+}
+
+// TestBootstrapSeriesAndRanking: the session-74 interval of Serbia-Russia
+// in a series resampled within sessions, and US-Canada and US-Israel in
+// the ranking of every state with the United States, must agree with the
+// references of TestBootstrapReferences (within 0.01). Israel votes with
+// the United States far more than anyone else (0.96, next 0.73), so it
+// ranks first in every resample.
+func TestBootstrapSeriesAndRanking(t *testing.T) {
+	ds := load(t)
+	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 4000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sb.Keys) != 5 || sb.Keys[4] != 74 {
+		t.Fatalf("keys %v", sb.Keys)
+	}
+	if iv := sb.Intervals[4]; iv.N != 82 || math.Abs(iv.Lo-0.6646) > 0.01 || math.Abs(iv.Hi-0.8171) > 0.01 {
+		t.Errorf("session 74: %v, want 0.7439 [0.6646, 0.8171] (n=82)", iv)
+	}
+	rows := sb.Rows()
+	if rows[4].Session != 74 || rows[4].Year != 2019 || rows[4].ISO3A != "SRB" {
+		t.Errorf("row %+v", rows[4])
+	}
+	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{ByYear: true, Resamples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(by.Keys) != 2 || by.Keys[0] != 2018 || by.Rows()[1].Year != 2019 || by.Rows()[1].Session != 0 {
+		t.Errorf("by year: keys %v", by.Keys)
+	}
+
+	s74 := ds.Filter(votes.InSessions(74, 74))
+	rb, err := BootstrapReference(s74, country(t, "USA"), Agree, &BootstrapOptions{Resamples: 4000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	isr, _ := rb.Lookup(country(t, "ISR"))
+	if rb.States[0].Country.ISO3 != "ISR" || isr.Rank != 1 || isr.RankLo != 1 || isr.RankHi != 1 {
+		t.Errorf("Israel: %+v", isr)
+	}
+	if math.Abs(isr.Lo-0.9213) > 0.01 || math.Abs(isr.Hi-0.9888) > 0.01 {
+		t.Errorf("Israel: %v, want [0.9213, 0.9888]", isr.Interval)
+	}
+	can, _ := rb.Lookup(country(t, "CAN"))
+	if math.Abs(can.Lo-0.6099) > 0.01 || math.Abs(can.Hi-0.7692) > 0.01 || can.RankLo > can.Rank || can.RankHi < can.Rank {
+		t.Errorf("Canada: %+v, want [0.6099, 0.7692]", can)
+	}
+	last := rb.States[len(rb.States)-1]
+	if !math.IsNaN(last.Value) || last.Rank != 0 {
+		t.Errorf("last: %+v, want a state without a score", last)
+	}
+	if _, ok := rb.Lookup(country(t, "USA")); ok {
+		t.Error("the reference ranks itself")
+	}
+}
+
+// TestBootstrapCohesion checks the EU's cohesion in session 74: the
+// estimates must be CohesionReport's means, and the interval's width that
+// of a normal approximation (2 x 1.96 x sd / sqrt(n) of the per-roll-call
+// values, computed here) within a quarter.
+func TestBootstrapCohesion(t *testing.T) {
+	s74 := load(t).Filter(votes.InSessions(74, 74))
+	eu, err := votes.LookupGroup("EU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := BootstrapCohesion(s74, eu, &BootstrapOptions{Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Cohesion(s74, eu, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cb.AI.Value != rep.AI || cb.Rice.Value != rep.Rice {
+		t.Errorf("estimates %v %v, CohesionReport %g %g", cb.AI, cb.Rice, rep.AI, rep.Rice)
+	}
+	var ai []float64
+	for _, c := range rep.RollCalls {
+		ai = append(ai, c.AI)
+	}
+	mean, ss := 0.0, 0.0
+	for _, x := range ai {
+		mean += x / float64(len(ai))
+	}
+	for _, x := range ai {
+		ss += (x - mean) * (x - mean)
+	}
+	width := 2 * 1.96 * math.Sqrt(ss/float64(len(ai)-1)/float64(len(ai)))
+	if got := cb.AI.Hi - cb.AI.Lo; math.Abs(got-width) > width/4 {
+		t.Errorf("AI interval %v, width %.4f, want about %.4f", cb.AI, got, width)
+	}
+	if rows := cb.Rows(); len(rows) != 2 || rows[1].Measure != "ai" || rows[1].N != cb.AI.N {
+		t.Errorf("rows %+v", rows)
 	}
 }
 
