@@ -3,6 +3,7 @@ package alignment
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -114,4 +115,49 @@ func TestChangePointsSerbiaRussia(t *testing.T) {
 		t.Errorf("change %+v, want at 68 from 0.7859 to 0.7085", p)
 	}
 	t.Log(ch)
+}
+
+// TestChangePointsEdges: NaN and n = 0 skipped and counted, a flat series
+// without change, rows, and panics on bad keys.
+func TestChangePointsEdges(t *testing.T) {
+	nan := math.NaN()
+	keys := []int{1, 2, 3, 4, 5, 6, 7, 8}
+	scores := []Score{{0.5, 10}, {nan, 0}, {0.5, 10}, {0.5, 0}, {0.5, 10}, {0.5, 10}, {0.5, 10}, {0.5, 10}}
+	ch, err := ChangePoints(keys, scores, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Skipped) != 2 || ch.Skipped[0] != 2 || ch.Skipped[1] != 4 || len(ch.Points) != 0 || len(ch.Segments) != 1 || ch.Segments[0].Level != 0.5 {
+		t.Errorf("%+v", ch)
+	}
+	// A clear step: 0.2 for six sessions, 0.8 for six, 100 roll calls each.
+	keys, scores = nil, nil
+	for k := range 12 {
+		v := 0.2
+		if k >= 6 {
+			v = 0.8
+		}
+		keys, scores = append(keys, 2000+k), append(scores, Score{v + 0.01*float64(k%2), 100})
+	}
+	ch, err = ChangePoints(keys, scores, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := ch.Rows()
+	if len(rows) != 1 || rows[0].Key != 2006 || rows[0].Lo != 2006 || rows[0].Hi != 2006 || math.Abs(rows[0].Before-0.205) > 1e-9 || math.Abs(rows[0].After-0.805) > 1e-9 {
+		t.Errorf("rows %+v", rows)
+	}
+	var b strings.Builder
+	if err := ch.WriteCSV(&b); err != nil || !strings.HasPrefix(b.String(), "key,lo,hi,level,before,after\n2006,2006,2006,0.95,") {
+		t.Errorf("CSV %q, %v", b.String(), err)
+	}
+	if _, err := ChangePoints(nil, nil, nil); err == nil {
+		t.Error("no scores: no error")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("decreasing keys did not panic")
+		}
+	}()
+	ChangePoints([]int{2, 1}, []Score{{0.5, 1}, {0.5, 1}}, nil)
 }
