@@ -28,7 +28,8 @@ type SeriesBootstrap struct {
 // of ds (every calendar year with opts.ByYear) with a percentile interval:
 // each resample draws, with replacement, as many roll calls from each
 // session as it holds, so that each session's interval reflects its own
-// roll calls. Sessions in which the pair never voted together have a NaN
+// roll calls. By year, roll calls without a date (Year 0) form a period of
+// their own, key 0. Sessions in which the pair never voted together have a NaN
 // score and interval. It returns an error wrapping
 // votes.ErrUnknownCountry if either state has no row in ds and ErrEmpty
 // if no roll call is left. It panics if x is not a known index or
