@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"unsafe"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -328,12 +329,18 @@ func (rs *Resampler) positionsTo(dst []int, r, s int) []int {
 // packTo writes the bit vectors of every state of the dataset over the
 // given columns (repeats and all) to dst, nw words a state, and returns it.
 func (rs *Resampler) packTo(dst []word3, cols []int, buf []votes.Vote) ([]word3, []votes.Vote) {
-	nc := rs.ds.NumCountries()
+	return rs.packFrom(dst, 0, cols, buf)
+}
+
+// packFrom is packTo for the states from row i0 on: state i's words are
+// dst[(i-i0)*nw:].
+func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote) ([]word3, []votes.Vote) {
+	nc := rs.ds.NumCountries() - i0
 	nw := (len(cols) + 63) / 64
 	dst = slices.Grow(dst[:0], nc*nw)[:nc*nw]
 	buf = slices.Grow(buf[:0], len(cols))[:len(cols)]
 	for i := range nc {
-		row := rs.ds.Row(i)
+		row := rs.ds.Row(i0 + i)
 		for k, j := range cols {
 			buf[k] = row[j]
 		}
@@ -536,11 +543,14 @@ type MatrixBootstrap struct {
 // pairs' scores.
 //
 // It packs each resample's roll calls, repeats and all, into the bit
-// vectors of AgreementMatrix and scores all pairs with its kernels; all
-// resamples are held at once, Resamples x states x ceil(roll calls/64) x 24
-// bytes (9 MB for session 74 and 1000 resamples, 465 MB for the whole
-// 1946-2019 record). It returns ErrEmpty if no roll call is left and
-// panics if x is not a known index or opts.Level is not in (0, 1).
+// vectors of AgreementMatrix and scores all pairs with its kernels. Where
+// all resamples fit in maxHeld bytes (Resamples x states x ceil(roll
+// calls/64) x 24: 9 MB for session 74 and 1000 resamples) they are held
+// at once; beyond (the whole 1946-2019 record would take 465 MB) the
+// states are taken in blocks and each resample packed again for each
+// block, which gives the same intervals in bounded memory. It returns
+// ErrEmpty if no roll call is left and panics if x is not a known index
+// or opts.Level is not in (0, 1).
 func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*MatrixBootstrap, error) {
 	checkIndex(x)
 	rs, err := NewResampler(ds, opts)
@@ -551,12 +561,6 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 	nc := ds.NumCountries()
 	nr := o.Resamples
 	nw := (len(rs.cols) + 63) / 64
-	all := make([]word3, nr*nc*nw)
-	parallelWith(nr, func(s *packScratch, r int) {
-		s.cols = rs.columnsTo(s.cols, r)
-		// packTo writes in place: the slice has room for one resample.
-		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
-	})
 	bm := &MatrixBootstrap{
 		Index: x, Countries: countries(ds), Estimate: rs.Matrix(-1, x), Level: o.Level, rs: rs,
 		Lo: mat.NewSymDense(max(nc, 1), nil), Hi: mat.NewSymDense(max(nc, 1), nil),
@@ -565,6 +569,16 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 		bm.Lo, bm.Hi = &mat.SymDense{}, &mat.SymDense{}
 		return bm, nil
 	}
+	if nr*nc*nw*int(unsafe.Sizeof(word3{})) > maxHeld {
+		bm.blocked(x, nw)
+		return bm, nil
+	}
+	all := make([]word3, nr*nc*nw)
+	parallelWith(nr, func(s *packScratch, r int) {
+		s.cols = rs.columnsTo(s.cols, r)
+		// packTo writes in place: the slice has room for one resample.
+		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
+	})
 	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
 	parallelWith(nc, func(s *rowBoot, i int) {
 		m := nc - i
@@ -589,6 +603,70 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 		}
 	})
 	return bm, nil
+}
+
+// maxHeld bounds the memory BootstrapMatrix spends on packed resamples
+// at once, and on the replicate scores of a block of states (a variable
+// so that tests can force the blocked path).
+var maxHeld = 256 << 20
+
+// blocked fills bm's intervals taking the states in blocks: for each
+// block of rows, every resample is packed (the states from the block's
+// first on) and the block's pairs scored, the replicates held for the
+// block alone.
+func (bm *MatrixBootstrap) blocked(x Index, nw int) {
+	rs := bm.rs
+	o := rs.opts
+	nc, nr := len(bm.Countries), o.Resamples
+	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	limit := max(1, maxHeld/(8*nr)) // pair scores a block may hold per resample
+	for i0 := 0; i0 < nc; {
+		// Rows [i0, i1) and their pairs (i, j >= i): off[i-i0] is where
+		// row i's start in a resample's run of scores.
+		i1, size := i0, 0
+		var off []int
+		for i1 < nc && (i1 == i0 || size+nc-i1 <= limit) {
+			off = append(off, size)
+			size += nc - i1
+			i1++
+		}
+		reps := make([]float64, nr*size)
+		parallelWith(nr, func(s *blockScratch, r int) {
+			s.cols = rs.columnsTo(s.cols, r)
+			s.words, s.buf = rs.packFrom(s.words, i0, s.cols, s.buf)
+			s.counts = slices.Grow(s.counts[:0], nc)
+			for i := i0; i < i1; i++ {
+				at := (i - i0) * nw
+				m := nc - i
+				scoreRows(x, s.words[at:at+nw], s.words[at:], nw, o.MinN, reps[r*size+off[i-i0]:][:m], s.counts[:m])
+			}
+		})
+		parallelWith(i1-i0, func(col *[]float64, k int) {
+			i := i0 + k
+			c := slices.Grow((*col)[:0], nr)[:nr]
+			for d := range nc - i {
+				j := i + d
+				v1, v2 := math.NaN(), math.NaN()
+				if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
+					for r := range nr {
+						c[r] = reps[r*size+off[k]+d]
+					}
+					v1, v2, _ = percentiles(c, o.Level)
+				}
+				lo.Data[i*lo.Stride+j] = v1
+				hi.Data[i*hi.Stride+j] = v2
+			}
+			*col = c
+		})
+		i0 = i1
+	}
+}
+
+type blockScratch struct {
+	cols   []int
+	buf    []votes.Vote
+	words  []word3
+	counts []int32
 }
 
 type packScratch struct {

@@ -376,3 +376,30 @@ func TestBootstrapCoverage(t *testing.T) {
 		t.Errorf("95%% intervals held the truth in %d of %d simulated pairs (%.3f), want %.2f-%.2f", hits, total, cover, lo, hi)
 	}
 }
+
+// TestBootstrapMatrixBlocked forces the blocked path (states taken in
+// blocks, each resample packed again for each) and checks that it gives
+// the intervals of the path that holds every resample at once.
+func TestBootstrapMatrixBlocked(t *testing.T) {
+	s74 := load(t).Filter(votes.InSessions(74, 74))
+	opts := &BootstrapOptions{Resamples: 60, Seed: 9}
+	want, err := BootstrapMatrix(s74, Agree, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(m int) { maxHeld = m }(maxHeld)
+	maxHeld = 8 * 60 * 500 // 500 pair scores a block: blocks of a few rows
+	got, err := BootstrapMatrix(s74, Agree, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+	n := len(want.Countries)
+	for i := range n {
+		for j := i; j < n; j++ {
+			if !same(got.Lo.At(i, j), want.Lo.At(i, j)) || !same(got.Hi.At(i, j), want.Hi.At(i, j)) {
+				t.Fatalf("pair %d,%d: blocked %v, held %v", i, j, got.At(i, j), want.At(i, j))
+			}
+		}
+	}
+}
