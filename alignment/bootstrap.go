@@ -20,8 +20,8 @@ import (
 type BootstrapOptions struct {
 	// Options chooses the roll calls (unanimous ones are dropped unless
 	// KeepUnanimous, as votes.RollCall.Unanimous judges them on the whole
-	// Assembly) and MinN, below which a score, in the data or in a
-	// resample, is NaN.
+	// Assembly), how absences count (AbsentAsAbstain) and MinN, below
+	// which a score, in the data or in a resample, is NaN.
 	Options
 	// Resamples is the number of bootstrap resamples; zero means 1000.
 	Resamples int
@@ -31,9 +31,9 @@ type BootstrapOptions struct {
 	// from Seed and r alone, so the same seed gives the same intervals on
 	// any number of cores.
 	Seed uint64
-	// ByYear makes the series functions resample within calendar years
-	// rather than sessions.
-	ByYear bool
+	// By says how BootstrapPairSeries cuts the roll calls into periods,
+	// within which it resamples; the zero value is BySession.
+	By By
 }
 
 func (o *BootstrapOptions) orDefault() BootstrapOptions {
@@ -237,6 +237,7 @@ type Resampler struct {
 	cols   []int   // the columns of ds resampled, in order
 	strata [][]int // positions in cols of each stratum
 	keys   []int   // the session or year of each stratum (0 for one)
+	left   int     // roll calls left out for want of a key
 	opts   BootstrapOptions
 }
 
@@ -249,8 +250,8 @@ func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error)
 }
 
 // newResampler is NewResampler with strata: key(rc) gives each roll call's
-// stratum (nil for one).
-func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) int) (*Resampler, error) {
+// stratum (nil for one), or false to leave the roll call out.
+func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
 	o := opts.orDefault()
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
@@ -259,7 +260,11 @@ func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.Rol
 		}
 		k := 0
 		if key != nil {
-			k = key(rc)
+			var ok bool
+			if k, ok = key(rc); !ok {
+				rs.left++
+				continue
+			}
 		}
 		if len(rs.keys) == 0 || rs.keys[len(rs.keys)-1] != k {
 			if slices.Contains(rs.keys, k) {
@@ -342,7 +347,7 @@ func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote)
 	for i := range nc {
 		row := rs.ds.Row(i0 + i)
 		for k, j := range cols {
-			buf[k] = row[j]
+			buf[k] = rs.vote(row[j])
 		}
 		for w := range nw {
 			dst[i*nw+w] = pack(buf[64*w : min(64*w+64, len(cols))])
@@ -396,6 +401,15 @@ func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, coun
 	}
 }
 
+// vote returns v as the options read it: an absence as an abstention
+// with AbsentAsAbstain.
+func (rs *Resampler) vote(v votes.Vote) votes.Vote {
+	if v == votes.Absent && rs.opts.AbsentAsAbstain {
+		return votes.Abstain
+	}
+	return v
+}
+
 // cellCodes returns, for each column of rs, the cell of the joint-vote
 // table of rows a and b (3*a + b with 0 yes, 1 abstain, 2 no), or 9 if
 // either cast no vote.
@@ -404,8 +418,8 @@ func (rs *Resampler) cellCodes(a, b int) []uint8 {
 	out := make([]uint8, rs.ds.NumRollCalls())
 	for _, j := range rs.cols {
 		out[j] = 9
-		if ra[j].Cast() && rb[j].Cast() {
-			p, q := cell(ra[j], rb[j])
+		if va, vb := rs.vote(ra[j]), rs.vote(rb[j]); va.Cast() && vb.Cast() {
+			p, q := cell(va, vb)
 			out[j] = uint8(3*p + q)
 		}
 	}
@@ -574,7 +588,7 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 		return bm, nil
 	}
 	all := make([]word3, nr*nc*nw)
-	parallelWith(nr, func(s *packScratch, r int) {
+	parallelWith(nr, func(s *bootPackScratch, r int) {
 		s.cols = rs.columnsTo(s.cols, r)
 		// packTo writes in place: the slice has room for one resample.
 		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
@@ -669,7 +683,7 @@ type blockScratch struct {
 	counts []int32
 }
 
-type packScratch struct {
+type bootPackScratch struct {
 	cols []int
 	buf  []votes.Vote
 }

@@ -65,7 +65,7 @@ func BenchmarkChangePoints(b *testing.B) {
 	scores := ps.Scores(Agree, 10)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ChangePoints(ps.Sessions, scores, nil); err != nil {
+		if _, err := ChangePoints(ps.Periods, scores, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

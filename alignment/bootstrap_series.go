@@ -16,21 +16,24 @@ import (
 type SeriesBootstrap struct {
 	A, B  votes.Country
 	Index Index
-	// ByYear: Keys are calendar years; otherwise sessions.
-	ByYear bool
-	// Keys are the sessions (or years) holding a roll call left after
-	// dropping unanimous ones, in order; Intervals[k] is Keys[k]'s.
-	Keys      []int
+	// By says whether Periods are sessions or calendar years.
+	By By
+	// Periods are the sessions (or years) holding a roll call left after
+	// dropping unanimous ones, in order; Intervals[k] is Periods[k]'s.
+	Periods   []int
 	Intervals []Interval
+	// Undated counts the roll calls left out for want of a date (by year
+	// only).
+	Undated int
 }
 
 // BootstrapPairSeries returns index x of states a and b in every session
-// of ds (every calendar year with opts.ByYear) with a percentile interval:
-// each resample draws, with replacement, as many roll calls from each
-// session as it holds, so that each session's interval reflects its own
-// roll calls. By year, roll calls without a date (Year 0) form a period of
-// their own, key 0. Sessions in which the pair never voted together have a NaN
-// score and interval. It returns an error wrapping
+// of ds (every calendar year with opts.By = ByYear) with a percentile
+// interval: each resample draws, with replacement, as many roll calls from
+// each period as it holds, so that each period's interval reflects its
+// own roll calls. By year, roll calls without a date are left out and
+// counted in Undated. Periods in which the pair never voted together have
+// a NaN score and interval. It returns an error wrapping
 // votes.ErrUnknownCountry if either state has no row in ds and ErrEmpty
 // if no roll call is left. It panics if x is not a known index or
 // opts.Level is not in (0, 1).
@@ -44,10 +47,17 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	if err != nil {
 		return nil, err
 	}
-	key := func(rc *votes.RollCall) int { return rc.Session }
-	byYear := opts != nil && opts.ByYear
-	if byYear {
-		key = func(rc *votes.RollCall) int { return rc.Year() }
+	by := BySession
+	if opts != nil {
+		by = opts.By
+	}
+	key := func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
+	switch by {
+	case BySession:
+	case ByYear:
+		key = func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
+	default:
+		panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
 	}
 	rs, err := newResampler(ds, opts, key)
 	if err != nil {
@@ -55,7 +65,7 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	}
 	o := rs.opts
 	codes := rs.cellCodes(ia, ib)
-	sb := &SeriesBootstrap{A: a, B: b, Index: x, ByYear: byYear, Keys: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys))}
+	sb := &SeriesBootstrap{A: a, B: b, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
 		s.cols = rs.positionsTo(s.cols, -1, k)
 		for p, q := range s.cols {
@@ -112,15 +122,15 @@ type SeriesIntervalRow struct {
 
 // Rows returns one tidy row per period, in order.
 func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
-	out := make([]SeriesIntervalRow, len(sb.Keys))
-	for k, key := range sb.Keys {
+	out := make([]SeriesIntervalRow, len(sb.Periods))
+	for k, key := range sb.Periods {
 		iv := sb.Intervals[k]
 		r := intervalRow(sb.A, sb.B, sb.Index, iv)
 		out[k] = SeriesIntervalRow{
 			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
 			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
 		}
-		if sb.ByYear {
+		if sb.By == ByYear {
 			out[k].Year = key
 		} else {
 			out[k].Session, out[k].Year = key, key+1945
@@ -300,13 +310,13 @@ func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w,
 // CohesionBootstrap is a group's mean cohesion with bootstrap intervals.
 type CohesionBootstrap struct {
 	Group string
-	// Rice and AI are the means of CohesionReport with intervals from
+	// Rice and HNR are the means of CohesionReport with intervals from
 	// resampling the roll calls on which a member voted; N is the number
 	// of roll calls each mean rests on.
-	Rice, AI Interval
+	Rice, HNR Interval
 }
 
-// BootstrapCohesion returns the mean Rice and agreement indices of group g
+// BootstrapCohesion returns the mean Rice and Hix-Noury-Roland indices of group g
 // on the roll calls of ds (as Cohesion computes them, with opts.Options)
 // with percentile intervals from resampling those roll calls. It returns
 // Cohesion's errors and panics if opts.Level is not in (0, 1).
@@ -322,36 +332,36 @@ func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions)
 	}
 	rc := rep.RollCalls
 	nrc := len(rc)
-	means := func(pick func(k int) int) (rice, ai float64, nRice int) {
+	means := func(pick func(k int) int) (rice, hnr float64, nRice int) {
 		for k := range nrc {
 			c := rc[pick(k)]
-			ai += c.AI
+			hnr += c.HNR
 			if !math.IsNaN(c.Rice) {
 				rice += c.Rice
 				nRice++
 			}
 		}
-		ai /= float64(nrc)
+		hnr /= float64(nrc)
 		if nRice == 0 {
-			return math.NaN(), ai, 0
+			return math.NaN(), hnr, 0
 		}
 		rice /= float64(nRice)
-		return rice, ai, nRice
+		return rice, hnr, nRice
 	}
-	reRice, reAI := make([]float64, o.Resamples), make([]float64, o.Resamples)
+	reRice, reHNR := make([]float64, o.Resamples), make([]float64, o.Resamples)
 	parallel(o.Resamples, func(r int) {
 		rng := stream(o.Seed, r, 0)
 		pick := make([]int, nrc)
 		for k := range pick {
 			pick[k] = rng.IntN(nrc)
 		}
-		reRice[r], reAI[r], _ = means(func(k int) int { return pick[k] })
+		reRice[r], reHNR[r], _ = means(func(k int) int { return pick[k] })
 	})
-	rice, ai, nRice := means(func(k int) int { return k })
+	rice, hnr, nRice := means(func(k int) int { return k })
 	return &CohesionBootstrap{
 		Group: g.Name,
 		Rice:  o.interval(Score{Value: rice, N: nRice}, reRice),
-		AI:    o.interval(Score{Value: ai, N: nrc}, reAI),
+		HNR:   o.interval(Score{Value: hnr, N: nrc}, reHNR),
 	}, nil
 }
 
@@ -367,12 +377,12 @@ type CohesionIntervalRow struct {
 	Level   float64 `csv:"level"`
 }
 
-// Rows returns two tidy rows, "rice" and "ai".
+// Rows returns two tidy rows, measures "rice" and "hnr".
 func (cb *CohesionBootstrap) Rows() []CohesionIntervalRow {
 	row := func(m string, iv Interval) CohesionIntervalRow {
 		return CohesionIntervalRow{cb.Group, m, iv.Value, iv.N, iv.Lo, iv.Hi, iv.Level}
 	}
-	return []CohesionIntervalRow{row("rice", cb.Rice), row("ai", cb.AI)}
+	return []CohesionIntervalRow{row("rice", cb.Rice), row("hnr", cb.HNR)}
 }
 
 // WriteCSV writes Rows as CSV with a header.

@@ -193,8 +193,8 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sb.Keys) != 5 || sb.Keys[4] != 74 {
-		t.Fatalf("keys %v", sb.Keys)
+	if len(sb.Periods) != 5 || sb.Periods[4] != 74 {
+		t.Fatalf("keys %v", sb.Periods)
 	}
 	if iv := sb.Intervals[4]; iv.N != 82 || math.Abs(iv.Lo-0.6646) > 0.01 || math.Abs(iv.Hi-0.8171) > 0.01 {
 		t.Errorf("session 74: %v, want 0.7439 [0.6646, 0.8171] (n=82)", iv)
@@ -203,12 +203,12 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if rows[4].Session != 74 || rows[4].Year != 2019 || rows[4].ISO3A != "SRB" {
 		t.Errorf("row %+v", rows[4])
 	}
-	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{ByYear: true, Resamples: 100})
+	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{By: ByYear, Resamples: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(by.Keys) != 2 || by.Keys[0] != 2018 || by.Rows()[1].Year != 2019 || by.Rows()[1].Session != 0 {
-		t.Errorf("by year: keys %v", by.Keys)
+	if len(by.Periods) != 2 || by.Periods[0] != 2018 || by.Rows()[1].Year != 2019 || by.Rows()[1].Session != 0 {
+		t.Errorf("by year: keys %v", by.Periods)
 	}
 
 	s74 := ds.Filter(votes.InSessions(74, 74))
@@ -254,12 +254,12 @@ func TestBootstrapCohesion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cb.AI.Value != rep.AI || cb.Rice.Value != rep.Rice {
-		t.Errorf("estimates %v %v, CohesionReport %g %g", cb.AI, cb.Rice, rep.AI, rep.Rice)
+	if cb.HNR.Value != rep.HNR || cb.Rice.Value != rep.Rice {
+		t.Errorf("estimates %v %v, CohesionReport %g %g", cb.HNR, cb.Rice, rep.HNR, rep.Rice)
 	}
 	var ai []float64
 	for _, c := range rep.RollCalls {
-		ai = append(ai, c.AI)
+		ai = append(ai, c.HNR)
 	}
 	mean, ss := 0.0, 0.0
 	for _, x := range ai {
@@ -269,10 +269,10 @@ func TestBootstrapCohesion(t *testing.T) {
 		ss += (x - mean) * (x - mean)
 	}
 	width := 2 * 1.96 * math.Sqrt(ss/float64(len(ai)-1)/float64(len(ai)))
-	if got := cb.AI.Hi - cb.AI.Lo; math.Abs(got-width) > width/4 {
-		t.Errorf("AI interval %v, width %.4f, want about %.4f", cb.AI, got, width)
+	if got := cb.HNR.Hi - cb.HNR.Lo; math.Abs(got-width) > width/4 {
+		t.Errorf("AI interval %v, width %.4f, want about %.4f", cb.HNR, got, width)
 	}
-	if rows := cb.Rows(); len(rows) != 2 || rows[1].Measure != "ai" || rows[1].N != cb.AI.N {
+	if rows := cb.Rows(); len(rows) != 2 || rows[1].Measure != "hnr" || rows[1].N != cb.HNR.N {
 		t.Errorf("rows %+v", rows)
 	}
 }

@@ -100,7 +100,7 @@ func TestChangePointsSerbiaRussia(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch, err := ChangePoints(ps.Sessions, ps.Scores(Agree, 10), nil)
+	ch, err := ChangePoints(ps.Periods, ps.Scores(Agree, 10), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

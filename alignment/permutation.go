@@ -58,9 +58,7 @@ type PermutationTest struct {
 // its own; with many members, mind the number of tests.
 func (rep *OutlierReport) Permutation() *PermutationTest {
 	pt := &PermutationTest{Group: rep.Group, Reference: rep.Reference, Options: rep.Options}
-	if len(rep.RollCalls) > 0 {
-		pt.refName = rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
-	}
+	pt.refName = rep.ReferenceName()
 	nr := len(rep.RollCalls)
 	// share[j] is p_j, NaN where the reference or every member cast no
 	// vote.
@@ -71,7 +69,7 @@ func (rep *OutlierReport) Permutation() *PermutationTest {
 			continue
 		}
 		present, same := 0, 0
-		for _, m := range rep.Members {
+		for _, m := range rep.States {
 			if v := m.Votes[j]; v.Cast() {
 				present++
 				if v == rc.Reference {
@@ -84,7 +82,7 @@ func (rep *OutlierReport) Permutation() *PermutationTest {
 		}
 	}
 	var ps []float64
-	for _, m := range rep.Members {
+	for _, m := range rep.States {
 		mt := MemberTest{Country: m.Country, Name: m.Name, Outlier: m.Outlier}
 		ps = ps[:0]
 		for j, v := range m.Votes {
@@ -168,21 +166,23 @@ func formatP(p float64) string {
 }
 
 // MemberSentence states member m's record and its two-sided p-value:
-// "Serbia voted with Russia on 6 of 6 Crimea resolutions, where the Balkan
-// states' votes on each, shared out among them at random, would give 0.6
-// on average (p = 2.2e-06)."
-func (pt *PermutationTest) MemberSentence(m MemberTest) string {
-	o := pt.Options
-	if m.N == 0 {
-		return fmt.Sprintf("%s never voted on the %s when %s did.", m.Name, o.Topic, pt.refName)
+// "Serbia voted with Russia on 6 of 6 Crimea resolutions (p = 2.2e-06;
+// 0.6 expected if the Balkans' votes on each were shared out among them
+// at random)." topic names the roll calls; "" means "roll calls".
+func (pt *PermutationTest) MemberSentence(m MemberTest, topic string) string {
+	if topic == "" {
+		topic = "roll calls"
 	}
-	return fmt.Sprintf("%s voted with %s on %d of %d %s, where the %s states' votes on each, shared out among them at random, would give %.1f on average (p = %s).",
-		m.Name, pt.refName, m.With, m.N, o.Topic, o.Label, m.Expected, formatP(m.PValue))
+	if m.N == 0 {
+		return fmt.Sprintf("%s never voted on the %s when %s did.", m.Name, topic, pt.refName)
+	}
+	return fmt.Sprintf("%s voted with %s on %d of %d %s (p = %s; %.1f expected if the %s' votes on each were shared out among them at random).",
+		m.Name, pt.refName, m.With, m.N, topic, formatP(m.PValue), m.Expected, pt.Group.Name)
 }
 
-// Sentence states the record of the member with the smallest p-value (the
-// first by COW code among ties), or says that no member was tested.
-func (pt *PermutationTest) Sentence() string {
+// Sentence is MemberSentence for the member with the smallest p-value
+// (the first by COW code among ties), or says that no member was tested.
+func (pt *PermutationTest) Sentence(topic string) string {
 	best := -1
 	for k, m := range pt.Members {
 		if m.N > 0 && (best < 0 || m.PValue < pt.Members[best].PValue) {
@@ -190,9 +190,12 @@ func (pt *PermutationTest) Sentence() string {
 		}
 	}
 	if best < 0 {
-		return fmt.Sprintf("No %s state voted on the %s when %s did.", pt.Options.Label, pt.Options.Topic, pt.refName)
+		if topic == "" {
+			topic = "roll calls"
+		}
+		return fmt.Sprintf("No member of the %s voted on the %s when %s did.", pt.Group.Name, topic, pt.refName)
 	}
-	return pt.MemberSentence(pt.Members[best])
+	return pt.MemberSentence(pt.Members[best], topic)
 }
 
 // PermutationRow is one member's record with the reference (state a is

@@ -63,10 +63,10 @@ func ExamplePermutation() {
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
 	balkans := must(votes.LookupGroup("Balkans"))
 	pt := must(alignment.Permutation(crimea, balkans, must(votes.LookupCountry("RUS")),
-		&alignment.OutlierOptions{Label: "Balkan", Topic: "Crimea resolutions"}))
-	fmt.Println(pt.Sentence())
+		nil))
+	fmt.Println(pt.Sentence("Crimea resolutions"))
 	// Output:
-	// Serbia voted with Russia on 6 of 6 Crimea resolutions, where the Balkan states' votes on each, shared out among them at random, would give 0.6 on average (p = 2.2e-06).
+	// Serbia voted with Russia on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random).
 }
 
 // When did Serbia's agreement with Russia change? Since 1992 (Yugoslavia's
@@ -77,7 +77,7 @@ func ExampleChangePoints() {
 	since92 := ds.Filter(votes.InSessions(47, 74))
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
 	ps := must(alignment.PairBySession(since92, srb, rus, nil))
-	ch := must(alignment.ChangePoints(ps.Sessions, ps.Scores(alignment.Agree, 10), nil))
+	ch := must(alignment.ChangePoints(ps.Periods, ps.Scores(alignment.Agree, 10), nil))
 	for _, p := range ch.Points {
 		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
 	}

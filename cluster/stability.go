@@ -123,7 +123,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	cast := make([]int, ds.NumCountries())
 	for _, j := range cols {
 		for i := range cast {
-			if ds.Vote(i, j).Cast() {
+			if v := ds.Vote(i, j); v.Cast() || v == votes.Absent && o.AbsentAsAbstain {
 				cast[i]++
 			}
 		}
