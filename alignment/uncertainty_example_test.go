@@ -84,3 +84,32 @@ func ExampleChangePoints() {
 	// Output:
 	// From session 68 (interval 67-70), agreement went from 0.786 to 0.709.
 }
+
+// Serbia's agreement with Russia session by session, each session's roll
+// calls resampled on their own.
+func ExampleBootstrapPairSeries() {
+	ds := must(record())
+	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
+	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
+	for k, session := range sb.Periods {
+		fmt.Println(session, sb.Intervals[k])
+	}
+	// Output:
+	// 70 0.6690 [0.5704, 0.7535] (n=71)
+	// 71 0.6376 [0.5648, 0.7096] (n=109)
+	// 72 0.7018 [0.6347, 0.7679] (n=114)
+	// 73 0.7826 [0.7055, 0.8495] (n=92)
+	// 74 0.7439 [0.6707, 0.8171] (n=82)
+}
+
+// How united the EU voted in session 74, with intervals.
+func ExampleBootstrapCohesion() {
+	ds := must(record())
+	eu := must(votes.LookupGroup("EU"))
+	cb := must(alignment.BootstrapCohesion(ds.Filter(votes.InSessions(74, 74)), eu, &alignment.BootstrapOptions{Seed: 1}))
+	fmt.Println("Rice:", cb.Rice)
+	fmt.Println("HNR: ", cb.HNR)
+	// Output:
+	// Rice: 0.9343 [0.8919, 0.9716] (n=84)
+	// HNR:  0.9123 [0.8734, 0.9464] (n=91)
+}
