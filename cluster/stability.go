@@ -101,8 +101,13 @@ type StabilityReport struct {
 // each state stays in the cluster that matches its bloc of the data as
 // they are. States that cast fewer than MinVotes votes on the roll calls
 // are left out and listed. Resamples are clustered on GOMAXPROCS
-// goroutines; each depends on the seed and its number alone. It returns alignment's errors for an empty selection and one
-// wrapping ErrNoClustering if method fails on the data as they are.
+// goroutines; each depends on the seed and its number alone, so method
+// must be safe for concurrent use (HierarchicalK and KMedoidsK are).
+//
+// It returns alignment's errors for an empty selection and one wrapping
+// ErrNoClustering if method fails on the data as they are or returns
+// labels that are not one per state in [0, states); a resample on which
+// it does is counted in Failed.
 func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
 	var o StabilityOptions
 	if opts != nil {
@@ -152,6 +157,9 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 		return d
 	}
 	rep.Labels, err = method(dist(base))
+	if err == nil {
+		err = checkLabels(rep.Labels, n)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoClustering, err)
 	}
@@ -167,7 +175,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 				if r >= o.Resamples {
 					return
 				}
-				if l, err := method(dist(rs.Matrix(r, alignment.Agree))); err == nil {
+				if l, err := method(dist(rs.Matrix(r, alignment.Agree))); err == nil && checkLabels(l, n) == nil {
 					labels[r] = l
 				}
 			}
@@ -234,6 +242,19 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	}
 	rep.Jaccard = jac
 	return rep, nil
+}
+
+// checkLabels reports an error unless labels holds n labels in [0, n).
+func checkLabels(labels []int, n int) error {
+	if len(labels) != n {
+		return fmt.Errorf("%d labels for %d states", len(labels), n)
+	}
+	for i, l := range labels {
+		if l < 0 || l >= n {
+			return fmt.Errorf("label %d of item %d not in [0, %d)", l, i, n)
+		}
+	}
+	return nil
 }
 
 func (rep *StabilityReport) index(c votes.Country) int {

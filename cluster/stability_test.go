@@ -2,6 +2,7 @@ package cluster_test
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -123,5 +124,38 @@ func TestStabilitySession74(t *testing.T) {
 	}
 	if got := len(rep.PairRows()); got != 191*190/2 {
 		t.Errorf("%d pair rows, want %d", got, 191*190/2)
+	}
+}
+
+// TestStabilityBadMethod: a method that fails, or returns the wrong
+// number of labels, on the data as they are gives ErrNoClustering; one
+// that fails on some resamples has them counted in Failed.
+func TestStabilityBadMethod(t *testing.T) {
+	s74, err := votes74()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := func(dist *mat.SymDense) ([]int, error) { return []int{0}, nil }
+	if _, err := cluster.Stability(s74, short, &cluster.StabilityOptions{Resamples: 2}); !errors.Is(err, cluster.ErrNoClustering) {
+		t.Errorf("one label for many states: %v", err)
+	}
+	calls := 0
+	var mu sync.Mutex
+	flaky := func(dist *mat.SymDense) ([]int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		r, _ := dist.Dims()
+		if calls%2 == 0 {
+			return nil, errors.New("flaky")
+		}
+		return make([]int, r), nil
+	}
+	rep, err := cluster.Stability(s74, flaky, &cluster.StabilityOptions{Resamples: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failed != 5 || rep.Resamples != 5 || rep.Stay[0] != 1 {
+		t.Errorf("failed %d, clustered %d, stay %g; want 5, 5, 1", rep.Failed, rep.Resamples, rep.Stay[0])
 	}
 }
