@@ -111,6 +111,10 @@ type Changes struct {
 // excess at the true date is, in the limit, the larger of two independent
 // exponentials of mean 2 (Hinkley 1970), which c bounds with chance Level.
 //
+// A series whose N is not a number of roll calls (GroupMedian's N counts
+// members) should have every N set to 1, so that its periods weigh alike
+// and v is the variance of one period's score.
+//
 // It returns ErrEmpty if no score is left. It panics if len(keys) !=
 // len(scores) or the keys are not increasing.
 func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, error) {
