@@ -69,7 +69,7 @@ func ExamplePairBySession() {
 	ps := must(alignment.PairBySession(ds, must(votes.LookupCountry("Serbia")), must(votes.LookupCountry("Russia")), nil))
 	ps.WriteTo(os.Stdout)
 	// Output:
-	// Serbia and Russia, by session
+	// Serbia and Russian Federation, by session
 	// session year  identical    n   agree    n   S_abs    n   kappa    n      pi    n  coincidence    n
 	// 72      2017      0.561  114   0.702  114   0.404  114   0.212  114   0.205  114        0.760   75
 	// 73      2018      0.674   92   0.783   92   0.565   92   0.330   92   0.327   92        0.844   64
@@ -85,7 +85,7 @@ func ExampleOutliers() {
 	rep := must(alignment.Outliers(crimea, balkans, russia, nil))
 	rep.WriteTo(os.Stdout)
 	// Output:
-	// Balkans against Russia on 7 roll calls
+	// Balkans against Russian Federation on 7 roll calls
 	// state                     with against abstained absent   n   identical
 	// Albania                      0       7         0      0   7       0.000
 	// Montenegro                   0       7         0      0   7       0.000
