@@ -1,6 +1,10 @@
 package undata
 
-import "github.com/unga-go/unga/votes"
+import (
+	"slices"
+
+	"github.com/unga-go/unga/votes"
+)
 
 // An Erratum is one correction Load applies to the published record, with
 // the evidence for it.
@@ -28,7 +32,7 @@ func Errata() []Erratum {
 	greece, _ := votes.CountryByCOW(350)
 	grenada, _ := votes.CountryByCOW(55)
 	return []Erratum{{
-		Correction: votes.Correction{A: greece, B: grenada, RollCalls: grc65[:]},
+		Correction: votes.Correction{A: greece, B: grenada, RollCalls: slices.Clone(grc65[:])},
 		Source:     "UN Digital Library voting records of 2010 (excerpt in testdata/undl/scrape_2010.csv.gz: 67 roll calls, sessions 64-65)",
 		Evidence: "Greece and Grenada swapped in session 65 (30 November to 21 December 2010). " +
 			"Of the 33 roll calls of 2010 the excerpt and the record share on which the two states vote differently, " +
