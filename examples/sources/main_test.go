@@ -82,7 +82,7 @@ func TestRunUNDL(t *testing.T) {
 	for _, want := range []string{
 		"iso3,cow,name,session,n,differ,only_a,only_b\n",
 		"GRD,55,Grenada,65,62,25,3,0\n",
-		",65,62,25,0,3\n", // Greece, whatever its printed name
+		",65,62,25,0,3\n",           // Greece, whatever its printed name
 		"TGO,461,Togo,64,3,0,0,1\n", // cast on 3 of the 4 matched roll calls of session 64
 	} {
 		if !strings.Contains(csv, want) {
