@@ -160,6 +160,10 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
 		if c.First.IsZero() || rc.Date.Before(c.First) {
 			c.First = rc.Date
 		}
+		ym := YearMonth{rc.Date.Year(), rc.Date.Month()}
+		if k, found := slices.BinarySearchFunc(sc.Months, ym, func(x, y YearMonth) int { return cmp.Compare(x.index(), y.index()) }); !found {
+			sc.Months = slices.Insert(sc.Months, k, ym)
+		}
 		if rc.Date.After(c.Last) {
 			c.Last = rc.Date
 		}
@@ -169,7 +173,6 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
 		if rc.Date.After(sc.Last) {
 			sc.Last = rc.Date
 		}
-		ym := YearMonth{rc.Date.Year(), rc.Date.Month()}
 		c.Months[ym]++
 		off := ym.index() - sessionStart(rc.Session)
 		offsets[offKey{rc.Session, off}]++
@@ -196,11 +199,6 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
 				continue // the first session opened in January 1946, not September
 			}
 			start := sessionStart(sc.Session)
-			for off := 0; off <= 12; off++ {
-				if offsets[offKey{sc.Session, off}] > 0 {
-					sc.Months = append(sc.Months, monthOf(start+off))
-				}
-			}
 			// A month: most neighbours the dataset covers then hold one.
 			for off := 0; off <= 12; off++ {
 				if !inSpan(start+off) || offsets[offKey{sc.Session, off}] > 0 {
