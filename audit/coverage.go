@@ -354,16 +354,6 @@ func (c *Coverage) SessionNote(s int) string {
 	return fmt.Sprintf("Session %d holds %d roll calls; %s.", s, sc.RollCalls, strings.Join(parts, "; "))
 }
 
-func monthsIn(ms []YearMonth, year int) []time.Month {
-	var out []time.Month
-	for _, m := range ms {
-		if m.Year == year {
-			out = append(out, m.Month)
-		}
-	}
-	return out
-}
-
 // monthList writes months as runs: "November-December", "June, September".
 func monthList(ms []time.Month) string {
 	var parts []string

@@ -153,11 +153,10 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 		return -1
 	}
 	type cand struct {
-		i, k             int
-		around, here, r  float64
-		n                int
-		partners         []int
-		ownHere, partner float64
+		i, k            int
+		around, here, r float64
+		n               int
+		partners        []int
 	}
 	var cands []cand
 	sums := make([]float64, nc)
