@@ -57,3 +57,14 @@ func TestSuspicions(t *testing.T) {
 		t.Errorf("WriteCSV:\n%.300s", b.String())
 	}
 }
+
+// BenchmarkSuspicions ranks every state-session of the embedded record.
+func BenchmarkSuspicions(b *testing.B) {
+	rec := must(b, published)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := audit.Suspicions(rec, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
