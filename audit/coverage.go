@@ -252,20 +252,31 @@ func (c *Coverage) thin(ds *votes.Dataset, o CoverageOptions) {
 			perSession[rc.Session]++
 		}
 	}
-	type key struct{ i, s int }
-	n := make(map[key]int)
-	for i := range ds.NumCountries() {
-		row := ds.Row(i)
-		for j, rc := range ds.RollCalls() {
-			if row[j].Cast() && !rc.Unanimous {
-				n[key{i, rc.Session}]++
-			}
+	// Cast votes by state and session, sessions by their place in c.Sessions.
+	place := make(map[int]int, len(c.Sessions))
+	for k, sc := range c.Sessions {
+		place[sc.Session] = k
+	}
+	col := make([]int, ds.NumRollCalls()) // the session's place, or -1 if unanimous
+	for j, rc := range ds.RollCalls() {
+		col[j] = -1
+		if !rc.Unanimous {
+			col[j] = place[rc.Session]
 		}
 	}
-	for k, v := range n {
-		of := perSession[k.s]
-		if float64(v) < o.ThinShare*float64(of) {
-			c.Thin = append(c.Thin, ThinState{ds.Country(k.i), k.s, v, of})
+	n := make([]int, len(c.Sessions))
+	for i := range ds.NumCountries() {
+		clear(n)
+		for j, v := range ds.Row(i) {
+			if v.Cast() && col[j] >= 0 {
+				n[col[j]]++
+			}
+		}
+		for k, v := range n {
+			s := c.Sessions[k].Session
+			if v > 0 && float64(v) < o.ThinShare*float64(perSession[s]) {
+				c.Thin = append(c.Thin, ThinState{ds.Country(i), s, v, perSession[s]})
+			}
 		}
 	}
 	slices.SortFunc(c.Thin, func(x, y ThinState) int {

@@ -190,13 +190,20 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 			for j := range nc {
 				if seen[j] >= 2 && !math.IsNaN(at(k, i, j)) && !math.IsNaN(at(before, i, j)) && !math.IsNaN(at(after, i, j)) {
 					order = append(order, j)
+					sums[j] /= float64(seen[j]) // the mean, from here on
 				}
 			}
 			if len(order) < o.Partners {
 				continue
 			}
 			slices.SortFunc(order, func(x, y int) int {
-				return cmp.Or(cmp.Compare(sums[y]/float64(seen[y]), sums[x]/float64(seen[x])), cmp.Compare(x, y))
+				if sums[x] != sums[y] {
+					if sums[x] > sums[y] {
+						return -1
+					}
+					return 1
+				}
+				return x - y
 			})
 			partners := slices.Clone(order[:o.Partners])
 			var here, around float64
