@@ -55,7 +55,8 @@ const (
 	ByVotes
 )
 
-// String returns "resolution", "date and votes" or "votes".
+// String returns "resolution", "date and votes" or "votes". It panics if m
+// is not one of the constants.
 func (m MatchedBy) String() string {
 	switch m {
 	case ByResolution:

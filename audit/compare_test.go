@@ -230,3 +230,57 @@ func BenchmarkCompare(b *testing.B) {
 		}
 	}
 }
+
+// The data notes say the record swaps Greece and Grenada "on 27 of the 32
+// roll calls of 2010 on which the two differ". Roll call by roll call: the
+// record and the excerpt share 33 such roll calls; 28 are swapped; the other
+// 5, rcids 5044-5047 (session 64) and 5110 (A/RES/65/226), agree with the
+// UN. Counting only roll calls matched by symbol leaves out A/RES/65/206
+// (rcid 5100, swapped), which the excerpt has without a symbol: 27 of 32.
+func TestGreeceGrenada2010(t *testing.T) {
+	c, err := audit.Compare(must(t, published), must(t, scrape), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := c.A, c.B
+	ga, _ := a.CountryIndex("GRC")
+	da, _ := a.CountryIndex("GRD")
+	gb, _ := b.CountryIndex("GRC")
+	db, _ := b.CountryIndex("GRD")
+	cls := func(v votes.Vote) votes.Vote {
+		if v.Cast() {
+			return v
+		}
+		return votes.NoRecord
+	}
+	var differ, swapped, bySymbol, swappedBySymbol int
+	var agree []int
+	for _, m := range c.Matches {
+		if cls(a.Vote(ga, m.A)) == cls(a.Vote(da, m.A)) {
+			continue
+		}
+		differ++
+		sw := cls(a.Vote(ga, m.A)) == cls(b.Vote(db, m.B)) && cls(a.Vote(da, m.A)) == cls(b.Vote(gb, m.B))
+		same := cls(a.Vote(ga, m.A)) == cls(b.Vote(gb, m.B)) && cls(a.Vote(da, m.A)) == cls(b.Vote(db, m.B))
+		switch {
+		case sw:
+			swapped++
+		case same:
+			agree = append(agree, a.RollCall(m.A).ID)
+		default:
+			t.Errorf("rcid %d: neither swapped nor the same", a.RollCall(m.A).ID)
+		}
+		if m.By == audit.ByResolution {
+			bySymbol++
+			if sw {
+				swappedBySymbol++
+			}
+		}
+	}
+	if differ != 33 || swapped != 28 || !slices.Equal(agree, []int{5044, 5045, 5046, 5047, 5110}) {
+		t.Errorf("%d differ, %d swapped, the same in both: %v; want 33, 28, [5044 5045 5046 5047 5110]", differ, swapped, agree)
+	}
+	if bySymbol != 32 || swappedBySymbol != 27 {
+		t.Errorf("matched by symbol: %d differ, %d swapped; want 32, 27", bySymbol, swappedBySymbol)
+	}
+}
