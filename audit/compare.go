@@ -333,13 +333,13 @@ func (c *Comparison) match(m *matrices) {
 		}
 	}
 	// By resolution.
-	byRes := make(map[string][]int)
+	byRes := make(map[string][]int, b.NumRollCalls())
 	for j, rc := range b.RollCalls() {
 		if rc.Resolution != "" {
 			byRes[rc.Resolution] = append(byRes[rc.Resolution], j)
 		}
 	}
-	groupA := make(map[string][]int)
+	groupA := make(map[string][]int, len(byRes))
 	var order []string
 	for j, rc := range a.RollCalls() {
 		if rc.Resolution != "" && byRes[rc.Resolution] != nil {
@@ -624,24 +624,44 @@ func (c *Comparison) findMissing(m *matrices) {
 // checkTallies compares published totals with the votes counted, in each
 // dataset's own votes and in the other's on matched roll calls.
 func (c *Comparison) checkTallies(m *matrices) {
-	check := func(src, counted string, rc *votes.RollCall, t votes.Tally) {
+	// Tallies are counted from the transposed votes, and only for a roll
+	// call with published totals.
+	tally := func(col []votes.Vote) votes.Tally {
+		var t votes.Tally
+		for _, v := range col {
+			switch v {
+			case votes.Yes:
+				t.Yes++
+			case votes.No:
+				t.No++
+			case votes.Abstain:
+				t.Abstain++
+			case votes.Absent:
+				t.NonVoting++
+			}
+		}
+		t.Members = t.Yes + t.No + t.Abstain + t.NonVoting
+		return t
+	}
+	check := func(src, counted string, rc *votes.RollCall, col []votes.Vote) {
 		if !rc.HasTotals {
 			return
 		}
+		t := tally(col)
 		if rc.Totals.Yes != t.Yes || rc.Totals.No != t.No || rc.Totals.Abstain != t.Abstain {
 			c.Tallies = append(c.Tallies, TallyMismatch{Source: src, Counted: counted, RollCall: rc.ID,
 				Resolution: rc.Resolution, Date: rc.Date, Totals: rc.Totals, Tally: t})
 		}
 	}
 	for j, rc := range c.A.RollCalls() {
-		check("a", "a", rc, c.A.Tally(j))
+		check("a", "a", rc, m.colA(j))
 	}
 	for j, rc := range c.B.RollCalls() {
-		check("b", "b", rc, c.B.Tally(j))
+		check("b", "b", rc, m.colB(j))
 	}
 	for _, mt := range c.Matches {
-		check("b", "a", c.B.RollCall(mt.B), c.A.Tally(mt.A))
-		check("a", "b", c.A.RollCall(mt.A), c.B.Tally(mt.B))
+		check("b", "a", c.B.RollCall(mt.B), m.colA(mt.A))
+		check("a", "b", c.A.RollCall(mt.A), m.colB(mt.B))
 	}
 }
 
