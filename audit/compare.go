@@ -190,9 +190,9 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // they disagree on, then by how close their dates are. The roll calls left,
 // where at least one side has no symbol, are matched in the same way among
 // those held on the same day, if they disagree on at most a tenth of the
-// states both record; an undated roll call, by its votes alone.
-// Whatever is left is reported in UnmatchedA and
-// UnmatchedB.
+// states both record; an undated roll call, by its votes alone. Whatever is
+// left is reported in UnmatchedA and UnmatchedB. A matched pair counts to
+// the first dataset's session.
 //
 // What counts as a difference: only cast votes (yes, no, abstain) are
 // compared. Absent, NonMember and NoRecord are all "no cast vote" and equal
@@ -205,6 +205,9 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // exchanged over a session), shifts (a state's votes on another state's row)
 // and missing states, and every roll call with published totals is checked
 // against the counted votes.
+//
+// Compare returns an error wrapping ErrEmpty if either dataset has no roll
+// call.
 func Compare(a, b *votes.Dataset, opts *CompareOptions) (*Comparison, error) {
 	o := opts.orDefault()
 	if a.NumRollCalls() == 0 || b.NumRollCalls() == 0 {
