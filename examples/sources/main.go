@@ -286,6 +286,9 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 		if len(cov.DateConflicts) > 0 {
 			p.printf(" %d roll calls dated outside their session.", len(cov.DateConflicts))
 		}
+		if len(cov.Thin) > 0 {
+			p.printf(" %d state-sessions with votes on fewer than half the session's contested roll calls.", len(cov.Thin))
+		}
 		p.printf("\n")
 		for _, n := range notes {
 			p.printf("  %s\n", n)
