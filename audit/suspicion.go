@@ -108,7 +108,7 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	nc := ds.NumCountries()
-	ns := len(sm.Sessions)
+	ns := len(sm.Periods)
 	// Dense copies over the dataset's rows: score and n by session.
 	score := make([][]float64, ns)
 	count := make([][]int32, ns)
@@ -143,11 +143,11 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 	// Sessions are consecutive numbers here only where the dataset has
 	// them all; neighbours are by session number.
 	sessionAt := make(map[int]int, ns)
-	for k, s := range sm.Sessions {
+	for k, s := range sm.Periods {
 		sessionAt[s] = k
 	}
 	neighbour := func(k, d int) int {
-		if kk, ok := sessionAt[sm.Sessions[k]+d]; ok {
+		if kk, ok := sessionAt[sm.Periods[k]+d]; ok {
 			return kk
 		}
 		return -1
@@ -239,7 +239,7 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 		z := (c.r - med) / mad
 		if z >= o.MinZ {
 			found[key{c.i, c.k}] = len(rep.Suspicions)
-			rep.Suspicions = append(rep.Suspicions, Suspicion{Country: ds.Country(c.i), Session: sm.Sessions[c.k],
+			rep.Suspicions = append(rep.Suspicions, Suspicion{Country: ds.Country(c.i), Session: sm.Periods[c.k],
 				Around: c.around, Here: c.here, N: c.n, Z: z})
 		}
 	}

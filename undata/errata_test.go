@@ -45,7 +45,7 @@ func agreeBySession(t *testing.T, ds *votes.Dataset, a, b string, sessions ...in
 	scores := ps.Scores(alignment.Agree, 1)
 	out := make([]float64, len(sessions))
 	for k, s := range sessions {
-		i := slices.Index(ps.Sessions, s)
+		i := slices.Index(ps.Periods, s)
 		if i < 0 {
 			t.Fatalf("no session %d", s)
 		}
