@@ -800,3 +800,60 @@ func (s Swap) SwapLine() string {
 	}
 	return fmt.Sprintf("swap\t%d\t%s\t%s\t%s", s.Session, s.A.ISO3, s.B.ISO3, strings.Join(ids, ","))
 }
+
+// DifferenceRow is one differing vote, as a tidy row: the roll call in both
+// datasets (IDs), the state and its two votes ("" for no record).
+type DifferenceRow struct {
+	Session    int    `csv:"session"`
+	RollCallA  int    `csv:"rcid_a"`
+	RollCallB  int    `csv:"rcid_b"`
+	Resolution string `csv:"resolution"` // the first dataset's symbol
+	Date       string `csv:"date"`       // the first dataset's date, yyyy-mm-dd
+	ISO3       string `csv:"iso3"`
+	COW        int    `csv:"cow"`
+	Name       string `csv:"name"`
+	VoteA      string `csv:"vote_a"`
+	VoteB      string `csv:"vote_b"`
+}
+
+// DifferenceRows returns every Difference as a tidy row, in the order of
+// Differences.
+func (c *Comparison) DifferenceRows() []DifferenceRow {
+	out := make([]DifferenceRow, len(c.Differences))
+	for k, d := range c.Differences {
+		mt := c.Matches[d.Match]
+		ra, rb := c.A.RollCall(mt.A), c.B.RollCall(mt.B)
+		out[k] = DifferenceRow{ra.Session, ra.ID, rb.ID, ra.Resolution, day(ra.Date), d.Country.ISO3, d.Country.COW, d.Country.Name, d.A.String(), d.B.String()}
+	}
+	return out
+}
+
+// UnmatchedRow is a roll call left unmatched, as a tidy row.
+type UnmatchedRow struct {
+	Dataset    string `csv:"dataset"` // "a" or "b"
+	RollCall   int    `csv:"rcid"`
+	Session    int    `csv:"session"`
+	Date       string `csv:"date"` // yyyy-mm-dd, empty if undated
+	Resolution string `csv:"resolution"`
+	Yes        int    `csv:"yes"` // the votes counted in the dataset
+	No         int    `csv:"no"`
+	Abstain    int    `csv:"abstain"`
+}
+
+// UnmatchedRows returns the roll calls left unmatched, the first dataset's
+// then the second's, each in column order.
+func (c *Comparison) UnmatchedRows() []UnmatchedRow {
+	var out []UnmatchedRow
+	for _, side := range []struct {
+		name string
+		ds   *votes.Dataset
+		js   []int
+	}{{"a", c.A, c.UnmatchedA}, {"b", c.B, c.UnmatchedB}} {
+		for _, j := range side.js {
+			rc := side.ds.RollCall(j)
+			t := side.ds.Tally(j)
+			out = append(out, UnmatchedRow{side.name, rc.ID, rc.Session, day(rc.Date), rc.Resolution, t.Yes, t.No, t.Abstain})
+		}
+	}
+	return out
+}

@@ -284,3 +284,34 @@ func TestGreeceGrenada2010(t *testing.T) {
 		t.Errorf("matched by symbol: %d differ, %d swapped; want 32, 27", bySymbol, swappedBySymbol)
 	}
 }
+
+// The vote-level rows of the 2010 comparison: Greece on A/RES/65/76 (rcid
+// 5068), yes in the record, no in the UN's; the excerpt's roll call without
+// a counterpart.
+func TestDifferenceRows(t *testing.T) {
+	c, err := audit.Compare(must(t, published), must(t, scrape), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := c.DifferenceRows()
+	if len(rows) != len(c.Differences) {
+		t.Fatalf("%d rows for %d differences", len(rows), len(c.Differences))
+	}
+	found := false
+	for _, r := range rows {
+		if r.RollCallA == 5068 && r.ISO3 == "GRC" {
+			found = r.RollCallB == 2010044 && r.Resolution == "A/RES/65/76" && r.Date == "2010-12-08" && r.VoteA == "yes" && r.VoteB == "no"
+		}
+	}
+	if !found {
+		t.Error("no row for Greece on rcid 5068 (yes against no)")
+	}
+	un := c.UnmatchedRows()
+	last := un[len(un)-1]
+	if last.Dataset != "b" || last.RollCall != 2010038 || last.Yes != 172 || last.No != 0 || last.Abstain != 5 {
+		t.Errorf("last unmatched row %+v, want the excerpt's 2010038 (172-0-5)", last)
+	}
+	if len(un) != len(c.UnmatchedA)+1 {
+		t.Errorf("%d unmatched rows, want %d", len(un), len(c.UnmatchedA)+1)
+	}
+}

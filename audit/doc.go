@@ -48,7 +48,9 @@
 // undata.Errata; undata.LoadPublished reads the record as published, which
 // is what Compare should be given to find them again.
 //
-// Results have Rows and WriteCSV for tidy output, one observation per row.
+// Results have Rows and WriteCSV for tidy output, one observation per row;
+// a Comparison also has ByState, BySession, DifferenceRows (one row per
+// differing vote) and UnmatchedRows.
 package audit
 
 import "errors"
