@@ -66,7 +66,7 @@ func ExamplePermutation() {
 		nil))
 	fmt.Println(pt.Sentence("Crimea resolutions"))
 	// Output:
-	// Serbia voted with Russia on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random).
+	// Serbia voted with Russian Federation on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random).
 }
 
 // When did Serbia's agreement with Russia change? Since 1992 (Yugoslavia's
