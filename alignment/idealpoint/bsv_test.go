@@ -1,11 +1,8 @@
 package idealpoint
 
 import (
-	"encoding/csv"
 	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
@@ -15,39 +12,31 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// bsvKey identifies a state in a session by COW code.
-type bsvKey struct{ cow, session int }
-
 // readBSV reads Bailey, Strezhnev & Voeten's published ideal points (April
-// 2020 release, copied from their Dataverse file). The file is Latin-1;
-// only the country names use bytes above 0x7f and they are not needed, so
-// the bytes are decoded one to one.
-func readBSV(t testing.TB) map[bsvKey]float64 {
+// 2020 release, copied from their Dataverse file into testdata) with
+// ReadBSV.
+func readBSV(t testing.TB) *Published {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/idealpoints/IdealpointestimatesAll_Apr2020.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sb strings.Builder
-	for _, c := range b {
-		sb.WriteRune(rune(c))
-	}
-	recs, err := csv.NewReader(strings.NewReader(sb.String())).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make(map[bsvKey]float64, len(recs))
-	for _, r := range recs[1:] {
-		cow, err1 := strconv.Atoi(r[1])
-		s, err2 := strconv.Atoi(r[2])
-		v, err3 := strconv.ParseFloat(r[4], 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			t.Fatalf("bad BSV row %v", r)
+	bsvOnce.Do(func() {
+		f, err := os.Open("../../testdata/idealpoints/IdealpointestimatesAll_Apr2020.csv")
+		if err != nil {
+			bsvErr = err
+			return
 		}
-		out[bsvKey{cow, s}] = v
+		defer f.Close()
+		bsvPub, bsvErr = ReadBSV(f)
+	})
+	if bsvErr != nil {
+		t.Fatal(bsvErr)
 	}
-	return out
+	return bsvPub
 }
+
+var (
+	bsvOnce sync.Once
+	bsvPub  *Published
+	bsvErr  error
+)
 
 var (
 	realOnce sync.Once
@@ -66,12 +55,12 @@ func loadReal(t testing.TB) *votes.Dataset {
 
 // correlate returns Pearson's r between ps and BSV's estimates of the same
 // states and the number of states in both.
-func correlate(ps []Position, session int, bsv map[bsvKey]float64) (float64, int) {
+func correlate(ps []Position, session int, bsv *Published) (float64, int) {
 	var x, y []float64
 	for _, p := range ps {
-		if v, ok := bsv[bsvKey{p.Country.COW, session}]; ok {
+		if e, ok := bsv.Get(p.Country, session); ok {
 			x = append(x, p.IdealPoint)
-			y = append(y, v)
+			y = append(y, e.IdealPoint)
 		}
 	}
 	if len(x) < 3 {
@@ -116,9 +105,9 @@ func TestAgainstBSV(t *testing.T) {
 		dyn = append(dyn, r)
 		sta = append(sta, rst)
 		for _, p := range ps {
-			if v, ok := bsv[bsvKey{p.Country.COW, s}]; ok {
+			if e, ok := bsv.Get(p.Country, s); ok {
 				x = append(x, p.IdealPoint)
-				y = append(y, v)
+				y = append(y, e.IdealPoint)
 			}
 		}
 	}

@@ -1,11 +1,13 @@
 package idealpoint
 
 import (
+	"context"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
 	"runtime"
 	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // Vote codes of the core model.
@@ -55,9 +57,27 @@ type model struct {
 
 // coreSettings are the numerical settings of a fit.
 type coreSettings struct {
-	maxIter int
-	tol     float64
-	workers int
+	maxIter  int
+	tol      float64
+	workers  int
+	ctx      context.Context // nil: never cancelled
+	progress func(Progress)
+	start    time.Time
+}
+
+// report calls the progress callback, if any.
+func (cs *coreSettings) report(stage string, sweep int, change float64) {
+	if cs.progress != nil {
+		cs.progress(Progress{Stage: stage, Sweep: sweep, MaxIter: cs.maxIter, Change: change, Elapsed: time.Since(cs.start)})
+	}
+}
+
+// err returns the context's error, if it is done.
+func (cs *coreSettings) err() error {
+	if cs.ctx == nil {
+		return nil
+	}
+	return cs.ctx.Err()
 }
 
 // parallel runs f on [0,n) split into contiguous blocks; the split depends
@@ -660,8 +680,10 @@ func (m *model) initItems() {
 }
 
 // fit alternates item and position updates until the largest change of a
-// position falls below tol or maxIter sweeps are done.
-func (m *model) fit(cs coreSettings) {
+// position falls below tol or maxIter sweeps are done. It checks the
+// context between sweeps (a sweep of the whole record takes tens of
+// milliseconds) and returns its error if it is done.
+func (m *model) fit(cs coreSettings) error {
 	m.curv = make([]float64, m.nUnit)
 	prev := make([]float64, m.nUnit)
 	// Items first: at the start they carry no information about θ.
@@ -674,6 +696,9 @@ func (m *model) fit(cs coreSettings) {
 	}
 	m.converged = false
 	for it := 1; it <= cs.maxIter; it++ {
+		if err := cs.err(); err != nil {
+			return err
+		}
 		copy(prev, m.theta)
 		parallel(m.nItem, cs.workers, func(lo, hi int) {
 			for j := lo; j < hi; j++ {
@@ -687,12 +712,17 @@ func (m *model) fit(cs coreSettings) {
 			d = math.Max(d, math.Abs(t-prev[u]))
 		}
 		m.iterations, m.delta = it, d
+		cs.report("fit", it, d)
 		if d < cs.tol {
 			m.converged = true
 			break
 		}
 	}
+	if err := cs.err(); err != nil {
+		return err
+	}
 	m.sweepChains(cs, true)
+	return nil
 }
 
 func (m *model) sweepChains(cs coreSettings, last bool) {

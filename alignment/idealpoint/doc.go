@@ -53,7 +53,7 @@
 // over all state-sessions, so they are comparable across sessions (a
 // state's movement is real movement relative to the others, not a change of
 // scale). The sign is fixed so that the anchor state, the United States
-// unless Settings.Anchor says otherwise, is positive: positive positions
+// unless Options.Anchor says otherwise, is positive: positive positions
 // vote like the United States.
 //
 // SE is the posterior standard deviation from the curvature of the log
@@ -70,7 +70,7 @@
 // fit skips such sessions and lists them). States without a cast vote get
 // no position. Perfect separation (a state always on one side, a roll call
 // that splits the states exactly by position) is held finite by the
-// priors. The number of sweeps is bounded by Settings.MaxIter; results
+// priors. The number of sweeps is bounded by Options.MaxIter; results
 // report the sweeps done, whether the fit converged and the last change.
 //
 //	ds, _ := undata.Load()

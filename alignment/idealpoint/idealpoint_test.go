@@ -94,7 +94,7 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("two states: err = %v, want ErrTooFewStates or ErrTooFewRollCalls", err)
 	}
 	// A bounded fit reports non-convergence instead of looping.
-	res, err := Estimate(ds.Filter(votes.InSessions(74, 74)), &Settings{MaxIter: 2})
+	res, err := Estimate(ds.Filter(votes.InSessions(74, 74)), &Options{MaxIter: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
