@@ -75,9 +75,42 @@ func correlate(ps []Position, session int, bsv *Published) (float64, int) {
 // issue: median >= 0.97, minimum >= 0.90) and for per-session static fits
 // (logged; session 10 has 27 contested roll calls and is the weak one);
 // pooled over all state-sessions for the dynamic fit (r >= 0.95).
+//
+// In short mode it checks a few sessions only: static fits of sessions 10,
+// 40 and 74 and a dynamic fit of sessions 70-74, each state-session r >=
+// the full run's thresholds (0.80 for session 10, the weak one: r 0.84 in
+// the full run).
 func TestAgainstBSV(t *testing.T) {
 	ds := loadReal(t)
 	bsv := readBSV(t)
+	if testing.Short() {
+		for _, tc := range []struct {
+			session int
+			min     float64
+		}{{10, 0.80}, {40, 0.97}, {74, 0.97}} {
+			st, err := Estimate(ds.Filter(votes.InSessions(tc.session, tc.session)), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, n := correlate(st.Positions, tc.session, bsv)
+			t.Logf("static session %d: r %.4f over %d states", tc.session, r, n)
+			if r < tc.min {
+				t.Errorf("static session %d: r = %.4f, want >= %.2f", tc.session, r, tc.min)
+			}
+		}
+		dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range dyn.Sessions {
+			r, n := correlate(dyn.Session(s), s, bsv)
+			t.Logf("dynamic 70-74, session %d: r %.4f over %d states", s, r, n)
+			if r < 0.97 {
+				t.Errorf("dynamic 70-74, session %d: r = %.4f, want >= 0.97", s, r)
+			}
+		}
+		return
+	}
 	res, err := EstimateDynamic(ds, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,14 @@ type DynamicOptions struct {
 	// independent fits on unrelated scales. Drift is not used when
 	// Persistence is below 1.
 	Drift float64
+	// UncertaintyDrift is the step standard deviation of the random walk
+	// in the standard errors; zero means 0.85, the drift the whole
+	// 1946-2019 record supports (see the package documentation, "Scale,
+	// sign and uncertainty"). Drift smooths the positions; this says how
+	// far each session's votes pin a state down. Set it equal to Drift for
+	// the Laplace approximation of the posterior under Drift alone. Same
+	// range as Drift; not used when Persistence is below 1.
+	UncertaintyDrift float64
 	// Persistence ρ makes the prior a stationary AR(1):
 	// θ_s ~ N(ρ·θ_{s-1}, 1-ρ²), every position's marginal prior N(0, 1).
 	// 1 (the default, also for zero) is the random walk of Bailey,
@@ -50,6 +58,10 @@ func (s *DynamicOptions) validate() error {
 	if d := s.Drift; d != 0 && !(d >= minDrift && d <= maxDrift) {
 		return fmt.Errorf("%w: DynamicOptions.Drift = %v, want 0 (default %v) or a value in [%v, %v]",
 			ErrInvalidOptions, d, defaultDrift, minDrift, maxDrift)
+	}
+	if d := s.UncertaintyDrift; d != 0 && !(d >= minDrift && d <= maxDrift) {
+		return fmt.Errorf("%w: DynamicOptions.UncertaintyDrift = %v, want 0 (default %v) or a value in [%v, %v]",
+			ErrInvalidOptions, d, defaultUncertaintyDrift, minDrift, maxDrift)
 	}
 	if p := s.Persistence; p != 0 && p != 1 && !(p > 0 && p <= maxPersistence) {
 		return fmt.Errorf("%w: DynamicOptions.Persistence = %v, want 0 or 1 (random walk, the default) or a value in (0, %v]",
@@ -82,7 +94,17 @@ func (s *DynamicOptions) settings() *Options {
 	return &s.Options
 }
 
-const defaultDrift = 0.1
+const (
+	defaultDrift            = 0.1
+	defaultUncertaintyDrift = 0.85
+)
+
+func (s *DynamicOptions) uncertaintyDrift() float64 {
+	if s == nil || s.UncertaintyDrift == 0 {
+		return defaultUncertaintyDrift
+	}
+	return s.UncertaintyDrift
+}
 
 // DynamicResult is a dynamic fit: one position per state and session in
 // which it voted, all on one scale.
@@ -247,6 +269,10 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 		m.stepCoef = append(m.stepCoef, sc)
 	}
 	m.initItems()
+	if rho == 1 {
+		sd := s.uncertaintyDrift()
+		m.seStepScale = sd * sd / v
+	}
 	if err := m.fit(s.settings().core(ctx)); err != nil {
 		return nil, err
 	}

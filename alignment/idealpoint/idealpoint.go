@@ -116,7 +116,8 @@ func (s *Options) anchor() int {
 // Position is a state's estimated ideal point.
 type Position struct {
 	Country votes.Country
-	// Session is the session of a dynamic estimate; 0 in a static fit.
+	// Session is the session of a dynamic estimate, or of a static fit
+	// whose roll calls all come from one session; otherwise 0.
 	Session int
 	// IdealPoint is the posterior mode, on the scale described in the
 	// package documentation (positive: closer to the anchor state).
@@ -195,9 +196,20 @@ func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Resul
 		Converged:  m.converged,
 		Change:     m.delta / sd,
 	}
+	session := -1
+	for _, j := range sp.cols {
+		if s := ds.RollCall(j).Session; session < 0 || s == session {
+			session = s
+		} else {
+			session = 0
+			break
+		}
+	}
+	session = max(session, 0)
 	for u, i := range sp.states {
 		res.Positions = append(res.Positions, Position{
 			Country:    ds.Country(i),
+			Session:    session,
 			IdealPoint: flip * m.theta[u],
 			SE:         m.curv[u] / sd,
 			Votes:      len(m.unitObs[u]),
