@@ -122,8 +122,9 @@ type Position struct {
 	// IdealPoint is the posterior mode, on the scale described in the
 	// package documentation (positive: closer to the anchor state).
 	IdealPoint float64
-	// SE is the posterior standard deviation from the curvature of the
-	// log posterior at the mode, with the roll-call parameters fixed.
+	// SE is the posterior standard deviation of IdealPoint: a Laplace
+	// approximation with the roll-call parameters integrated out (see the
+	// package documentation, "Scale, sign and uncertainty").
 	SE float64
 	// Votes is the number of votes (yes, abstain, no) the estimate rests on.
 	Votes int

@@ -154,14 +154,20 @@ func (m *model) integrateItems(workers int) {
 		go func() {
 			defer wg.Done()
 			for g := w; g < ng; g += workers {
-				m.integrateSession(unitsOf[g], itemsOf[g], local)
+				m.integrateSession(unitsOf[g], itemsOf[g], local, ng == 1)
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-func (m *model) integrateSession(units, items []int32, local []int32) {
+// integrateSession does one session of integrateItems. If standardized,
+// the session is the whole fit, whose positions are reported as
+// z = (θ - mean)/sd over its states; the variance is then that of z (times
+// sd², as m.curv is on the scale of θ), by the delta method: the shift and
+// the rescaling of all positions together are not uncertainty of the
+// reported positions.
+func (m *model) integrateSession(units, items []int32, local []int32, standardized bool) {
 	n := len(units)
 	if n == 0 {
 		return
@@ -197,8 +203,37 @@ func (m *model) integrateSession(units, items []int32, local []int32) {
 	if err := chol.InverseTo(&inv); err != nil {
 		return
 	}
+	var a, bz []float64 // Σ1 and Σz
+	var z []float64
+	var sumA, sumB, zb float64
+	nf := float64(n)
+	if standardized {
+		z = make([]float64, n)
+		for i, u := range units {
+			z[i] = m.theta[u]
+		}
+		standardize(z)
+		a, bz = make([]float64, n), make([]float64, n)
+		for i := range n {
+			for k := range n {
+				v := inv.At(i, k)
+				a[i] += v
+				bz[i] += v * z[k]
+			}
+		}
+		for i := range n {
+			sumA += a[i]
+			sumB += bz[i]
+			zb += z[i] * bz[i]
+		}
+	}
 	for i, u := range units {
-		if v := inv.At(i, i); v > 0 && !math.IsInf(v, 0) {
+		v := inv.At(i, i)
+		if standardized {
+			// gᵀΣg with g = e_i - 1/n - z_i·z/n (times 1/sd).
+			v += -2*a[i]/nf + sumA/(nf*nf) - 2*z[i]*(bz[i]-sumB/nf)/nf + z[i]*z[i]*zb/(nf*nf)
+		}
+		if v > 0 && !math.IsInf(v, 0) {
 			m.curv[u] = v
 		}
 	}
