@@ -101,7 +101,11 @@
 // 0.83 but falls to 0.66 in session 71: their intervals are widest for the
 // states that vote with the majority on nearly everything, ours for the
 // states at the far end (the United States and Israel), where our scale
-// stretches further than theirs.
+// stretches further than theirs. Nearly all of the widening comes from
+// UncertaintyDrift: integrating out the roll-call parameters adds about 2%
+// (median ratio 0.815 without it) and lowers the correlation slightly
+// (0.85 without it, lowest 0.69), since each roll call rests on some 190
+// votes.
 //
 // # Successor states
 //
