@@ -27,7 +27,7 @@ type DynamicOptions struct {
 	// UncertaintyDrift is the step standard deviation of the random walk
 	// in the standard errors; zero means 0.85, the drift the whole
 	// 1946-2019 record supports (see the package documentation, "Scale,
-	// sign and uncertainty"). Drift smooths the positions; this says how
+	// sign and uncertainty"), or Drift if that is larger. Drift smooths the positions; this says how
 	// far each session's votes pin a state down. Set it equal to Drift for
 	// the Laplace approximation of the posterior under Drift alone. Same
 	// range as Drift; not used when Persistence is below 1.
@@ -101,7 +101,7 @@ const (
 
 func (s *DynamicOptions) uncertaintyDrift() float64 {
 	if s == nil || s.UncertaintyDrift == 0 {
-		return defaultUncertaintyDrift
+		return max(defaultUncertaintyDrift, s.drift())
 	}
 	return s.UncertaintyDrift
 }
@@ -183,6 +183,9 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 	)
 	prev := map[int]float64{} // row -> last initial position, for sign alignment
 	for _, sess := range sessions {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		sp := collect(ds, bySession[sess])
 		res.Unanimous += sp.unanimous
 		if len(sp.items) < MinRollCalls || len(sp.states) < MinStates {
