@@ -90,7 +90,10 @@
 // session's own votes, and a plausible amount of borrowing from the
 // neighbouring sessions, pin a state down. With UncertaintyDrift equal to
 // Drift the SE is the Laplace approximation under the smoothing prior
-// itself, about a third as wide.
+// itself, about a third as wide. On paths simulated with steps of 0.85
+// (TestSECoverageDynamic) the defaults put 95.6% of the true positions
+// within ±1.96 SE, against 75% with UncertaintyDrift = Drift; on paths
+// with steps of 0.3 they cover 99%, wider than needed.
 //
 // Measured against the posterior spread of Bailey, Strezhnev & Voeten
 // (their (Q95%-Q5%)/3.29 in ReadBSV's file) over sessions 50-74 of the
