@@ -217,8 +217,8 @@ func TestRunSession74(t *testing.T) {
 		t.Errorf("the US, UK, Russia and India blocs are not all apart:\n%s", s)
 	}
 	for _, want := range []string{
-		"state\tSRB\tSerbia\t3\tChina, Russia\t",
-		"state\tRUS\tRussia\t3\tChina, Russia\t",
+		"state\tSRB\tSerbia\t3\tChina, Russian Federation\t",
+		"state\tRUS\tRussian Federation\t3\tChina, Russian Federation\t",
 		"state\tHRV\tCroatia\t4\tUnited Kingdom, France, Germany\t",
 		"state\tBIH\tBosnia and Herzegovina\t4\tUnited Kingdom, France, Germany\t",
 	} {
