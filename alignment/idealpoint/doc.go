@@ -116,9 +116,12 @@
 // Germany (260) until 1990 and Germany (255) after, the Yemen Arab
 // Republic (678) and Yemen (679). To follow one line, join the
 // predecessors' votes to the successors before estimating
-// (votes.Dataset.JoinPredecessors counts FRG as Germany and YAR as Yemen):
+// ([votes.Dataset.JoinPredecessors] with a nil table counts FRG as Germany
+// and YAR as Yemen):
 //
-//	dyn, err := idealpoint.EstimateDynamic(ds.JoinPredecessors(), nil)
+//	joined, err := ds.JoinPredecessors(nil)
+//	...
+//	dyn, err := idealpoint.EstimateDynamic(joined, nil)
 //
 // # Long fits
 //

@@ -3,6 +3,7 @@ package idealpoint
 import (
 	"encoding/csv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,5 +76,41 @@ func TestRows(t *testing.T) {
 	}
 	if p := dyn.Path(votes.Country{COW: 99999}); len(p) != 0 {
 		t.Errorf("unknown state's path %+v", p)
+	}
+}
+
+// TestJoinPredecessors: with the Federal Republic's votes counted as
+// Germany's (votes.Dataset.JoinPredecessors), Germany's path runs through
+// 1990; without, Germany (255) starts in session 45 (unification on 3
+// October 1990) and the Federal Republic (260) stops after session 44.
+func TestJoinPredecessors(t *testing.T) {
+	ds := loadReal(t).Filter(votes.InSessions(43, 47))
+	joined, err := ds.JoinPredecessors(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deu, frg := votes.Country{COW: 255}, votes.Country{COW: 260}
+	plain, err := EstimateDynamic(ds, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dyn, err := EstimateDynamic(joined, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessions := func(ps []Position) []int {
+		var s []int
+		for _, p := range ps {
+			s = append(s, p.Session)
+		}
+		return s
+	}
+	t.Logf("plain: Germany %v, FRG %v; joined: Germany %v, FRG %v",
+		sessions(plain.Path(deu)), sessions(plain.Path(frg)), sessions(dyn.Path(deu)), sessions(dyn.Path(frg)))
+	if got := sessions(dyn.Path(deu)); !slices.Equal(got, []int{43, 44, 45, 46, 47}) || len(dyn.Path(frg)) != 0 {
+		t.Errorf("joined: Germany in sessions %v, FRG %v; want 43-47 and none", got, sessions(dyn.Path(frg)))
+	}
+	if len(plain.Path(frg)) == 0 || len(plain.Path(deu)) >= 5 {
+		t.Errorf("plain: Germany %v, FRG %v", sessions(plain.Path(deu)), sessions(plain.Path(frg)))
 	}
 }
