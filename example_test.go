@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/alignment/idealpoint"
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
@@ -193,4 +194,41 @@ func Example_voetenAgainstRecord() {
 	// Output:
 	// 73 roll calls matched, 0 and 0 unmatched
 	// 13087 of 13087 votes agree; 0 swaps, 0 shifts
+}
+
+// Ideal points of Serbia, Russia, the United States, Germany and China
+// over time, on one scale (a dynamic fit), with the Federal Republic's
+// votes counted as Germany's.
+func Example_idealPoints() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	joined, err := ds.Filter(votes.InSessions(40, 74)).JoinPredecessors(nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := idealpoint.EstimateDynamic(joined, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, key := range []string{"SRB", "RUS", "USA", "DEU", "CHN"} {
+		c, err := votes.LookupCountry(key)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s", key)
+		for _, p := range res.Path(c) {
+			if p.Session%5 == 4 {
+				fmt.Printf(" %d:%+.2f±%.2f", p.Session, p.IdealPoint, 1.96*p.SE)
+			}
+		}
+		fmt.Println()
+	}
+	// Output:
+	// SRB 44:-0.33±0.32 59:+0.99±0.23 64:+0.81±0.19 69:+0.83±0.19 74:+0.73±0.19
+	// RUS 44:+0.05±0.23 49:+0.70±0.21 54:+0.45±0.17 59:+0.17±0.19 64:+0.05±0.19 69:+0.13±0.21 74:+0.12±0.23
+	// USA 44:+3.92±0.34 49:+3.99±0.43 54:+4.01±0.41 59:+4.18±0.43 64:+4.31±0.44 69:+4.41±0.46 74:+4.50±0.54
+	// DEU 44:+1.97±0.21 49:+1.71±0.29 54:+1.59±0.26 59:+1.49±0.28 64:+1.51±0.26 69:+1.65±0.24 74:+1.72±0.28
+	// CHN 44:-0.28±0.30 49:-0.79±0.32 54:-0.88±0.26 59:-0.86±0.30 64:-0.73±0.23 69:-0.65±0.31 74:-0.60±0.33
 }
