@@ -87,7 +87,7 @@ func BenchmarkLouvain(b *testing.B) {
 	sim := agreement(s.dist)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := cluster.Louvain(sim, &cluster.LouvainSettings{Seed: 1}); err != nil {
+		if _, err := cluster.Louvain(sim, &cluster.LouvainOptions{Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,8 +12,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// LouvainSettings tune Louvain. The zero value is resolution 1 and seed 0.
-type LouvainSettings struct {
+// LouvainOptions tune Louvain. A nil pointer or the zero value means
+// resolution 1 and seed 0.
+type LouvainOptions struct {
 	// Resolution is γ of Reichardt and Bornholdt's modularity: above 1 it
 	// favours more, smaller communities. Zero means 1.
 	Resolution float64
@@ -58,10 +59,11 @@ func (c *Communities) String() string {
 // finds one or two giant blocs; ScanResolution shows what larger γ separate
 // (Macon, Mucha and Porter 2012).
 //
-// The error wraps ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or
-// ErrNegative for a bad weight, and ErrEmptyGraph when all weights are zero.
-func Louvain(sim mat.Symmetric, s *LouvainSettings) (*Communities, error) {
-	var set LouvainSettings
+// The error wraps ErrResolution for a negative, NaN or infinite resolution,
+// ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or ErrNegative for a
+// bad weight, and ErrEmptyGraph when all weights are zero.
+func Louvain(sim mat.Symmetric, s *LouvainOptions) (*Communities, error) {
+	var set LouvainOptions
 	if s != nil {
 		set = *s
 	}
@@ -69,7 +71,7 @@ func Louvain(sim mat.Symmetric, s *LouvainSettings) (*Communities, error) {
 		set.Resolution = 1
 	}
 	if set.Resolution < 0 || math.IsNaN(set.Resolution) || math.IsInf(set.Resolution, 0) {
-		return nil, fmt.Errorf("cluster: resolution %v: %w", set.Resolution, ErrK)
+		return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", set.Resolution, ErrResolution)
 	}
 	w, err := weights(sim)
 	if err != nil {
@@ -101,10 +103,14 @@ func weights(sim mat.Symmetric) ([]float64, error) {
 	if total == 0 {
 		return nil, fmt.Errorf("cluster: %d items: %w", n, ErrEmptyGraph)
 	}
+	// Modularity depends on the weights only through their ratios to the
+	// total: scaling huge weights by a power of two (exact) keeps the
+	// total finite and changes nothing else.
+	scaleDown(w)
 	return w, nil
 }
 
-func louvain(w []float64, n int, s LouvainSettings) *Communities {
+func louvain(w []float64, n int, s LouvainOptions) *Communities {
 	gamma := s.Resolution
 	rng := rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15))
 	// member[i] is the node of the current level that item i belongs to.
@@ -248,9 +254,10 @@ func (s Scan) String() string {
 
 // ScanResolution runs Louvain at each resolution (s.Resolution is ignored;
 // s.Seed is used for every run) and returns the results in the same order.
-// Errors are those of Louvain.
-func ScanResolution(sim mat.Symmetric, resolutions []float64, s *LouvainSettings) (Scan, error) {
-	var set LouvainSettings
+// Each resolution must be positive and finite (the error wraps
+// ErrResolution); the other errors are those of Louvain.
+func ScanResolution(sim mat.Symmetric, resolutions []float64, s *LouvainOptions) (Scan, error) {
+	var set LouvainOptions
 	if s != nil {
 		set = *s
 	}
@@ -258,7 +265,7 @@ func ScanResolution(sim mat.Symmetric, resolutions []float64, s *LouvainSettings
 	var scan Scan
 	for _, r := range resolutions {
 		if r <= 0 || math.IsNaN(r) || math.IsInf(r, 0) {
-			return nil, fmt.Errorf("cluster: resolution %v: %w", r, ErrK)
+			return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", r, ErrResolution)
 		}
 		if w == nil {
 			var err error
