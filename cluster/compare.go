@@ -296,4 +296,3 @@ func (m *Moves) Rows() []MoveRow {
 func (m *Moves) WriteCSV(w io.Writer) error {
 	return tidy.Write(w, m.Rows())
 }
-
