@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/unga-go/unga/internal/tidy"
@@ -157,7 +158,7 @@ func (t *CrossTab) ARI() float64 {
 }
 
 // String prints the table: one row per cluster of A, one column per
-// cluster of B, the matched cell marked with *, then the ARI.
+// cluster of B, the matched cells marked with *, then the ARI.
 func (t *CrossTab) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-6s", "A \\ B")
@@ -168,11 +169,11 @@ func (t *CrossTab) String() string {
 	for x, row := range t.Counts {
 		fmt.Fprintf(&b, "%-6d", x)
 		for y, n := range row {
-			mark := " "
+			cell := strconv.Itoa(n)
 			if t.Match[x] == y {
-				mark = "*"
+				cell = "*" + cell
 			}
-			fmt.Fprintf(&b, " %4d%s", n, mark)
+			fmt.Fprintf(&b, " %5s", cell)
 		}
 		b.WriteString("\n")
 	}
