@@ -354,3 +354,33 @@ func TestNegativeLabels(t *testing.T) {
 		t.Errorf("Silhouette: error %v, want ErrLabels", err)
 	}
 }
+
+// TestDendrogramRows: the merges as CSV are scipy's linkage matrix
+// (testdata/cluster/linkage_average.csv, scipy 1.10.1) with a step column.
+func TestDendrogramRows(t *testing.T) {
+	s := mustSession74(t)
+	d, err := cluster.Hierarchical(s.dist, cluster.Average)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := readCSV("linkage_average.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := d.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if lines[0] != "step,a,b,height,size" || len(lines) != len(want) {
+		t.Fatalf("header %q, %d lines; want %d", lines[0], len(lines), len(want))
+	}
+	for k, r := range want[1:] {
+		f := strings.Split(lines[k+1], ",")
+		h1, _ := strconv.ParseFloat(f[3], 64)
+		h2, _ := strconv.ParseFloat(r[2], 64)
+		if f[0] != strconv.Itoa(k) || f[1] != r[0] || f[2] != r[1] || f[4] != r[3] || math.Abs(h1-h2) > 1e-9 {
+			t.Errorf("row %d: %q, scipy %q", k, lines[k+1], r)
+		}
+	}
+}
