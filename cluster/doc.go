@@ -7,8 +7,8 @@
 // states, the mean over the roll calls both voted on of 1 - |a-b|/2 with yes
 // = 1, abstain = 2, no = 3, so that agreeing scores 1, yes against abstain
 // 0.5 and yes against no 0. Distances come from joint votes only; a pair that
-// never voted together has no distance (NaN), and DropMissing, the one
-// function that accepts NaN, leaves such states out and says which. Nothing
+// never voted together has no distance (NaN), and DropMissing (with
+// Distances, built on it) leaves such states out and says which. Nothing
 // is ever imputed.
 //
 // The methods:

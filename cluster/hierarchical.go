@@ -78,7 +78,8 @@ type Merge struct {
 
 // Dendrogram is the result of hierarchical clustering of n items: n-1 merges.
 // Its Steps equal, row for row, the matrix scipy.cluster.hierarchy.linkage
-// returns for the same method and distances.
+// returns for the same method and distances. Its methods may panic if Steps
+// are not such a sequence of merges (edited by hand, say).
 type Dendrogram struct {
 	Method Linkage
 	Steps  []Merge

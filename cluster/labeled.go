@@ -56,7 +56,9 @@ type DroppedState struct {
 // Labeled holds the distances between states that can be clustered, with
 // the states beside them: the way from an alignment.Matrix to blocs in one
 // call. Its methods cluster the states and return partitions that know
-// their states; their errors name states, not indices.
+// their states; their errors name states, not indices. Every method panics
+// if Dist is nil or Dist or Sim (when not nil) is not of the size of
+// States: build a Labeled with Distances, or keep the three in step.
 type Labeled struct {
 	// States are the states kept, in the matrix's order (by COW code).
 	States []votes.Country
@@ -240,9 +242,9 @@ func (l *Labeled) checkK(k int) error {
 }
 
 // Dendrogram returns the hierarchical clustering of the states (see
-// Hierarchical); its items are l.States. It panics, as every method of
-// Labeled, if Dist or Sim is not of the size of States, and like
-// Hierarchical for an unknown linkage.
+// Hierarchical); its items are l.States. The error wraps ErrTooFew for
+// fewer than two states, and the errors of Hierarchical, naming states. It
+// panics like Hierarchical for an unknown linkage.
 func (l *Labeled) Dendrogram(method Linkage) (*Dendrogram, error) {
 	if err := l.check(2); err != nil {
 		return nil, err
@@ -254,7 +256,8 @@ func (l *Labeled) Dendrogram(method Linkage) (*Dendrogram, error) {
 // Hierarchical clusters the states with the given linkage and cuts the
 // tree into k blocs (Dendrogram.CutK, numbered as scipy's fcluster). The
 // error wraps ErrK unless 1 <= k <= Len(), ErrTooFew for fewer than two
-// states, and the errors of Hierarchical, naming states.
+// states, and the errors of Hierarchical, naming states. It panics like
+// Hierarchical for an unknown linkage.
 func (l *Labeled) Hierarchical(method Linkage, k int) (*Partition, error) {
 	d, err := l.Dendrogram(method)
 	if err != nil {
@@ -329,6 +332,9 @@ func (l *Labeled) Louvain(opts *LouvainOptions) (*Communities, error) {
 // carries is an empty bloc. The error wraps ErrLabels if len(labels)
 // differs from Len() or a label is negative.
 func (l *Labeled) Partition(labels []int) (*Partition, error) {
+	if err := l.check(0); err != nil {
+		return nil, err
+	}
 	if len(labels) != len(l.States) {
 		return nil, fmt.Errorf("cluster: %d labels for %d states: %w", len(labels), len(l.States), ErrLabels)
 	}

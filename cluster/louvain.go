@@ -50,7 +50,7 @@ func (c *Communities) String() string {
 // with the method of Blondel, Guillaume, Lambiotte and Lefebvre (2008): move
 // single nodes to the neighbouring community that raises Q most until none
 // does, merge each community into one node, repeat. Nodes are visited in a
-// random order drawn once per level from s.Seed; a node moves only for a
+// random order drawn once per level from opts.Seed; a node moves only for a
 // strictly larger gain, and among equal gains to the community first met
 // scanning its neighbours in index order. The communities returned are those
 // of the last level, numbered in order of their first item.
@@ -62,10 +62,10 @@ func (c *Communities) String() string {
 // The error wraps ErrResolution for a negative, NaN or infinite resolution,
 // ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or ErrNegative for a
 // bad weight, and ErrEmptyGraph when all weights are zero.
-func Louvain(sim mat.Symmetric, s *LouvainOptions) (*Communities, error) {
+func Louvain(sim mat.Symmetric, opts *LouvainOptions) (*Communities, error) {
 	var set LouvainOptions
-	if s != nil {
-		set = *s
+	if opts != nil {
+		set = *opts
 	}
 	if set.Resolution == 0 {
 		set.Resolution = 1
@@ -252,14 +252,14 @@ func (s Scan) String() string {
 	return b.String()
 }
 
-// ScanResolution runs Louvain at each resolution (s.Resolution is ignored;
-// s.Seed is used for every run) and returns the results in the same order.
+// ScanResolution runs Louvain at each resolution (opts.Resolution is ignored;
+// opts.Seed is used for every run) and returns the results in the same order.
 // Each resolution must be positive and finite (the error wraps
 // ErrResolution); the other errors are those of Louvain.
-func ScanResolution(sim mat.Symmetric, resolutions []float64, s *LouvainOptions) (Scan, error) {
+func ScanResolution(sim mat.Symmetric, resolutions []float64, opts *LouvainOptions) (Scan, error) {
 	var set LouvainOptions
-	if s != nil {
-		set = *s
+	if opts != nil {
+		set = *opts
 	}
 	var w []float64
 	var scan Scan
