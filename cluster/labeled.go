@@ -58,7 +58,9 @@ type DroppedState struct {
 // call. Its methods cluster the states and return partitions that know
 // their states; their errors name states, not indices. Every method panics
 // if Dist is nil or Dist or Sim (when not nil) is not of the size of
-// States: build a Labeled with Distances, or keep the three in step.
+// States (the zero Labeled has no states, and its methods return errors
+// wrapping ErrTooFew): build a Labeled with Distances, or keep the three
+// in step.
 type Labeled struct {
 	// States are the states kept, in the matrix's order (by COW code).
 	States []votes.Country
@@ -209,6 +211,13 @@ func (l *Labeled) named(err error) error {
 // with fewer than need states.
 func (l *Labeled) check(need int) error {
 	n := len(l.States)
+	if n == 0 && l.Dist == nil && l.Sim == nil {
+		// The zero Labeled: no states.
+		if need > 0 {
+			return fmt.Errorf("cluster: no states to cluster: %w", ErrTooFew)
+		}
+		return nil
+	}
 	if l.Dist == nil || l.Dist.SymmetricDim() != n {
 		panic(fmt.Sprintf("cluster: Labeled with %d states and a distance matrix of another size", n))
 	}

@@ -384,3 +384,21 @@ func TestDendrogramRows(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroLabeled: the zero Labeled has no states; its methods say so.
+func TestZeroLabeled(t *testing.T) {
+	var l cluster.Labeled
+	_, err1 := l.Hierarchical(cluster.Average, 1)
+	_, err2 := l.KMedoids(1)
+	_, err3 := l.Louvain(nil)
+	_, err4 := l.MDS(1)
+	for _, err := range []error{err1, err2, err3, err4} {
+		if !errors.Is(err, cluster.ErrTooFew) {
+			t.Errorf("zero Labeled: error %v, want ErrTooFew", err)
+		}
+	}
+	if p, err := l.Partition(nil); err != nil || p.K() != 0 {
+		t.Errorf("zero Labeled: Partition(nil) = %v, %v", p, err)
+	}
+	wantPanic(t, "cluster: Labeled with 2 states", func() { (&cluster.Labeled{States: make([]votes.Country, 2)}).KMedoids(1) })
+}
