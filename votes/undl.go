@@ -261,8 +261,8 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	c := e.country
 	if !ok || e.name != string(name) {
 		var err error
-		if c, err = LookupCountryOn(string(code), rc.Date); err != nil {
-			if c, err = LookupCountryOn(string(name), rc.Date); err != nil {
+		if c, err = lookupSource(string(code), rc.Date); err != nil {
+			if c, err = lookupSource(string(name), rc.Date); err != nil {
 				field, i := "ms_code", uc.code
 				if i < 0 {
 					field, i = "ms_name", uc.name

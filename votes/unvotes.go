@@ -480,10 +480,10 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 // used only where the name is missing.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
-		return LookupCountry(name)
+		return lookupSourceToday(name)
 	}
 	if code != "" {
-		if c, err := LookupCountry(code); err == nil {
+		if c, err := lookupSourceToday(code); err == nil {
 			return c, nil
 		}
 	}
