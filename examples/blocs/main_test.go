@@ -286,9 +286,6 @@ func TestBadFlags(t *testing.T) {
 	}{
 		{[]string{"-session", "99", "-out", ""}, "no roll calls in session 99 (the record has sessions 1-74)"},
 		{[]string{"-k", "500", "-out", ""}, "-k 500: only 191 states to cluster"},
-		// Issue #10 item 2: session 74 has 91 contested roll calls; this
-		// panicked in cluster.DropMissing.
-		{[]string{"-min", "92", "-out", ""}, "no state cast votes on more than 91"},
 	} {
 		_, err := analyzeArgs(t, tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -336,12 +333,18 @@ func TestOtherMethods(t *testing.T) {
 	}
 }
 
-// TestDropEveryState: issue #10 item 2's second reproducer, a session of
-// the UNDL fixture with too few roll calls for the default minimum, ends
-// with an error, not a panic.
+// TestDropEveryState: the reproducers of issue #10 item 2, which panicked
+// in cluster.DropMissing, end with an error that says what to do: session
+// 74 has 91 contested roll calls, so -min 92 leaves no state; session 78 of
+// the UNDL fixture has too few roll calls for the default minimum.
 func TestDropEveryState(t *testing.T) {
-	err := run([]string{"-data", filepath.Join("..", "..", "testdata", "undl", "undl_2026.csv"), "-session", "78", "-out", ""}, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "lower the minimum") {
-		t.Errorf("undl_2026 session 78: error %v, want one that says to lower the minimum", err)
+	for _, args := range [][]string{
+		{"-min", "92"},
+		{"-data", filepath.Join("..", "..", "testdata", "undl", "undl_2026.csv"), "-session", "78"},
+	} {
+		err := run(args, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "lower the minimum") {
+			t.Errorf("%q: error %v, want one that says to lower the minimum", args, err)
+		}
 	}
 }
