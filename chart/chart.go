@@ -20,6 +20,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 
+	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -107,6 +108,17 @@ type Blocs struct {
 	// A missing or empty name leaves the legend entry at the bloc's number
 	// and size.
 	Names []string
+}
+
+// BlocsOf returns the blocs of the partition p, each named by
+// p.Name (its best-known members, when p knows its states). It panics if a
+// label of p is negative.
+func BlocsOf(p *cluster.Partition) Blocs {
+	b := Blocs{Labels: p.Labels, Names: make([]string, p.K())}
+	for c := range b.Names {
+		b.Names[c] = p.Name(c)
+	}
+	return b
 }
 
 // k returns the number of blocs, after checking that Labels fits n states.

@@ -205,6 +205,21 @@ func TestBlocsLegend(t *testing.T) {
 	}
 }
 
+// BlocsOf names the blocs by cluster.Partition.Name: the Western bloc of
+// session 74 (United States, Israel, Canada, Australia, Marshall Islands,
+// Micronesia; fcluster_ward.csv) by its first three in cluster's list of
+// best-known states.
+func TestBlocsOf(t *testing.T) {
+	fx := load(t)
+	b := BlocsOf(&cluster.Partition{Labels: fx.labels, States: fx.states})
+	if len(b.Names) != 5 || &b.Labels[0] != &fx.labels[0] {
+		t.Fatalf("BlocsOf: %d names, labels not the partition's", len(b.Names))
+	}
+	if got, want := b.legend(4), "5: United States, Canada, Australia, ... (6)"; got != want {
+		t.Errorf("legend %q, want %q", got, want)
+	}
+}
+
 // pixel returns the colour the PNG of c shows at data point (x, y).
 func pixel(t *testing.T, c *Chart, x, y float64) color.Color {
 	t.Helper()

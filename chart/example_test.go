@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/unga-go/unga/alignment"
@@ -20,9 +19,9 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// session74 returns the agreement of fifteen states in session 74 and the
-// distances 1 - agreement, in COW-code order.
-func session74() ([]votes.Country, *mat.SymDense, *mat.SymDense) {
+// session74 returns the distances between fifteen states in session 74
+// (1 - Voeten's agreement), ready to cluster.
+func session74() *cluster.Labeled {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
@@ -40,34 +39,31 @@ func session74() ([]votes.Country, *mat.SymDense, *mat.SymDense) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	n := len(m.Countries)
-	dist := mat.NewSymDense(n, nil)
-	for i := range n {
-		for j := i; j < n; j++ {
-			dist.SetSym(i, j, 1-m.Scores.At(i, j))
-		}
+	l, err := cluster.Distances(m, 10)
+	if err != nil {
+		log.Fatal(err)
 	}
-	return m.Countries, m.Scores, dist
+	return l
 }
 
 // The blocs of fifteen states in session 74: a dendrogram and the agreement
 // matrix in its order, written as PNG and SVG.
 func Example() {
-	states, agreement, dist := session74()
-	tree, err := cluster.Hierarchical(dist, cluster.Average)
+	l := session74()
+	tree, err := l.Dendrogram(cluster.Average)
 	if err != nil {
 		log.Fatal(err)
 	}
-	labels, err := tree.CutK(3)
+	part, err := l.Hierarchical(cluster.Average, 3)
 	if err != nil {
 		log.Fatal(err)
 	}
-	blocs := chart.Blocs{Labels: labels}
-	dendrogram, err := chart.Dendrogram(tree, states, &chart.DendrogramOptions{Title: "Session 74", Blocs: blocs})
+	blocs := chart.BlocsOf(part) // named by their best-known members
+	dendrogram, err := chart.Dendrogram(tree, l.States, &chart.DendrogramOptions{Title: "Session 74", Blocs: blocs})
 	if err != nil {
 		log.Fatal(err)
 	}
-	heatmap, err := chart.Heatmap(agreement, states, &chart.HeatmapOptions{Title: "Session 74", Order: tree.Leaves(), Blocs: blocs})
+	heatmap, err := chart.Heatmap(l.Sim, l.States, &chart.HeatmapOptions{Title: "Session 74", Order: tree.Leaves(), Blocs: blocs})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -97,12 +93,12 @@ func Example() {
 // A map of fifteen states by their agreement in session 74, coloured by
 // k-medoids bloc, with Serbia's label placed first.
 func ExampleMap() {
-	states, _, dist := session74()
-	m, err := cluster.MDS(dist, 2)
+	l := session74()
+	m, err := l.MDS(2)
 	if err != nil {
 		log.Fatal(err)
 	}
-	part, err := cluster.KMedoids(dist, 3)
+	part, err := l.KMedoids(3)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -110,9 +106,9 @@ func ExampleMap() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	c, err := chart.Map(m, states, &chart.MapOptions{
+	c, err := chart.Map(m, l.States, &chart.MapOptions{
 		Title:  "Session 74",
-		Blocs:  chart.Blocs{Labels: part.Labels},
+		Blocs:  chart.BlocsOf(part),
 		Always: []votes.Country{srb},
 	})
 	if err != nil {

@@ -29,13 +29,15 @@
 // is an error at once. The pictures are blocsN-dendrogram, blocsN-heatmap
 // and blocsN-mds (N the session), each .png and .svg.
 //
-// The CSV has one row per state clustered (those left out are listed in
-// the notebook), in COW-code order, with the columns
+// The CSV is cluster.Partition's WriteCSV: one row per state clustered
+// (those left out are listed in the notebook), in COW-code order, with the
+// columns
 //
 //	iso3,cow,name     the state
 //	session           the session clustered
-//	bloc              its bloc, numbered as in the printed bloc lines
-//	silhouette        its silhouette width (1: well inside its bloc; below 0: closer to another)
+//	bloc              its bloc, counted from 0: the printed bloc number minus 1
+//	bloc_name         the bloc's name, as printed
+//	silhouette        its silhouette width (1: well inside its bloc; below 0: closer to another; NaN for one bloc)
 //
 // The blocs are printed one per line, tab-separated, so that a script can
 // read them with `grep '^bloc'`:
@@ -52,7 +54,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
 	"strings"
@@ -63,7 +64,6 @@ import (
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/examples/internal/cli"
-	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -95,7 +95,8 @@ const usage = `Usage: blocs [flags]
 Blocs clusters the states of one session of the UN General Assembly by how
 alike they vote, prints the blocs and where the Balkan states and Russia
 fall, and with -out draws a dendrogram, a heatmap and a map (PNG and SVG),
-with -csv writes the blocs as CSV (iso3,cow,name,session,bloc,silhouette).
+with -csv writes the blocs as CSV (iso3,cow,name,session,bloc,bloc_name,
+silhouette; bloc counts from 0).
 
 	go run ./examples/blocs -session 74 -out /tmp/blocs -csv /tmp/blocs74.csv`
 
@@ -246,7 +247,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, ses, res, cfg.session) }); err != nil {
 			return err
 		}
-		p.say("wrote %s: one row per state clustered, columns iso3, cow, name, session, bloc, silhouette", cfg.csvPath)
+		p.say("wrote %s: one row per state clustered, columns iso3, cow, name, session, bloc (from 0), bloc_name, silhouette", cfg.csvPath)
 	}
 
 	if cfg.out != "" {
@@ -262,28 +263,14 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	return errors.Join(p.errs...)
 }
 
-// csvRow is one row of the -csv table.
-type csvRow struct {
-	ISO3       string  `csv:"iso3"`
-	COW        int     `csv:"cow"`
-	Name       string  `csv:"name"`
-	Session    int     `csv:"session"`
-	Bloc       int     `csv:"bloc"`
-	Silhouette float64 `csv:"silhouette"`
-}
-
-// writeCSV writes the blocs as a tidy table, one row per state clustered.
+// writeCSV writes the blocs as a tidy table, one row per state clustered
+// (cluster.Partition.WriteCSV).
 func writeCSV(w io.Writer, ses *session, res *result, session int) error {
-	rows := make([]csvRow, len(ses.countries))
-	for i, c := range ses.countries {
-		width := res.silhouette.widths[i]
-		if len(res.blocs) < 2 {
-			width = math.NaN() // no other bloc to be closer to
-		}
-		rows[i] = csvRow{ISO3: c.ISO3, COW: c.COW, Name: c.Name, Session: session,
-			Bloc: res.blocs[res.labels[i]].number, Silhouette: width}
+	part := &cluster.Partition{Labels: res.labels, States: ses.countries, Session: session}
+	if len(res.blocs) > 1 { // else no silhouette: NaN
+		part.Silhouette = res.silhouette.widths
 	}
-	return tidy.Write(w, rows)
+	return part.WriteCSV(w)
 }
 
 // span renders a list of sessions as "1-74".

@@ -241,7 +241,7 @@ func checkCSV(t *testing.T, name, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,bloc,silhouette" {
+	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,bloc,bloc_name,silhouette" {
 		t.Errorf("header %q", got)
 	}
 	if len(recs) != 192 {
@@ -252,16 +252,17 @@ func checkCSV(t *testing.T, name, out string) {
 		if r[3] != "74" {
 			t.Errorf("row %v: session %s, want 74", r, r[3])
 		}
-		if b := blocOf(bs, r[0]); strconv.Itoa(b) != r[4] {
-			t.Errorf("row %v: bloc %s, printed in bloc %d", r, r[4], b)
+		// The CSV counts blocs from 0, the printed lines from 1.
+		if b := blocOf(bs, r[0]); strconv.Itoa(b-1) != r[4] || bs[b-1].name != r[5] {
+			t.Errorf("row %v: bloc %s %q, printed in bloc %d %q", r, r[4], r[5], b, bs[b-1].name)
 		}
 		if r[0] == "SRB" {
-			w, err := strconv.ParseFloat(r[5], 64)
+			w, err := strconv.ParseFloat(r[6], 64)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if line := fmt.Sprintf("state\tSRB\t%s\t%s\t", r[2], r[4]); !strings.Contains(out, line) || !strings.Contains(out, fmt.Sprintf("\t%.3f\n", w)) {
-				t.Errorf("CSV row %v does not match the printed state line", r)
+			if line := fmt.Sprintf("state\tSRB\t%s\t%d\t%s\t%.3f\n", r[2], blocOf(bs, "SRB"), r[5], w); !strings.Contains(out, line) {
+				t.Errorf("CSV row %v does not match the printed state line %q", r, line)
 			}
 		}
 	}

@@ -23,13 +23,16 @@
 // that cannot be made or written, or a -csv file whose directory does not
 // exist, is an error at once.
 //
-// The CSV has one row per state and session estimated, by COW code and
-// session, with the columns
+// While the model is fitted a progress line on stderr counts the sweeps.
+//
+// The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
+// session estimated, by COW code and session, with the columns
 //
 //	iso3,cow,name   the state
 //	session         the session
 //	ideal_point     the posterior mode (the United States positive)
 //	se              its standard error
+//	lo,hi           ideal_point ± 1.96 se
 //	n               the number of votes it rests on
 package main
 
@@ -45,7 +48,6 @@ import (
 	"github.com/unga-go/unga/alignment/idealpoint"
 	"github.com/unga-go/unga/chart"
 	"github.com/unga-go/unga/examples/internal/cli"
-	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -57,7 +59,7 @@ var states = []string{"USA", "SRB", "ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "M
 var bold = map[string]bool{"USA": true, "SRB": true, "RUS": true, "HRV": true}
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "idealpoints:", err)
 		os.Exit(1)
 	}
@@ -80,7 +82,7 @@ Idealpoints estimates dynamic ideal points (Bailey, Strezhnev and Voeten's
 model) for every state over a range of sessions of the UN General Assembly,
 prints those of Serbia, the other Balkan states, Russia and the United
 States, and with -out draws them with uncertainty bands (PNG and SVG), with
--csv writes every estimate (iso3,cow,name,session,ideal_point,se,n).
+-csv writes every estimate (iso3,cow,name,session,ideal_point,se,lo,hi,n).
 
 	go run ./examples/idealpoints -out /tmp/ip -csv /tmp/ip.csv`
 
@@ -112,7 +114,9 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	return cfg, nil
 }
 
-func run(args []string, stdout io.Writer) error {
+// run runs the program: the notebook goes to stdout, the progress of the fit
+// to stderr.
+func run(args []string, stdout, stderr io.Writer) error {
 	cfg, err := parse(args, stdout)
 	if cfg == nil || err != nil {
 		return err
@@ -133,12 +137,12 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return analyze(ds, cfg, stdout)
+	return analyze(ds, cfg, stdout, stderr)
 }
 
 // analyze prints the notebook for the record ds and writes the files asked
 // for.
-func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
+func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	p := &printer{w: stdout}
 
 	p.step("The record", fmt.Sprintf("All roll calls of the General Assembly, sessions %d to %d.", cfg.from, cfg.to))
@@ -153,7 +157,12 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	p.printf("%d roll calls, %d states.\n", ds.NumRollCalls(), ds.NumCountries())
 
 	p.step("Dynamic ideal points", "One ordinal probit model for all sessions; each state's position follows a random walk, so positions are comparable over time. The United States is positive; the scale has mean 0 and standard deviation 1 over all state-sessions.")
-	res, err := idealpoint.EstimateDynamic(ds, nil)
+	res, err := idealpoint.EstimateDynamic(ds, &idealpoint.DynamicOptions{Options: idealpoint.Options{
+		Progress: func(pr idealpoint.Progress) {
+			fmt.Fprintf(stderr, "\ridealpoints: %s, sweep %d of at most %d, change %.1e, %.1fs  ", pr.Stage, pr.Sweep, pr.MaxIter, pr.Change, pr.Elapsed.Seconds())
+		},
+	}})
+	fmt.Fprintln(stderr)
 	if err != nil {
 		return err
 	}
@@ -194,8 +203,8 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	}
 
 	if cfg.csv != nil {
-		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, n.")
-		if err := cfg.csv.Commit(func(w io.Writer) error { return writeCSV(w, res) }); err != nil {
+		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, lo, hi (±1.96 SE), n.")
+		if err := cfg.csv.Commit(res.WriteCSV); err != nil {
 			return err
 		}
 		p.printf("wrote %d rows to %s\n", len(res.Positions), cfg.csvPath)
@@ -254,27 +263,6 @@ func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string,
 		files = append(files, name)
 	}
 	return files, nil
-}
-
-// csvRow is one row of the -csv table.
-type csvRow struct {
-	ISO3       string  `csv:"iso3"`
-	COW        int     `csv:"cow"`
-	Name       string  `csv:"name"`
-	Session    int     `csv:"session"`
-	IdealPoint float64 `csv:"ideal_point"`
-	SE         float64 `csv:"se"`
-	N          int     `csv:"n"`
-}
-
-// writeCSV writes every estimate of res as a tidy table.
-func writeCSV(w io.Writer, res *idealpoint.DynamicResult) error {
-	rows := make([]csvRow, len(res.Positions))
-	for i, q := range res.Positions {
-		rows[i] = csvRow{ISO3: q.Country.ISO3, COW: q.Country.COW, Name: q.Country.Name,
-			Session: q.Session, IdealPoint: q.IdealPoint, SE: q.SE, N: q.Votes}
-	}
-	return tidy.Write(w, rows)
 }
 
 // printer writes the notebook's steps and keeps the first write error.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // sessions 70-74 only (the fit of 25 sessions takes seconds).
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
-	var out bytes.Buffer
+	var out, progress bytes.Buffer
 	csvName := filepath.Join(dir, "ip.csv")
 	pics := filepath.Join(dir, "pics")
 	args := []string{"-out", pics, "-csv", csvName}
@@ -25,10 +26,14 @@ func TestRun(t *testing.T) {
 		args = append(args, "-from", "70")
 		wantSRB, wantUSA = 5, 5
 	}
-	if err := run(args, &out); err != nil {
+	if err := run(args, &out, &progress); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()
+	// The progress line ends with the uncertainty stage.
+	if ps := progress.String(); !strings.Contains(ps, "idealpoints: fit, sweep 1 of at most") || !strings.Contains(ps, "idealpoints: uncertainty") || !strings.HasSuffix(ps, "\n") {
+		t.Errorf("progress on stderr: %q", ps)
+	}
 	for _, want := range []string{"## 3. Serbia", "converged true", "SRB", "RUS", "wrote " + filepath.Join(pics, "idealpoints.png") + "\n"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
@@ -57,7 +62,7 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,ideal_point,se,n" {
+	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,ideal_point,se,lo,hi,n" {
 		t.Errorf("header %q", got)
 	}
 	var srb, usa int
@@ -80,7 +85,7 @@ func TestNoPicturesByDefault(t *testing.T) {
 	cwd := t.TempDir()
 	t.Chdir(cwd)
 	var out bytes.Buffer
-	if err := run([]string{"-from", "73"}, &out); err != nil {
+	if err := run([]string{"-from", "73"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if entries, err := os.ReadDir(cwd); err != nil || len(entries) != 0 {
@@ -114,7 +119,7 @@ func TestBadArgs(t *testing.T) {
 		{[]string{"-nosuchflag"}, "idealpoints -h lists the flags"},
 	} {
 		var out bytes.Buffer
-		err := run(tc.args, &out)
+		err := run(tc.args, &out, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.want)
 		}
@@ -130,7 +135,7 @@ func TestBadArgs(t *testing.T) {
 // -h prints the usage on stdout and succeeds.
 func TestHelp(t *testing.T) {
 	var out bytes.Buffer
-	if err := run([]string{"-h"}, &out); err != nil {
+	if err := run([]string{"-h"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Usage: idealpoints [flags]", "-csv string", "-out string", "-from int", "(default 50)", "-issue string"} {

@@ -22,6 +22,7 @@
 //	-data FILE  the other source: any file or unvotes folder votes.ReadFile reads
 //	            (default: testdata/voeten/UNVotesPublished.csv.gz)
 //	-csv FILE   write the differences by state and session as tidy CSV
+//	            (its directory is checked before the work starts)
 package main
 
 import (
@@ -36,6 +37,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/examples/internal/cli"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -121,6 +123,14 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The output first: a bad path fails now, not after the comparison.
+	var out *cli.File
+	if cfg.csv != "" {
+		if out, err = cli.Create(cfg.csv); err != nil {
+			return fmt.Errorf("-csv: %w", err)
+		}
+		defer out.Discard()
+	}
 	record, err := undata.LoadPublished()
 	if err != nil {
 		return err
@@ -133,16 +143,8 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if cfg.csv != "" {
-		f, err := os.Create(cfg.csv)
-		if err != nil {
-			return err
-		}
-		if err := c.WriteCSV(f); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
+	if out != nil {
+		return out.Commit(c.WriteCSV)
 	}
 	return nil
 }

@@ -103,10 +103,16 @@ func TestRunFlags(t *testing.T) {
 		{[]string{"extra"}, "unexpected"},
 		{[]string{"-data", "testdata/does-not-exist.csv"}, "does-not-exist"},
 		{[]string{"-nosuchflag"}, "nosuchflag"},
+		// A bad -csv path fails before the comparison: nothing printed.
+		{[]string{"-csv", filepath.Join(t.TempDir(), "missing", "diff.csv")}, "-csv: cannot write"},
 	} {
-		err := run(tc.args, &bytes.Buffer{})
+		var out bytes.Buffer
+		err := run(tc.args, &out)
 		if err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.msg)
+		}
+		if out.Len() > 0 {
+			t.Errorf("run(%q) printed %d bytes before failing", tc.args, out.Len())
 		}
 	}
 }
