@@ -12,11 +12,19 @@
 // Chart.Save writes PNG or SVG by the file's extension; WritePNG and WriteSVG
 // write to any io.Writer.
 //
-//	tree, _ := cluster.Hierarchical(dist, cluster.Ward)
-//	labels, _ := tree.CutK(5)
-//	c, err := chart.Dendrogram(tree, states, &chart.DendrogramOptions{
-//		Blocs: chart.Blocs{Labels: labels},
-//	})
+//	l, err := cluster.Distances(m, 10) // m: an alignment.Matrix of a session
+//	if err != nil {
+//		return err
+//	}
+//	tree, err := l.Dendrogram(cluster.Ward)
+//	if err != nil {
+//		return err
+//	}
+//	blocs, err := l.Hierarchical(cluster.Ward, 5)
+//	if err != nil {
+//		return err
+//	}
+//	c, err := chart.Dendrogram(tree, l.States, &chart.DendrogramOptions{Blocs: chart.BlocsOf(blocs)})
 //	if err != nil {
 //		return err
 //	}
