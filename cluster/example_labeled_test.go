@@ -107,7 +107,8 @@ func ExampleCompare() {
 	}
 	fmt.Print(tab)
 	for _, mv := range tab.Moves().List {
-		fmt.Printf("%s moved from bloc %d to bloc %d\n", mv.State.ISO3, mv.From, mv.To)
+		// From and To are labels of two partitions: name them to compare.
+		fmt.Printf("%s moved from %q to %q\n", mv.State.ISO3, tab.A.Name(mv.From), tab.B.Name(mv.To))
 	}
 	// Output:
 	// A \ B      0     1     2     3
@@ -116,12 +117,12 @@ func ExampleCompare() {
 	// 2         *1     3     1     0
 	// 3          1     0     0     0
 	// 180 shared items, adjusted Rand index 0.9433
-	// USA moved from bloc 3 to bloc 0
-	// SRB moved from bloc 0 to bloc 2
-	// AUS moved from bloc 2 to bloc 1
-	// MHL moved from bloc 2 to bloc 1
-	// PLW moved from bloc 2 to bloc 2
-	// FSM moved from bloc 2 to bloc 1
+	// USA moved from "United States" to "United States, Israel"
+	// SRB moved from "United Kingdom, France, Germany, ..." to "China, Russian Federation, India, ..."
+	// AUS moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
+	// MHL moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
+	// PLW moved from "Australia, Israel, Marshall Islands, ..." to "China, Russian Federation, India, ..."
+	// FSM moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
 }
 
 // The blocs as a tidy CSV table: one row per state. Names set to ISO3
