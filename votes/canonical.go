@@ -210,7 +210,7 @@ func (r *Reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 			b.setUnanimous(k, f == FlagTrue)
 		}
 	} else if !known {
-		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d (its first row must carry its details)", ErrUnknownRollCall, id))
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("a row of an %w: rcid %d (its first row must carry its details)", ErrUnknownRollCall, id))
 	}
 	if !hasState {
 		return nil

@@ -33,21 +33,35 @@ type splitter struct {
 	cuts     []int  // comma offsets of the current line, reused
 	inMemory bool   // read lines from data rather than r
 	data     []byte // the rest of the input, if inMemory
+	lim      limits
 }
 
-func newSplitter(r io.Reader, file string) *splitter {
+func newSplitter(r io.Reader, file string, lim limits) *splitter {
 	br, ok := r.(*bufio.Reader)
 	if !ok || br.Size() < 1<<16 {
 		br = bufio.NewReaderSize(r, 1<<16)
 	}
-	return &splitter{r: br, file: file, nextLine: 1, first: true}
+	return &splitter{r: br, file: file, nextLine: 1, first: true, lim: lim}
 }
 
 // newMemorySplitter returns a splitter over data already in memory, whose
 // lines are read in place rather than copied through a bufio.Reader.
-func newMemorySplitter(data []byte, file string, firstLine int) *splitter {
-	return &splitter{data: data, inMemory: true, file: file, nextLine: firstLine}
+func newMemorySplitter(data []byte, file string, firstLine int, lim limits) *splitter {
+	return &splitter{data: data, inMemory: true, file: file, nextLine: firstLine, lim: lim}
 }
+
+// tooLong returns the error for line, which starts on line n and runs past
+// the limit.
+func (s *splitter) tooLong(n int, line []byte) *ParseError {
+	if i := bytes.IndexByte(line, '\r'); i >= 0 && i+1 < len(line) && line[i+1] != '\n' {
+		return &ParseError{File: s.file, Line: n, Err: crOnly}
+	}
+	return &ParseError{File: s.file, Line: n, Err: fmt.Errorf("%w: a line longer than %d bytes (Reader.MaxLineBytes), starting %s", ErrLimit, s.lim.line, quotePrefix(line))}
+}
+
+// crOnly reports a file whose lines end in CR alone, which would otherwise
+// read as one line.
+var crOnly = fmt.Errorf("%w: the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF", ErrUnknownFormat)
 
 // memLine is readLine for a splitter over data in memory.
 func (s *splitter) memLine() ([]byte, error) {
@@ -59,6 +73,9 @@ func (s *splitter) memLine() ([]byte, error) {
 		line, s.data = s.data[:i], s.data[i+1:]
 	} else {
 		s.data = nil
+	}
+	if len(line) > s.lim.line {
+		return nil, s.tooLong(s.nextLine, line)
 	}
 	s.nextLine++
 	if n := len(line); n > 0 && line[n-1] == '\r' {
@@ -77,10 +94,16 @@ func (s *splitter) readLine() ([]byte, error) {
 	if errors.Is(err, bufio.ErrBufferFull) {
 		s.rec = append(s.rec[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
+			if len(s.rec) > s.lim.line {
+				return nil, s.tooLong(s.nextLine, s.rec)
+			}
 			line, err = s.r.ReadSlice('\n')
 			s.rec = append(s.rec, line...)
 		}
 		line = s.rec
+	}
+	if len(line) > s.lim.line+2 { // the limit does not count the line end
+		return nil, s.tooLong(s.nextLine, line)
 	}
 	if len(line) > 0 && err == io.EOF {
 		err = nil
@@ -109,6 +132,8 @@ func (s *splitter) nextOr(fast func(line []byte) bool) (taken bool, err error) {
 		line, err = s.readLine()
 		if err == io.EOF {
 			return false, err
+		} else if pe, ok := err.(*ParseError); ok {
+			return false, pe
 		} else if err != nil {
 			// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
 			return false, &ParseError{File: s.file, Line: s.line, Err: err}
@@ -126,8 +151,7 @@ func (s *splitter) nextOr(fast func(line []byte) bool) (taken bool, err error) {
 		// Columns are not stored: errorAt finds them from the fields'
 		// offsets in the line.
 		s.plain, s.raw = line, line
-		s.split(line)
-		return false, nil
+		return false, s.split(line)
 	}
 	if err := s.quoted(line); err != nil {
 		return false, err
@@ -139,14 +163,35 @@ func (s *splitter) nextOr(fast func(line []byte) bool) (taken bool, err error) {
 }
 
 // split cuts an unquoted line at its commas.
-func (s *splitter) split(line []byte) {
+func (s *splitter) split(line []byte) error {
 	s.cuts = appendCommas(s.cuts[:0], line)
+	if len(s.cuts) >= s.lim.columns {
+		return s.tooWide()
+	}
+	if len(line) > s.lim.field {
+		start := 0
+		for _, j := range append(s.cuts, len(line)) {
+			if j-start > s.lim.field {
+				return s.fieldTooLong(s.line, start+1, line[start:j])
+			}
+			start = j + 1
+		}
+	}
 	start := 0
 	for _, j := range s.cuts {
 		s.fields = append(s.fields, line[start:j])
 		start = j + 1
 	}
 	s.fields = append(s.fields, line[start:])
+	return nil
+}
+
+func (s *splitter) tooWide() *ParseError {
+	return &ParseError{File: s.file, Line: s.line, Err: fmt.Errorf("%w: more than %d fields (Reader.MaxColumns)", ErrLimit, s.lim.columns)}
+}
+
+func (s *splitter) fieldTooLong(line, col int, field []byte) *ParseError {
+	return &ParseError{File: s.file, Line: line, Column: col, Err: fmt.Errorf("%w: a field longer than %d bytes (Reader.MaxFieldBytes), starting %s", ErrLimit, s.lim.field, quotePrefix(field))}
 }
 
 // appendCommas appends the offsets of the commas of line to dst. It looks
@@ -201,6 +246,12 @@ func (s *splitter) quoted(line []byte) error {
 					// The field goes on past the end of the line.
 					s.buf = append(s.buf, line[pos:]...)
 					s.buf = append(s.buf, '\n')
+					if len(s.buf)-start > s.lim.field {
+						return s.fieldTooLong(fieldLine, fieldCol, s.buf[start:])
+					}
+					if len(s.buf) > s.lim.line {
+						return &ParseError{File: s.file, Line: s.line, Err: fmt.Errorf("%w: a record longer than %d bytes (Reader.MaxLineBytes)", ErrLimit, s.lim.line)}
+					}
 					more, err := s.readLine()
 					if err == io.EOF {
 						return &ParseError{File: s.file, Line: fieldLine, Column: fieldCol, Err: fmt.Errorf("%w: quoted field not closed", ErrQuote)}
@@ -236,6 +287,12 @@ func (s *splitter) quoted(line []byte) error {
 			s.buf = append(s.buf, line[pos:end]...)
 			pos = end
 		}
+		if len(s.buf)-start > s.lim.field {
+			return s.fieldTooLong(fieldLine, fieldCol, s.buf[start:])
+		}
+		if len(sp) >= s.lim.columns {
+			return s.tooWide()
+		}
 		sp = append(sp, span{start, len(s.buf), fieldLine, fieldCol})
 		if pos >= len(line) {
 			break
@@ -258,6 +315,9 @@ func (s *scanner) readHeader() error {
 	}
 	s.header = s.header[:0]
 	for _, f := range s.fields {
+		if i := bytes.IndexByte(f, '\r'); i >= 0 {
+			return &ParseError{File: s.file, Line: 1, Err: crOnly}
+		}
 		s.header = append(s.header, strings.TrimSpace(string(f)))
 	}
 	return nil
@@ -268,23 +328,33 @@ func (s *scanner) readHeader() error {
 // Matching ignores case.
 func (s *scanner) columns(required []string, optional ...string) (map[string]int, error) {
 	pos := make(map[string]int, len(required)+len(optional))
+	var dup *ParseError
 	find := func(name string) int {
+		at := -1
 		for i, h := range s.header {
 			if strings.EqualFold(h, name) {
-				return i
+				if at >= 0 && dup == nil {
+					dup = &ParseError{File: s.file, Line: 1, Field: name, Err: fmt.Errorf("%w: %q is columns %d and %d", ErrDuplicateColumn, name, at+1, i+1)}
+				}
+				if at < 0 {
+					at = i
+				}
 			}
 		}
-		return -1
+		return at
 	}
 	for _, name := range required {
 		i := find(name)
 		if i < 0 {
-			return nil, &ParseError{File: s.file, Line: 1, Field: name, Err: fmt.Errorf("%w %q (header has %s)", ErrMissingColumn, name, strings.Join(s.header, ","))}
+			return nil, &ParseError{File: s.file, Line: 1, Field: name, Err: fmt.Errorf("%w %q (header has %s)", ErrMissingColumn, name, quotePrefix([]byte(strings.Join(s.header, ","))))}
 		}
 		pos[name] = i
 	}
 	for _, name := range optional {
 		pos[name] = find(name)
+	}
+	if dup != nil {
+		return nil, dup
 	}
 	return pos, nil
 }

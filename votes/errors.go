@@ -15,7 +15,7 @@ var (
 	ErrBadNumber         = errors.New("bad number")
 	ErrBadSession        = errors.New("bad session")
 	ErrUnknownIssue      = errors.New("unknown issue")
-	ErrUnknownRollCall   = errors.New("vote for a roll call that is not listed")
+	ErrUnknownRollCall   = errors.New("unlisted roll call")
 	ErrConflict          = errors.New("conflicting roll-call details")
 	ErrFieldCount        = errors.New("wrong number of fields")
 	ErrQuote             = errors.New("bad quoting")
@@ -23,6 +23,8 @@ var (
 	ErrEmpty             = errors.New("no data rows")
 	ErrDuplicateRollCall = errors.New("roll call listed twice")
 	ErrUnknownGroup      = errors.New("unknown group")
+	ErrLimit             = errors.New("over a Reader limit")
+	ErrDuplicateColumn   = errors.New("column named twice in the header")
 )
 
 // A ParseError reports where in which file a reader found bad input.

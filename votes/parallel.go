@@ -368,6 +368,7 @@ type voteRows struct {
 	parts       []part
 	parsers     []rowParser // one per worker, kept from block to block for their caches
 	err         error       // the error Write or ReadFrom returned
+	lim         limits
 }
 
 // readVoteRows reads the records after the header from br, parsing them
@@ -377,7 +378,7 @@ type voteRows struct {
 //
 // With dense set, parts are first parsed in dense mode (see part).
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
-	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser}
+	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser, lim: r.limits()}
 	if _, err := br.WriteTo(w); err != nil {
 		if w.err != nil {
 			return w.err
@@ -401,7 +402,7 @@ func (w *voteRows) Write(data []byte) (int, error) {
 		cut := firstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
 		if cut < 0 {
 			w.carry = append(w.carry, data...)
-			return n, nil
+			return n, w.checkCarry()
 		}
 		w.carry = append(w.carry, data[:cut]...)
 		head, data = w.carry, data[cut:]
@@ -411,8 +412,35 @@ func (w *voteRows) Write(data []byte) (int, error) {
 		return 0, err
 	}
 	w.carry = append(w.carry[:0], data[end:]...)
-	return n, nil
+	return n, w.checkCarry()
 }
+
+// checkCarry fails the read when the unfinished record carried to the next
+// block is longer than a record may be: a stream without line ends must
+// not be gathered without limit.
+func (w *voteRows) checkCarry() error {
+	if len(w.carry) <= w.lim.line+2 {
+		return nil
+	}
+	// Small writes gathered may come before the record.
+	start := lastBoundary(w.carry)
+	rec := w.carry[start:]
+	if len(rec) <= w.lim.line+2 {
+		return nil
+	}
+	sp := splitter{file: w.file, lim: w.lim}
+	line := w.line + bytes.Count(w.carry[:start], []byte{'\n'})
+	if bytes.IndexByte(rec, '\n') >= 0 {
+		w.err = &ParseError{File: w.file, Line: line, Err: fmt.Errorf("%w: a record longer than %d bytes (Reader.MaxLineBytes), starting %s", ErrLimit, w.lim.line, quotePrefix(rec))}
+	} else {
+		w.err = sp.tooLong(line, rec)
+	}
+	return w.err
+}
+
+// maxEmptyReads is how many reads in a row may return no data and no
+// error before a read gives up with io.ErrNoProgress, as bufio.Reader does.
+const maxEmptyReads = 100
 
 // ReadFrom reads src to its end in blocks, parsing the complete records of
 // each. Once the input proves larger than a first small fill, a goroutine
@@ -422,9 +450,14 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 	// What was carried over (bufio.Reader's buffer) is at the start.
 	buf := slices.Grow(w.carry, 64<<10)
 	var total int64
-	for len(buf) < cap(buf) {
+	for empty := 0; len(buf) < cap(buf); {
 		n, err := src.Read(buf[len(buf):cap(buf)])
 		buf, total = buf[:len(buf)+n], total+int64(n)
+		if empty = empty + 1; n > 0 {
+			empty = 0
+		} else if err == nil && empty >= maxEmptyReads {
+			err = io.ErrNoProgress
+		}
 		if err != nil {
 			w.carry = buf
 			if err == io.EOF {
@@ -469,6 +502,9 @@ func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
 			return total, err
 		}
 		w.carry = append(w.carry[:0], data[end:]...)
+		if err := w.checkCarry(); err != nil {
+			return total, err
+		}
 		free <- b.buf
 	}
 	return total, nil
@@ -499,10 +535,15 @@ func readBlocks(src io.Reader, blocks chan<- readBlock, free <-chan []byte, done
 			return
 		}
 		b := readBlock{buf: buf}
-		for b.n < blockSize && b.err == nil {
+		for empty := 0; b.n < blockSize && b.err == nil; {
 			var n int
 			n, b.err = src.Read(buf[blockHeadroom+b.n:])
 			b.n += n
+			if empty = empty + 1; n > 0 {
+				empty = 0
+			} else if b.err == nil && empty >= maxEmptyReads {
+				b.err = io.ErrNoProgress
+			}
 		}
 		select {
 		case blocks <- b:
@@ -586,7 +627,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 				if i >= n {
 					return
 				}
-				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth)
+				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim)
 			}
 		})
 	}
@@ -613,7 +654,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 				// Something is wrong in this part: parse it again as ops,
 				// which finds and reports each bad row in order.
 				p.reset(p.data, false)
-				parsePart(p, w.parsers[0], w.file, w.headerWidth)
+				parsePart(p, w.parsers[0], w.file, w.headerWidth, w.lim)
 			}
 			if err := w.r.applyVotes(w.b, p, w.file, w.line); err != nil {
 				return err
@@ -728,7 +769,7 @@ type denseLiner interface {
 // part's start, since where the part starts in the file is known only once
 // the parts before it are parsed; applyVotes adds it. The number of lines
 // parsed is left in p.lines, unless the part failed.
-func parsePart(p *part, rp rowParser, file string, headerWidth int) {
+func parsePart(p *part, rp rowParser, file string, headerWidth int, lim limits) {
 	rp.begin()
 	if !p.dense {
 		// One op per line, allocated once: growing ops row by row, or
@@ -737,7 +778,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			p.ops = make([]voteOp, 0, n)
 		}
 	}
-	sp := newMemorySplitter(nil, file, 0)
+	sp := newMemorySplitter(nil, file, 0, lim)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
@@ -845,7 +886,7 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 		k, _ = b.addRollCall(row.rc)
 		b.raw = append(b.raw, [2]string{row.date, row.unres})
 	case !known:
-		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
+		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("a vote on an %w: rcid %d is not in the roll calls", ErrUnknownRollCall, op.rcid)}
 	case op.rc != 0 && len(b.raw) > k:
 		if row := &p.rollCalls[op.rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
 			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.dateCol), Field: "date",

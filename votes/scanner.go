@@ -12,8 +12,8 @@ type scanner struct {
 	header []string
 }
 
-func newScanner(r io.Reader, file string) *scanner {
-	return &scanner{sp: newSplitter(r, file), file: file}
+func (r *Reader) newScanner(src io.Reader, file string) *scanner {
+	return &scanner{sp: newSplitter(src, file, r.limits()), file: file}
 }
 
 // next makes the next record current. It returns io.EOF at the end of the

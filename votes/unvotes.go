@@ -40,13 +40,13 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 	return b.dataset(), nil
 }
 
-func openScanner(src io.Reader, def string) (*scanner, func(), error) {
+func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	file := nameOf(src, def)
 	src, closeFn, err := decompress(src)
 	if err != nil {
 		return nil, nil, &ParseError{File: file, Line: 1, Err: err}
 	}
-	s := newScanner(src, file)
+	s := r.newScanner(src, file)
 	if err := s.readHeader(); err != nil {
 		closeFn()
 		return nil, nil, err
@@ -55,7 +55,7 @@ func openScanner(src io.Reader, def string) (*scanner, func(), error) {
 }
 
 func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
-	s, done, err := openScanner(src, "un_roll_calls.csv")
+	s, done, err := r.openScanner(src, "un_roll_calls.csv")
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func naString(b []byte) string {
 }
 
 func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
-	s, done, err := openScanner(src, "un_roll_call_issues.csv")
+	s, done, err := r.openScanner(src, "un_roll_call_issues.csv")
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	}
 	k, ok := b.rollCall(id)
 	if !ok {
-		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("an issue of an %w: rcid %d is not in the roll calls", ErrUnknownRollCall, id))
 	}
 	name, i := "short_name", col["short_name"]
 	if i < 0 {
@@ -216,7 +216,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) err
 	if !ok {
 		br = bufio.NewReaderSize(src, 1<<16)
 	}
-	s := &scanner{sp: newSplitter(br, file), file: file}
+	s := r.newScanner(br, file)
 	if err := s.readHeader(); err != nil {
 		return err
 	}
