@@ -890,7 +890,7 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	case op.rc != 0 && len(b.raw) > k:
 		if row := &p.rollCalls[op.rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
 			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.dateCol), Field: "date",
-				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
+				Err: fmt.Errorf("%w: rcid %d has date %s and resolution %s on an earlier row", ErrConflict, op.rcid, quotePrefix([]byte(b.raw[k][0])), quotePrefix([]byte(b.raw[k][1])))}
 		}
 	}
 	if op.err != 0 {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -329,6 +330,17 @@ func checkEncoding(br *bufio.Reader) error {
 	return nil
 }
 
+// canonicalSession marks, in the columns passed to parseRollCallColumns,
+// the canonical layout, which reads its session itself.
+const canonicalSession = -2
+
+// parseID parses a roll-call ID: rcid or undl_id, from 0 to 2^31-1 in
+// every layout, since a vote row keeps it in 32 bits.
+func parseID(b []byte) (int, bool) {
+	n, ok := atoi(b)
+	return n, ok && n >= 0 && n <= math.MaxInt32
+}
+
 // isNA reports a field the sources leave missing: empty or "NA".
 func isNA(b []byte) bool { return len(b) == 0 || (len(b) == 2 && b[0] == 'N' && b[1] == 'A') }
 
@@ -394,8 +406,8 @@ func parseFlag(b []byte) (Flag, bool) {
 	return FlagUnknown, false
 }
 
-func badNumber(b []byte) error { return fmt.Errorf("%w %q", ErrBadNumber, b) }
+func badNumber(b []byte) error { return fmt.Errorf("%w %s", ErrBadNumber, quotePrefix(b)) }
 
 func quoteErr(what string, b []byte) error {
-	return fmt.Errorf("%s %s", what, strconv.Quote(string(b)))
+	return fmt.Errorf("%s %s", what, quotePrefix(b))
 }

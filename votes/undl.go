@@ -167,8 +167,8 @@ func (t *undlTemplate) row(line []byte) bool {
 	if !ok || e.name != string(name) {
 		return false
 	}
-	v, ok := parseVoteBytes(vote)
-	if !ok || v == NonMember {
+	v, ok := undlVoteCode(vote)
+	if !ok {
 		return false
 	}
 	if v == NoRecord {
@@ -238,7 +238,7 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(uc.id))
+	id, ok := parseID(s.field(uc.id))
 	if !ok {
 		return s.errorAt(uc.id, "undl_id", badNumber(s.field(uc.id)))
 	}
@@ -260,15 +260,22 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	e, ok := cache[string(code)]
 	c := e.country
 	if !ok || e.name != string(name) {
-		var err error
-		if c, err = LookupCountryOn(string(code), rc.Date); err != nil {
-			if c, err = LookupCountryOn(string(name), rc.Date); err != nil {
-				field, i := "ms_code", uc.code
-				if i < 0 {
-					field, i = "ms_name", uc.name
-				}
-				return s.errorAt(i, field, fmt.Errorf("%w %q (%q)", ErrUnknownCountry, code, name))
+		cc, codeErr := LookupCountryOn(string(code), rc.Date)
+		cn, nameErr := LookupCountryOn(string(name), rc.Date)
+		switch {
+		case codeErr == nil && nameErr == nil && len(name) > 0 && cc.COW != cn.COW:
+			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d) but ms_name %s is %s (COW %d)",
+				ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name), cn.Name, cn.COW))
+		case codeErr == nil:
+			c = cc
+		case nameErr == nil:
+			c = cn
+		default:
+			field, i := "ms_code", uc.code
+			if i < 0 {
+				field, i = "ms_name", uc.name
 			}
+			return s.errorAt(i, field, fmt.Errorf("%w %s (%s)", ErrUnknownCountry, quotePrefix(code), quotePrefix(name)))
 		}
 		// "CHN" and "CHINA" name different states before and after 1971.
 		if !ok && !dateDependent(string(code)) && !dateDependent(string(name)) {
@@ -276,9 +283,9 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 		}
 	}
 	raw := s.field(uc.vote)
-	v, ok := parseVoteBytes(raw)
-	if !ok || v == NonMember {
-		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w %q (want Y, N, A, X or empty)", ErrUnknownVote, raw))
+	v, ok := undlVoteCode(raw)
+	if !ok {
+		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(raw), undlCodes))
 	}
 	if v == NoRecord {
 		v = Absent // a member on the list that did not vote
@@ -317,6 +324,9 @@ func undlRollCall(s *scanner, col map[string]int, id int) (RollCall, *ParseError
 	rc.Session, rc.Special = n, special
 	if special != "" {
 		rc.Session = SessionOf(d)
+	}
+	if err := checkSession(&rc); err != nil {
+		return rc, s.errorAt(col["session"], "session", err)
 	}
 	rc.RawResolution = string(s.field(col["resolution"]))
 	rc.Resolution = NormalizeResolution(rc.RawResolution)

@@ -3,7 +3,6 @@ package votes
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"strings"
 )
 
@@ -116,8 +115,8 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 		return false
 	}
 	voteAt, vb := field(v.vote)
-	vote, ok := parseVoteBytes(vb)
-	if !ok || vote == NoRecord {
+	vote, ok := voetenVote(vb)
+	if !ok {
 		return false
 	}
 	member := impliedMember(vote)
@@ -296,8 +295,8 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 	if err := s.checkWidth(); err != nil {
 		return op, err, nil
 	}
-	id, ok := atoi(s.field(v.rcid))
-	if !ok || id > math.MaxInt32 {
+	id, ok := parseID(s.field(v.rcid))
+	if !ok {
 		return op, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid))), nil
 	}
 	op = voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote)), dateCol: int32(s.column(v.date))}
@@ -330,9 +329,9 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow)), detailErr
 	}
 	op.pos = int16(pos)
-	vote, ok := parseVoteBytes(s.field(v.vote))
-	if !ok || vote == NoRecord {
-		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote))), detailErr
+	vote, ok := voetenVote(s.field(v.vote))
+	if !ok {
+		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(s.field(v.vote)), voetenCodes)), detailErr
 	}
 	op.vote, op.member = vote, impliedMember(vote)
 	if v.member >= 0 {
