@@ -209,7 +209,11 @@ func LookupCountry(key string) (Country, error) {
 // Republic and "Yemen Arab Republic" after it is Yemen. A zero day means
 // today.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
-	if c, ok := countries().lookup(foldKey(key), on); ok {
+	k := foldKey(key)
+	if code, numeric := cowKey(key); numeric {
+		k = code
+	}
+	if c, ok := countries().lookup(k, on); ok {
 		return seatHolder(c, on), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)

@@ -176,8 +176,8 @@ func (t *undlTemplate) row(line []byte) bool {
 	}
 	b := t.b
 	pos, _ := tablePos(b.holder(e.country, t.k).COW)
-	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord && have[t.k] != v {
-		return false // a duplicate, for the full read to report
+	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord {
+		return false // a duplicate, for the full read to check
 	}
 	b.setPos(pos, t.k, v)
 	if len(note) > 0 {
@@ -249,9 +249,17 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 			return perr
 		}
 		k, _ = b.addRollCall(rc)
-		b.raw = append(b.raw, [2]string{string(s.field(uc.date)), ""})
+		b.raw = append(b.raw, [2]string{string(s.field(uc.date)), undlDetails(s, col)})
 	} else if d := s.field(uc.date); string(d) != b.raw[k][0] {
-		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, b.raw[k][0]))
+		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, quotePrefix([]byte(b.raw[k][0]))))
+	} else if det := undlDetails(s, col); det != b.raw[k][1] {
+		// Which column differs, for the message.
+		had := strings.Split(b.raw[k][1], "\x1f")
+		for n, name := range undlDetailColumns {
+			if f := string(s.field(col[name])); f != had[n] {
+				return s.errorAt(col[name], name, fmt.Errorf("%w: record %d has %s %s on an earlier row", ErrConflict, id, name, quotePrefix([]byte(had[n]))))
+			}
+		}
 	}
 	rc := b.rollCalls.at(k)
 	code, name := s.field(uc.code), s.field(uc.name)
@@ -290,14 +298,38 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	if v == NoRecord {
 		v = Absent // a member on the list that did not vote
 	}
+	note := s.field(uc.note)
 	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
 		b.set(c, k, prev)
 		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w: %s on record %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+	} else if prev != NoRecord {
+		// The same vote again: its note must be the same too.
+		if had := b.note(c, k); had != string(note) {
+			return s.errorAt(uc.note, "vote_note", fmt.Errorf("%w: %s on record %d has note %s on an earlier row", ErrConflict, c.Name, id, quotePrefix([]byte(had))))
+		}
 	}
-	if note := s.field(uc.note); len(note) > 0 {
+	if len(note) > 0 {
 		b.setNote(c, k, string(note))
 	}
 	return nil
+}
+
+// undlDetailColumns are the columns every row of a record must repeat
+// exactly, besides its date; the others (draft, meeting, subjects,
+// totals) are taken from the first row.
+var undlDetailColumns = [...]string{"session", "resolution", "title"}
+
+// undlDetails joins a row's undlDetailColumns, to compare rows of one
+// record.
+func undlDetails(s *scanner, col map[string]int) string {
+	var b strings.Builder
+	for n, name := range undlDetailColumns {
+		if n > 0 {
+			b.WriteByte('\x1f')
+		}
+		b.Write(s.field(col[name]))
+	}
+	return b.String()
 }
 
 func dateDependent(key string) bool {

@@ -10,6 +10,7 @@ import (
 // ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
 func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
 	b := newBuilder()
+	skipped := r.SkippedRows
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
 	done := make(chan error, 1)
@@ -36,7 +37,14 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 	if err != nil {
 		return nil, err
 	}
-	return b.dataset(), nil
+	d := b.dataset()
+	// Roll calls without any vote are an empty dataset too.
+	if len(d.countries) == 0 {
+		if err := r.checkEmpty(&Dataset{}, nameOf(votes, "un_votes.csv"), skipped); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }
 
 func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
