@@ -75,7 +75,8 @@ func votesBytes(v []Vote) []byte {
 func TestDenseMatchesOps(t *testing.T) {
 	voeten := gunzipFile(t, "../testdata/voeten/UNVotesPublished.csv.gz")
 	uv := gunzipFile(t, "../undata/un_votes.csv.gz")
-	if raceDetectorOn {
+	short := raceDetectorOn || testing.Short()
+	if short {
 		// Still several parts of several blocks.
 		voeten, uv = voeten[:bytes.IndexByte(voeten[12<<20:], '\n')+12<<20+1], uv[:bytes.IndexByte(uv[6<<20:], '\n')+6<<20+1]
 	}
@@ -92,7 +93,7 @@ func TestDenseMatchesOps(t *testing.T) {
 		}
 		sameDataset(t, ops, dense)
 		flags := slices.Collect(maps.Values(dense.member))
-		if len(flags) != 2223 && !raceDetectorOn {
+		if len(flags) != 2223 && !short {
 			t.Errorf("%d member flags, want 2223 (rows of vote 9 with member 1)", len(flags))
 		}
 	})

@@ -232,10 +232,12 @@ func TestReadPathsQuotedNewlines(t *testing.T) {
 	for name, open := range readPaths(data) {
 		t.Run(name, func(t *testing.T) {
 			// The field is over the default limits, which end the read.
-			_, err := (&votes.Reader{Lenient: true}).ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
-			var pe *votes.ParseError
-			if !errors.Is(err, votes.ErrLimit) || !errors.As(err, &pe) || pe.Line != 300_000 {
-				t.Fatalf("with the default limits: %v, want ErrLimit on line 300000", err)
+			if name == "stream" || !testing.Short() {
+				_, err := (&votes.Reader{Lenient: true}).ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
+				var pe *votes.ParseError
+				if !errors.Is(err, votes.ErrLimit) || !errors.As(err, &pe) || pe.Line != 300_000 {
+					t.Fatalf("with the default limits: %v, want ErrLimit on line 300000", err)
+				}
 			}
 			r := &votes.Reader{Lenient: true, MaxLineBytes: 8 << 20, MaxFieldBytes: 8 << 20}
 			got, err := r.ReadUnvotes(open(), bytes.NewReader(raw.rollCalls), bytes.NewReader(raw.issues))
@@ -281,7 +283,7 @@ func TestSeatDuplicate(t *testing.T) {
 func TestTruncatedGzipLarge(t *testing.T) {
 	raw := rawUnvotes(t)
 	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
 	zw.Write(raw.votes)
 	zw.Close()
 	cut := z.Bytes()[:z.Len()*7/10]
