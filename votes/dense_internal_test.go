@@ -289,3 +289,32 @@ func head(b []byte, n int) []byte {
 	}
 	return b[:end]
 }
+
+// BenchmarkLoadRowByRow reads the real files with the dense fast paths
+// off, every vote row parsed into an op and applied one by one: what the
+// dense mode saves, for BENCHMARKS.md.
+func BenchmarkLoadRowByRow(b *testing.B) {
+	voeten := gunzipFile(b, "../testdata/voeten/UNVotesPublished.csv.gz")
+	uv := gunzipFile(b, "../undata/un_votes.csv.gz")
+	rc := gunzipFile(b, "../undata/un_roll_calls.csv.gz")
+	is := gunzipFile(b, "../undata/un_roll_call_issues.csv.gz")
+	for _, opsOnly := range []bool{false, true} {
+		name := map[bool]string{false: "dense", true: "rows"}[opsOnly]
+		b.Run("unvotes/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (&Reader{opsOnly: opsOnly}).ReadUnvotes(bytes.NewReader(uv), bytes.NewReader(rc), bytes.NewReader(is)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("voeten/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (&Reader{opsOnly: opsOnly}).Read(bytes.NewReader(voeten)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
