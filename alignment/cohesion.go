@@ -1,9 +1,11 @@
 package alignment
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,11 +22,11 @@ func Rice(t votes.Tally) float64 {
 	return math.Abs(float64(t.Yes-t.No)) / float64(t.Yes+t.No)
 }
 
-// AgreementIndex returns Hix, Noury and Roland's (2005) agreement index of a
-// tally, (max(Y,N,A) - (Y+N+A-max)/2) / (Y+N+A): 1 when all voted alike, 0
-// for an even three-way split. Unlike Rice it counts abstentions. It is NaN
-// if no vote was cast.
-func AgreementIndex(t votes.Tally) float64 {
+// HixNouryRoland returns Hix, Noury and Roland's (2005) agreement index
+// of a tally, (max(Y,N,A) - (Y+N+A-max)/2) / (Y+N+A): 1 when all voted
+// alike, 0 for an even three-way split. Unlike Rice it counts abstentions.
+// It is NaN if no vote was cast.
+func HixNouryRoland(t votes.Tally) float64 {
 	total := t.Yes + t.No + t.Abstain
 	if total == 0 {
 		return math.NaN()
@@ -45,16 +47,17 @@ func groupRows(ds *votes.Dataset, g votes.Group) []int {
 	return rows
 }
 
-// groupTally counts the votes of g's members (on the day of the vote) on
-// roll call j; NonVoting counts members recorded absent.
-func groupTally(ds *votes.Dataset, g votes.Group, rows []int, j int) votes.Tally {
+// groupTally counts the votes of g's members on the day of roll call j
+// (which must be dated), as o reads them; NonVoting counts members
+// recorded absent.
+func groupTally(ds *votes.Dataset, g votes.Group, rows []int, j int, o *Options) votes.Tally {
 	var t votes.Tally
 	day := ds.RollCall(j).Date
 	for _, i := range rows {
 		if !g.Contains(ds.Country(i), day) {
 			continue
 		}
-		switch ds.Vote(i, j) {
+		switch o.vote(ds.Vote(i, j)) {
 		case votes.Yes:
 			t.Yes++
 		case votes.No:
@@ -74,7 +77,7 @@ type RollCallCohesion struct {
 	Index int // the roll call's column in the dataset
 	Tally votes.Tally
 	Rice  float64 // NaN if no member voted yes or no
-	AI    float64 // Hix-Noury-Roland agreement index
+	HNR   float64 // Hix, Noury and Roland's agreement index (HixNouryRoland)
 }
 
 // CohesionReport holds a group's cohesion on each roll call of a selection
@@ -82,46 +85,51 @@ type RollCallCohesion struct {
 type CohesionReport struct {
 	Group     string
 	RollCalls []RollCallCohesion // those on which a member cast a vote
-	// Rice and AI are the means over RollCalls (Rice over those with a yes
+	// Rice and HNR are the means over RollCalls (Rice over those with a yes
 	// or no vote among the members), as Hix, Noury and Roland average them.
-	Rice, AI float64
-	ds       *votes.Dataset
+	Rice, HNR float64
+	// Undated counts the roll calls left out because they have no date,
+	// on which membership of the group cannot be judged.
+	Undated int
+	ds      *votes.Dataset
 }
 
 // Cohesion returns the cohesion of group g on every roll call of ds on
 // which at least one member (on the day of the vote) cast a vote, and the
-// means. Only cast votes count: absent members, non-members and states
-// without a record are left out of the tally. Unanimous roll calls (judged
-// on all states of ds) are dropped unless opts.KeepUnanimous is set. It
-// returns ErrEmpty if ds has no roll call left and ErrNoVotes if no member
-// voted on any.
+// means. Only cast votes count: absent members (unless
+// opts.AbsentAsAbstain), non-members and states without a record are left
+// out of the tally. Roll calls are kept or dropped as in Pair: unanimous
+// ones (RollCall.Unanimous, judged on every vote read) are dropped unless
+// opts.KeepUnanimous. Roll calls without a date are left out and counted in
+// Undated, since who was a member on them is unknown. It returns ErrEmpty
+// if ds has no roll call left and ErrNoVotes if no member voted on any.
 func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport, error) {
 	o := opts.orDefault()
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
-	var keep []bool
-	if !o.KeepUnanimous {
-		keep = contested(ds)
-	}
 	rows := groupRows(ds, g)
 	rep := &CohesionReport{Group: g.Name, ds: ds}
-	var sumRice, sumAI float64
+	var sumRice, sumHNR float64
 	nRice, left := 0, 0
-	for j := range ds.NumRollCalls() {
-		if keep != nil && !keep[j] {
+	for j, rc := range ds.RollCalls() {
+		if !o.counts(rc) {
+			continue
+		}
+		if rc.Date.IsZero() {
+			rep.Undated++
 			continue
 		}
 		left++
-		t := groupTally(ds, g, rows, j)
+		t := groupTally(ds, g, rows, j, &o)
 		if t.Yes+t.No+t.Abstain == 0 {
 			continue
 		}
-		rc := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), AI: AgreementIndex(t)}
-		rep.RollCalls = append(rep.RollCalls, rc)
-		sumAI += rc.AI
-		if !math.IsNaN(rc.Rice) {
-			sumRice += rc.Rice
+		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
+		rep.RollCalls = append(rep.RollCalls, c)
+		sumHNR += c.HNR
+		if !math.IsNaN(c.Rice) {
+			sumRice += c.Rice
 			nRice++
 		}
 	}
@@ -131,7 +139,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	if len(rep.RollCalls) == 0 {
 		return nil, fmt.Errorf("%w: no member of %s voted", ErrNoVotes, g.Name)
 	}
-	rep.AI = sumAI / float64(len(rep.RollCalls))
+	rep.HNR = sumHNR / float64(len(rep.RollCalls))
 	rep.Rice = math.NaN()
 	if nRice > 0 {
 		rep.Rice = sumRice / float64(nRice)
@@ -140,22 +148,96 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 }
 
 // WriteTo writes one line per roll call (resolution, date, the members'
-// yes-no-abstain tally, Rice and AI) and the means.
+// yes-no-abstain tally, Rice and HNR) and the means.
 func (r *CohesionReport) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Cohesion of %s on %d roll calls\n", r.Group, len(r.RollCalls))
-	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "AI")
+	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
-		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.AI, 3))
+		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.HNR, 3))
 	}
-	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.AI, 3))
+	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.HNR, 3))
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
 
 // String returns the WriteTo rendering.
 func (r *CohesionReport) String() string { return render(r) }
+
+// CohesionSeries holds a group's mean cohesion in each period (session or
+// year).
+type CohesionSeries struct {
+	Group string
+	// By says whether Periods are sessions or calendar years.
+	By      By
+	Periods []int
+	// Rice[k] and HNR[k] are the means over period k's roll calls on which
+	// a member cast a vote, as in CohesionReport; N counts those roll
+	// calls (for Rice, those with a yes or no among the members).
+	Rice, HNR []Score
+	// Undated counts the roll calls left out for want of a date.
+	Undated int
+}
+
+// CohesionBySession returns the cohesion of group g in each session of ds,
+// on the roll calls Cohesion keeps; sessions in which no member voted are
+// left out. Its errors are those of Cohesion.
+func CohesionBySession(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
+	return cohesionSeries(ds, g, BySession, opts)
+}
+
+// CohesionByYear is CohesionBySession by calendar year.
+func CohesionByYear(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
+	return cohesionSeries(ds, g, ByYear, opts)
+}
+
+func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*CohesionSeries, error) {
+	by.check()
+	rep, err := Cohesion(ds, g, opts)
+	if err != nil {
+		return nil, err
+	}
+	cs := &CohesionSeries{Group: rep.Group, By: by, Undated: rep.Undated}
+	type acc struct {
+		rice, ai   float64
+		nRice, nAI int
+	}
+	// Roll calls come by session; a year may in principle recur after
+	// another (dates out of order in a source), so periods are gathered by
+	// key, not by runs.
+	sums := map[int]*acc{}
+	for _, c := range rep.RollCalls {
+		rc := ds.RollCall(c.Index)
+		key := rc.Session
+		if by == ByYear {
+			key = rc.Year()
+		}
+		a := sums[key]
+		if a == nil {
+			a = &acc{}
+			sums[key] = a
+			cs.Periods = append(cs.Periods, key)
+		}
+		a.ai += c.HNR
+		a.nAI++
+		if !math.IsNaN(c.Rice) {
+			a.rice += c.Rice
+			a.nRice++
+		}
+	}
+	slices.Sort(cs.Periods)
+	for _, key := range cs.Periods {
+		a := sums[key]
+		rice := math.NaN()
+		if a.nRice > 0 {
+			rice = a.rice / float64(a.nRice)
+		}
+		cs.Rice = append(cs.Rice, Score{Value: rice, N: a.nRice})
+		cs.HNR = append(cs.HNR, Score{Value: a.ai / float64(a.nAI), N: a.nAI})
+	}
+	return cs, nil
+}
 
 // resolution returns a roll call's resolution symbol, or its id if it has
 // none (a vote on an amendment or a paragraph may not).
@@ -179,7 +261,13 @@ type Defection struct {
 type DefectionReport struct {
 	Group     string
 	RollCalls int // roll calls on which the group had a majority position
-	Members   []Defection
+	// States holds every state that was a member of the group during the
+	// selection, ranked: the highest share of defections first (ties: more
+	// defections first, then by COW code), and members that cast no vote
+	// on those roll calls (N 0, Share NaN) last.
+	States []Defection
+	// Undated counts the roll calls left out for want of a date.
+	Undated int
 }
 
 // Defections returns, for each member of g, the share of its votes that
@@ -187,50 +275,89 @@ type DefectionReport struct {
 // on each roll call of ds, the vote (yes, abstain or no) cast by the most
 // members on that day, the member itself included. Roll calls on which two
 // positions tie have no majority and are skipped, as are those on which no
-// member voted. Absences do not count as defections; they are not votes.
-// Every roll call of ds counts, unanimous ones too: the group could have
-// split on them. It returns
-// ErrEmpty for a dataset without roll calls and ErrNoVotes if the group
-// never had a majority position.
-func Defections(ds *votes.Dataset, g votes.Group) (*DefectionReport, error) {
+// member voted. Absences do not count as defections, they are not votes
+// (unless opts.AbsentAsAbstain). Roll calls are kept or dropped as in
+// Cohesion: unanimous ones are dropped unless opts.KeepUnanimous (on them
+// nobody defects), and undated ones are left out and counted. The report
+// ranks the members, NaN shares last. It returns ErrEmpty for a dataset
+// without roll calls and ErrNoVotes if the group never had a majority
+// position.
+func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
+	o := opts.orDefault()
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &DefectionReport{Group: g.Name, Members: make([]Defection, len(rows))}
+	rep := &DefectionReport{Group: g.Name}
+	all := make([]Defection, len(rows))
+	sat := make([]bool, len(rows))
 	for k, i := range rows {
-		rep.Members[k].Country = ds.Country(i)
+		all[k].Country = ds.Country(i)
 	}
-	for j := range ds.NumRollCalls() {
-		t := groupTally(ds, g, rows, j)
+	for j, rc := range ds.RollCalls() {
+		if !o.counts(rc) {
+			continue
+		}
+		if rc.Date.IsZero() {
+			rep.Undated++
+			continue
+		}
+		for k, i := range rows {
+			sat[k] = sat[k] || g.Contains(ds.Country(i), rc.Date)
+		}
+		t := groupTally(ds, g, rows, j, &o)
 		pos, ok := majority(t)
 		if !ok {
 			continue
 		}
 		rep.RollCalls++
-		day := ds.RollCall(j).Date
 		for k, i := range rows {
-			v := ds.Vote(i, j)
-			if !v.Cast() || !g.Contains(ds.Country(i), day) {
+			v := o.vote(ds.Vote(i, j))
+			if !v.Cast() || !g.Contains(ds.Country(i), rc.Date) {
 				continue
 			}
-			rep.Members[k].N++
+			all[k].N++
 			if v != pos {
-				rep.Members[k].Defections++
+				all[k].Defections++
 			}
 		}
 	}
 	if rep.RollCalls == 0 {
 		return nil, fmt.Errorf("%w: %s never had a majority position", ErrNoVotes, g.Name)
 	}
-	for k := range rep.Members {
-		m := &rep.Members[k]
+	for k := range all {
+		if !sat[k] {
+			continue
+		}
+		m := all[k]
 		m.Share = math.NaN()
 		if m.N > 0 {
 			m.Share = float64(m.Defections) / float64(m.N)
 		}
+		rep.States = append(rep.States, m)
 	}
+	slices.SortStableFunc(rep.States, func(a, b Defection) int {
+		return cmpNaNLast(a.Share, b.Share, -cmp.Compare(a.Defections, b.Defections))
+	})
 	return rep, nil
+}
+
+// cmpNaNLast orders a before b if a is the larger score, NaN after any
+// number, and by tie (a cmp result) where the two are equal or both NaN.
+func cmpNaNLast(a, b float64, tie int) int {
+	an, bn := math.IsNaN(a), math.IsNaN(b)
+	switch {
+	case an && bn:
+		return tie
+	case an:
+		return 1
+	case bn:
+		return -1
+	}
+	if c := cmp.Compare(b, a); c != 0 {
+		return c
+	}
+	return tie
 }
 
 // majority returns the vote cast by the most members, if one is ahead.
@@ -252,12 +379,13 @@ func majority(t votes.Tally) (votes.Vote, bool) {
 	return v, n == 1
 }
 
-// WriteTo writes one line per member: votes, defections and their share.
+// WriteTo writes one line per member, as ranked: votes, defections and
+// their share.
 func (r *DefectionReport) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Defections from the %s majority on %d roll calls\n", r.Group, r.RollCalls)
 	fmt.Fprintf(&b, "%-32s %6s %10s %6s\n", "state", "votes", "defections", "share")
-	for _, m := range r.Members {
+	for _, m := range r.States {
 		fmt.Fprintf(&b, "%-32s %6d %10d %6s\n", m.Country.Name, m.N, m.Defections, num(m.Share, 3))
 	}
 	n, err := io.WriteString(w, b.String())

@@ -1,7 +1,9 @@
 // Package alignment measures how alike states vote in the UN General
 // Assembly: agreement indices for a pair of states, all-pairs matrices,
-// series by session, the cohesion of a group, and the members of a group
-// that stand apart from the rest.
+// rankings against a reference state, series by session or by calendar
+// year, the cohesion of a group and its defectors, and the members of a
+// group that stand apart from the rest. Every result gives tidy rows
+// (Rows) and writes them as CSV (WriteCSV).
 //
 // # The joint-vote table
 //
@@ -29,17 +31,60 @@
 // Only cast votes count. A roll call on which either state was absent, was
 // not a member of the UN, or has no record (the unvotes data record no
 // absences) is left out of the pair's table; it neither agrees nor
-// disagrees. Group measures follow the same rule: Rice's index and the
-// agreement index count the members' cast votes, a defection is a cast vote
-// against the group's majority, and the outlier report counts a member
+// disagrees. Options.AbsentAsAbstain counts an absence (votes.Absent) as an
+// abstention instead, as the US State Department's report and many scrapes
+// of the UN Digital Library do, so that their coincidence tables can be
+// reproduced. Group measures follow the same rule: Rice's index and Hix,
+// Noury and Roland's count the members' cast votes, a defection is a cast
+// vote against the group's majority, and the outlier report counts a member
 // without a cast vote as absent (non-members of the UN, as coded by Voeten,
 // are not counted at all).
 //
 // By default roll calls on which every cast vote was the same are dropped,
-// as Voeten does: they say nothing about who sides with whom. Unanimity is
-// judged on the states of the dataset passed in; Options.KeepUnanimous keeps
-// them. In the unvotes record few roll calls are unanimous (none in session
-// 74), since votes taken without a recorded vote are not in it.
+// as Voeten does: they say nothing about who sides with whom. There is one
+// rule for every index, matrix, ranking, series, Cohesion, Defections and
+// Outliers: a roll call is unanimous if votes.RollCall.Unanimous says so.
+// That flag is judged once, when the dataset is read, on every vote read,
+// and kept through Filter and SelectCountries, so narrowing the states
+// never changes a score: US-Canada in session 74 is Agree 0.6923 on 91 roll
+// calls on the whole Assembly and on the two states alone. Where the source
+// also publishes totals (the UN Digital Library), the votes read decide,
+// not the totals. Options.KeepUnanimous (OutlierOptions.KeepUnanimous)
+// keeps them. In the unvotes record few roll calls are unanimous (82, none
+// in session 74), since votes taken without a recorded vote are not in it.
+//
+// # Periods, undated roll calls
+//
+// Series come by regular session (PairBySession, AgreementBySession,
+// WithReference, CohesionBySession) or by calendar year (PairByYear,
+// AgreementByYear, WithReferenceByYear, CohesionByYear); the result types
+// are the same, with a By field saying which keys Periods holds. A roll
+// call without a date belongs to its session but to no year: series by year
+// leave it out and count it (Undated). Group measures need the day of a
+// vote to know who was a member: Cohesion, Defections and Outliers leave
+// undated roll calls out of the group and count them, and a period's date
+// (ReferenceSeries.Dates, used by GroupMedian) is that of its first dated
+// roll call, so that no undated roll call counts every state that was ever
+// a member.
+//
+// # Rankings and NaN
+//
+// Rank orders every state by its score with a reference state, with n and
+// a minimum n: scores NaN (too few roll calls in common) come last, after
+// every number, and Top and Bottom never return them; states without any
+// cast vote are left out and named (Ranking.NoVotes). DefectionReport ranks
+// the members by their share of defections, the members without a vote
+// (share NaN) last, and leaves out states that were not members during the
+// selection.
+//
+// # Panics and errors
+//
+// Data problems return errors (ErrEmpty, ErrNoVotes, votes.ErrUnknownCountry).
+// Programmer errors panic, as a slice index out of range does, with a
+// message starting "alignment: ": an Index or By value that is not one of
+// the constants, a state or period index out of range (Matrix.N, Matrix.At,
+// Tables.Table, ReferenceSeries.At), a Series column of the wrong length.
+// Each function's doc says when it panics.
 //
 // # Speed
 //
@@ -58,9 +103,14 @@
 //	m, err := alignment.AgreementMatrix(ds.Filter(votes.InSessions(74, 74)), alignment.Agree, nil)
 //	s, _ := m.Lookup(usa, israel) // 0.9607 (n=89)
 //
+// the states closest to the United States in 2019:
+//
+//	rk, err := alignment.Rank(ds.Filter(votes.InYears(2019, 2019)), usa, alignment.Agree, nil)
+//	top := rk.Top(15) // Israel first, 0.9602 (n=88)
+//
 // and for a group:
 //
-//	balkans, err := votes.LookupGroup("Balkans")
-//	rep, err := alignment.Outliers(crimea, balkans, russia, nil)
-//	fmt.Println(rep.Sentence())
+//	eu, err := votes.LookupGroup("EU")
+//	cs, err := alignment.CohesionByYear(ds.Filter(votes.InYears(1995, 2019)), eu, nil)
+//	err = cs.WriteCSV(os.Stdout)
 package alignment

@@ -82,10 +82,10 @@ func ExampleOutliers() {
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
 	balkans := must(votes.LookupGroup("Balkans"))
 	russia := must(votes.LookupCountry("Russia"))
-	rep := must(alignment.Outliers(crimea, balkans, russia, &alignment.OutlierOptions{Label: "Balkan", Topic: "Crimea resolutions"}))
+	rep := must(alignment.Outliers(crimea, balkans, russia, nil))
 	rep.WriteTo(os.Stdout)
 	// Output:
-	// Balkans against Russia on 7 Crimea resolutions
+	// Balkans against Russia on 7 roll calls
 	// state                     with against abstained absent   n   identical
 	// Albania                      0       7         0      0   7       0.000
 	// Montenegro                   0       7         0      0   7       0.000
@@ -98,7 +98,6 @@ func ExampleOutliers() {
 	// Bulgaria                     0       7         0      0   7       0.000
 	// Romania                      0       7         0      0   7       0.000
 	// Rule: median identical 0.000, MAD 0.000; a member stands apart if |identical - median| > 3 x 1.4826 x MAD and >= 0.25, with n >= 3.
-	// Serbia is the only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it voted on.
 }
 
 // How united the Balkan states were on Crimea.
@@ -106,9 +105,100 @@ func ExampleCohesion() {
 	ds := must(record())
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
 	rep := must(alignment.Cohesion(crimea, must(votes.LookupGroup("Balkans")), nil))
-	fmt.Printf("Rice %.3f, agreement index %.3f over %d roll calls\n", rep.Rice, rep.AI, len(rep.RollCalls))
-	fmt.Printf("AI of the Assembly on A/RES/68/262 (100-11-58): %.4f\n", alignment.AgreementIndex(votes.Tally{Yes: 100, No: 11, Abstain: 58}))
+	fmt.Printf("Rice %.3f, agreement index %.3f over %d roll calls\n", rep.Rice, rep.HNR, len(rep.RollCalls))
+	fmt.Printf("AI of the Assembly on A/RES/68/262 (100-11-58): %.4f\n", alignment.HixNouryRoland(votes.Tally{Yes: 100, No: 11, Abstain: 58}))
 	// Output:
 	// Rice 0.810, agreement index 0.762 over 7 roll calls
 	// AI of the Assembly on A/RES/68/262 (100-11-58): 0.3876
+}
+
+// The 15 states most and the 15 least aligned with the United States in
+// 2019, by Agree and by the State Department's coincidence, among the
+// states with at least 10 roll calls in common with it.
+func ExampleRank() {
+	ds := must(record()).Filter(votes.InYears(2019, 2019))
+	usa := must(votes.LookupCountry("USA"))
+	for _, x := range []alignment.Index{alignment.Agree, alignment.Coincidence} {
+		rk := must(alignment.Rank(ds, usa, x, &alignment.Options{MinN: 10}))
+		for _, end := range []struct {
+			name string
+			rows []alignment.Ranked
+		}{{"most", rk.Top(15)}, {"least", rk.Bottom(15)}} {
+			fmt.Printf("%-11s %-5s", x, end.name)
+			for _, r := range end.rows {
+				fmt.Printf(" %s", r.Country.ISO3)
+			}
+			fmt.Println()
+		}
+		first := rk.Top(1)[0]
+		fmt.Printf("%-11s %s %v; %d ranked, %d without a vote\n", x, first.Country.ISO3, first.Score, len(rk.States), len(rk.NoVotes))
+	}
+	// Output:
+	// agree       most  ISR FSM MHL CAN AUS GBR FRA CZE LVA HUN ROU EST LTU DEU POL
+	// agree       least SOM SYR PRK GIN TKM COG IRN NIC VEN KHM CUB MRT BDI LBN ZWE
+	// agree       ISR 0.9602 (n=88); 192 ranked, 7 without a vote
+	// coincidence most  ISR FSM CAN AUS MHL GBR FRA CZE HUN LTU DEU ROU LVA EST POL
+	// coincidence least PRK SYR IRN SOM VEN ZWE CUB COG NIC BLR SSD MRT TKM BDI LBN
+	// coincidence ISR 0.9747 (n=79); 192 ranked, 7 without a vote
+}
+
+// The EU's cohesion per calendar year, 1995-2019, and the member that
+// defects most from its majority.
+func ExampleCohesionByYear() {
+	ds := must(record()).Filter(votes.InYears(1995, 2019))
+	eu := must(votes.LookupGroup("EU"))
+	cs := must(alignment.CohesionByYear(ds, eu, nil))
+	for k, year := range cs.Periods {
+		if year%5 == 0 || k == len(cs.Periods)-1 {
+			fmt.Printf("%d Rice %.3f (n=%d)\n", year, cs.Rice[k].Value, cs.Rice[k].N)
+		}
+	}
+	def := must(alignment.Defections(ds, eu, nil))
+	top := def.States[0]
+	fmt.Printf("most defections: %s, %d of %d votes (%.3f)\n", top.Country.ISO3, top.Defections, top.N, top.Share)
+	// Output:
+	// 1995 Rice 0.950 (n=69)
+	// 2000 Rice 0.978 (n=67)
+	// 2005 Rice 0.967 (n=91)
+	// 2010 Rice 0.954 (n=87)
+	// 2015 Rice 0.930 (n=70)
+	// 2019 Rice 0.934 (n=83)
+	// most defections: GBR, 342 of 2251 votes (0.152)
+}
+
+// Agreement by calendar year rather than by session.
+func ExamplePairByYear() {
+	ds := must(record()).Filter(votes.InYears(2016, 2019))
+	ps := must(alignment.PairByYear(ds, must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS")), nil))
+	for k, s := range ps.Scores(alignment.Agree, 0) {
+		fmt.Println(ps.By, ps.Periods[k], s)
+	}
+	// Output:
+	// year 2016 0.6442 (n=104)
+	// year 2017 0.6933 (n=119)
+	// year 2018 0.7826 (n=92)
+	// year 2019 0.7469 (n=81)
+}
+
+// Tidy CSV of the Balkan states' cohesion on the Crimea resolutions, by
+// session, for another tool.
+func ExampleCohesionSeries_WriteCSV() {
+	ds := must(record())
+	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
+	cs := must(alignment.CohesionBySession(crimea, must(votes.LookupGroup("Balkans")), nil))
+	if err := cs.WriteCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// group,session,year,index,score,n
+	// Balkans,68,2013,rice,1,1
+	// Balkans,68,2013,hnr,1,1
+	// Balkans,71,2016,rice,0.7777777777777778,1
+	// Balkans,71,2016,hnr,0.7,1
+	// Balkans,72,2017,rice,0.7777777777777778,1
+	// Balkans,72,2017,hnr,0.7,1
+	// Balkans,73,2018,rice,0.7777777777777778,2
+	// Balkans,73,2018,hnr,0.7666666666666666,2
+	// Balkans,74,2019,rice,0.7777777777777778,2
+	// Balkans,74,2019,hnr,0.7,2
 }

@@ -130,6 +130,14 @@ func Indices() []Index {
 	return out
 }
 
+// check panics if x is not a known index: passing one is a programmer
+// error, as an index out of range is.
+func (x Index) check() {
+	if x < 0 || x >= numIndices {
+		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
+	}
+}
+
 // String returns the index's short name, as the column headings show it.
 func (x Index) String() string {
 	if x >= 0 && x < numIndices {
@@ -169,6 +177,7 @@ func (s Score) String() string {
 // NaN if that number is below minN; a minN below 1 counts as 1, so that an
 // empty table never scores 0 or 1. It panics if x is not a known index.
 func (t *Table) Score(x Index, minN int) Score {
+	x.check()
 	v, n := t.score(x, minN)
 	return Score{Value: v, N: n}
 }
@@ -247,18 +256,6 @@ func (s *sums) value(x Index) float64 {
 	}
 	panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
 }
-
-// Identical returns the share of identical votes, NaN for an empty table.
-func (t *Table) Identical() float64 { return t.Score(Identical, 1).Value }
-
-// Agree returns Voeten's agreement score, NaN for an empty table.
-func (t *Table) Agree() float64 { return t.Score(Agree, 1).Value }
-
-// Kappa returns Cohen's kappa (Hage 2011), NaN for an empty table.
-func (t *Table) Kappa() float64 { return t.Score(Kappa, 1).Value }
-
-// Pi returns Scott's pi (Hage 2011), NaN for an empty table.
-func (t *Table) Pi() float64 { return t.Score(Pi, 1).Value }
 
 // String renders the table with A's votes as rows and B's as columns.
 func (t *Table) String() string {

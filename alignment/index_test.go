@@ -116,7 +116,7 @@ func TestPairSession74(t *testing.T) {
 				t.Errorf("%s-%s %v = %.4f, want %.4f", tc.a, tc.b, x, got, w)
 			}
 		}
-		if got, want := tab.Score(SAbs, 0).Value, 2*tab.Agree()-1; !near(got, want, 1e-12) {
+		if got, want := tab.Score(SAbs, 0).Value, 2*tab.Score(Agree, 1).Value-1; !near(got, want, 1e-12) {
 			t.Errorf("%s-%s: S_abs %v != 2*Agree-1 = %v", tc.a, tc.b, got, want)
 		}
 	}
@@ -131,8 +131,8 @@ func TestPairErrors(t *testing.T) {
 	}
 	// The German Democratic Republic was gone by 2019: an empty table.
 	tab, err := Pair(s74, usa, gdr, nil)
-	if err != nil || tab.N() != 0 || !math.IsNaN(tab.Agree()) {
-		t.Errorf("USA-GDR 2019: %v n=%d agree=%v, want no error, n=0, NaN", err, tab.N(), tab.Agree())
+	if err != nil || tab.N() != 0 || !math.IsNaN(tab.Score(Agree, 1).Value) {
+		t.Errorf("USA-GDR 2019: %v n=%d agree=%v, want no error, n=0, NaN", err, tab.N(), tab.Score(Agree, 1).Value)
 	}
 	if _, err := Pair(ds.Filter(votes.InSessions(90, 90)), usa, usa, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty selection: err = %v, want ErrEmpty", err)

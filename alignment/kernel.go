@@ -78,52 +78,111 @@ func pack(row []votes.Vote) word3 {
 	return out
 }
 
-// newBitsets builds the bit vectors of ds. cuts lists the roll-call
-// indices at which segments start after the first (nil for one segment).
-// With dropUnanimous, roll calls on which every cast vote in ds was the
-// same are cleared from every state's vectors.
-func newBitsets(ds *votes.Dataset, cuts []int, dropUnanimous bool) *bitsets {
+// A segment is one period's roll calls: the columns lo to hi-1 of the
+// dataset, or, if cols is not nil, the columns it lists (in order).
+type segment struct {
+	lo, hi int
+	cols   []int
+}
+
+// len returns the number of roll calls in the segment.
+func (s segment) len() int {
+	if s.cols != nil {
+		return len(s.cols)
+	}
+	return s.hi - s.lo
+}
+
+// packSegment packs row's votes on the roll calls of s into dst, one word
+// per 64 roll calls; buf holds the gathered votes of a segment that is not
+// a run of columns.
+func packSegment(dst []word3, row []votes.Vote, s segment, buf *[64]votes.Vote) {
+	w := 0
+	if s.cols == nil {
+		for j0 := s.lo; j0 < s.hi; j0 += 64 {
+			dst[w] = pack(row[j0:min(j0+64, s.hi)])
+			w++
+		}
+		return
+	}
+	for k0 := 0; k0 < len(s.cols); k0 += 64 {
+		n := min(64, len(s.cols)-k0)
+		for t, j := range s.cols[k0 : k0+n] {
+			buf[t] = row[j]
+		}
+		dst[w] = pack(buf[:n])
+		w++
+	}
+}
+
+// packScratch is one goroutine's buffers in newBitsets.
+type packScratch struct {
+	row []votes.Vote
+	buf [64]votes.Vote
+}
+
+// newBitsets builds the bit vectors of ds, one segment after the other,
+// each starting on a word boundary (nil segs: all roll calls in one). With
+// o.AbsentAsAbstain an absence is packed as an abstention. Unless
+// o.KeepUnanimous, the roll calls flagged votes.RollCall.Unanimous (judged
+// once on every vote read, not on the states of ds) are cleared from every
+// state's vectors.
+func newBitsets(ds *votes.Dataset, segs []segment, o Options) *bitsets {
 	nc, nr := ds.NumCountries(), ds.NumRollCalls()
-	starts := append(append([]int{0}, cuts...), nr)
-	seg := make([]int, len(starts))
-	for k := 1; k < len(starts); k++ {
-		seg[k] = seg[k-1] + (starts[k]-starts[k-1]+63)/64
+	if segs == nil {
+		segs = []segment{{lo: 0, hi: nr}}
+	}
+	seg := make([]int, len(segs)+1)
+	for k, s := range segs {
+		seg[k+1] = seg[k] + (s.len()+63)/64
 	}
 	nw := seg[len(seg)-1]
 	b := &bitsets{nc: nc, nw: nw, words: make([]word3, nc*nw), lo: make([]int, nc), hi: make([]int, nc), seg: seg}
 
-	parallel(nc, func(i int) {
+	parallelWith(nc, func(s *packScratch, i int) {
 		row := ds.Row(i)
-		out := b.words[i*nw : (i+1)*nw]
-		for k := 0; k+1 < len(starts); k++ {
-			w := seg[k]
-			for j0 := starts[k]; j0 < starts[k+1]; j0 += 64 {
-				out[w] = pack(row[j0:min(j0+64, starts[k+1])])
-				w++
+		if o.AbsentAsAbstain {
+			s.row = append(s.row[:0], row...)
+			for j, v := range s.row {
+				if v == votes.Absent {
+					s.row[j] = votes.Abstain
+				}
 			}
+			row = s.row
+		}
+		out := b.words[i*nw : (i+1)*nw]
+		for k, sg := range segs {
+			packSegment(out[seg[k]:seg[k+1]], row, sg, &s.buf)
 		}
 	})
 
-	if dropUnanimous && nc > 0 {
-		// A roll call is contested if at least two of yes, abstain and no
-		// were cast on it by someone.
-		keep := make([]uint64, nw)
-		for w := range nw {
-			var y, a, n uint64
-			for i := range nc {
-				p := b.words[i*nw+w]
-				y, a, n = y|p.cast&^p.notYes, a|p.notYes&^p.no, n|p.no
+	if !o.KeepUnanimous && nc > 0 {
+		// The mask of the roll calls kept is packed as a row that votes
+		// yes on each, so that its bits lie where the states' do.
+		mask := make([]votes.Vote, nr)
+		some := false
+		for j, rc := range ds.RollCalls() {
+			if rc.Unanimous {
+				some = true
+			} else {
+				mask[j] = votes.Yes
 			}
-			keep[w] = y&a | y&n | a&n
 		}
-		parallel(nc, func(i int) {
-			p := b.words[i*nw : (i+1)*nw]
-			for w, k := range keep {
-				p[w].cast &= k
-				p[w].notYes &= k
-				p[w].no &= k
+		if some {
+			keep := make([]word3, nw)
+			var buf [64]votes.Vote
+			for k, sg := range segs {
+				packSegment(keep[seg[k]:seg[k+1]], mask, sg, &buf)
 			}
-		})
+			parallel(nc, func(i int) {
+				p := b.words[i*nw : (i+1)*nw]
+				for w, k := range keep {
+					p[w].cast &= k.cast
+					p[w].notYes &= k.cast
+					p[w].no &= k.cast
+				}
+			})
+		}
 	}
 
 	for i := range nc {
@@ -280,23 +339,4 @@ func parallelWith[S any](n int, f func(s *S, k int)) {
 		})
 	}
 	wg.Wait()
-}
-
-// contested reports, for each roll call of ds, whether at least two
-// different votes were cast on it.
-func contested(ds *votes.Dataset) []bool {
-	nr := ds.NumRollCalls()
-	seen := make([]uint8, nr)
-	for i := range ds.NumCountries() {
-		for j, v := range ds.Row(i) {
-			if v.Cast() {
-				seen[j] |= 1 << uint(v)
-			}
-		}
-	}
-	out := make([]bool, nr)
-	for j, s := range seen {
-		out[j] = bits.OnesCount8(s) >= 2
-	}
-	return out
 }

@@ -14,9 +14,9 @@ import (
 // plainTables returns the joint-vote table of every pair (i <= j) of ds by
 // a loop over the roll calls, the reference for the bit-parallel kernels.
 func plainTables(ds *votes.Dataset, keepUnanimous bool) [][]Table {
-	var keep []bool
-	if !keepUnanimous {
-		keep = contested(ds)
+	keep := make([]bool, ds.NumRollCalls())
+	for j, rc := range ds.RollCalls() {
+		keep[j] = keepUnanimous || !rc.Unanimous
 	}
 	n := ds.NumCountries()
 	out := make([][]Table, n)
@@ -25,7 +25,7 @@ func plainTables(ds *votes.Dataset, keepUnanimous bool) [][]Table {
 		for j := i; j < n; j++ {
 			ri, rj := ds.Row(i), ds.Row(j)
 			for k := range ri {
-				if keep == nil || keep[k] {
+				if keep[k] {
 					out[i][j].Add(ri[k], rj[k])
 				}
 			}
@@ -169,10 +169,10 @@ func TestAgreementBySessionEdges(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(sm.Sessions) != len(sessions) {
-				t.Fatalf("%d sessions, want %d", len(sm.Sessions), len(sessions))
+			if len(sm.Periods) != len(sessions) {
+				t.Fatalf("%d sessions, want %d", len(sm.Periods), len(sessions))
 			}
-			for k, session := range sm.Sessions {
+			for k, session := range sm.Periods {
 				got := sm.Matrices[k]
 				var voted int
 				for i := range one[k].NumCountries() {

@@ -26,15 +26,12 @@ type OutlierOptions struct {
 	// when most members vote alike (a MAD of 0) a trifle does not single a
 	// member out; zero means 0.25.
 	MinGap float64
-	// Label names the group's members in sentences ("Balkan" gives "the
-	// only Balkan state"); "" means the group's name.
-	Label string
-	// Topic names the roll calls in sentences ("Crimea resolutions");
-	// "" means "roll calls".
-	Topic string
+	// KeepUnanimous keeps the roll calls flagged votes.RollCall.Unanimous,
+	// which are dropped by default, as in Options.
+	KeepUnanimous bool
 }
 
-func (o *OutlierOptions) orDefault(g votes.Group) OutlierOptions {
+func (o *OutlierOptions) orDefault() OutlierOptions {
 	var r OutlierOptions
 	if o != nil {
 		r = *o
@@ -48,17 +45,11 @@ func (o *OutlierOptions) orDefault(g votes.Group) OutlierOptions {
 	if r.MinGap <= 0 {
 		r.MinGap = 0.25
 	}
-	if r.Label == "" {
-		r.Label = g.Name
-	}
-	if r.Topic == "" {
-		r.Topic = "roll calls"
-	}
 	return r
 }
 
-// MemberRecord is one member's record against the reference state.
-type MemberRecord struct {
+// OutlierRecord is one member's record against the reference state.
+type OutlierRecord struct {
 	Country votes.Country
 	// Name is the state's name on the last roll call it sat for.
 	Name string
@@ -93,11 +84,19 @@ type OutlierReport struct {
 	Group     votes.Group
 	Reference votes.Country
 	Options   OutlierOptions // with the defaults filled in
+	// RollCalls are the roll calls of the report: those of the dataset,
+	// less the unanimous ones unless Options.KeepUnanimous.
 	RollCalls []RollCallInfo
-	Members   []MemberRecord // by COW code
+	// States holds the record of each state that was a member of the
+	// group on a dated roll call of the report (the reference left out),
+	// by COW code.
+	States []OutlierRecord
 	// Median and MAD are those of the judged members' scores; NaN if no
 	// member is judged.
 	Median, MAD float64
+	// Undated counts the roll calls without a date, on which membership of
+	// the group cannot be judged: no member's vote is counted on them.
+	Undated int
 }
 
 // Outliers reports each member of g on the roll calls of ds against the
@@ -112,19 +111,22 @@ type OutlierReport struct {
 // to a standard deviation under normality). With fewer than three judged
 // members nobody is flagged. A state is a member on a roll call if g
 // contains it on the day of the vote; members without a row in ds are left
-// out. Every roll call of ds counts, unanimous ones too.
+// out, and on a roll call without a date no member is counted (Undated
+// says how many there were). Roll calls are kept or dropped as in Pair:
+// unanimous ones (RollCall.Unanimous) are dropped unless o.KeepUnanimous.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
 // ds, ErrEmpty if ds holds no roll call, and ErrNoVotes if ref or the group
-// cast no vote in it.
+// cast no vote in it. It panics if opts.Index is not a known index.
 func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*OutlierReport, error) {
-	o := opts.orDefault(g)
-	if o.Index < 0 || o.Index >= numIndices {
-		return nil, fmt.Errorf("alignment: unknown index %d", int(o.Index))
-	}
+	o := opts.orDefault()
+	o.Index.check()
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
+	}
+	if !o.KeepUnanimous {
+		ds = ds.Filter(votes.Contested())
 	}
 	nr := ds.NumRollCalls()
 	if nr == 0 {
@@ -138,6 +140,9 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 			Resolution: resolution(rc), Date: rc.Date, Title: title(rc), Tally: ds.Tally(j), Reference: refRow[j],
 		})
 		refVoted = refVoted || refRow[j].Cast()
+		if rc.Date.IsZero() {
+			rep.Undated++
+		}
 	}
 	if !refVoted {
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
@@ -148,12 +153,12 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 		if c.COW == ref.COW {
 			continue
 		}
-		m := MemberRecord{Country: c, Votes: make([]votes.Vote, nr)}
+		m := OutlierRecord{Country: c, Votes: make([]votes.Vote, nr)}
 		var t Table
 		member := false
 		for j, v := range ds.Row(i) {
 			rc := ds.RollCall(j)
-			if !g.Contains(c, rc.Date) {
+			if rc.Date.IsZero() || !g.Contains(c, rc.Date) {
 				continue
 			}
 			member = true
@@ -182,7 +187,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 		m.Score = t.Score(o.Index, 1)
 		m.Judged = m.Score.N >= o.MinN
 		groupVoted = groupVoted || m.Score.N > 0
-		rep.Members = append(rep.Members, m)
+		rep.States = append(rep.States, m)
 	}
 	if !groupVoted {
 		return nil, fmt.Errorf("%w: no member of %s voted when %s did", ErrNoVotes, g.Name, ref)
@@ -194,7 +199,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 // flag applies the median-MAD rule.
 func (rep *OutlierReport) flag() {
 	var xs []float64
-	for _, m := range rep.Members {
+	for _, m := range rep.States {
 		if m.Judged {
 			xs = append(xs, m.Score.Value)
 		}
@@ -212,17 +217,17 @@ func (rep *OutlierReport) flag() {
 		return
 	}
 	limit := rep.Options.K * 1.4826 * rep.MAD
-	for k := range rep.Members {
-		m := &rep.Members[k]
+	for k := range rep.States {
+		m := &rep.States[k]
 		d := math.Abs(m.Score.Value - rep.Median)
 		m.Outlier = m.Judged && d > limit && d >= rep.Options.MinGap
 	}
 }
 
 // Outliers returns the members that stand apart, by COW code.
-func (rep *OutlierReport) Outliers() []MemberRecord {
-	var out []MemberRecord
-	for _, m := range rep.Members {
+func (rep *OutlierReport) Outliers() []OutlierRecord {
+	var out []OutlierRecord
+	for _, m := range rep.States {
 		if m.Outlier {
 			out = append(out, m)
 		}
@@ -230,62 +235,24 @@ func (rep *OutlierReport) Outliers() []MemberRecord {
 	return out
 }
 
-// Sentence states the finding in one plain sentence, such as "Serbia is the
-// only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it
-// voted on."
-func (rep *OutlierReport) Sentence() string {
-	o := rep.Options
-	out := rep.Outliers()
-	judged := 0
-	for _, m := range rep.Members {
-		if m.Judged {
-			judged++
-		}
+// ReferenceName returns the reference state's name on the report's last
+// roll call ("" for the zero report).
+func (rep *OutlierReport) ReferenceName() string {
+	if len(rep.RollCalls) == 0 {
+		return rep.Reference.Name
 	}
-	ref := rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
-	cast := func(m MemberRecord) int { return m.With + m.Against + m.Abstained }
-	switch {
-	case judged < 3:
-		return fmt.Sprintf("Too few %s states voted on %d or more of the %d %s to single any out (%d did).",
-			o.Label, o.MinN, len(rep.RollCalls), o.Topic, judged)
-	case len(out) == 0:
-		return fmt.Sprintf("No %s state stands apart from the rest in its votes with %s on %d %s (median %s %s).",
-			o.Label, ref, len(rep.RollCalls), o.Topic, o.Index, num(rep.Median, 2))
-	case len(out) == 1:
-		m := out[0]
-		if m.Score.Value > rep.Median {
-			return fmt.Sprintf("%s is the only %s state that voted with %s on %d of %d %s it voted on.",
-				m.Name, o.Label, ref, m.With, cast(m), o.Topic)
-		}
-		return fmt.Sprintf("%s is the only %s state that did not side with %s: it voted with %s on %d of %d %s it voted on, where the median %s state scores %s %s.",
-			m.Name, o.Label, ref, ref, m.With, cast(m), o.Topic, o.Label, o.Index, num(rep.Median, 2))
-	}
-	var names, parts []string
-	for _, m := range out {
-		names = append(names, m.Name)
-		parts = append(parts, fmt.Sprintf("%s on %d of %d", m.Name, m.With, cast(m)))
-	}
-	return fmt.Sprintf("%s stand apart from the other %s states in their votes with %s, who voted with it %s %s they voted on (median %s %s).",
-		join(names), o.Label, ref, join(parts), o.Topic, o.Index, num(rep.Median, 2))
-}
-
-// join writes "a", "a and b", "a, b and c".
-func join(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
 }
 
 // WriteTo writes each member's record against the reference (with,
 // against, abstained, absent, n and the score), marks those that stand
-// apart, states the rule and ends with the Sentence.
+// apart and states the rule.
 func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	o := rep.Options
-	fmt.Fprintf(&b, "%s against %s on %d %s\n", rep.Group.Name, rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date), len(rep.RollCalls), o.Topic)
+	fmt.Fprintf(&b, "%s against %s on %d roll calls\n", rep.Group.Name, rep.ReferenceName(), len(rep.RollCalls))
 	fmt.Fprintf(&b, "%-24s %5s %7s %9s %6s %3s %11s\n", "state", "with", "against", "abstained", "absent", "n", o.Index)
-	for _, m := range rep.Members {
+	for _, m := range rep.States {
 		mark := ""
 		switch {
 		case m.Outlier:
@@ -297,74 +264,12 @@ func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
 	}
 	fmt.Fprintf(&b, "Rule: median %s %s, MAD %s; a member stands apart if |%s - median| > %g x 1.4826 x MAD and >= %g, with n >= %d.\n",
 		o.Index, num(rep.Median, 3), num(rep.MAD, 3), o.Index, o.K, o.MinGap, o.MinN)
-	b.WriteString(rep.Sentence() + "\n")
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
 
 // String returns the WriteTo rendering.
 func (rep *OutlierReport) String() string { return render(rep) }
-
-// WriteRollCalls writes the report's roll calls: resolution, date, tally
-// (yes-no-abstain), the reference's vote and the title.
-func (rep *OutlierReport) WriteRollCalls(w io.Writer) (int64, error) {
-	var b strings.Builder
-	ref := rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
-	fmt.Fprintf(&b, "%-14s %-10s %-14s %-8s %s\n", "resolution", "date", "yes-no-abstain", ref, "title")
-	for _, rc := range rep.RollCalls {
-		fmt.Fprintf(&b, "%-14s %-10s %-14s %-8s %s\n", rc.Resolution, rc.Date.Format("2006-01-02"), rc.Tally, voteName(rc.Reference), rc.Title)
-	}
-	n, err := io.WriteString(w, b.String())
-	return int64(n), err
-}
-
-// WriteVotes writes a grid of the members' votes, one row per member and
-// one column per roll call, headed by the reference's votes. "absent" is a
-// member without a cast vote; a blank, a state not in the group that day.
-func (rep *OutlierReport) WriteVotes(w io.Writer) (int64, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-24s", "state")
-	for _, rc := range rep.RollCalls {
-		fmt.Fprintf(&b, " %-8s", strings.TrimPrefix(rc.Resolution, "A/RES/"))
-	}
-	b.WriteByte('\n')
-	fmt.Fprintf(&b, "%-24s", rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date))
-	for _, rc := range rep.RollCalls {
-		fmt.Fprintf(&b, " %-8s", voteName(rc.Reference))
-	}
-	b.WriteByte('\n')
-	for _, m := range rep.Members {
-		fmt.Fprintf(&b, "%-24s", m.Name)
-		for j, v := range m.Votes {
-			s := voteName(v)
-			if !rep.Group.Contains(m.Country, rep.RollCalls[j].Date) {
-				s = ""
-			}
-			fmt.Fprintf(&b, " %-8s", s)
-		}
-		b.WriteString("\n")
-	}
-	n, err := io.WriteString(w, trimLines(b.String()))
-	return int64(n), err
-}
-
-// trimLines drops the trailing blanks of each line.
-func trimLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for k, l := range lines {
-		lines[k] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// voteName is a vote as a table shows it: no vote cast is "absent".
-func voteName(v votes.Vote) string {
-	switch v {
-	case votes.Yes, votes.Abstain, votes.No, votes.NonMember:
-		return v.String()
-	}
-	return "absent"
-}
 
 // title returns a roll call's title without the UN's " : resolution /
 // adopted by the General Assembly" suffix: the title if given, else the

@@ -72,14 +72,28 @@ func TestAgreementMatrixEmpty(t *testing.T) {
 	if _, err := AgreementMatrix(ds.Filter(votes.InSessions(99, 99)), Agree, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("no roll calls: err = %v, want ErrEmpty", err)
 	}
-	// Two states on one roll call on which they agree: unanimous, dropped.
-	two := ds.Filter(votes.Resolutions("A/RES/74/17")).SelectCountries(func(c votes.Country) bool { return c.ISO3 == "RUS" || c.ISO3 == "SRB" })
-	if _, err := AgreementMatrix(two, Agree, nil); !errors.Is(err, ErrEmpty) {
+	// A/RES/1/376 (41-0-0 in the record) is unanimous: alone, nothing is
+	// left to compare, unless it is kept.
+	one := ds.Filter(votes.Resolutions("A/RES/1/376"))
+	if _, err := AgreementMatrix(one, Agree, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("only unanimous roll calls: err = %v, want ErrEmpty", err)
 	}
-	m, err := AgreementMatrix(two, Agree, &Options{KeepUnanimous: true})
-	if err != nil || m.At(0, 1).Value != 1 || m.At(0, 1).N != 1 {
-		t.Errorf("kept: %v %v, want 1 (n=1)", m.At(0, 1), err)
+	m, err := AgreementMatrix(one, Agree, &Options{KeepUnanimous: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := m.Lookup(country(t, "USA"), country(t, "GBR")); s.Value != 1 || s.N != 1 {
+		t.Errorf("kept: USA-GBR %v, want 1 (n=1)", s)
+	}
+	// Two states on one roll call on which they agree (A/RES/74/17,
+	// 63-19-66): not unanimous in the Assembly, so narrowing the states
+	// to the two keeps it.
+	two := ds.Filter(votes.Resolutions("A/RES/74/17")).SelectCountries(func(c votes.Country) bool { return c.ISO3 == "RUS" || c.ISO3 == "SRB" })
+	for _, keep := range []bool{false, true} {
+		m, err := AgreementMatrix(two, Agree, &Options{KeepUnanimous: keep})
+		if err != nil || m.At(0, 1).Value != 1 || m.At(0, 1).N != 1 {
+			t.Errorf("keep %v: %v %v, want 1 (n=1)", keep, m.At(0, 1), err)
+		}
 	}
 }
 

@@ -14,37 +14,137 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// sessionCuts returns the sessions of ds in roll-call order, the roll-call
-// index at which each session after the first starts, and the date of each
-// session's first roll call. Roll calls are ordered by session, so each
-// session is one run of columns.
-func sessionCuts(ds *votes.Dataset) (sessions, cuts []int, dates []time.Time) {
-	for j, rc := range ds.RollCalls() {
-		if len(sessions) == 0 || rc.Session != sessions[len(sessions)-1] {
-			if len(sessions) > 0 {
-				cuts = append(cuts, j)
-			}
-			sessions = append(sessions, rc.Session)
-			dates = append(dates, rc.Date)
-		}
+// By says how a series cuts the roll calls into periods: by regular
+// session, as Voeten's scores are reported, or by calendar year, as the
+// US State Department and most commentary report them.
+type By int
+
+const (
+	// BySession keys a period by its regular session (RollCall.Session);
+	// a special session's roll calls count in the regular session then in
+	// progress.
+	BySession By = iota
+	// ByYear keys a period by the calendar year of the vote
+	// (RollCall.Year). Roll calls without a date belong to no year: they
+	// are left out, and the series counts them in its Undated field.
+	ByYear
+
+	numBy
+)
+
+// String returns "session" or "year", as the tidy columns name them.
+func (by By) String() string {
+	switch by {
+	case BySession:
+		return "session"
+	case ByYear:
+		return "year"
 	}
-	return sessions, cuts, dates
+	return fmt.Sprintf("By(%d)", int(by))
 }
 
-// PairSeries holds the joint-vote table of two states in each session.
+func (by By) check() {
+	if by < 0 || by >= numBy {
+		panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
+	}
+}
+
+// periods cuts the roll calls of ds by sessions or years, in order: the
+// key of each period (session or year), its roll calls, the day of its
+// first dated roll call (zero if none is dated), and the number of roll
+// calls left out (undated ones, by year). Roll calls are ordered by
+// session, so each session is one run of columns; a year usually is too.
+func periods(ds *votes.Dataset, by By) (keys []int, segs []segment, dates []time.Time, undated int) {
+	by.check()
+	if by == BySession {
+		for j, rc := range ds.RollCalls() {
+			if len(keys) == 0 || rc.Session != keys[len(keys)-1] {
+				keys = append(keys, rc.Session)
+				segs = append(segs, segment{lo: j, hi: j})
+				dates = append(dates, time.Time{})
+			}
+			k := len(keys) - 1
+			segs[k].hi = j + 1
+			if dates[k].IsZero() {
+				dates[k] = rc.Date
+			}
+		}
+		return keys, segs, dates, 0
+	}
+	cols := map[int][]int{}
+	for j, rc := range ds.RollCalls() {
+		y := rc.Year()
+		if y == 0 {
+			undated++
+			continue
+		}
+		cols[y] = append(cols[y], j)
+	}
+	for y := range cols {
+		keys = append(keys, y)
+	}
+	slices.Sort(keys)
+	for _, y := range keys {
+		c := cols[y]
+		first := ds.RollCall(c[0]).Date
+		sg := segment{cols: c}
+		if c[len(c)-1]-c[0]+1 == len(c) {
+			sg = segment{lo: c[0], hi: c[len(c)-1] + 1}
+		}
+		for _, j := range c {
+			if d := ds.RollCall(j).Date; d.Before(first) {
+				first = d
+			}
+		}
+		segs = append(segs, sg)
+		dates = append(dates, first)
+	}
+	return keys, segs, dates, undated
+}
+
+// columns calls f with each roll-call column of the segment, in order.
+func (s segment) columns(f func(j int)) {
+	if s.cols != nil {
+		for _, j := range s.cols {
+			f(j)
+		}
+		return
+	}
+	for j := s.lo; j < s.hi; j++ {
+		f(j)
+	}
+}
+
+// PairSeries holds the joint-vote table of two states in each period
+// (session or year).
 type PairSeries struct {
-	A, B     votes.Country
-	Sessions []int
-	Tables   []Table // Tables[k] is session Sessions[k]
+	A, B votes.Country
+	// By says whether Periods are sessions or calendar years.
+	By      By
+	Periods []int
+	Tables  []Table // Tables[k] is period Periods[k]
+	// Undated counts the roll calls left out for want of a date (by
+	// year only).
+	Undated int
 }
 
 // PairBySession returns the joint-vote tables of states a and b in every
 // session of ds that holds a roll call to compare, also those in which the
-// pair never voted together (an empty table, scoring NaN). Unanimity is
-// judged roll call by roll call, as in Pair. It returns an error wrapping
+// pair never voted together (an empty table, scoring NaN). Roll calls are
+// kept or dropped as in Pair. It returns an error wrapping
 // votes.ErrUnknownCountry if either state has no row in ds, and ErrEmpty if
 // no roll call is left.
 func PairBySession(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeries, error) {
+	return pairSeries(ds, a, b, BySession, opts)
+}
+
+// PairByYear is PairBySession by calendar year. Roll calls without a date
+// are left out and counted in Undated.
+func PairByYear(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeries, error) {
+	return pairSeries(ds, a, b, ByYear, opts)
+}
+
+func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*PairSeries, error) {
 	o := opts.orDefault()
 	ia, err := rowOf(ds, a)
 	if err != nil {
@@ -54,31 +154,33 @@ func PairBySession(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairS
 	if err != nil {
 		return nil, err
 	}
-	var keep []bool
-	if !o.KeepUnanimous {
-		keep = contested(ds)
-	}
-	ps := &PairSeries{A: a, B: b}
+	keys, segs, _, undated := periods(ds, by)
+	ps := &PairSeries{A: a, B: b, By: by, Undated: undated}
 	ra, rb := ds.Row(ia), ds.Row(ib)
-	for j, rc := range ds.RollCalls() {
-		if keep != nil && !keep[j] {
-			continue
+	for k, sg := range segs {
+		var t Table
+		used := 0
+		sg.columns(func(j int) {
+			if o.counts(ds.RollCall(j)) {
+				used++
+				t.Add(o.vote(ra[j]), o.vote(rb[j]))
+			}
+		})
+		if used > 0 {
+			ps.Periods = append(ps.Periods, keys[k])
+			ps.Tables = append(ps.Tables, t)
 		}
-		if k := len(ps.Sessions); k == 0 || ps.Sessions[k-1] != rc.Session {
-			ps.Sessions = append(ps.Sessions, rc.Session)
-			ps.Tables = append(ps.Tables, Table{})
-		}
-		ps.Tables[len(ps.Tables)-1].Add(ra[j], rb[j])
 	}
-	if len(ps.Sessions) == 0 {
+	if len(ps.Periods) == 0 {
 		return nil, ErrEmpty
 	}
 	return ps, nil
 }
 
-// Scores returns index x for each session, NaN where fewer than minN roll
-// calls lie behind it.
+// Scores returns index x for each period, NaN where fewer than minN roll
+// calls lie behind it. It panics if x is not a known index.
 func (ps *PairSeries) Scores(x Index, minN int) []Score {
+	x.check()
 	out := make([]Score, len(ps.Tables))
 	for k := range ps.Tables {
 		out[k] = ps.Tables[k].Score(x, minN)
@@ -86,10 +188,10 @@ func (ps *PairSeries) Scores(x Index, minN int) []Score {
 	return out
 }
 
-// WriteTo writes one line per session: the number of roll calls both voted
+// WriteTo writes one line per period: the number of roll calls both voted
 // on and the main indices.
 func (ps *PairSeries) WriteTo(w io.Writer) (int64, error) {
-	s := &Series{Title: fmt.Sprintf("%s and %s, by session", ps.A, ps.B), Sessions: ps.Sessions}
+	s := &Series{Title: fmt.Sprintf("%s and %s, by %s", ps.A, ps.B, ps.By), By: ps.By, Periods: ps.Periods}
 	for _, x := range []Index{Identical, Agree, SAbs, Kappa, Pi, Coincidence} {
 		s.Add(x.String(), ps.Scores(x, 1))
 	}
@@ -99,34 +201,49 @@ func (ps *PairSeries) WriteTo(w io.Writer) (int64, error) {
 // String returns the WriteTo rendering.
 func (ps *PairSeries) String() string { return render(ps) }
 
-// SessionMatrices holds an all-pairs matrix for each session.
-type SessionMatrices struct {
-	Sessions []int
-	// Matrices[k] scores session Sessions[k]; its states are those that
-	// cast a vote on a roll call of that session.
+// MatrixSeries holds an all-pairs matrix for each period (session or
+// year).
+type MatrixSeries struct {
+	// By says whether Periods are sessions or calendar years.
+	By      By
+	Periods []int
+	// Matrices[k] scores period Periods[k]; its states are those that
+	// cast a vote on a roll call of that period.
 	Matrices []*Matrix
+	// Undated counts the roll calls left out for want of a date (by
+	// year only).
+	Undated int
 }
 
 // AgreementBySession returns index x of every pair of states in each
 // session of ds, from the bit-parallel kernel of AgreementMatrix run on each
 // session's roll calls. Each matrix covers the states that cast a vote in
 // the session; sessions left without a roll call (all unanimous) are left
-// out. It returns ErrEmpty if no session is left.
-func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatrices, error) {
-	if x < 0 || x >= numIndices {
-		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
-	}
+// out. It returns ErrEmpty if no session is left. It panics if x is not a
+// known index.
+func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, error) {
+	return matrixSeries(ds, x, BySession, opts)
+}
+
+// AgreementByYear is AgreementBySession by calendar year. Roll calls
+// without a date are left out and counted in Undated.
+func AgreementByYear(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, error) {
+	return matrixSeries(ds, x, ByYear, opts)
+}
+
+func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeries, error) {
+	x.check()
 	o := opts.orDefault()
-	sessions, cuts, _ := sessionCuts(ds)
-	if len(sessions) == 0 {
+	keys, segs, _, undated := periods(ds, by)
+	if len(keys) == 0 {
 		return nil, ErrEmpty
 	}
-	b := newBitsets(ds, cuts, !o.KeepUnanimous)
+	b := newBitsets(ds, segs, o)
 	all := countries(ds)
-	mats := make([]*Matrix, len(sessions))
-	// Hand out the largest sessions first, so that the goroutines finish
+	mats := make([]*Matrix, len(keys))
+	// Hand out the largest periods first, so that the goroutines finish
 	// together.
-	order := make([]int, len(sessions))
+	order := make([]int, len(keys))
 	for k := range order {
 		order[k] = k
 	}
@@ -158,22 +275,22 @@ func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*SessionMatr
 		}
 		mats[k] = m
 	})
-	out := &SessionMatrices{}
+	out := &MatrixSeries{By: by, Undated: undated}
 	for k, m := range mats {
 		if m != nil {
-			out.Sessions = append(out.Sessions, sessions[k])
+			out.Periods = append(out.Periods, keys[k])
 			out.Matrices = append(out.Matrices, m)
 		}
 	}
-	if len(out.Sessions) == 0 {
+	if len(out.Periods) == 0 {
 		return nil, ErrEmpty
 	}
 	return out, nil
 }
 
-// Pair returns the series of scores of states a and b, one per session,
+// Pair returns the series of scores of states a and b, one per period,
 // NaN where either did not vote.
-func (sm *SessionMatrices) Pair(a, b votes.Country) []Score {
+func (sm *MatrixSeries) Pair(a, b votes.Country) []Score {
 	out := make([]Score, len(sm.Matrices))
 	for k, m := range sm.Matrices {
 		s, ok := m.Lookup(a, b)
@@ -186,95 +303,123 @@ func (sm *SessionMatrices) Pair(a, b votes.Country) []Score {
 }
 
 // ReferenceSeries holds the score of every state with one reference state,
-// session by session.
+// period by period (session or year).
 type ReferenceSeries struct {
 	Reference votes.Country
 	Index     Index
-	Sessions  []int
-	// Dates holds the day of each session's first roll call.
+	// By says whether Periods are sessions or calendar years.
+	By      By
+	Periods []int
+	// Dates holds the day of each period's first dated roll call (zero if
+	// none of its roll calls has a date).
 	Dates     []time.Time
 	Countries []votes.Country
-	// Scores has one row per session and one column per state, NaN where
-	// fewer than the minimum number of roll calls lie behind a score.
+	// Scores has one row per state (as Countries) and one column per
+	// period, NaN where fewer than the minimum number of roll calls lie
+	// behind a score.
 	Scores *mat.Dense
-	counts []int32
+	// Undated counts the roll calls left out for want of a date (by
+	// year only).
+	Undated int
+	counts  []int32 // state by state, period by period
 }
 
 // WithReference returns index x of every state of ds with the reference
-// state ref, in each session of ds. It returns an error wrapping
-// votes.ErrUnknownCountry if ref has no row in ds, ErrEmpty if ds has no
-// roll call left, and ErrNoVotes if ref cast no vote on them.
+// state ref, in each session of ds. Roll calls are kept or dropped as in
+// Pair. It returns an error wrapping votes.ErrUnknownCountry if ref has no
+// row in ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref
+// cast no vote on them. It panics if x is not a known index.
 func WithReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
-	if x < 0 || x >= numIndices {
-		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
-	}
+	return referenceSeries(ds, ref, x, BySession, opts)
+}
+
+// WithReferenceByYear is WithReference by calendar year. Roll calls
+// without a date are left out and counted in Undated.
+func WithReferenceByYear(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
+	return referenceSeries(ds, ref, x, ByYear, opts)
+}
+
+func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts *Options) (*ReferenceSeries, error) {
+	x.check()
 	o := opts.orDefault()
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
 	}
-	sessions, cuts, dates := sessionCuts(ds)
-	if len(sessions) == 0 {
+	keys, segs, dates, undated := periods(ds, by)
+	if len(keys) == 0 {
 		return nil, ErrEmpty
 	}
-	b := newBitsets(ds, cuts, !o.KeepUnanimous)
+	b := newBitsets(ds, segs, o)
 	if b.empty() {
 		return nil, ErrEmpty
 	}
 	if b.hi[r] <= b.lo[r] {
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
 	}
-	nc := b.nc
+	nc, np := b.nc, len(keys)
 	rs := &ReferenceSeries{
-		Reference: ref, Index: x, Sessions: sessions, Dates: dates, Countries: countries(ds),
-		Scores: mat.NewDense(len(sessions), nc, nil), counts: make([]int32, len(sessions)*nc),
+		Reference: ref, Index: x, By: by, Periods: keys, Dates: dates, Countries: countries(ds),
+		Scores: mat.NewDense(nc, np, nil), counts: make([]int32, nc*np), Undated: undated,
 	}
-	for k := range sessions {
-		for i := range nc {
+	for i := range nc {
+		for k := range keys {
 			t := b.table(r, i, b.seg[k], b.seg[k+1])
 			s := t.Score(x, o.MinN)
-			rs.Scores.Set(k, i, s.Value)
-			rs.counts[k*nc+i] = int32(s.N)
+			rs.Scores.Set(i, k, s.Value)
+			rs.counts[i*np+k] = int32(s.N)
 		}
 	}
 	return rs, nil
 }
 
-// At returns the score of state i (a column) in session k (a row).
-func (rs *ReferenceSeries) At(k, i int) Score {
-	return Score{Value: rs.Scores.At(k, i), N: int(rs.counts[k*len(rs.Countries)+i])}
+// At returns the score of state i (a row of Scores, as Countries) in
+// period k (a column). It panics if i or k is out of range.
+func (rs *ReferenceSeries) At(i, k int) Score {
+	np := len(rs.Periods)
+	if i < 0 || i >= len(rs.Countries) || k < 0 || k >= np {
+		panic(fmt.Sprintf("alignment: ReferenceSeries.At(%d, %d) out of range [%d, %d]", i, k, len(rs.Countries), np))
+	}
+	return Score{Value: rs.Scores.At(i, k), N: int(rs.counts[i*np+k])}
 }
 
-// Column returns the series of state c, and whether c is in the series.
-func (rs *ReferenceSeries) Column(c votes.Country) ([]Score, bool) {
+// State returns the series of state c, one score per period, and whether
+// c is in the series.
+func (rs *ReferenceSeries) State(c votes.Country) ([]Score, bool) {
 	i := slices.IndexFunc(rs.Countries, func(d votes.Country) bool { return d.COW == c.COW })
 	if i < 0 {
 		return nil, false
 	}
-	out := make([]Score, len(rs.Sessions))
+	out := make([]Score, len(rs.Periods))
 	for k := range out {
-		out[k] = rs.At(k, i)
+		out[k] = rs.At(i, k)
 	}
 	return out, true
 }
 
-// GroupMedian returns, for each session, the median of the scores of the
-// states that member reports as members on the day of the session's first
-// roll call: the reference's score with the group's median member (the
-// mean of the two middle ones for an even count). States without a score
-// (NaN) are left out. The Score's N is here
-// the number of members with a score; the value is NaN if there are none.
-// The reference itself is left out.
+// GroupMedian returns, for each period, the median of the scores of the
+// states that member reports as members on the day of the period's first
+// dated roll call: the reference's score with the group's median member
+// (the mean of the two middle ones for an even count). States without a
+// score (NaN) are left out, and so is the reference itself. The Score's N
+// is here the number of members with a score; the value is NaN if there
+// are none. A period none of whose roll calls is dated has no day on which
+// to judge membership: its median is NaN with N 0, rather than the median
+// of every state that was ever a member.
 func (rs *ReferenceSeries) GroupMedian(member func(c votes.Country, on time.Time) bool) []Score {
-	out := make([]Score, len(rs.Sessions))
+	out := make([]Score, len(rs.Periods))
 	var xs []float64
 	for k, day := range rs.Dates {
 		xs = xs[:0]
+		if day.IsZero() {
+			out[k] = Score{Value: math.NaN()}
+			continue
+		}
 		for i, c := range rs.Countries {
 			if c.COW == rs.Reference.COW || !member(c, day) {
 				continue
 			}
-			if v := rs.Scores.At(k, i); !math.IsNaN(v) {
+			if v := rs.Scores.At(i, k); !math.IsNaN(v) {
 				xs = append(xs, v)
 			}
 		}
@@ -300,11 +445,11 @@ func median(xs []float64) float64 {
 // Series returns the scores of the given states as a printable Series.
 // States not in rs get a column of NaN.
 func (rs *ReferenceSeries) Series(cs ...votes.Country) *Series {
-	s := &Series{Title: fmt.Sprintf("%s with %s, by session", rs.Index, rs.Reference), Sessions: rs.Sessions}
+	s := &Series{Title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), By: rs.By, Periods: rs.Periods}
 	for _, c := range cs {
-		col, ok := rs.Column(c)
+		col, ok := rs.State(c)
 		if !ok {
-			col = make([]Score, len(rs.Sessions))
+			col = make([]Score, len(rs.Periods))
 			for k := range col {
 				col[k].Value = math.NaN()
 			}
@@ -314,41 +459,52 @@ func (rs *ReferenceSeries) Series(cs ...votes.Country) *Series {
 	return s
 }
 
-// Series is a table of scores by session, for printing: one row per
-// session, one column (score and n) per named series.
+// Series is a table of scores by period, for printing: one row per
+// period (session or year), one column (score and n) per named series.
 type Series struct {
-	Title    string
-	Sessions []int
-	Names    []string
-	Columns  [][]Score // Columns[c][k]: series c in session Sessions[k]
+	Title string
+	// By says whether Periods are sessions or calendar years.
+	By      By
+	Periods []int
+	Names   []string
+	Columns [][]Score // Columns[c][k]: series c in period Periods[k]
 }
 
 // Add appends a column. It panics if col does not have one score per
-// session.
+// period.
 func (s *Series) Add(name string, col []Score) {
-	if len(col) != len(s.Sessions) {
-		panic("alignment: series column length mismatch")
+	if len(col) != len(s.Periods) {
+		panic(fmt.Sprintf("alignment: Series.Add: %d scores for %d periods", len(col), len(s.Periods)))
 	}
 	s.Names = append(s.Names, name)
 	s.Columns = append(s.Columns, col)
 }
 
-// WriteTo writes the series as a table: session, the year it opened, and
-// each column's score to three decimals with its n.
+// WriteTo writes the series as a table: the session and the year it
+// opened (or the calendar year), and each column's score to three
+// decimals with its n.
 func (s *Series) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	if s.Title != "" {
 		b.WriteString(s.Title + "\n")
 	}
 	width := make([]int, len(s.Names))
-	fmt.Fprintf(&b, "%-7s %4s", "session", "year")
+	if s.By == ByYear {
+		fmt.Fprintf(&b, "%-4s", "year")
+	} else {
+		fmt.Fprintf(&b, "%-7s %4s", "session", "year")
+	}
 	for c, name := range s.Names {
 		width[c] = max(len(name), 6)
 		fmt.Fprintf(&b, "  %*s %4s", width[c], name, "n")
 	}
 	b.WriteByte('\n')
-	for k, session := range s.Sessions {
-		fmt.Fprintf(&b, "%-7d %4d", session, 1945+session)
+	for k, p := range s.Periods {
+		if s.By == ByYear {
+			fmt.Fprintf(&b, "%-4d", p)
+		} else {
+			fmt.Fprintf(&b, "%-7d %4d", p, openingYear(p))
+		}
 		for c := range s.Columns {
 			sc := s.Columns[c][k]
 			fmt.Fprintf(&b, "  %*s %4d", width[c], num(sc.Value, 3), sc.N)
@@ -358,6 +514,10 @@ func (s *Series) WriteTo(w io.Writer) (int64, error) {
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
+
+// openingYear returns the year regular session s opened: session 1 in
+// 1946, session 74 in 2019.
+func openingYear(s int) int { return 1945 + s }
 
 // String returns the WriteTo rendering.
 func (s *Series) String() string { return render(s) }

@@ -15,8 +15,8 @@ func TestPairBySession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(ps.Sessions, []int{70, 71, 72, 73, 74}) {
-		t.Fatalf("sessions %v", ps.Sessions)
+	if !slices.Equal(ps.Periods, []int{70, 71, 72, 73, 74}) {
+		t.Fatalf("sessions %v", ps.Periods)
 	}
 	// Session 74 as in the issue: n=89, Agree 0.9607.
 	s := ps.Scores(Agree, 0)[4]
@@ -24,7 +24,7 @@ func TestPairBySession(t *testing.T) {
 		t.Errorf("session 74 = %v, want 0.9607 (n=89)", s)
 	}
 	// Each session's table is Pair on that session alone.
-	for k, session := range ps.Sessions {
+	for k, session := range ps.Periods {
 		want, err := Pair(ds.Filter(votes.InSessions(session, session)), ps.A, ps.B, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -45,11 +45,11 @@ func TestAgreementBySession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sm.Sessions) != 74 || sm.Sessions[0] != 1 || sm.Sessions[73] != 74 {
-		t.Fatalf("sessions %v", sm.Sessions)
+	if len(sm.Periods) != 74 || sm.Periods[0] != 1 || sm.Periods[73] != 74 {
+		t.Fatalf("sessions %v", sm.Periods)
 	}
 	for _, k := range []int{0, 39, 73} {
-		session := sm.Sessions[k]
+		session := sm.Periods[k]
 		want, err := AgreementMatrix(ds.Filter(votes.InSessions(session, session)), Kappa, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -80,7 +80,7 @@ func TestAgreementBySession(t *testing.T) {
 	}
 	// Yugoslavia's seat was empty from 1992 to 2000: no votes in unvotes
 	// for sessions 47-54, so no score, not 0.
-	if s := sm.Pair(country(t, "Russia"), country(t, "Serbia"))[49]; sm.Sessions[49] != 50 || !math.IsNaN(s.Value) || s.N != 0 {
+	if s := sm.Pair(country(t, "Russia"), country(t, "Serbia"))[49]; sm.Periods[49] != 50 || !math.IsNaN(s.Value) || s.N != 0 {
 		t.Errorf("Russia-Yugoslavia session 50 = %v, want NA (n=0)", s)
 	}
 }
@@ -92,7 +92,7 @@ func TestWithReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	col, ok := rs.Column(country(t, "Russia"))
+	col, ok := rs.State(country(t, "Russia"))
 	if !ok {
 		t.Fatal("no Russia")
 	}
@@ -113,7 +113,7 @@ func TestWithReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		xs = append(xs, tab.Agree())
+		xs = append(xs, tab.Score(Agree, 1).Value)
 	}
 	if got, want := med[len(med)-1], median(xs); got.N != 28 || !near(got.Value, want, 1e-12) {
 		t.Errorf("EU median session 74 = %v, want %.4f (n=28)", got, want)

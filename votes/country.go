@@ -21,20 +21,45 @@ import (
 // of China (713, "Taiwan") held China's seat until October 1971, the People's
 // Republic (710) since.
 //
+// Name is the state's English short name at the UN today, as the General
+// Assembly's voting records print it (the UN Digital Library's ms_name,
+// which is the short name of the UN's list of member states and UNTERM),
+// in title case and plain ASCII, without a trailing "(the)": "Saint Lucia",
+// "Cote d'Ivoire", "Democratic Republic of the Congo", "Russian
+// Federation", "Iran (Islamic Republic of)", "Republic of Korea", "Viet
+// Nam", "Turkiye". The voting records shorten two names, and so does Name:
+// "United Kingdom" and "United States" (the UN's short names add "of Great
+// Britain and Northern Ireland" and "of America"). Two short names are keys
+// LookupCountry refuses as ambiguous, "Congo" and "Guinea": for those two
+// states Name is the UN's formal name, "Republic of the Congo" and
+// "Republic of Guinea", so that every Name is found again by LookupCountry
+// and no table prints a bare "Congo". States that no longer sit bear the
+// UN's name for them when they last sat ("Federal Republic of Germany",
+// "German Democratic Republic", "Czechoslovakia", "Democratic Yemen",
+// "Zanzibar"), or their own formal name where the UN's is today another
+// member's: "Yemen Arab Republic" (which sat as "Yemen") and "Republic of
+// China" (which sat as "China" until 1971). NameOn gives the name of a
+// given day ("Yugoslavia", "Swaziland", "Zaire"). A program should key
+// states by ISO3 or COW, not by Name.
+//
 // Country values are comparable and may be used as map keys.
 type Country struct {
 	COW  int    // Correlates of War state code
 	ISO2 string // ISO 3166-1 alpha-2 code today, or when the state last existed; "" where there is none
 	ISO3 string // ISO 3166-1 alpha-3 code, likewise
-	Name string // short English name today, or when the state last existed
+	Name string // the UN's English short name, in ASCII (see below)
 }
 
 // String returns the country's name.
 func (c Country) String() string { return c.Name }
 
-// NameOn returns the name the state bore on the given day, so that a 1995
-// vote of COW 345 reads "Yugoslavia" and a 2019 one "Serbia".
+// NameOn returns the name the state bore at the UN on the given day, so
+// that a 1995 vote of COW 345 reads "Yugoslavia" and a 2019 one "Serbia".
+// A zero day gives Name.
 func (c Country) NameOn(t time.Time) string {
+	if t.IsZero() {
+		return c.Name
+	}
 	for _, e := range nameEras {
 		if e.cow == c.COW && t.Before(e.until) {
 			return e.name
@@ -52,12 +77,12 @@ var nameEras = [...]struct {
 }{
 	{345, "Yugoslavia", day(2003, 2, 4)},
 	{345, "Serbia and Montenegro", day(2006, 6, 3)},
-	{365, "Soviet Union", day(1991, 12, 24)},
-	{370, "Byelorussian SSR", day(1991, 9, 19)},
-	{369, "Ukrainian SSR", day(1991, 8, 24)},
-	{343, "Macedonia", day(2019, 2, 14)},
+	{365, "Union of Soviet Socialist Republics", day(1991, 12, 24)},
+	{370, "Byelorussian Soviet Socialist Republic", day(1991, 9, 19)},
+	{369, "Ukrainian Soviet Socialist Republic", day(1991, 8, 24)},
+	{343, "The former Yugoslav Republic of Macedonia", day(2019, 2, 14)},
 	{572, "Swaziland", day(2018, 4, 19)},
-	{490, "Congo - Kinshasa", day(1971, 10, 27)},
+	{490, "Democratic Republic of the Congo", day(1971, 10, 27)},
 	{490, "Zaire", day(1997, 5, 17)},
 	{439, "Upper Volta", day(1984, 8, 4)},
 	{434, "Dahomey", day(1975, 11, 30)},
@@ -69,6 +94,9 @@ var nameEras = [...]struct {
 	{811, "Khmer Republic", day(1975, 4, 17)},
 	{811, "Democratic Kampuchea", day(1993, 9, 24)},
 	{316, "Czech Republic", day(2016, 5, 17)},
+	{402, "Cape Verde", day(2013, 10, 24)},
+	{620, "Libyan Arab Jamahiriya", day(2011, 9, 16)},
+	{640, "Turkey", day(2022, 6, 1)},
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -190,14 +218,33 @@ func CountryByCOW(cow int) (Country, bool) {
 }
 
 // LookupCountry finds a state by any of its names or codes: the COW code
-// ("345"), ISO alpha-2 or alpha-3 ("RS", "SRB", "YU", "YUG"), the names the
-// sources use ("Yugoslavia", "SERBIA", "Bosnia & Herzegovina", "RUSSIAN
-// FEDERATION") and common aliases ("Soviet Union"). Matching ignores case,
-// accents and punctuation. "NA" is Namibia.
+// ("345"), ISO alpha-2 or alpha-3 ("RS", "SRB", "YU", "YUG"), the UN's
+// names ("Russian Federation", "Cote d'Ivoire"), the names the sources use
+// ("Yugoslavia", "SERBIA", "Bosnia & Herzegovina", "Congo - Kinshasa") and
+// common English names and abbreviations ("Russia", "UK", "Britain", "DPRK",
+// "South Korea", "DRC", "Lao PDR", "Ivory Coast", "Soviet Union"). Matching
+// ignores case, accents and punctuation, and a leading "the". "NA" is
+// Namibia. LookupCountry(c.ISO3) and LookupCountry(strconv.Itoa(c.COW))
+// give back c for every state that has such a code (codes that changed
+// hands aside: see below).
+//
+// A key that ordinary usage gives to more than one state ("Congo", "Korea",
+// "Guinea") is refused with an *AmbiguousCountryError, which wraps
+// ErrAmbiguousCountry and lists the candidates with their codes: use a code
+// or a longer name. "Congo" and "Guinea" are so refused although they are
+// the UN's short names of COG and GIN (whose Names are therefore "Republic
+// of the Congo" and "Republic of Guinea"): a lookup does not guess between
+// states. Every Country's Name is found by LookupCountry. An unknown key gives an error wrapping ErrUnknownCountry; the
+// message says so where the key names a non-member (the Holy See, the State
+// of Palestine, Kosovo), which casts no vote in the General Assembly.
 //
 // A key that named different states over time ("Germany", "China",
-// "Yemen") resolves to the state that holds the seat today; use
-// LookupCountryOn for the state of a given day.
+// "Yemen", "DEU", "CHN", "YEM") is not ambiguous: it resolves to the state
+// that holds the seat today (Germany, 255; China, 710; Yemen, 679); use
+// LookupCountryOn for the state of a given day. The German Democratic
+// Republic and the Yemen People's Republic are found only by their own
+// names ("German Democratic Republic", "East Germany", "Democratic Yemen",
+// "South Yemen") and codes.
 func LookupCountry(key string) (Country, error) {
 	return LookupCountryOn(key, time.Time{})
 }
@@ -207,8 +254,37 @@ func LookupCountry(key string) (Country, error) {
 // Republic of Germany" after it is Germany; "CHINA" before 25 October 1971
 // is the Republic of China; "YEMEN" before 22 May 1990 is the Yemen Arab
 // Republic and "Yemen Arab Republic" after it is Yemen. A zero day means
-// today.
+// today. Ambiguous keys are refused whatever the day.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
+	k := foldKey(key)
+	for _, a := range ambiguousKeys {
+		if a.key == k {
+			e := &AmbiguousCountryError{Key: key}
+			for _, cow := range a.cows {
+				c, _ := CountryByCOW(cow)
+				e.Candidates = append(e.Candidates, c)
+			}
+			return Country{}, e
+		}
+	}
+	c, err := lookupSource(key, on)
+	if err != nil {
+		for _, n := range nonMembers {
+			if n.key == k {
+				return Country{}, fmt.Errorf("%w %q (%s)", ErrUnknownCountry, key, n.what)
+			}
+		}
+	}
+	return c, err
+}
+
+// lookupSource resolves a name or code read from a data file, on the day of
+// the roll call. Unlike LookupCountry it takes the UN's short names "Congo"
+// and "Guinea" for the states the UN gives them to (COG and GIN), as the
+// UN Digital Library and unvotes write them: a file's names are the
+// names of one naming scheme, not a person's shorthand. Readers use it for
+// every name and code they read.
+func lookupSource(key string, on time.Time) (Country, error) {
 	k := foldKey(key)
 	if code, numeric := cowKey(key); numeric {
 		k = code
@@ -218,6 +294,56 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
 }
+
+// lookupSourceToday is lookupSource for a key read without a day.
+func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
+
+// ambiguousKeys are folded keys that name several states in ordinary use.
+// None of them is in countryTable but "congo" and "guinea", the UN's short
+// names of COG and GIN, which lookupSource takes.
+var ambiguousKeys = [...]struct {
+	key  string
+	cows []int
+}{
+	{"congo", []int{484, 490}},
+	{"korea", []int{731, 732}},
+	{"guinea", []int{438, 404, 411, 910}},
+}
+
+// nonMembers are keys of states and entities that are not members of the
+// United Nations and so have no votes, for a clearer error.
+var nonMembers = [...]struct{ key, what string }{
+	{"holy see", "the Holy See is a non-member observer state and does not vote"},
+	{"vatican", "the Holy See is a non-member observer state and does not vote"},
+	{"vatican city", "the Holy See is a non-member observer state and does not vote"},
+	{"palestine", "the State of Palestine is a non-member observer state and does not vote in the General Assembly"},
+	{"state of palestine", "the State of Palestine is a non-member observer state and does not vote in the General Assembly"},
+	{"pse", "the State of Palestine is a non-member observer state and does not vote in the General Assembly"},
+	{"kosovo", "Kosovo is not a member of the United Nations"},
+}
+
+// AmbiguousCountryError reports a key that names more than one state.
+type AmbiguousCountryError struct {
+	Key        string    // the key as given
+	Candidates []Country // the states it may mean, the likeliest first
+}
+
+// Error lists the candidates with their codes.
+func (e *AmbiguousCountryError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v %q: it may mean ", ErrAmbiguousCountry, e.Key)
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%s, COW %d)", c.Name, c.ISO3, c.COW)
+	}
+	b.WriteString("; give a code or a longer name")
+	return b.String()
+}
+
+// Unwrap lets errors.Is(err, ErrAmbiguousCountry) match.
+func (e *AmbiguousCountryError) Unwrap() error { return ErrAmbiguousCountry }
 
 func (ix *countryIndex) lookup(k string, on time.Time) (Country, bool) {
 	if k == "" {

@@ -3,7 +3,10 @@ package votes_test
 import (
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/unga-go/unga/votes"
 )
@@ -23,7 +26,7 @@ func TestAllCountries(t *testing.T) {
 			t.Errorf("CountryByCOW(%d) = %v, %v", c.COW, got, ok)
 		}
 		// Every state is found by its own name and codes.
-		for _, k := range []string{c.Name, c.ISO2, c.ISO3} {
+		for _, k := range []string{c.Name, c.ISO2, c.ISO3, strconv.Itoa(c.COW)} {
 			if k == "" {
 				continue
 			}
@@ -65,7 +68,7 @@ func TestSourcesResolve(t *testing.T) {
 		t.Errorf("%d (name, code) pairs, want 200", len(pairs))
 	}
 	for p := range pairs {
-		c, err := votes.LookupCountry(p[0])
+		c, err := votes.LookupSource(p[0], time.Time{})
 		if err != nil {
 			t.Errorf("unvotes name %q: %v", p[0], err)
 			continue
@@ -77,7 +80,7 @@ func TestSourcesResolve(t *testing.T) {
 			}
 			continue
 		}
-		byCode, err := votes.LookupCountry(p[1])
+		byCode, err := votes.LookupSource(p[1], time.Time{})
 		if err != nil || byCode.COW != c.COW {
 			t.Errorf("unvotes %q is COW %d, its code %q gives %v (%v)", p[0], c.COW, p[1], byCode, err)
 		}
@@ -150,13 +153,130 @@ func TestNameOn(t *testing.T) {
 	}{
 		{345, "1995-06-01", "Yugoslavia"}, {345, "2003-02-03", "Yugoslavia"}, {345, "2003-02-04", "Serbia and Montenegro"},
 		{345, "2004-06-01", "Serbia and Montenegro"}, {345, "2006-06-03", "Serbia"}, {345, "2019-12-09", "Serbia"},
-		{365, "1990-01-01", "Soviet Union"}, {365, "1992-01-01", "Russia"},
-		{343, "2018-12-22", "Macedonia"}, {343, "2019-12-09", "North Macedonia"},
-		{2, "1950-01-01", "United States"},
+		{365, "1990-01-01", "Union of Soviet Socialist Republics"}, {365, "1992-01-01", "Russian Federation"},
+		{343, "2018-12-22", "The former Yugoslav Republic of Macedonia"}, {343, "2019-12-09", "North Macedonia"},
+		{2, "1950-01-01", "United States"}, {490, "1965-01-01", "Democratic Republic of the Congo"},
+		{490, "1980-01-01", "Zaire"}, {490, "2019-01-01", "Democratic Republic of the Congo"},
+		{640, "2019-12-09", "Turkey"}, {640, "2022-06-01", "Turkiye"}, {402, "2010-01-01", "Cape Verde"},
+		// A zero day is today's name.
+		{345, "", "Serbia"}, {365, "", "Russian Federation"},
 	} {
 		c, _ := votes.CountryByCOW(tc.cow)
-		if got := c.NameOn(day(tc.day)); got != tc.name {
+		var on time.Time
+		if tc.day != "" {
+			on = day(tc.day)
+		}
+		if got := c.NameOn(on); got != tc.name {
 			t.Errorf("COW %d on %s: %q, want %q", tc.cow, tc.day, got, tc.name)
+		}
+	}
+}
+
+// TestLookupCommonNames checks the names people type, with the state each
+// means (ISO 3166-1 alpha-3 codes).
+func TestLookupCommonNames(t *testing.T) {
+	for key, iso3 := range map[string]string{
+		"UK": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United Kingdom": "GBR",
+		"USA": "USA", "US": "USA", "U.S.": "USA", "United States of America": "USA",
+		"DPRK": "PRK", "DPR Korea": "PRK", "North Korea": "PRK", "South Korea": "KOR", "ROK": "KOR", "Republic of Korea": "KOR",
+		"DRC": "COD", "DR Congo": "COD", "Congo-Kinshasa": "COD", "Congo - Kinshasa": "COD", "Zaire": "COD",
+		"Congo-Brazzaville": "COG", "Republic of the Congo": "COG", "Congo - Brazzaville": "COG",
+		"Lao PDR": "LAO", "Laos": "LAO", "Ivory Coast": "CIV", "Cote d'Ivoire": "CIV", "Côte d’Ivoire": "CIV",
+		"Russia": "RUS", "Soviet Union": "RUS", "Iran": "IRN", "Syria": "SYR", "Vietnam": "VNM", "Viet Nam": "VNM",
+		"Bolivia": "BOL", "Venezuela": "VEN", "Tanzania": "TZA", "Moldova": "MDA", "Czechia": "CZE",
+		"Czech Republic": "CZE", "Turkey": "TUR", "Turkiye": "TUR", "Türkiye": "TUR", "North Macedonia": "MKD",
+		"Macedonia": "MKD", "Eswatini": "SWZ", "Swaziland": "SWZ", "Cape Verde": "CPV", "Cabo Verde": "CPV",
+		"Burma": "MMR", "East Timor": "TLS", "Micronesia": "FSM", "Brunei": "BRN", "The Gambia": "GMB",
+		"Saint Lucia": "LCA", "St. Lucia": "LCA", "St Vincent": "VCT", "Sao Tome and Principe": "STP",
+		"UAE": "ARE", "Republic of Guinea": "GIN", "Equatorial Guinea": "GNQ", "Papua New Guinea": "PNG",
+		"Guinea-Bissau": "GNB", "Korea, Rep.": "KOR", "Congo, Dem. Rep.": "COD",
+	} {
+		c, err := votes.LookupCountry(key)
+		if err != nil || c.ISO3 != iso3 {
+			t.Errorf("LookupCountry(%q) = %v (%s), %v; want %s", key, c, c.ISO3, err, iso3)
+		}
+	}
+}
+
+// TestLookupAmbiguous checks that a key shared by several states is an
+// error naming every candidate, whatever the day.
+func TestLookupAmbiguous(t *testing.T) {
+	for key, want := range map[string][]string{
+		"Congo":     {"COG", "COD"},
+		"the Congo": {"COG", "COD"},
+		"CONGO":     {"COG", "COD"},
+		"Korea":     {"PRK", "KOR"},
+		"Guinea":    {"GIN", "GNB", "GNQ", "PNG"},
+	} {
+		for _, on := range []time.Time{{}, day("1980-01-01")} {
+			c, err := votes.LookupCountryOn(key, on)
+			var amb *votes.AmbiguousCountryError
+			if !errors.Is(err, votes.ErrAmbiguousCountry) || !errors.As(err, &amb) {
+				t.Errorf("LookupCountryOn(%q, %v) = %v, %v; want ErrAmbiguousCountry", key, on, c, err)
+				continue
+			}
+			if errors.Is(err, votes.ErrUnknownCountry) {
+				t.Errorf("%q: an ambiguous key is not unknown: %v", key, err)
+			}
+			var got []string
+			for _, c := range amb.Candidates {
+				got = append(got, c.ISO3)
+				if !strings.Contains(err.Error(), c.ISO3) || !strings.Contains(err.Error(), c.Name) {
+					t.Errorf("%q: message %q does not name %s (%s)", key, err, c.Name, c.ISO3)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: candidates %v, want %v", key, got, want)
+			}
+		}
+	}
+	// Readers take "Congo" and "Guinea" as the UN writes them, for COG and
+	// GIN (the UN Digital Library's "CONGO", unvotes' "Guinea").
+	for key, iso3 := range map[string]string{"CONGO": "COG", "Guinea": "GIN", "GUINEA": "GIN"} {
+		if c, err := votes.LookupSource(key, time.Time{}); err != nil || c.ISO3 != iso3 {
+			t.Errorf("lookupSource(%q) = %v, %v; want %s", key, c, err, iso3)
+		}
+	}
+	// The error reaches users through CountryIndex too.
+	ds := unvotesData(t)
+	if _, err := ds.CountryIndex("Korea"); !errors.Is(err, votes.ErrAmbiguousCountry) {
+		t.Errorf(`CountryIndex("Korea"): %v, want ErrAmbiguousCountry`, err)
+	}
+	// Non-members are unknown, with a word on why.
+	for _, k := range []string{"Holy See", "Vatican", "Palestine", "State of Palestine", "Kosovo"} {
+		_, err := votes.LookupCountry(k)
+		if !errors.Is(err, votes.ErrUnknownCountry) || !strings.Contains(err.Error(), "member") {
+			t.Errorf("LookupCountry(%q): %v, want ErrUnknownCountry saying it is not a member", k, err)
+		}
+	}
+}
+
+// TestNamesPlain checks the printed names: ASCII only, no "St." and no
+// "Congo - Kinshasa" style, and the UN short names of a few states the
+// issue names (UN member states list).
+func TestNamesPlain(t *testing.T) {
+	for _, c := range votes.AllCountries() {
+		for i := 0; i < len(c.Name); i++ {
+			if c.Name[i] >= 0x80 {
+				t.Errorf("COW %d: name %q is not ASCII", c.COW, c.Name)
+				break
+			}
+		}
+		if strings.Contains(c.Name, "St.") || strings.Contains(c.Name, " - ") || strings.Contains(c.Name, "&") {
+			t.Errorf("COW %d: name %q is not the UN's style", c.COW, c.Name)
+		}
+	}
+	for cow, want := range map[int]string{
+		56: "Saint Lucia", 437: "Cote d'Ivoire", 490: "Democratic Republic of the Congo", 484: "Republic of the Congo",
+		438: "Republic of Guinea",
+		57:  "Saint Vincent and the Grenadines", 60: "Saint Kitts and Nevis", 403: "Sao Tome and Principe",
+		365: "Russian Federation", 630: "Iran (Islamic Republic of)", 732: "Republic of Korea",
+		731: "Democratic People's Republic of Korea", 200: "United Kingdom", 2: "United States",
+		812: "Lao People's Democratic Republic", 816: "Viet Nam", 510: "United Republic of Tanzania",
+		359: "Republic of Moldova", 652: "Syrian Arab Republic", 402: "Cabo Verde", 640: "Turkiye",
+	} {
+		if c, _ := votes.CountryByCOW(cow); c.Name != want {
+			t.Errorf("COW %d is named %q, want %q", cow, c.Name, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package votes
 
 import (
 	"cmp"
+	"fmt"
 	"iter"
 	"math/bits"
 	"slices"
@@ -46,27 +47,56 @@ func (d *Dataset) RollCall(j int) *RollCall { return &d.rollCalls[j] }
 // Vote returns the vote of state i on roll call j. It panics if i or j is out
 // of range.
 func (d *Dataset) Vote(i, j int) Vote {
-	if j < 0 || j >= len(d.rollCalls) {
-		panic("votes: roll call index out of range")
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
 	}
 	return d.votes[i*len(d.rollCalls)+j]
 }
 
+// rangeError is the value an index out of range panics with, printed as
+// "votes: state index 200 out of range [0,200)". It is a value, not a
+// formatted string, so that the checks stay cheap enough to inline.
+type rangeError struct {
+	what string // "state" or "roll call"
+	i, n int
+}
+
+func (e rangeError) Error() string {
+	return fmt.Sprintf("votes: %s index %d out of range [0,%d)", e.what, e.i, e.n)
+}
+
+// badCell panics, as a slice index does, for a state i or roll call j out
+// of range: the cell number i*nr+j of a bad pair can be another state's, so
+// it must never be read.
+func (d *Dataset) badCell(i, j int) {
+	if uint(i) >= uint(len(d.countries)) {
+		panic(rangeError{"state", i, len(d.countries)})
+	}
+	panic(rangeError{"roll call", j, len(d.rollCalls)})
+}
+
 // Row returns the votes of state i on every roll call, in roll-call order.
 // The slice shares the dataset's storage, for speed: it must not be modified.
+// It panics if i is out of range.
 func (d *Dataset) Row(i int) []Vote {
+	if uint(i) >= uint(len(d.countries)) {
+		panic(rangeError{"state", i, len(d.countries)})
+	}
 	nr := len(d.rollCalls)
 	return d.votes[i*nr : (i+1)*nr : (i+1)*nr]
 }
 
 // Member returns Voeten's "member" flag for state i on roll call j: true
 // for a vote cast or recorded absent, unknown for a non-member, unless the
-// source said otherwise.
+// source said otherwise. It panics if i or j is out of range.
 func (d *Dataset) Member(i, j int) Flag {
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
+	}
 	if f, ok := d.member[i*len(d.rollCalls)+j]; ok {
 		return f
 	}
-	switch d.Vote(i, j) {
+	switch d.votes[i*len(d.rollCalls)+j] {
 	case Yes, Abstain, No, Absent:
 		return FlagTrue
 	}
@@ -74,8 +104,13 @@ func (d *Dataset) Member(i, j int) Flag {
 }
 
 // Note returns the note the UN Digital Library attaches to the vote of state
-// i on roll call j, if any.
-func (d *Dataset) Note(i, j int) string { return d.notes[i*len(d.rollCalls)+j] }
+// i on roll call j, if any. It panics if i or j is out of range.
+func (d *Dataset) Note(i, j int) string {
+	if uint(i) >= uint(len(d.countries)) || uint(j) >= uint(len(d.rollCalls)) {
+		d.badCell(i, j)
+	}
+	return d.notes[i*len(d.rollCalls)+j]
+}
 
 // IndexOf returns the row of state c, and whether c is in the dataset.
 func (d *Dataset) IndexOf(c Country) (int, bool) {
@@ -86,7 +121,8 @@ func (d *Dataset) IndexOf(c Country) (int, bool) {
 // CountryIndex returns the row of the state with the given name or code, as
 // LookupCountry accepts them ("Serbia", "SRB", "YU", "345"). It returns an
 // error wrapping ErrUnknownCountry if no state goes by that key, or if the
-// state has no row in this dataset.
+// state has no row in this dataset (a *NotInDatasetError), and one wrapping
+// ErrAmbiguousCountry for a key such as "Congo" that names several states.
 func (d *Dataset) CountryIndex(key string) (int, error) {
 	c, err := LookupCountry(key)
 	if err != nil {
@@ -147,8 +183,12 @@ func (d *Dataset) VotesOn(j int) iter.Seq2[Country, Vote] {
 	}
 }
 
-// Tally counts the votes on roll call j in the dataset.
+// Tally counts the votes on roll call j in the dataset. It panics if j is
+// out of range.
 func (d *Dataset) Tally(j int) Tally {
+	if uint(j) >= uint(len(d.rollCalls)) {
+		panic(rangeError{"roll call", j, len(d.rollCalls)})
+	}
 	var t Tally
 	nr := len(d.rollCalls)
 	for i := range d.countries {
@@ -224,6 +264,30 @@ func (d *Dataset) SelectCountries(keep func(Country) bool) *Dataset {
 		cols[j] = j
 	}
 	return d.subset(rows, cols)
+}
+
+// Voters returns the dataset restricted to the states that cast at least one
+// vote (Yes, Abstain or No) on its roll calls, and the states it dropped,
+// by COW code: those with no row of votes in the selection, such as the
+// Federal Republic of Germany, Czechoslovakia, Zanzibar and the Republic of
+// China in a selection of 2019 (a dataset keeps every state its source
+// lists). Absences and non-membership are not votes cast. The roll calls,
+// and their Unanimous flags, are kept.
+func (d *Dataset) Voters() (voting *Dataset, dropped []Country) {
+	nr := len(d.rollCalls)
+	var rows []int
+	for i, c := range d.countries {
+		if slices.ContainsFunc(d.votes[i*nr:(i+1)*nr], Vote.Cast) {
+			rows = append(rows, i)
+		} else {
+			dropped = append(dropped, c)
+		}
+	}
+	cols := make([]int, nr)
+	for j := range cols {
+		cols[j] = j
+	}
+	return d.subset(rows, cols), dropped
 }
 
 func (d *Dataset) subset(rows, cols []int) *Dataset {

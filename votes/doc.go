@@ -63,16 +63,46 @@
 // seat on the day: unvotes files united Germany's and Yemen's votes of late
 // 1990 under the Federal Republic and the Yemen Arab Republic, and they are
 // read as Germany's (255) and Yemen's (679), which makes every vote of
-// Voeten's 2016 file agree with unvotes. LookupCountry takes any name or
-// code; Country.NameOn gives the name of the day.
+// Voeten's 2016 file agree with unvotes. Dataset.JoinPredecessors goes
+// further, on request: it counts the Federal Republic's and the Yemen Arab
+// Republic's votes as Germany's and Yemen's (Successions), so that their
+// series do not break in 1990.
+//
+// Country.Name is the UN's English short name of today in plain ASCII, as
+// the General Assembly's voting records print it ("Saint Lucia", "Cote
+// d'Ivoire", "Democratic Republic of the Congo", "Russian Federation",
+// "Iran (Islamic Republic of)", "United Kingdom", "United States");
+// Country.NameOn gives the name of a day ("Yugoslavia", "Zaire"). Tables
+// should identify states by ISO3 or COW code, which never change.
+//
+// LookupCountry takes any name or code: the UN's, the sources', and the
+// common ones ("UK", "Britain", "DPRK", "DRC", "Lao PDR", "South Korea",
+// "Ivory Coast", "Russia", "Turkey"). A key that names several states
+// ("Congo", "Korea", "Guinea") is an error wrapping ErrAmbiguousCountry that
+// lists them with their codes: a lookup never guesses between states.
+// Readers take the names a file uses in that file's naming ("CONGO" in the
+// Digital Library is COG), and keys that changed hands ("Germany", "CHN",
+// "YEM") by the day of the roll call (LookupCountryOn).
 //
 // # Selections
 //
 // Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
-// Between, HasIssue, ImportantOnly, Resolutions, TextMatches, Contested,
-// Special); Dataset.SelectCountries keeps states. Groups such as the EU,
-// NATO, the Balkans and the UN regional groups have membership by date
-// (LookupGroup).
+// InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
+// Contested, Special, Amendments); Dataset.SelectCountries keeps states, and
+// Dataset.Voters the states that cast a vote in the selection, saying which
+// it dropped. RollCall.Unanimous is judged once, on every vote read, and
+// kept by every selection: narrowing the states never makes a roll call
+// unanimous. WriteLong writes any selection as a long, vote-level CSV.
+//
+// Groups such as the EU, NATO, the Balkans and the UN regional groups have
+// membership by date (LookupGroup). Membership on a roll call is
+// Group.ContainsOn(c, rc) (or MembersOn): on the roll call's day, or, for a
+// roll call without a date (Voeten's 2016 file has one), throughout its
+// session (SessionSpan), so that an undated roll call can never count a
+// state that left or joined during the session. Group.Contains with a zero
+// day means "ever a member" and is not for roll calls. (Package alignment's
+// group measures take the stricter course of leaving undated roll calls out
+// and counting them.)
 //
 // # Errors
 //

@@ -12,6 +12,7 @@ var (
 	ErrDuplicateVote     = errors.New("duplicate vote with a different value")
 	ErrBadDate           = errors.New("bad date")
 	ErrUnknownCountry    = errors.New("unknown country")
+	ErrAmbiguousCountry  = errors.New("ambiguous country")
 	ErrBadNumber         = errors.New("bad number")
 	ErrBadSession        = errors.New("bad session")
 	ErrUnknownIssue      = errors.New("unknown issue")

@@ -9,67 +9,143 @@ import (
 
 // A Group is a named set of states whose membership may change over time,
 // such as the European Union or the Balkans.
+//
+// Membership is asked on a day (Contains, Members) or on a roll call
+// (ContainsOn). A roll call without a date (Voeten's 2016 file has one,
+// rcid 4592) has no day to ask on: ContainsOn then counts a state only if
+// it was a member throughout the roll call's session (SessionSpan), so that
+// an undated roll call can never seat a state that had left or not yet
+// joined; Contains with a zero day, by contrast, asks whether the state was
+// ever a member, and must not be given an undated roll call's date.
 type Group struct {
 	Name        string
 	Description string // what the group is and where its list comes from
-	members     []Membership
+	members     []membership
 }
 
-// Membership is one state's time in a group: from From (inclusive) until
+// membership is one state's time in a group: from From (inclusive) until
 // Until (exclusive). A zero From means since before 1946; a zero Until
 // means still a member.
-type Membership struct {
-	Country     Country
-	From, Until time.Time
+type membership struct {
+	country     Country
+	from, until time.Time
 }
 
-// During reports whether the membership covers day t. A zero t asks whether
+// during reports whether the membership covers day t. A zero t asks whether
 // the state was ever a member.
-func (m Membership) During(t time.Time) bool {
+func (m membership) during(t time.Time) bool {
 	if t.IsZero() {
 		return true
 	}
-	return !t.Before(m.From) && (m.Until.IsZero() || t.Before(m.Until))
+	return !t.Before(m.from) && (m.until.IsZero() || t.Before(m.until))
 }
 
 // NewGroup returns a group of the given states, members at all times.
 func NewGroup(name string, members ...Country) Group {
 	g := Group{Name: name}
 	for _, c := range members {
-		g.members = append(g.members, Membership{Country: c})
+		g.members = append(g.members, membership{country: c})
 	}
-	g.sort()
-	return g
-}
-
-// NewGroupWithDates returns a group with the given memberships.
-func NewGroupWithDates(name string, members ...Membership) Group {
-	g := Group{Name: name, members: slices.Clone(members)}
 	g.sort()
 	return g
 }
 
 func (g *Group) sort() {
-	slices.SortStableFunc(g.members, func(a, b Membership) int {
-		if a.Country.COW != b.Country.COW {
-			return a.Country.COW - b.Country.COW
+	slices.SortStableFunc(g.members, func(a, b membership) int {
+		if a.country.COW != b.country.COW {
+			return a.country.COW - b.country.COW
 		}
-		return a.From.Compare(b.From)
+		return a.from.Compare(b.from)
 	})
 }
 
-// Memberships returns every membership of the group, by COW code and date.
-func (g Group) Memberships() []Membership { return slices.Clone(g.members) }
-
 // Contains reports whether c was a member on day t; a zero t asks whether c
-// was ever a member.
+// was ever a member. For a roll call, use ContainsOn, which does not take
+// an undated roll call for "ever".
 func (g Group) Contains(c Country, t time.Time) bool {
 	for _, m := range g.members {
-		if m.Country.COW == c.COW && m.During(t) {
+		if m.country.COW == c.COW && m.during(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// ContainsOn reports whether c was a member of g when roll call rc was
+// voted: on its day, or, for a roll call without a date, throughout its
+// session (ContainsThroughout over SessionSpan(rc.Session)). A roll call
+// with neither a date nor a session has no members. This is the rule every
+// measure of a group on a roll call follows (group medians, cohesion,
+// outliers), so that an undated roll call counts only states that were
+// members whatever its day.
+func (g Group) ContainsOn(c Country, rc *RollCall) bool {
+	if !rc.Date.IsZero() {
+		return g.Contains(c, rc.Date)
+	}
+	from, to := SessionSpan(rc.Session)
+	if from.IsZero() {
+		return false
+	}
+	return g.ContainsThroughout(c, from, to)
+}
+
+// MembersOn returns the states that were members of g when roll call rc was
+// voted, by COW code, by the rule of ContainsOn.
+func (g Group) MembersOn(rc *RollCall) []Country {
+	var out []Country
+	for _, m := range g.members {
+		if (len(out) == 0 || out[len(out)-1] != m.country) && g.ContainsOn(m.country, rc) {
+			out = append(out, m.country)
+		}
+	}
+	return out
+}
+
+// ContainsThroughout reports whether c was a member on every day from from
+// through to, inclusive. It panics if either day is zero or to is before
+// from.
+func (g Group) ContainsThroughout(c Country, from, to time.Time) bool {
+	if from.IsZero() || to.IsZero() || to.Before(from) {
+		panic("votes: ContainsThroughout needs two days in order")
+	}
+	cur := from // the first day not yet covered
+	for _, m := range g.members {
+		if m.country.COW != c.COW || cur.Before(m.from) {
+			continue
+		}
+		if m.until.IsZero() {
+			return true
+		}
+		if m.until.After(cur) {
+			cur = m.until
+			if cur.After(to) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SessionSpan returns days that bound regular session s of the General
+// Assembly, generously: from 1 September of the year it opened (1945+s;
+// the first session opened in January 1946, so its span starts on 1
+// January 1946) through 30 September of the next year, which covers the
+// session and its resumed parts whatever the exact opening day. It returns
+// zero times for a session below 1. Membership throughout this span is
+// membership throughout the session. (The sources number a few special and
+// emergency special sessions held before a regular session opened with the
+// coming session: 36 dated roll calls of the embedded record lie outside
+// their session's span. The span bounds the regular session, which is what
+// an undated roll call's membership needs.)
+func SessionSpan(s int) (from, to time.Time) {
+	if s < 1 {
+		return time.Time{}, time.Time{}
+	}
+	from = time.Date(1945+s, time.September, 1, 0, 0, 0, 0, time.UTC)
+	if s == 1 {
+		from = time.Date(1946, time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return from, time.Date(1946+s, time.September, 30, 0, 0, 0, 0, time.UTC)
 }
 
 // Members returns the states that were members on day t (ever, for a zero
@@ -77,8 +153,8 @@ func (g Group) Contains(c Country, t time.Time) bool {
 func (g Group) Members(t time.Time) []Country {
 	var out []Country
 	for _, m := range g.members {
-		if m.During(t) && (len(out) == 0 || out[len(out)-1] != m.Country) {
-			out = append(out, m.Country)
+		if m.during(t) && (len(out) == 0 || out[len(out)-1] != m.country) {
+			out = append(out, m.country)
 		}
 	}
 	return out
@@ -137,7 +213,7 @@ func (d groupDef) build() Group {
 		if err != nil {
 			panic("votes: bad built-in group " + d.name + ": " + err.Error()) // a bug in the table, caught by the tests
 		}
-		g.members = append(g.members, Membership{Country: c, From: mustDay(m.from), Until: mustDay(m.until)})
+		g.members = append(g.members, membership{country: c, from: mustDay(m.from), until: mustDay(m.until)})
 	}
 	g.sort()
 	return g

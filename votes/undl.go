@@ -268,8 +268,8 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	e, ok := cache[string(code)]
 	c := e.country
 	if !ok || e.name != string(name) {
-		cc, codeErr := LookupCountryOn(string(code), rc.Date)
-		cn, nameErr := LookupCountryOn(string(name), rc.Date)
+		cc, codeErr := lookupSource(string(code), rc.Date)
+		cn, nameErr := lookupSource(string(name), rc.Date)
 		switch {
 		case codeErr == nil && nameErr == nil && len(name) > 0 && cc.COW != cn.COW:
 			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d) but ms_name %s is %s (COW %d)",

@@ -518,12 +518,12 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 // it is.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
-		c, err := LookupCountry(name)
+		c, err := lookupSourceToday(name)
 		if err != nil {
 			return Country{}, fmt.Errorf("%w %s", ErrUnknownCountry, quotePrefix([]byte(name)))
 		}
 		if code != "" && code != "NA" {
-			if cc, err := LookupCountry(code); err == nil && cc.COW != c.COW {
+			if cc, err := lookupSourceToday(code); err == nil && cc.COW != c.COW {
 				return Country{}, fmt.Errorf("%w: country %s is %s (COW %d) but country_code %s is %s (COW %d)",
 					ErrUnknownCountry, quotePrefix([]byte(name)), c.Name, c.COW, quotePrefix([]byte(code)), cc.Name, cc.COW)
 			}
@@ -531,7 +531,7 @@ func unvotesCountry(name, code string) (Country, error) {
 		return c, nil
 	}
 	if code != "" {
-		if c, err := LookupCountry(code); err == nil {
+		if c, err := lookupSourceToday(code); err == nil {
 			return c, nil
 		}
 	}

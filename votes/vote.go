@@ -50,17 +50,9 @@ func (v Vote) String() string {
 	return fmt.Sprintf("Vote(%d)", int8(v))
 }
 
-// ParseVote parses the names String returns and the codes of the sources:
-// "yes"/"Y"/"1", "abstain"/"A"/"2", "no"/"N"/"3", "absent"/"X"/"8",
+// parseVoteBytes parses the names String returns and the codes of the
+// sources: "yes"/"Y"/"1", "abstain"/"A"/"2", "no"/"N"/"3", "absent"/"X"/"8",
 // "non-member"/"9", case-insensitively. The empty string is NoRecord.
-// An unknown code returns an error wrapping ErrUnknownVote.
-func ParseVote(s string) (Vote, error) {
-	if v, ok := parseVoteBytes([]byte(s)); ok {
-		return v, nil
-	}
-	return NoRecord, fmt.Errorf("%w %q", ErrUnknownVote, s)
-}
-
 func parseVoteBytes(b []byte) (Vote, bool) {
 	switch len(b) {
 	case 0:
@@ -131,9 +123,6 @@ const (
 	FlagFalse               // coded 0
 	FlagTrue                // coded 1
 )
-
-// True reports whether f is FlagTrue.
-func (f Flag) True() bool { return f == FlagTrue }
 
 // String returns "1", "0" or "NA", as the sources write the flag.
 func (f Flag) String() string {

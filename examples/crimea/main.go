@@ -128,20 +128,21 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if sel.NumRollCalls() == 0 {
 		return fmt.Errorf("no roll call matches %q", cfg.match)
 	}
-	rep, err := alignment.Outliers(sel, group, ref, &alignment.OutlierOptions{Label: label, Topic: topic})
+	rep, err := alignment.Outliers(sel, group, ref, nil)
 	if err != nil {
 		return err
 	}
 	p.say(fmt.Sprintf("%d found, with the tally of the whole Assembly (yes-no-abstain) and %s's vote:", len(rep.RollCalls), rep.Reference.Name))
-	p.write(rep.WriteRollCalls)
+	p.write(writeRollCalls(rep))
 
 	p.step(fmt.Sprintf("How the %s voted", group.Name))
 	p.say(fmt.Sprintf("Each member's vote on each roll call; \"absent\" means that no vote was recorded. The group: %s", group.Description))
-	p.write(rep.WriteVotes)
+	p.write(writeVotes(rep))
 
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
 	p.write(rep.WriteTo)
+	p.printf("%s\n", sentence(rep, label, topic))
 
 	apart := rep.Outliers()
 	p.step("The wider pattern")
@@ -154,7 +155,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 
 // widerPattern prints the agreement of member m with the reference and with
 // the median EU member, session by session, since 2006.
-func widerPattern(p *printer, ds *votes.Dataset, m alignment.MemberRecord, ref votes.Country) error {
+func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref votes.Country) error {
 	recent := ds.Filter(votes.InSessions(sinceSession, 1<<30))
 	if recent.NumRollCalls() == 0 {
 		p.say(fmt.Sprintf("The record has no session since 2006 (session %d) to follow %s's votes in.", sinceSession, m.Name))
@@ -175,7 +176,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.MemberRecord, ref v
 	euMedian := rs.GroupMedian(eu.Contains)
 	s.Add("EU median", euMedian)
 	p.write(s.WriteTo)
-	withRef, _ := rs.Column(ref)
+	withRef, _ := rs.State(ref)
 	a, na := mean(withRef)
 	b, nb := mean(euMedian)
 	p.printf("\nOver the %d sessions in which %s scored, its mean agreement with %s was %.2f; over %d, with the median EU member %.2f.\n", na, m.Name, ref.Name, a, nb, b)

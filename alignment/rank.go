@@ -1,0 +1,136 @@
+package alignment
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// Ranked is one state's place in a Ranking.
+type Ranked struct {
+	Country votes.Country
+	// Score is the state's index with the reference, with the number of
+	// roll calls both voted on; NaN if that number is below the minimum.
+	Score Score
+	// Rank is 1 for the highest score; 0 for a state without a score.
+	Rank int
+}
+
+// A Ranking orders every state of a selection by its score with a
+// reference state.
+type Ranking struct {
+	Reference votes.Country
+	Index     Index
+	MinN      int // the minimum n asked for (at least 1)
+	// States holds every state that cast a vote in the selection, the
+	// reference left out: those with a score from the highest to the
+	// lowest (ties: larger n first, then by COW code), then those whose
+	// score is NaN (fewer than MinN roll calls in common with the
+	// reference), by n and COW code.
+	States []Ranked
+	// NoVotes names the states of the dataset that cast no vote on the
+	// roll calls kept: they are not ranked.
+	NoVotes []votes.Country
+}
+
+// Rank ranks every state of ds by index x of its votes with those of ref,
+// over the roll calls of ds kept as in Pair (unanimous ones dropped unless
+// opts.KeepUnanimous). A score on fewer than opts.MinN roll calls is NaN and
+// ranked last, after every number; states that cast no vote at all are
+// left out and named in NoVotes. Narrow ds first to rank over any
+// selection: a year (votes.InYears), an issue (votes.HasIssue), some states
+// (SelectCountries); the scores do not depend on which other states are in
+// ds.
+//
+// It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
+// ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref cast no
+// vote on them. It panics if x is not a known index.
+func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Ranking, error) {
+	x.check()
+	o := opts.orDefault()
+	r, err := rowOf(ds, ref)
+	if err != nil {
+		return nil, err
+	}
+	if ds.NumRollCalls() == 0 {
+		return nil, ErrEmpty
+	}
+	b := newBitsets(ds, nil, o)
+	if b.empty() {
+		return nil, ErrEmpty
+	}
+	if b.hi[r] <= b.lo[r] {
+		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+	}
+	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	for i, c := range ds.Countries() {
+		if i == r {
+			continue
+		}
+		if b.hi[i] <= b.lo[i] {
+			rk.NoVotes = append(rk.NoVotes, c)
+			continue
+		}
+		t := b.table(r, i, 0, b.nw)
+		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN)})
+	}
+	slices.SortStableFunc(rk.States, func(a, b Ranked) int {
+		return cmpNaNLast(a.Score.Value, b.Score.Value, cmp.Or(cmp.Compare(b.Score.N, a.Score.N), cmp.Compare(a.Country.COW, b.Country.COW)))
+	})
+	for k := range rk.States {
+		if !math.IsNaN(rk.States[k].Score.Value) {
+			rk.States[k].Rank = k + 1
+		}
+	}
+	return rk, nil
+}
+
+// scored returns the states with a score, highest first.
+func (rk *Ranking) scored() []Ranked {
+	n := 0
+	for n < len(rk.States) && !math.IsNaN(rk.States[n].Score.Value) {
+		n++
+	}
+	return rk.States[:n]
+}
+
+// Top returns the k states most aligned with the reference, highest score
+// first; fewer if fewer have a score. States whose score is NaN are never
+// among them.
+func (rk *Ranking) Top(k int) []Ranked {
+	s := rk.scored()
+	return slices.Clone(s[:min(max(k, 0), len(s))])
+}
+
+// Bottom returns the k states least aligned with the reference, lowest
+// score first; fewer if fewer have a score. States whose score is NaN are
+// never among them.
+func (rk *Ranking) Bottom(k int) []Ranked {
+	s := rk.scored()
+	out := slices.Clone(s[len(s)-min(max(k, 0), len(s)):])
+	slices.Reverse(out)
+	return out
+}
+
+// WriteTo writes one line per ranked state: rank, name, score and n.
+func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s with %s, %d states\n", rk.Index, rk.Reference, len(rk.States))
+	for _, s := range rk.States {
+		rank := "-"
+		if s.Rank > 0 {
+			rank = fmt.Sprint(s.Rank)
+		}
+		fmt.Fprintf(&b, "%4s  %-32s %s\n", rank, s.Country.Name, s.Score)
+	}
+	n, err := io.WriteString(w, b.String())
+	return int64(n), err
+}
+
+// String returns the WriteTo rendering.
+func (rk *Ranking) String() string { return render(rk) }

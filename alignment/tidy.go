@@ -1,0 +1,362 @@
+package alignment
+
+import (
+	"io"
+
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
+)
+
+// Tidy rows: every result gives Rows, one observation per row, and
+// WriteCSV, which writes them with a header of the `csv` tags (lower snake
+// case). A state is iso3, cow, name; a pair iso3_a ... name_b. A NaN score
+// is written "NaN". In a series, session is the regular session and year
+// the year it opened (by session), or session 0 and year the calendar year
+// (by year).
+
+// TableRow is one cell of a joint-vote table.
+type TableRow struct {
+	VoteA string `csv:"vote_a"` // yes, abstain or no
+	VoteB string `csv:"vote_b"`
+	N     int    `csv:"n"`
+}
+
+var castNames = [3]string{"yes", "abstain", "no"}
+
+// Rows returns the nine cells of the table, A's votes as the outer loop.
+func (t *Table) Rows() []TableRow {
+	out := make([]TableRow, 0, 9)
+	for i := range 3 {
+		for j := range 3 {
+			out = append(out, TableRow{VoteA: castNames[i], VoteB: castNames[j], N: t[i][j]})
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (t *Table) WriteCSV(w io.Writer) error { return tidy.Write(w, t.Rows()) }
+
+// PairTableRow is one cell of the joint-vote table of a pair of states.
+type PairTableRow struct {
+	ISO3A string `csv:"iso3_a"`
+	COWA  int    `csv:"cow_a"`
+	NameA string `csv:"name_a"`
+	ISO3B string `csv:"iso3_b"`
+	COWB  int    `csv:"cow_b"`
+	NameB string `csv:"name_b"`
+	VoteA string `csv:"vote_a"` // yes, abstain or no
+	VoteB string `csv:"vote_b"`
+	N     int    `csv:"n"`
+}
+
+// Rows returns the tables of every pair of different states (i < j, in
+// row order) in long form: nine rows per pair, A's votes as the outer loop.
+func (ts *Tables) Rows() []PairTableRow {
+	n := len(ts.Countries)
+	out := make([]PairTableRow, 0, 9*n*(n-1)/2)
+	for i, a := range ts.Countries {
+		for j := i + 1; j < n; j++ {
+			b := ts.Countries[j]
+			t := ts.Table(i, j)
+			for _, c := range t.Rows() {
+				out = append(out, PairTableRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
+			}
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.Rows()) }
+
+// PairRow is the score of one pair of states.
+type PairRow struct {
+	ISO3A string  `csv:"iso3_a"`
+	COWA  int     `csv:"cow_a"`
+	NameA string  `csv:"name_a"`
+	ISO3B string  `csv:"iso3_b"`
+	COWB  int     `csv:"cow_b"`
+	NameB string  `csv:"name_b"`
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
+}
+
+func pairRow(a, b votes.Country, x Index, s Score) PairRow {
+	return PairRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, Index: x.String(), Score: s.Value, N: s.N}
+}
+
+// Rows returns the matrix in long form: one row per pair of different
+// states (i < j, in row order), with its n; NaN scores included.
+func (m *Matrix) Rows() []PairRow {
+	n := len(m.Countries)
+	out := make([]PairRow, 0, n*(n-1)/2)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			out = append(out, pairRow(m.Countries[i], m.Countries[j], m.Index, m.At(i, j)))
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (m *Matrix) WriteCSV(w io.Writer) error { return tidy.Write(w, m.Rows()) }
+
+// PairPeriodRow is the score of one pair of states in one period.
+type PairPeriodRow struct {
+	ISO3A   string  `csv:"iso3_a"`
+	COWA    int     `csv:"cow_a"`
+	NameA   string  `csv:"name_a"`
+	ISO3B   string  `csv:"iso3_b"`
+	COWB    int     `csv:"cow_b"`
+	NameB   string  `csv:"name_b"`
+	Session int     `csv:"session"` // 0 in a series by year
+	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
+	Index   string  `csv:"index"`
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"`
+}
+
+// period returns the session and year columns of period p.
+func period(by By, p int) (session, year int) {
+	if by == ByYear {
+		return 0, p
+	}
+	return p, openingYear(p)
+}
+
+func pairPeriodRow(a, b votes.Country, by By, p int, x Index, s Score) PairPeriodRow {
+	r := pairRow(a, b, x, s)
+	session, year := period(by, p)
+	return PairPeriodRow{ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+		Session: session, Year: year, Index: r.Index, Score: r.Score, N: r.N}
+}
+
+// Rows returns every index of the pair in every period: period by period,
+// the indices in the order of Indices.
+func (ps *PairSeries) Rows() []PairPeriodRow {
+	var out []PairPeriodRow
+	for k, p := range ps.Periods {
+		for _, x := range Indices() {
+			out = append(out, pairPeriodRow(ps.A, ps.B, ps.By, p, x, ps.Tables[k].Score(x, 1)))
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (ps *PairSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, ps.Rows()) }
+
+// Rows returns each period's matrix in long form: period by period, one
+// row per pair of different states that voted in it.
+func (sm *MatrixSeries) Rows() []PairPeriodRow {
+	var out []PairPeriodRow
+	for k, m := range sm.Matrices {
+		n := len(m.Countries)
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				out = append(out, pairPeriodRow(m.Countries[i], m.Countries[j], sm.By, sm.Periods[k], m.Index, m.At(i, j)))
+			}
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.Rows()) }
+
+// Rows returns the score of every state (b) with the reference (a) in
+// every period: state by state, period by period, the reference itself
+// left out. States with no score in a period (NaN) are included, so that
+// every state has every period.
+func (rs *ReferenceSeries) Rows() []PairPeriodRow {
+	out := make([]PairPeriodRow, 0, len(rs.Countries)*len(rs.Periods))
+	for i, c := range rs.Countries {
+		if c.COW == rs.Reference.COW {
+			continue
+		}
+		for k, p := range rs.Periods {
+			out = append(out, pairPeriodRow(rs.Reference, c, rs.By, p, rs.Index, rs.At(i, k)))
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (rs *ReferenceSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, rs.Rows()) }
+
+// SeriesRow is one named series' score in one period.
+type SeriesRow struct {
+	Series  string  `csv:"series"`
+	Session int     `csv:"session"` // 0 in a series by year
+	Year    int     `csv:"year"`
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"`
+}
+
+// Rows returns the series column by column, period by period.
+func (s *Series) Rows() []SeriesRow {
+	var out []SeriesRow
+	for c, name := range s.Names {
+		for k, p := range s.Periods {
+			session, year := period(s.By, p)
+			sc := s.Columns[c][k]
+			out = append(out, SeriesRow{Series: name, Session: session, Year: year, Score: sc.Value, N: sc.N})
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (s *Series) WriteCSV(w io.Writer) error { return tidy.Write(w, s.Rows()) }
+
+// RankRow is one state's place in a ranking: a is the reference, b the
+// state ranked.
+type RankRow struct {
+	Rank  int     `csv:"rank"` // 0 for a state without a score (last)
+	ISO3A string  `csv:"iso3_a"`
+	COWA  int     `csv:"cow_a"`
+	NameA string  `csv:"name_a"`
+	ISO3B string  `csv:"iso3_b"`
+	COWB  int     `csv:"cow_b"`
+	NameB string  `csv:"name_b"`
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
+}
+
+// Rows returns the ranking in order, the states without a score (NaN)
+// last; the states without a vote (NoVotes) are not in it.
+func (rk *Ranking) Rows() []RankRow {
+	out := make([]RankRow, 0, len(rk.States))
+	for _, s := range rk.States {
+		p := pairRow(rk.Reference, s.Country, rk.Index, s.Score)
+		out = append(out, RankRow{Rank: s.Rank, ISO3A: p.ISO3A, COWA: p.COWA, NameA: p.NameA, ISO3B: p.ISO3B, COWB: p.COWB, NameB: p.NameB,
+			Index: p.Index, Score: p.Score, N: p.N})
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (rk *Ranking) WriteCSV(w io.Writer) error { return tidy.Write(w, rk.Rows()) }
+
+// CohesionRow is a group's cohesion on one roll call.
+type CohesionRow struct {
+	Group      string  `csv:"group"`
+	RCID       int     `csv:"rcid"`
+	Session    int     `csv:"session"`
+	Year       int     `csv:"year"`
+	Date       string  `csv:"date"` // yyyy-mm-dd
+	Resolution string  `csv:"resolution"`
+	Yes        int     `csv:"yes"`
+	No         int     `csv:"no"`
+	Abstain    int     `csv:"abstain"`
+	Absent     int     `csv:"absent"` // members recorded absent
+	Rice       float64 `csv:"rice"`
+	HNR        float64 `csv:"hnr"` // Hix, Noury and Roland's agreement index
+}
+
+// Rows returns one row per roll call of the report.
+func (r *CohesionReport) Rows() []CohesionRow {
+	out := make([]CohesionRow, 0, len(r.RollCalls))
+	for _, c := range r.RollCalls {
+		rc := r.ds.RollCall(c.Index)
+		out = append(out, CohesionRow{
+			Group: r.Group, RCID: rc.ID, Session: rc.Session, Year: rc.Year(), Date: rc.Date.Format("2006-01-02"),
+			Resolution: rc.Resolution, Yes: c.Tally.Yes, No: c.Tally.No, Abstain: c.Tally.Abstain, Absent: c.Tally.NonVoting,
+			Rice: c.Rice, HNR: c.HNR,
+		})
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (r *CohesionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+
+// CohesionPeriodRow is one measure of a group's cohesion in one period.
+type CohesionPeriodRow struct {
+	Group   string  `csv:"group"`
+	Session int     `csv:"session"` // 0 in a series by year
+	Year    int     `csv:"year"`
+	Index   string  `csv:"index"` // "rice" or "hnr"
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"` // roll calls averaged
+}
+
+// Rows returns, period by period, the mean Rice index and the mean
+// Hix-Noury-Roland index.
+func (cs *CohesionSeries) Rows() []CohesionPeriodRow {
+	out := make([]CohesionPeriodRow, 0, 2*len(cs.Periods))
+	for k, p := range cs.Periods {
+		session, year := period(cs.By, p)
+		out = append(out,
+			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "rice", Score: cs.Rice[k].Value, N: cs.Rice[k].N},
+			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "hnr", Score: cs.HNR[k].Value, N: cs.HNR[k].N})
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (cs *CohesionSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, cs.Rows()) }
+
+// DefectionRow is one member's defections from its group's majority.
+type DefectionRow struct {
+	Group      string  `csv:"group"`
+	ISO3       string  `csv:"iso3"`
+	COW        int     `csv:"cow"`
+	Name       string  `csv:"name"`
+	N          int     `csv:"n"` // votes cast when the group had a majority
+	Defections int     `csv:"defections"`
+	Share      float64 `csv:"share"`
+}
+
+// Rows returns the members as ranked: the highest share first, NaN last.
+func (r *DefectionReport) Rows() []DefectionRow {
+	out := make([]DefectionRow, 0, len(r.States))
+	for _, d := range r.States {
+		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share})
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+
+// OutlierRow is one member's record against the reference: a is the
+// reference, b the member.
+type OutlierRow struct {
+	Group     string  `csv:"group"`
+	ISO3A     string  `csv:"iso3_a"`
+	COWA      int     `csv:"cow_a"`
+	NameA     string  `csv:"name_a"`
+	ISO3B     string  `csv:"iso3_b"`
+	COWB      int     `csv:"cow_b"`
+	NameB     string  `csv:"name_b"`
+	With      int     `csv:"with"`
+	Against   int     `csv:"against"`
+	Abstained int     `csv:"abstained"`
+	Absent    int     `csv:"absent"`
+	Index     string  `csv:"index"`
+	Score     float64 `csv:"score"`
+	N         int     `csv:"n"`
+	Judged    bool    `csv:"judged"`
+	Outlier   bool    `csv:"outlier"`
+}
+
+// Rows returns one row per member, by COW code.
+func (rep *OutlierReport) Rows() []OutlierRow {
+	out := make([]OutlierRow, 0, len(rep.States))
+	ref := rep.Reference
+	for _, m := range rep.States {
+		out = append(out, OutlierRow{
+			Group: rep.Group.Name, ISO3A: ref.ISO3, COWA: ref.COW, NameA: ref.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
+			With: m.With, Against: m.Against, Abstained: m.Abstained, Absent: m.Absent,
+			Index: rep.Options.Index.String(), Score: m.Score.Value, N: m.Score.N, Judged: m.Judged, Outlier: m.Outlier,
+		})
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV.
+func (rep *OutlierReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.Rows()) }
