@@ -54,14 +54,14 @@ func newMemorySplitter(data []byte, file string, firstLine int, lim limits) *spl
 // the limit.
 func (s *splitter) tooLong(n int, line []byte) *ParseError {
 	if i := bytes.IndexByte(line, '\r'); i >= 0 && i+1 < len(line) && line[i+1] != '\n' {
-		return &ParseError{File: s.file, Line: n, Err: crOnly}
+		return &ParseError{File: s.file, Line: n, Err: errCROnly}
 	}
 	return &ParseError{File: s.file, Line: n, Err: fmt.Errorf("%w: a line longer than %d bytes (Reader.MaxLineBytes), starting %s", ErrLimit, s.lim.line, quotePrefix(line))}
 }
 
-// crOnly reports a file whose lines end in CR alone, which would otherwise
+// errCROnly reports a file whose lines end in CR alone, which would otherwise
 // read as one line.
-var crOnly = fmt.Errorf("%w: the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF", ErrUnknownFormat)
+var errCROnly = fmt.Errorf("%w: the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF", ErrUnknownFormat)
 
 // memLine is readLine for a splitter over data in memory.
 func (s *splitter) memLine() ([]byte, error) {
@@ -316,7 +316,7 @@ func (s *scanner) readHeader() error {
 	s.header = s.header[:0]
 	for _, f := range s.fields {
 		if i := bytes.IndexByte(f, '\r'); i >= 0 {
-			return &ParseError{File: s.file, Line: 1, Err: crOnly}
+			return &ParseError{File: s.file, Line: 1, Err: errCROnly}
 		}
 		s.header = append(s.header, strings.TrimSpace(string(f)))
 	}
