@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
@@ -368,7 +370,7 @@ type voteRows struct {
 	parts       []part
 	parsers     []rowParser // one per worker, kept from block to block for their caches
 	err         error       // the error Write or ReadFrom returned
-	lim         limits
+	lim         csvscan.Limits
 }
 
 // readVoteRows reads the records after the header from br, parsing them
@@ -399,7 +401,7 @@ func (w *voteRows) Write(data []byte) (int, error) {
 			w.carry = append(w.carry, data...)
 			return n, nil
 		}
-		cut := firstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
+		cut := csvscan.FirstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
 		if cut < 0 {
 			w.carry = append(w.carry, data...)
 			return n, w.checkCarry()
@@ -419,21 +421,20 @@ func (w *voteRows) Write(data []byte) (int, error) {
 // block is longer than a record may be: a stream without line ends must
 // not be gathered without limit.
 func (w *voteRows) checkCarry() error {
-	if len(w.carry) <= w.lim.line+2 {
+	if len(w.carry) <= w.lim.Line+2 {
 		return nil
 	}
 	// Small writes gathered may come before the record.
-	start := lastBoundary(w.carry)
+	start := csvscan.LastBoundary(w.carry)
 	rec := w.carry[start:]
-	if len(rec) <= w.lim.line+2 {
+	if len(rec) <= w.lim.Line+2 {
 		return nil
 	}
-	sp := splitter{file: w.file, lim: w.lim}
 	line := w.line + bytes.Count(w.carry[:start], []byte{'\n'})
 	if bytes.IndexByte(rec, '\n') >= 0 {
-		w.err = &ParseError{File: w.file, Line: line, Err: fmt.Errorf("%w: a record longer than %d bytes (Reader.MaxLineBytes), starting %s", ErrLimit, w.lim.line, quotePrefix(rec))}
+		w.err = scanError(w.file, line, csvscan.RecordTooLong(line, rec, w.lim))
 	} else {
-		w.err = sp.tooLong(line, rec)
+		w.err = scanError(w.file, line, csvscan.TooLong(line, rec, w.lim))
 	}
 	return w.err
 }
@@ -566,7 +567,7 @@ func (w *voteRows) blockUpTo(head, data []byte) (int, error) {
 	end := bytes.LastIndexByte(data, '\n') + 1
 	err := w.block(head, data[:end], false)
 	if err == errMiscut {
-		end = lastBoundary(data)
+		end = csvscan.LastBoundary(data)
 		err = w.block(head, data[:end], true)
 	}
 	return end, err
@@ -596,9 +597,9 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 			n = w.r.parts
 		}
 		if exact || k == 0 {
-			cuts = splitRecords(seg, n)
+			cuts = csvscan.SplitRecords(seg, n)
 		} else {
-			cuts = splitLines(seg, n)
+			cuts = csvscan.SplitLines(seg, n)
 		}
 		for i := range len(cuts) - 1 {
 			if len(parts) == cap(parts) {
@@ -665,92 +666,6 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	return nil
 }
 
-// splitLines cuts data into at most n pieces of about equal size at
-// newlines, and returns the offsets where the pieces start followed by
-// len(data).
-func splitLines(data []byte, n int) []int {
-	cuts := []int{0}
-	for k := 1; k < n; k++ {
-		target := max(k*len(data)/n, cuts[len(cuts)-1])
-		i := bytes.IndexByte(data[target:], '\n')
-		if i < 0 {
-			break
-		}
-		if cut := target + i + 1; cut < len(data) {
-			cuts = append(cuts, cut)
-		}
-	}
-	return append(cuts, len(data))
-}
-
-// firstBoundary returns the offset just after the first newline of data
-// that ends a record, given whether data starts inside quotes; -1 if none.
-func firstBoundary(data []byte, quoted bool) int {
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			return -1
-		}
-		if bytes.Count(data[i:i+j], []byte{'"'})%2 == 1 {
-			quoted = !quoted
-		}
-		i += j + 1
-		if !quoted {
-			return i
-		}
-	}
-	return -1
-}
-
-// splitRecords cuts data, which starts and ends at record boundaries, into
-// at most n pieces of about equal size, each at a record boundary, and
-// returns the offsets where the pieces start followed by len(data).
-func splitRecords(data []byte, n int) []int {
-	cuts := []int{0}
-	quoted := false
-	pos := 0 // data[:pos] has been looked at; quoted tells its parity
-	for k := 1; k < n; k++ {
-		target := k * len(data) / n
-		if target <= pos {
-			continue
-		}
-		if bytes.Count(data[pos:target], []byte{'"'})%2 == 1 {
-			quoted = !quoted
-		}
-		cut := firstBoundary(data[target:], quoted)
-		if cut < 0 {
-			break
-		}
-		// The piece up to the cut ends outside quotes.
-		quoted, pos = false, target+cut
-		if pos < len(data) {
-			cuts = append(cuts, pos)
-		}
-	}
-	return append(cuts, len(data))
-}
-
-// lastBoundary returns the offset just after the last newline of data
-// that ends a record, that is one outside quotes: an even number of quotes
-// precede it. It returns 0 if there is none.
-func lastBoundary(data []byte) int {
-	// The quotes are counted once, then line by line back from the end,
-	// so a long quoted stretch costs one pass, not one per line.
-	quotes := bytes.Count(data, []byte{'"'})
-	for i := len(data); i > 0; {
-		j := bytes.LastIndexByte(data[:i], '\n')
-		if j < 0 {
-			return 0
-		}
-		quotes -= bytes.Count(data[j+1:i], []byte{'"'})
-		if quotes%2 == 0 {
-			return j + 1
-		}
-		i = j
-	}
-	return 0
-}
-
 // lineParser is implemented by row parsers with a fast path for the
 // common line: parseLine parses one physical line and reports whether it
 // could. A line it declines (quotes, a bad field, anything unusual) goes to
@@ -769,7 +684,7 @@ type denseLiner interface {
 // part's start, since where the part starts in the file is known only once
 // the parts before it are parsed; applyVotes adds it. The number of lines
 // parsed is left in p.lines, unless the part failed.
-func parsePart(p *part, rp rowParser, file string, headerWidth int, lim limits) {
+func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.Limits) {
 	rp.begin()
 	if !p.dense {
 		// One op per line, allocated once: growing ops row by row, or
@@ -778,7 +693,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim limits) 
 			p.ops = make([]voteOp, 0, n)
 		}
 	}
-	sp := newMemorySplitter(nil, file, 0, lim)
+	sp := csvscan.NewMemory(nil, 0, lim)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
@@ -819,11 +734,11 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim limits) 
 			}
 		}
 		// One record (which may span lines) by the general path.
-		sp.data, sp.nextLine = data, line
+		sp.SetData(data, line)
 		err := s.next()
 		if err == io.EOF {
 			// Only empty lines were left, which count.
-			data, line = sp.data, sp.nextLine
+			data, line = sp.Data(), sp.NextLine()
 			return
 		}
 		if err != nil {
@@ -837,9 +752,9 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim limits) 
 			return
 		}
 		// The fast paths take no line with a quote; here they are counted.
-		p.quotes += bytes.Count(data[:len(data)-len(sp.data)], []byte{'"'})
+		p.quotes += bytes.Count(data[:len(data)-len(sp.Data())], []byte{'"'})
 		rp.parseRow(s, p)
-		data, line = sp.data, sp.nextLine
+		data, line = sp.Data(), sp.NextLine()
 		if p.failed {
 			return
 		}

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // A Reader reads roll-call data. Its zero value reads strictly, within
@@ -74,19 +76,17 @@ const (
 	DefaultMaxSkipped    = 1000
 )
 
-// limits are a Reader's limits with the defaults filled in.
-type limits struct{ line, field, columns int }
-
-func (r *Reader) limits() limits {
-	l := limits{r.MaxLineBytes, r.MaxFieldBytes, r.MaxColumns}
-	if l.line <= 0 {
-		l.line = DefaultMaxLineBytes
+// limits returns a Reader's limits with the defaults filled in.
+func (r *Reader) limits() csvscan.Limits {
+	l := csvscan.Limits{Line: r.MaxLineBytes, Field: r.MaxFieldBytes, Columns: r.MaxColumns}
+	if l.Line <= 0 {
+		l.Line = DefaultMaxLineBytes
 	}
-	if l.field <= 0 {
-		l.field = DefaultMaxFieldBytes
+	if l.Field <= 0 {
+		l.Field = DefaultMaxFieldBytes
 	}
-	if l.columns <= 0 {
-		l.columns = DefaultMaxColumns
+	if l.Columns <= 0 {
+		l.Columns = DefaultMaxColumns
 	}
 	return l
 }
@@ -206,15 +206,9 @@ func (r *Reader) checkEmpty(d *Dataset, file string, skippedBefore int) error {
 	return &ParseError{File: file, Line: 2, Err: fmt.Errorf("%w: a header and nothing after it (set Reader.AllowEmpty to accept that)", ErrEmpty)}
 }
 
-// quotePrefix quotes b, or its first 64 bytes followed by the count of the
-// rest: an error message must stay short whatever the input holds.
-func quotePrefix(b []byte) string {
-	const n = 64
-	if len(b) <= n {
-		return strconv.Quote(string(b))
-	}
-	return fmt.Sprintf("%s... (%d bytes more)", strconv.Quote(string(b[:n])), len(b)-n)
-}
+// quotePrefix quotes at most 64 bytes of b: an error message must stay
+// short whatever the input holds.
+func quotePrefix(b []byte) string { return csvscan.QuotePrefix(b) }
 
 // ReadFile reads a file or an unvotes folder; see the package function ReadFile.
 func (r *Reader) ReadFile(name string) (*Dataset, error) {

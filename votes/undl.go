@@ -54,7 +54,7 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 			}
 		}
 		if id, _ := atoi(s.field(uc.id)); perr == nil && (len(t.steps) == 0 || id != t.id) {
-			t.set(id, s.sp.raw)
+			t.set(id, s.sp.Raw())
 		}
 	}
 	return b.dataset(), nil

@@ -264,7 +264,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) err
 		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
-	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, ready, true, func() rowParser {
+	return r.readVoteRows(b, br, file, len(s.header), s.sp.NextLine(), ready, true, func() rowParser {
 		return newUnvotesParser(cols, len(s.header))
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -34,7 +36,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		}
 	}
 	b := newBuilder()
-	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, true, func() rowParser {
+	err = r.readVoteRows(b, s.sp.Reader(), s.file, len(s.header), s.sp.NextLine(), nil, true, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
 			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header), varying: varying}
 	})
@@ -76,7 +78,7 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 	if v.last < 0 || bytes.IndexByte(line, '"') >= 0 {
 		return false
 	}
-	v.cuts = appendCommas(v.cuts[:0], line)
+	v.cuts = csvscan.AppendCommas(v.cuts[:0], line)
 	if len(v.cuts) != v.width-1 {
 		return false
 	}
@@ -244,7 +246,7 @@ func (v *voetenParser) setTemplate(plain []byte) {
 		return
 	}
 	line := string(plain)
-	v.cuts = appendCommas(v.cuts[:0], plain)
+	v.cuts = csvscan.AppendCommas(v.cuts[:0], plain)
 	t := 0
 	for _, f := range v.varying {
 		start := 0
@@ -318,7 +320,7 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 			break
 		}
 		v.lastID, v.last, op.head = id, len(p.rollCalls)-1, true
-		v.setTemplate(s.sp.plain)
+		v.setTemplate(s.sp.Plain())
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
