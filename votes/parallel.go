@@ -3,11 +3,9 @@ package votes
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -338,15 +336,9 @@ type rowParser interface {
 }
 
 // Input already in memory (a bytes.Reader, a strings.Reader) reaches
-// voteRows in one Write, through bufio.Reader.WriteTo, and is parsed where
-// it lies; a stream (a gzip file) is read in blocks by ReadFrom.
+// csvscan.Blocks in one Write, through bufio.Reader.WriteTo, and is parsed
+// where it lies; a stream (a gzip file) is read in blocks by ReadFrom.
 const (
-	// blockSize is the size of the blocks a stream is read in; a read
-	// holds two beyond the dataset, one parsed and the next read ahead.
-	blockSize = 8 << 20
-	// minBlock is the least input worth a block of its own: smaller writes
-	// are gathered first.
-	minBlock = 1 << 20
 	// partSize is the least input worth a part of its own.
 	partSize = 1 << 18
 	// maxParts bounds the parts of a block. A few more parts than cores
@@ -365,11 +357,10 @@ type voteRows struct {
 	dense       bool
 	newParser   func() rowParser
 	ready       func() error
-	line        int    // line on which carry starts
-	carry       []byte // input not yet parsed: an unfinished record, or small writes gathered
+	line        int // line on which the input not yet parsed starts
 	parts       []part
 	parsers     []rowParser // one per worker, kept from block to block for their caches
-	err         error       // the error Write or ReadFrom returned
+	err         error       // the error block returned
 	lim         csvscan.Limits
 }
 
@@ -381,208 +372,28 @@ type voteRows struct {
 // With dense set, parts are first parsed in dense mode (see part).
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
 	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser, lim: r.limits()}
-	if _, err := br.WriteTo(w); err != nil {
+	bl := &csvscan.Blocks{Parse: w.block, Line: func() int { return w.line }, Lim: w.lim}
+	if _, err := br.WriteTo(bl); err != nil {
 		if w.err != nil {
 			return w.err
 		}
+		if bl.Err() != nil {
+			return scanError(file, w.line, bl.Err()) // a record over the limits
+		}
 		// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
-		return &ParseError{File: file, Line: w.line + bytes.Count(w.carry, []byte{'\n'}), Err: err}
+		return &ParseError{File: file, Line: w.line + bytes.Count(bl.Rest(), []byte{'\n'}), Err: err}
 	}
 	// The last record may lack its newline.
-	return w.block(nil, w.carry, true)
+	return w.block(nil, bl.Rest(), true)
 }
-
-// Write parses the complete records of data, and keeps the rest.
-func (w *voteRows) Write(data []byte) (int, error) {
-	n := len(data)
-	var head []byte // what was carried, finished by the first record of data
-	if len(w.carry) > 0 || len(data) < minBlock {
-		if len(w.carry)+len(data) < minBlock {
-			w.carry = append(w.carry, data...)
-			return n, nil
-		}
-		cut := csvscan.FirstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
-		if cut < 0 {
-			w.carry = append(w.carry, data...)
-			return n, w.checkCarry()
-		}
-		w.carry = append(w.carry, data[:cut]...)
-		head, data = w.carry, data[cut:]
-	}
-	end, err := w.blockUpTo(head, data)
-	if err != nil {
-		return 0, err
-	}
-	w.carry = append(w.carry[:0], data[end:]...)
-	return n, w.checkCarry()
-}
-
-// checkCarry fails the read when the unfinished record carried to the next
-// block is longer than a record may be: a stream without line ends must
-// not be gathered without limit.
-func (w *voteRows) checkCarry() error {
-	if len(w.carry) <= w.lim.Line+2 {
-		return nil
-	}
-	// Small writes gathered may come before the record.
-	start := csvscan.LastBoundary(w.carry)
-	rec := w.carry[start:]
-	if len(rec) <= w.lim.Line+2 {
-		return nil
-	}
-	line := w.line + bytes.Count(w.carry[:start], []byte{'\n'})
-	if bytes.IndexByte(rec, '\n') >= 0 {
-		w.err = scanError(w.file, line, csvscan.RecordTooLong(line, rec, w.lim))
-	} else {
-		w.err = scanError(w.file, line, csvscan.TooLong(line, rec, w.lim))
-	}
-	return w.err
-}
-
-// maxEmptyReads is how many reads in a row may return no data and no
-// error before a read gives up with io.ErrNoProgress, as bufio.Reader does.
-const maxEmptyReads = 100
-
-// ReadFrom reads src to its end in blocks, parsing the complete records of
-// each. Once the input proves larger than a first small fill, a goroutine
-// reads (for a gzip stream: decompresses) the next block while the last is
-// parsed.
-func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
-	// What was carried over (bufio.Reader's buffer) is at the start.
-	buf := slices.Grow(w.carry, 64<<10)
-	var total int64
-	for empty := 0; len(buf) < cap(buf); {
-		n, err := src.Read(buf[len(buf):cap(buf)])
-		buf, total = buf[:len(buf)+n], total+int64(n)
-		if empty = empty + 1; n > 0 {
-			empty = 0
-		} else if err == nil && empty >= maxEmptyReads {
-			err = io.ErrNoProgress
-		}
-		if err != nil {
-			w.carry = buf
-			if err == io.EOF {
-				err = nil
-			}
-			return total, err
-		}
-	}
-	w.carry = buf
-	blocks := make(chan readBlock, 1)
-	free := make(chan []byte, 2)
-	for range 2 {
-		free <- make([]byte, blockHeadroom+blockSize)
-	}
-	done := make(chan struct{})
-	var reader sync.WaitGroup
-	reader.Go(func() { readBlocks(src, blocks, free, done) })
-	// The reader must be gone before returning: the caller closes src.
-	defer reader.Wait()
-	defer close(done)
-	for b := range blocks {
-		total += int64(b.n)
-		// The unfinished record before the block goes in front of it, in
-		// the room left there for it.
-		data := b.buf[blockHeadroom : blockHeadroom+b.n]
-		if len(w.carry) <= blockHeadroom {
-			data = b.buf[blockHeadroom-len(w.carry) : blockHeadroom+b.n]
-			copy(data, w.carry)
-		} else {
-			data = append(slices.Clip(w.carry), data...)
-		}
-		if b.err != nil {
-			// The last block: the reader is done with its buffers.
-			w.carry = data
-			if b.err == io.EOF {
-				return total, nil
-			}
-			return total, b.err
-		}
-		end, err := w.blockUpTo(nil, data)
-		if err != nil {
-			return total, err
-		}
-		w.carry = append(w.carry[:0], data[end:]...)
-		if err := w.checkCarry(); err != nil {
-			return total, err
-		}
-		free <- b.buf
-	}
-	return total, nil
-}
-
-// blockHeadroom is the room before a block read by readBlocks for the
-// unfinished record of the block before, or the first small fill (up to
-// two bufio.Reader buffers of 64 KiB).
-const blockHeadroom = 256 << 10
-
-// readBlock is a block of input: buf[blockHeadroom:blockHeadroom+n], and
-// the error that ended the input after it, if any.
-type readBlock struct {
-	buf []byte
-	n   int
-	err error
-}
-
-// readBlocks fills buffers from free with src and sends them on blocks,
-// until src ends or done is closed.
-func readBlocks(src io.Reader, blocks chan<- readBlock, free <-chan []byte, done <-chan struct{}) {
-	defer close(blocks)
-	for {
-		var buf []byte
-		select {
-		case buf = <-free:
-		case <-done:
-			return
-		}
-		b := readBlock{buf: buf}
-		for empty := 0; b.n < blockSize && b.err == nil; {
-			var n int
-			n, b.err = src.Read(buf[blockHeadroom+b.n:])
-			b.n += n
-			if empty = empty + 1; n > 0 {
-				empty = 0
-			} else if b.err == nil && empty >= maxEmptyReads {
-				b.err = io.ErrNoProgress
-			}
-		}
-		select {
-		case blocks <- b:
-		case <-done:
-			return
-		}
-		if b.err != nil {
-			return
-		}
-	}
-}
-
-// blockUpTo parses head, complete records, and the complete records of
-// data, and returns where in data they end.
-func (w *voteRows) blockUpTo(head, data []byte) (int, error) {
-	// Input without quotes, which is all of unvotes and nearly all of
-	// Voeten's file, has its records end at every newline: the block is
-	// cut so first, and if the parts find quotes that make it wrong, again
-	// by counting them.
-	end := bytes.LastIndexByte(data, '\n') + 1
-	err := w.block(head, data[:end], false)
-	if err == errMiscut {
-		end = csvscan.LastBoundary(data)
-		err = w.block(head, data[:end], true)
-	}
-	return end, err
-}
-
-// errMiscut reports that a block was cut at a newline inside quotes.
-var errMiscut = errors.New("block cut inside quotes")
 
 // block parses head and data, complete records both, in parts on all cores
 // and applies them in input order. Unless exact is set, data is cut at
 // newlines without regard to quotes, and if that proves wrong, block
-// returns errMiscut having applied nothing.
+// returns csvscan.ErrMiscut having applied nothing.
 func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	defer func() {
-		if err != nil && err != errMiscut {
+		if err != nil && err != csvscan.ErrMiscut {
 			w.err = err
 		}
 	}()
@@ -638,7 +449,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 		// since each then starts and ends outside quotes.
 		for i := range parts {
 			if parts[i].quotes%2 != 0 {
-				return errMiscut
+				return csvscan.ErrMiscut
 			}
 		}
 	}
