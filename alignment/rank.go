@@ -80,7 +80,7 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN)})
 	}
 	slices.SortStableFunc(rk.States, func(a, b Ranked) int {
-		return cmpNaNLast(a.Score.Value, b.Score.Value, cmp.Or(cmp.Compare(b.Score.N, a.Score.N), cmp.Compare(a.Country.COW, b.Country.COW)))
+		return compareRanked(a.Score, b.Score, a.Country.COW, b.Country.COW)
 	})
 	for k := range rk.States {
 		if !math.IsNaN(rk.States[k].Score.Value) {
@@ -134,3 +134,9 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 
 // String returns the WriteTo rendering.
 func (rk *Ranking) String() string { return render(rk) }
+
+// compareRanked orders two states' scores as a ranking lists them: higher
+// score first, NaN last, ties to the larger n, then to the lower COW code.
+func compareRanked(a, b Score, cowA, cowB int) int {
+	return cmpNaNLast(a.Value, b.Value, cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(cowA, cowB)))
+}

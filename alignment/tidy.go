@@ -2,6 +2,8 @@ package alignment
 
 import (
 	"io"
+	"math"
+	"slices"
 
 	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/votes"
@@ -166,18 +168,53 @@ func (sm *MatrixSeries) Rows() []PairPeriodRow {
 // WriteCSV writes Rows as CSV.
 func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.Rows()) }
 
-// Rows returns the score of every state (b) with the reference (a) in
-// every period: state by state, period by period, the reference itself
-// left out. States with no score in a period (NaN) are included, so that
-// every state has every period.
-func (rs *ReferenceSeries) Rows() []PairPeriodRow {
-	out := make([]PairPeriodRow, 0, len(rs.Countries)*len(rs.Periods))
-	for i, c := range rs.Countries {
-		if c.COW == rs.Reference.COW {
-			continue
+// ReferenceRow is one state's score with the reference in one period, and
+// its rank in that period among the series' states.
+type ReferenceRow struct {
+	Session int     `csv:"session"` // 0 in a series by year
+	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
+	Rank    int     `csv:"rank"`    // 1 for the highest score in the period; 0 for NaN
+	ISO3A   string  `csv:"iso3_a"`
+	COWA    int     `csv:"cow_a"`
+	NameA   string  `csv:"name_a"`
+	ISO3B   string  `csv:"iso3_b"`
+	COWB    int     `csv:"cow_b"`
+	NameB   string  `csv:"name_b"`
+	Index   string  `csv:"index"`
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"`
+}
+
+// Rows returns every state's score with the reference (a is the
+// reference, b the state), period by period, each period ranked as Rank
+// ranks: highest score first (ties: larger n, then COW code), NaN scores
+// last with rank 0. The reference itself is left out. Narrow the states
+// first (Dataset.SelectCountries) to rank a group, such as the Balkan
+// states, within each session: the scores do not change.
+func (rs *ReferenceSeries) Rows() []ReferenceRow {
+	out := make([]ReferenceRow, 0, len(rs.Countries)*len(rs.Periods))
+	order := make([]int, 0, len(rs.Countries))
+	for k, p := range rs.Periods {
+		order = order[:0]
+		for i, c := range rs.Countries {
+			if c.COW != rs.Reference.COW {
+				order = append(order, i)
+			}
 		}
-		for k, p := range rs.Periods {
-			out = append(out, pairPeriodRow(rs.Reference, c, rs.By, p, rs.Index, rs.At(i, k)))
+		slices.SortStableFunc(order, func(x, y int) int {
+			return compareRanked(rs.At(x, k), rs.At(y, k), rs.Countries[x].COW, rs.Countries[y].COW)
+		})
+		session, year := period(rs.By, p)
+		for r, i := range order {
+			s := rs.At(i, k)
+			pr := pairRow(rs.Reference, rs.Countries[i], rs.Index, s)
+			rank := r + 1
+			if math.IsNaN(s.Value) {
+				rank = 0
+			}
+			out = append(out, ReferenceRow{Session: session, Year: year, Rank: rank,
+				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
+				Index: pr.Index, Score: pr.Score, N: pr.N})
 		}
 	}
 	return out

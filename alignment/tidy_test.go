@@ -2,7 +2,9 @@ package alignment
 
 import (
 	"encoding/csv"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -136,6 +138,23 @@ func TestTidyRows(t *testing.T) {
 	r = find(t, h, rows, map[string]string{"iso3_b": "ISR", "year": "2019"})
 	if col(t, h, r, "session") != "0" || col(t, h, r, "n") != "88" {
 		t.Errorf("USA-ISR 2019 row %v", r)
+	}
+	// Each year's ranks are those Rank gives over that year alone.
+	for _, year := range []int{2018, 2019} {
+		rk, err := Rank(load(t).Filter(votes.InYears(year, year)), usa, Agree, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range rk.States {
+			r := find(t, h, rows, map[string]string{"iso3_b": st.Country.ISO3, "year": strconv.Itoa(year)})
+			want := strconv.Itoa(st.Rank)
+			if math.IsNaN(st.Score.Value) {
+				want = "0"
+			}
+			if got := col(t, h, r, "rank"); got != want {
+				t.Errorf("%d %s: rank %s in the series, %s in Rank", year, st.Country.ISO3, got, want)
+			}
+		}
 	}
 
 	sm, err := AgreementBySession(ds, Agree, nil)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
 )
 
 func ExampleLoad() {
@@ -47,6 +48,46 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := undata.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The record as published and as corrected: on A/RES/65/76 (rcid 5068) the
+// UN's record has Greece voting no and Grenada yes.
+func ExampleLoadPublished() {
+	for _, load := range []func() (*votes.Dataset, error){undata.LoadPublished, undata.Load} {
+		ds, err := load()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for j, rc := range ds.RollCalls() {
+			if rc.ID == 5068 {
+				grc, _ := ds.CountryIndex("GRC")
+				grd, _ := ds.CountryIndex("GRD")
+				fmt.Println(rc.Resolution, "Greece", ds.Vote(grc, j), "Grenada", ds.Vote(grd, j))
+			}
+		}
+	}
+	// Output:
+	// A/RES/65/76 Greece yes Grenada no
+	// A/RES/65/76 Greece no Grenada yes
+}
+
+func ExampleErrata() {
+	for _, e := range undata.Errata() {
+		fmt.Printf("%s and %s swapped on %d roll calls, from rcid %d to %d\n", e.A.ISO3, e.B.ISO3, len(e.RollCalls), e.RollCalls[0], e.RollCalls[len(e.RollCalls)-1])
+	}
+	// Output:
+	// GRC and GRD swapped on 28 roll calls, from rcid 5052 to 5109
+}
+
+// BenchmarkLoadPublished reads the embedded record without the errata.
+func BenchmarkLoadPublished(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := undata.LoadPublished(); err != nil {
 			b.Fatal(err)
 		}
 	}

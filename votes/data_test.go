@@ -39,7 +39,7 @@ var loadUnvotesRaw = sync.OnceValues(func() (unvotesRaw, error) {
 	return raw, nil
 })
 
-var loadUnvotes = sync.OnceValues(undata.Load)
+var loadUnvotes = sync.OnceValues(undata.LoadPublished) // the record as read, errata not applied
 
 var loadVoetenRaw = sync.OnceValues(func() ([]byte, error) {
 	b, err := os.ReadFile(voetenPath)

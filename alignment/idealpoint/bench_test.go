@@ -6,7 +6,8 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-func BenchmarkIdealPointsSession(b *testing.B) {
+// BenchmarkEstimate: a static fit of session 74, standard errors included.
+func BenchmarkEstimate(b *testing.B) {
 	ds := loadReal(b).Filter(votes.InSessions(74, 74))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -16,7 +17,11 @@ func BenchmarkIdealPointsSession(b *testing.B) {
 	}
 }
 
-func BenchmarkIdealPointsDynamic(b *testing.B) {
+// BenchmarkEstimateDynamic: the dynamic fit of the whole record, sessions
+// 1-74, with its standard errors (the roll-call parameters integrated out
+// session by session); the goal of issue #12 item 5 is 30 s or less on a
+// 2-core machine.
+func BenchmarkEstimateDynamic(b *testing.B) {
 	ds := loadReal(b)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,11 +1,13 @@
 package idealpoint
 
 import (
+	"context"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
 	"runtime"
 	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // Vote codes of the core model.
@@ -45,19 +47,41 @@ type model struct {
 	nGroup               int
 	unitGroup, itemGroup []int32
 
-	theta      []float64
-	g1, g2, b  []float64
-	curv       []float64 // posterior variance of each unit, given the items
-	iterations int
-	converged  bool
-	delta      float64
+	theta     []float64
+	g1, g2, b []float64
+	curv      []float64 // posterior variance of each unit, given the items
+	// seStepScale, if positive, multiplies the step variances of the
+	// random walk for the standard errors (not for the mode).
+	seStepScale float64
+	itemCov     []symCov // Laplace covariance of each item's parameters; nil: items held fixed
+	iterations  int
+	converged   bool
+	delta       float64
 }
 
 // coreSettings are the numerical settings of a fit.
 type coreSettings struct {
-	maxIter int
-	tol     float64
-	workers int
+	maxIter  int
+	tol      float64
+	workers  int
+	ctx      context.Context // nil: never cancelled
+	progress func(Progress)
+	start    time.Time
+}
+
+// report calls the progress callback, if any.
+func (cs *coreSettings) report(stage string, sweep int, change float64) {
+	if cs.progress != nil {
+		cs.progress(Progress{Stage: stage, Sweep: sweep, MaxIter: cs.maxIter, Change: change, Elapsed: time.Since(cs.start)})
+	}
+}
+
+// err returns the context's error, if it is done.
+func (cs *coreSettings) err() error {
+	if cs.ctx == nil {
+		return nil
+	}
+	return cs.ctx.Err()
 }
 
 // parallel runs f on [0,n) split into contiguous blocks; the split depends
@@ -115,13 +139,12 @@ func (m *model) itemLogPost(j int, g1, g2, b float64) float64 {
 	return f
 }
 
-// updateItem takes one damped Newton step on item j's parameters.
-func (m *model) updateItem(j int) {
+// itemGradHess returns the gradient and Hessian of item j's log
+// posterior at its current parameters, θ fixed, in the order g1, g2, b
+// (binary: g, unused, b). Only h[r][c] with r ≤ c is filled.
+func (m *model) itemGradHess(j int) (gr [3]float64, h [3][3]float64) {
 	g1, g2, b := m.g1[j], m.g2[j], m.b[j]
 	bin := m.binary[j]
-	// Parameter order: g1, g2, b (binary: g, b).
-	var gr [3]float64
-	var h [3][3]float64
 	gr[2] = -b / m.varB
 	h[2][2] = -1 / m.varB
 	if bin {
@@ -165,6 +188,14 @@ func (m *model) updateItem(j int) {
 		gr[2] -= t * (dl + du)
 		h[2][2] += t * t * (dll + duu + 2*dlu)
 	}
+	return gr, h
+}
+
+// updateItem takes one damped Newton step on item j's parameters.
+func (m *model) updateItem(j int) {
+	g1, g2, b := m.g1[j], m.g2[j], m.b[j]
+	bin := m.binary[j]
+	gr, h := m.itemGradHess(j)
 	var step [3]float64
 	if bin {
 		// 2x2 system on (g, b).
@@ -450,37 +481,67 @@ const m0var = 1.0
 // updates crawl along them; jumping to the prior's optimum along them
 // saves most of the iterations.
 func (m *model) ridge() {
-	ng := m.nGroup
-	if ng == 0 {
-		ng = 1
-	}
-	group := func(u int32) int {
-		if m.unitGroup == nil {
-			return 0
+	h0, q := m.scaleSystem()
+	if sc, ok := minimizeScale(h0, q); ok {
+		for u := range m.theta {
+			m.theta[u] *= sc[m.group(int32(u))]
 		}
-		return int(m.unitGroup[u])
-	}
-	igroup := func(j int) int {
-		if m.itemGroup == nil {
-			return 0
+		for j := range m.b {
+			m.b[j] /= sc[m.igroup(j)]
 		}
-		return int(m.itemGroup[j])
 	}
-	// Scale θ *= c_s, b /= c_s per group: the prior terms are
-	// F(c) = ½cᵀH₀c + ½Σ Q_s/c_s², convex for c > 0, minimised by Newton's
-	// method with all groups at once (the random walk couples them).
-	q := make([]float64, ng)
+	h, lin := m.shiftSystem()
+	var chol mat.Cholesky
+	if !chol.Factorize(h) {
+		return
+	}
+	var sh mat.VecDense
+	if err := chol.SolveVecTo(&sh, mat.NewVecDense(len(lin), lin)); err != nil {
+		return
+	}
+	for u := range m.theta {
+		m.theta[u] -= sh.AtVec(m.group(int32(u)))
+	}
+	for j := range m.nItem {
+		a := -sh.AtVec(m.igroup(j))
+		m.g1[j] += m.b[j] * a
+		m.g2[j] += m.b[j] * a
+	}
+}
+
+func (m *model) groups() int { return max(m.nGroup, 1) }
+
+func (m *model) group(u int32) int {
+	if m.unitGroup == nil {
+		return 0
+	}
+	return int(m.unitGroup[u])
+}
+
+func (m *model) igroup(j int) int {
+	if m.itemGroup == nil {
+		return 0
+	}
+	return int(m.itemGroup[j])
+}
+
+// scaleSystem returns the terms of the prior along the scale directions
+// (θ *= c_s, b /= c_s per group): F(c) = ½cᵀH₀c + ½Σ Q_s/c_s², convex for
+// c > 0 (the random walk couples the groups).
+func (m *model) scaleSystem() (h0 *mat.SymDense, q []float64) {
+	ng := m.groups()
+	q = make([]float64, ng)
 	for j, b := range m.b {
-		q[igroup(j)] += b * b / m.varB
+		q[m.igroup(j)] += b * b / m.varB
 	}
-	h0 := mat.NewSymDense(ng, nil)
+	h0 = mat.NewSymDense(ng, nil)
 	add := func(r, c int, v float64) { h0.SetSym(r, c, h0.At(r, c)+v) }
 	for ci, ch := range m.chains {
 		t0 := m.theta[ch[0]]
-		add(group(ch[0]), group(ch[0]), t0*t0/m.firstVar)
+		add(m.group(ch[0]), m.group(ch[0]), t0*t0/m.firstVar)
 		for k := 1; k < len(ch); k++ {
 			u, w := ch[k], ch[k-1]
-			gu, gw := group(u), group(w)
+			gu, gw := m.group(u), m.group(w)
 			v, r := m.stepVar[ci][k], m.stepCoef[ci][k]
 			tu, tw := m.theta[u], r*m.theta[w]
 			if gu == gw {
@@ -492,26 +553,22 @@ func (m *model) ridge() {
 			add(gu, gw, -tu*tw/v)
 		}
 	}
-	if sc, ok := minimizeScale(h0, q); ok {
-		for u := range m.theta {
-			m.theta[u] *= sc[group(int32(u))]
-		}
-		for j := range m.b {
-			m.b[j] /= sc[igroup(j)]
-		}
-	}
+	return h0, q
+}
 
-	// Shift θ += a_s, g += b·a_s per group: a quadratic in a, solved
-	// exactly.
-	h := mat.NewSymDense(ng, nil)
-	lin := make([]float64, ng)
+// shiftSystem returns the quadratic of the prior along the shift
+// directions (θ += a_s, g += b·a_s per group): ½aᵀHa - linᵀa + const.
+func (m *model) shiftSystem() (h *mat.SymDense, lin []float64) {
+	ng := m.groups()
+	h = mat.NewSymDense(ng, nil)
+	lin = make([]float64, ng)
 	for ci, ch := range m.chains {
-		g0 := group(ch[0])
+		g0 := m.group(ch[0])
 		h.SetSym(g0, g0, h.At(g0, g0)+1/m.firstVar)
 		lin[g0] += m.theta[ch[0]] / m.firstVar
 		for k := 1; k < len(ch); k++ {
 			u, w := ch[k], ch[k-1]
-			gu, gw := group(u), group(w)
+			gu, gw := m.group(u), m.group(w)
 			if gu == gw {
 				continue
 			}
@@ -525,7 +582,7 @@ func (m *model) ridge() {
 		}
 	}
 	for j := range m.nItem {
-		s, b := igroup(j), m.b[j]
+		s, b := m.igroup(j), m.b[j]
 		k := 2.0
 		gsum := m.g1[j] + m.g2[j]
 		if m.binary[j] {
@@ -534,22 +591,7 @@ func (m *model) ridge() {
 		h.SetSym(s, s, h.At(s, s)+k*b*b/m.varG)
 		lin[s] += b * gsum / m.varG
 	}
-	var chol mat.Cholesky
-	if !chol.Factorize(h) {
-		return
-	}
-	var sh mat.VecDense
-	if err := chol.SolveVecTo(&sh, mat.NewVecDense(ng, lin)); err != nil {
-		return
-	}
-	for u := range m.theta {
-		m.theta[u] -= sh.AtVec(group(int32(u)))
-	}
-	for j := range m.nItem {
-		a := -sh.AtVec(igroup(j))
-		m.g1[j] += m.b[j] * a
-		m.g2[j] += m.b[j] * a
-	}
+	return h, lin
 }
 
 // minimizeScale minimises F(c) = ½cᵀH₀c + ½Σ q_s/c_s² over c > 0 by
@@ -660,8 +702,10 @@ func (m *model) initItems() {
 }
 
 // fit alternates item and position updates until the largest change of a
-// position falls below tol or maxIter sweeps are done.
-func (m *model) fit(cs coreSettings) {
+// position falls below tol or maxIter sweeps are done. It checks the
+// context between sweeps (a sweep of the whole record takes tens of
+// milliseconds) and returns its error if it is done.
+func (m *model) fit(cs coreSettings) error {
 	m.curv = make([]float64, m.nUnit)
 	prev := make([]float64, m.nUnit)
 	// Items first: at the start they carry no information about θ.
@@ -674,6 +718,9 @@ func (m *model) fit(cs coreSettings) {
 	}
 	m.converged = false
 	for it := 1; it <= cs.maxIter; it++ {
+		if err := cs.err(); err != nil {
+			return err
+		}
 		copy(prev, m.theta)
 		parallel(m.nItem, cs.workers, func(lo, hi int) {
 			for j := lo; j < hi; j++ {
@@ -687,12 +734,32 @@ func (m *model) fit(cs coreSettings) {
 			d = math.Max(d, math.Abs(t-prev[u]))
 		}
 		m.iterations, m.delta = it, d
+		cs.report("fit", it, d)
 		if d < cs.tol {
 			m.converged = true
 			break
 		}
 	}
+	if err := cs.err(); err != nil {
+		return err
+	}
+	cs.report("uncertainty", m.iterations, m.delta)
+	// The standard errors: the curvature of each state's path with the
+	// roll-call parameters integrated out (Laplace), plus the directions
+	// the likelihood cannot see.
 	m.sweepChains(cs, true)
+	if err := cs.err(); err != nil {
+		return err
+	}
+	if m.seStepScale > 0 && m.seStepScale != 1 {
+		m.chainVariances(cs.workers, m.seStepScale)
+	}
+	m.itemCovariances(cs.workers)
+	m.integrateItems(cs.workers)
+	if err := cs.err(); err != nil {
+		return err
+	}
+	return nil
 }
 
 func (m *model) sweepChains(cs coreSettings, last bool) {

@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -9,31 +10,76 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// DynamicSettings controls a dynamic fit. The zero value (or nil) means
-// the defaults.
-type DynamicSettings struct {
-	Settings
+// DynamicOptions controls a dynamic fit. The zero value (or nil) means
+// the defaults. Values outside the ranges below are rejected with
+// ErrInvalidOptions rather than clamped: a degenerate prior would make the
+// fit stop at its starting values and report it as converged.
+type DynamicOptions struct {
+	Options
 	// Drift is the prior standard deviation of a state's step from one
 	// session to the next, on the scale of the prior of its first
-	// position (standard normal); zero means 0.3?
+	// position (standard normal); zero means 0.1. Valid values lie in
+	// [0.01, 10]: below 0.01 a state's path is held flat (pool its
+	// sessions and call Estimate instead), above 10 the sessions are
+	// independent fits on unrelated scales. Drift is not used when
+	// Persistence is below 1.
 	Drift float64
-	// Persistence ρ in (0, 1] makes the prior a stationary AR(1):
+	// UncertaintyDrift is the step standard deviation of the random walk
+	// in the standard errors; zero means 0.85, the drift the whole
+	// 1946-2019 record supports (see the package documentation, "Scale,
+	// sign and uncertainty"), or Drift if that is larger. Drift smooths the positions; this says how
+	// far each session's votes pin a state down. Set it equal to Drift for
+	// the Laplace approximation of the posterior under Drift alone. Same
+	// range as Drift; not used when Persistence is below 1.
+	UncertaintyDrift float64
+	// Persistence ρ makes the prior a stationary AR(1):
 	// θ_s ~ N(ρ·θ_{s-1}, 1-ρ²), every position's marginal prior N(0, 1).
-	// 1 (the default, also for zero) is the random walk of Bailey, Strezhnev &
-	// Voeten with step variance Drift² per session.
+	// 1 (the default, also for zero) is the random walk of Bailey,
+	// Strezhnev & Voeten with step variance Drift² per session. Valid
+	// values are 1 and (0, 0.99995]: closer to 1 the step variance 1-ρ²
+	// falls below 1e-4, the smallest Drift allows.
 	Persistence float64
 }
 
-func (s *DynamicSettings) drift() float64 {
-	if s == nil || s.Drift <= 0 {
+// Valid ranges of DynamicOptions (see the field docs).
+const (
+	minDrift       = 0.01
+	maxDrift       = 10
+	maxPersistence = 0.99995 // 1-ρ² ≥ 1e-4 = minDrift²
+)
+
+func (s *DynamicOptions) validate() error {
+	if s == nil {
+		return nil
+	}
+	if err := s.Options.validate("DynamicOptions"); err != nil {
+		return err
+	}
+	if d := s.Drift; d != 0 && !(d >= minDrift && d <= maxDrift) {
+		return fmt.Errorf("%w: DynamicOptions.Drift = %v, want 0 (default %v) or a value in [%v, %v]",
+			ErrInvalidOptions, d, defaultDrift, minDrift, maxDrift)
+	}
+	if d := s.UncertaintyDrift; d != 0 && !(d >= minDrift && d <= maxDrift) {
+		return fmt.Errorf("%w: DynamicOptions.UncertaintyDrift = %v, want 0 (default %v) or a value in [%v, %v]",
+			ErrInvalidOptions, d, defaultUncertaintyDrift, minDrift, maxDrift)
+	}
+	if p := s.Persistence; p != 0 && p != 1 && !(p > 0 && p <= maxPersistence) {
+		return fmt.Errorf("%w: DynamicOptions.Persistence = %v, want 0 or 1 (random walk, the default) or a value in (0, %v]",
+			ErrInvalidOptions, p, maxPersistence)
+	}
+	return nil
+}
+
+func (s *DynamicOptions) drift() float64 {
+	if s == nil || s.Drift == 0 {
 		return defaultDrift
 	}
 	return s.Drift
 }
 
 // persistence is ρ of the AR(1) prior, 1 for a random walk.
-func (s *DynamicSettings) persistence() float64 {
-	if s == nil || s.Persistence <= 0 || s.Persistence > 1 {
+func (s *DynamicOptions) persistence() float64 {
+	if s == nil || s.Persistence == 0 {
 		return defaultPersistence
 	}
 	return s.Persistence
@@ -41,14 +87,24 @@ func (s *DynamicSettings) persistence() float64 {
 
 const defaultPersistence = 1.0
 
-func (s *DynamicSettings) settings() *Settings {
+func (s *DynamicOptions) settings() *Options {
 	if s == nil {
 		return nil
 	}
-	return &s.Settings
+	return &s.Options
 }
 
-const defaultDrift = 0.1
+const (
+	defaultDrift            = 0.1
+	defaultUncertaintyDrift = 0.85
+)
+
+func (s *DynamicOptions) uncertaintyDrift() float64 {
+	if s == nil || s.UncertaintyDrift == 0 {
+		return max(defaultUncertaintyDrift, s.drift())
+	}
+	return s.UncertaintyDrift
+}
 
 // DynamicResult is a dynamic fit: one position per state and session in
 // which it voted, all on one scale.
@@ -94,8 +150,22 @@ func (r *DynamicResult) Session(s int) []Position {
 // Gaussian random walk, so that positions are comparable over time.
 // Sessions with fewer than MinRollCalls contested roll calls or MinStates
 // voting states are skipped (listed in Skipped); the random walk bridges
-// the gap. It returns ErrTooFewRollCalls if no session is left.
-func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, error) {
+// the gap. It returns ErrTooFewRollCalls if no session is left and
+// ErrInvalidOptions for options outside their ranges.
+//
+// EstimateDynamic is EstimateDynamicContext with context.Background().
+func EstimateDynamic(ds *votes.Dataset, s *DynamicOptions) (*DynamicResult, error) {
+	return EstimateDynamicContext(context.Background(), ds, s)
+}
+
+// EstimateDynamicContext is EstimateDynamic with a context: when ctx is
+// done the fit stops at the end of the current sweep (or stage of the
+// standard errors) and returns ctx.Err(). Options.Progress, if set, is
+// called after every sweep.
+func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) (*DynamicResult, error) {
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
 	bySession := map[int][]int{}
 	for j, rc := range ds.RollCalls() {
 		bySession[rc.Session] = append(bySession[rc.Session], j)
@@ -113,6 +183,9 @@ func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, err
 	)
 	prev := map[int]float64{} // row -> last initial position, for sign alignment
 	for _, sess := range sessions {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		sp := collect(ds, bySession[sess])
 		res.Unanimous += sp.unanimous
 		if len(sp.items) < MinRollCalls || len(sp.states) < MinStates {
@@ -199,7 +272,13 @@ func EstimateDynamic(ds *votes.Dataset, s *DynamicSettings) (*DynamicResult, err
 		m.stepCoef = append(m.stepCoef, sc)
 	}
 	m.initItems()
-	m.fit(s.settings().core())
+	if rho == 1 {
+		sd := s.uncertaintyDrift()
+		m.seStepScale = sd * sd / v
+	}
+	if err := m.fit(s.settings().core(ctx)); err != nil {
+		return nil, err
+	}
 
 	// One affine map for the whole record: mean 0 and standard deviation 1
 	// over all state-sessions, anchor positive on average.

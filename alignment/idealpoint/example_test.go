@@ -3,6 +3,8 @@ package idealpoint_test
 import (
 	"fmt"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/unga-go/unga/alignment/idealpoint"
 	"github.com/unga-go/unga/undata"
@@ -50,4 +52,49 @@ func ExampleEstimateDynamic() {
 	// 72 0.1
 	// 73 0.1
 	// 74 0.1
+}
+
+func ExampleReadBSV() {
+	f, err := os.Open("../../testdata/idealpoints/IdealpointestimatesAll_Apr2020.csv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	pub, err := idealpoint.ReadBSV(f)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, key := range []string{"USA", "Russia", "Cuba"} {
+		c, _ := votes.LookupCountry(key)
+		e, _ := pub.Get(c, 74)
+		fmt.Printf("%s %.2f [%.2f, %.2f] sd %.2f\n", e.ISO3, e.IdealPoint, e.Quantiles.Q5, e.Quantiles.Q95, e.SD())
+	}
+	// The published rows (session 74): USA Q5% 2.510938, Q95% 2.867221;
+	// Russia 0.007623743, 0.281391; Cuba -2.097024, -1.293782.
+
+	// Output:
+	// USA 2.69 [2.51, 2.87] sd 0.11
+	// RUS 0.14 [0.01, 0.28] sd 0.08
+	// CUB -1.68 [-2.10, -1.29] sd 0.24
+}
+
+func ExampleResult_WriteCSV() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var b strings.Builder
+	if err := res.WriteCSV(&b); err != nil {
+		log.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(lines[0])
+	fmt.Println(len(lines) - 2) // rows: less the header and the final newline
+	// Output:
+	// iso3,cow,name,session,ideal_point,se,lo,hi,n
+	// 193
 }

@@ -1,10 +1,12 @@
 package idealpoint
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/unga-go/unga/votes"
 )
@@ -15,6 +17,10 @@ var (
 	ErrTooFewRollCalls = errors.New("idealpoint: too few contested roll calls")
 	// ErrTooFewStates: fewer than MinStates states cast a vote on them.
 	ErrTooFewStates = errors.New("idealpoint: too few states with votes")
+	// ErrInvalidOptions: a field of Options or DynamicOptions is outside
+	// its valid range (NaN, negative, or a value that would make the
+	// prior degenerate). The message names the field and the range.
+	ErrInvalidOptions = errors.New("idealpoint: invalid options")
 )
 
 // Minimum sizes of a fit. Fewer contested roll calls or voting states
@@ -24,15 +30,15 @@ const (
 	MinStates    = 3
 )
 
-// Settings controls a fit. The zero value (or a nil *Settings) means the
-// defaults.
-type Settings struct {
+// Options controls a fit. The zero value (or a nil *Options) means the
+// defaults. Negative or NaN values are rejected with ErrInvalidOptions.
+type Options struct {
 	// MaxIter bounds the number of sweeps (one update of every roll call
 	// and every position); zero means 500.
 	MaxIter int
 	// Tol is the convergence tolerance: the fit stops when no position
 	// moved by more than Tol (on the prior's scale) in a sweep; zero means
-	// 1e-4.
+	// 1e-4. It must be below 1.
 	Tol float64
 	// Anchor is the COW code of the state whose ideal point is made
 	// positive; zero means 2, the United States. If the anchor did not
@@ -42,10 +48,50 @@ type Settings struct {
 	// Workers is the number of goroutines; zero means GOMAXPROCS. Results
 	// do not depend on it.
 	Workers int
+	// Progress, if not nil, is called after every sweep and at the end
+	// of each later stage, on the goroutine that called Estimate, so it
+	// must return quickly. It may print a line (the examples print one on
+	// stderr) or record the fit's trace.
+	Progress func(Progress)
 }
 
-func (s *Settings) core() coreSettings {
-	cs := coreSettings{maxIter: 500, tol: 1e-4}
+// Progress reports how far a fit has come.
+type Progress struct {
+	// Stage is "fit" during the sweeps of the posterior mode, then
+	// "uncertainty" while the standard errors are computed.
+	Stage string
+	// Sweep is the number of sweeps done so far (the final count in the
+	// "uncertainty" stage).
+	Sweep int
+	// MaxIter is the bound on sweeps in force.
+	MaxIter int
+	// Change is the largest change of a position in the last sweep, on
+	// the prior's scale; the fit converges when it falls below Tol.
+	Change float64
+	// Elapsed is the time since the fit started.
+	Elapsed time.Duration
+}
+
+// validate checks the fields of o and returns an ErrInvalidOptions error
+// naming the first bad field and its valid range.
+func (o *Options) validate(typ string) error {
+	if o == nil {
+		return nil
+	}
+	if o.MaxIter < 0 {
+		return fmt.Errorf("%w: %s.MaxIter = %d, want 0 (default 500) or more", ErrInvalidOptions, typ, o.MaxIter)
+	}
+	if !(o.Tol >= 0 && o.Tol < 1) {
+		return fmt.Errorf("%w: %s.Tol = %v, want 0 (default 1e-4) or a value in (0, 1)", ErrInvalidOptions, typ, o.Tol)
+	}
+	if o.Workers < 0 {
+		return fmt.Errorf("%w: %s.Workers = %d, want 0 (GOMAXPROCS) or more", ErrInvalidOptions, typ, o.Workers)
+	}
+	return nil
+}
+
+func (s *Options) core(ctx context.Context) coreSettings {
+	cs := coreSettings{maxIter: 500, tol: 1e-4, ctx: ctx, start: time.Now()}
 	if s == nil {
 		return cs
 	}
@@ -56,10 +102,11 @@ func (s *Settings) core() coreSettings {
 		cs.tol = s.Tol
 	}
 	cs.workers = s.Workers
+	cs.progress = s.Progress
 	return cs
 }
 
-func (s *Settings) anchor() int {
+func (s *Options) anchor() int {
 	if s == nil || s.Anchor == 0 {
 		return 2
 	}
@@ -69,13 +116,15 @@ func (s *Settings) anchor() int {
 // Position is a state's estimated ideal point.
 type Position struct {
 	Country votes.Country
-	// Session is the session of a dynamic estimate; 0 in a static fit.
+	// Session is the session of a dynamic estimate, or of a static fit
+	// whose roll calls all come from one session; otherwise 0.
 	Session int
 	// IdealPoint is the posterior mode, on the scale described in the
 	// package documentation (positive: closer to the anchor state).
 	IdealPoint float64
-	// SE is the posterior standard deviation from the curvature of the
-	// log posterior at the mode, with the roll-call parameters fixed.
+	// SE is the posterior standard deviation of IdealPoint: a Laplace
+	// approximation with the roll-call parameters integrated out (see the
+	// package documentation, "Scale, sign and uncertainty").
 	SE float64
 	// Votes is the number of votes (yes, abstain, no) the estimate rests on.
 	Votes int
@@ -105,9 +154,21 @@ func (r *Result) Position(c votes.Country) (Position, bool) {
 // Estimate fits the ordinal ideal point model to all roll calls of ds as
 // one set: a session (ds.Filter(votes.InSessions(74, 74))), an issue, or
 // any filtered selection. Unanimous roll calls are dropped; states with no
-// vote on the rest get no position. It returns ErrTooFewRollCalls or
-// ErrTooFewStates when the data cannot identify a scale.
-func Estimate(ds *votes.Dataset, s *Settings) (*Result, error) {
+// vote on the rest get no position. It returns
+// ErrTooFewRollCalls or ErrTooFewStates when the data cannot identify a
+// scale, and ErrInvalidOptions for bad options.
+//
+// Estimate is EstimateContext with context.Background().
+func Estimate(ds *votes.Dataset, s *Options) (*Result, error) {
+	return EstimateContext(context.Background(), ds, s)
+}
+
+// EstimateContext is Estimate with a context: when ctx is done the fit
+// stops at the end of the current sweep and returns ctx.Err().
+func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Result, error) {
+	if err := s.validate("Options"); err != nil {
+		return nil, err
+	}
 	sp := collect(ds, nil)
 	if len(sp.items) < MinRollCalls {
 		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), MinRollCalls)
@@ -118,7 +179,9 @@ func Estimate(ds *votes.Dataset, s *Settings) (*Result, error) {
 	m := newModel(len(sp.states), sp.items)
 	m.initPCA()
 	m.initItems()
-	m.fit(s.core())
+	if err := m.fit(s.core(ctx)); err != nil {
+		return nil, err
+	}
 	for u := range m.theta {
 		m.curv[u] = math.Sqrt(m.curv[u])
 	}
@@ -134,9 +197,20 @@ func Estimate(ds *votes.Dataset, s *Settings) (*Result, error) {
 		Converged:  m.converged,
 		Change:     m.delta / sd,
 	}
+	session := -1
+	for _, j := range sp.cols {
+		if s := ds.RollCall(j).Session; session < 0 || s == session {
+			session = s
+		} else {
+			session = 0
+			break
+		}
+	}
+	session = max(session, 0)
 	for u, i := range sp.states {
 		res.Positions = append(res.Positions, Position{
 			Country:    ds.Country(i),
+			Session:    session,
 			IdealPoint: flip * m.theta[u],
 			SE:         m.curv[u] / sd,
 			Votes:      len(m.unitObs[u]),

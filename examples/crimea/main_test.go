@@ -41,7 +41,7 @@ func TestRunCrimea(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{
-		"Serbia is the only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it voted on.",
+		"Serbia is the only Balkan state that voted with Russian Federation on 6 of 6 Crimea resolutions it voted on.",
 		"A/RES/68/262   2014-03-27 100-11-58      no       Territorial integrity of Ukraine",
 		"A/RES/71/205   2016-12-19 70-25-77",
 		"A/RES/72/190   2017-12-19 70-26-76",
@@ -56,7 +56,7 @@ func TestRunCrimea(t *testing.T) {
 		"Bosnia and Herzegovina       0       0         5      2   5       0.000\n",
 		// Session 74: Serbia-Russia Agree 0.7439 on 82 roll calls (the
 		// issue's independent figure).
-		"74      2019   0.744   82",
+		"74      2019               0.744   82",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
@@ -77,7 +77,7 @@ func TestRunNobodyApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"No EU state stands apart from the rest in its votes with Russia on 7 Crimea resolutions",
+		"No EU state stands apart from the rest in its votes with Russian Federation on 7 Crimea resolutions",
 		"No EU state was singled out on these roll calls",
 	} {
 		if !strings.Contains(out, want) {

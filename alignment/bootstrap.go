@@ -1,0 +1,770 @@
+package alignment
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"unsafe"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
+)
+
+// BootstrapOptions controls the bootstrap over roll calls. A nil pointer
+// or the zero value means the defaults.
+type BootstrapOptions struct {
+	// Options chooses the roll calls (unanimous ones are dropped unless
+	// KeepUnanimous, as votes.RollCall.Unanimous judges them on the whole
+	// Assembly), how absences count (AbsentAsAbstain) and MinN, below
+	// which a score, in the data or in a resample, is NaN.
+	Options
+	// Resamples is the number of bootstrap resamples; zero means 1000.
+	Resamples int
+	// Level is the coverage of the percentile intervals; zero means 0.95.
+	Level float64
+	// Seed seeds the resamples. Resample r draws from a stream derived
+	// from Seed and r alone, so the same seed gives the same intervals on
+	// any number of cores.
+	Seed uint64
+	// By says how BootstrapPairSeries cuts the roll calls into periods,
+	// within which it resamples; the zero value is BySession.
+	By By
+}
+
+func (o *BootstrapOptions) orDefault() BootstrapOptions {
+	var r BootstrapOptions
+	if o != nil {
+		r = *o
+	}
+	if r.Resamples <= 0 {
+		r.Resamples = 1000
+	}
+	if r.Level == 0 {
+		r.Level = 0.95
+	}
+	if r.Level <= 0 || r.Level >= 1 || math.IsNaN(r.Level) {
+		panic(fmt.Sprintf("alignment: bootstrap level %g not in (0, 1)", r.Level))
+	}
+	return r
+}
+
+// An Interval is a score with a bootstrap percentile interval.
+type Interval struct {
+	Score          // the score on the data as they are
+	Lo, Hi float64 // the interval; NaN if Score is NaN
+	Level  float64 // its coverage, 0.95 for a 95% interval
+	// Resamples is the number of resamples with a score (a pair may have
+	// fewer than MinN joint roll calls in a few); Lo and Hi rest on them.
+	Resamples int
+}
+
+// String formats the interval as "0.7439 [0.6646, 0.8171] (n=82)".
+func (iv Interval) String() string {
+	if math.IsNaN(iv.Value) {
+		return fmt.Sprintf("NA (n=%d)", iv.N)
+	}
+	return fmt.Sprintf("%.4f [%s, %s] (n=%d)", iv.Value, num(iv.Lo, 4), num(iv.Hi, 4), iv.N)
+}
+
+// percentiles returns the (1-level)/2 and (1+level)/2 quantiles of the
+// values of xs that are not NaN, interpolated between order statistics as
+// numpy.percentile and R's quantile (type 7) do, and how many values they
+// rest on. xs is reordered.
+func percentiles(xs []float64, level float64) (lo, hi float64, n int) {
+	k := 0
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			xs[k] = x
+			k++
+		}
+	}
+	xs = xs[:k]
+	if k == 0 {
+		return math.NaN(), math.NaN(), 0
+	}
+	hl := (1 - level) / 2 * float64(k-1)
+	hh := (1 + level) / 2 * float64(k-1)
+	il, ih := int(math.Floor(hl)), int(math.Floor(hh))
+	var a, b, c, d float64
+	if il+2 <= 64 && k-ih <= 64 {
+		// The usual case, tails of a few percent: one pass that keeps
+		// the few smallest and largest values in sorted buffers. From the
+		// top, order statistics ih and ih+1 are the (k-1-ih)-th and
+		// (k-2-ih)-th largest.
+		var lowBuf, highBuf [64]float64
+		a, b = lowest(xs, il, lowBuf[:0])
+		if ih+1 < k {
+			d, c = highest(xs, k-2-ih, highBuf[:0])
+		} else {
+			c = slices.Max(xs)
+			d = c
+		}
+	} else {
+		a = nth(xs, il)
+		b = a
+		if il+1 < k {
+			b = slices.Min(xs[il+1:])
+		}
+		c = nth(xs, ih)
+		d = c
+		if ih+1 < k {
+			d = slices.Min(xs[ih+1:])
+		}
+	}
+	return a + (hl-float64(il))*(b-a), c + (hh-float64(ih))*(d-c), k
+}
+
+// lowest returns the i-th and (i+1)-th smallest values of xs (counting
+// from 0; the i-th twice if there is no other), using buf, of capacity at
+// least i+2, as a sorted buffer of the smallest values seen.
+func lowest(xs []float64, i int, buf []float64) (float64, float64) {
+	size := min(i+2, len(xs))
+	for _, x := range xs {
+		if len(buf) == size {
+			if x >= buf[size-1] {
+				continue
+			}
+			buf = buf[:size-1]
+		}
+		p := len(buf)
+		buf = buf[:p+1]
+		for p > 0 && buf[p-1] > x {
+			buf[p] = buf[p-1]
+			p--
+		}
+		buf[p] = x
+	}
+	if i+1 < len(buf) {
+		return buf[i], buf[i+1]
+	}
+	return buf[i], buf[i]
+}
+
+// highest is lowest from the top: the i-th and (i+1)-th largest values.
+func highest(xs []float64, i int, buf []float64) (float64, float64) {
+	size := min(i+2, len(xs))
+	for _, x := range xs {
+		if len(buf) == size {
+			if x <= buf[size-1] {
+				continue
+			}
+			buf = buf[:size-1]
+		}
+		p := len(buf)
+		buf = buf[:p+1]
+		for p > 0 && buf[p-1] < x {
+			buf[p] = buf[p-1]
+			p--
+		}
+		buf[p] = x
+	}
+	if i+1 < len(buf) {
+		return buf[i], buf[i+1]
+	}
+	return buf[i], buf[i]
+}
+
+// nth reorders xs so that xs[k] is the value a sort would put there, with
+// no greater value before it and no smaller one after, and returns it
+// (Hoare's selection, with the median of three as pivot: deterministic).
+func nth(xs []float64, k int) float64 {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if xs[mid] < xs[lo] {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if xs[hi] < xs[lo] {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if xs[hi] < xs[mid] {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		p := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < p {
+				i++
+			}
+			for xs[j] > p {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
+}
+
+// splitmix is the SplitMix64 finaliser, which spreads nearby inputs (seeds,
+// resample numbers) over the whole range.
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// stream returns the random numbers of resample r of stratum s.
+func stream(seed uint64, r, s int) *rand.Rand {
+	return rand.New(rand.NewPCG(splitmix(seed^splitmix(uint64(s))), splitmix(uint64(r)+0x632be59bd9b4e019)))
+}
+
+// A Resampler draws bootstrap resamples of the roll calls of a dataset:
+// resample r draws, with replacement, as many roll calls as there are from
+// each stratum (the whole selection, or each session or year for the
+// series), from a random stream fixed by the seed and r alone.
+// BootstrapMatrix, BootstrapPair and the other Bootstrap functions rest on
+// it; cluster.Stability uses it to re-cluster resamples.
+type Resampler struct {
+	ds     *votes.Dataset
+	cols   []int   // the columns of ds resampled, in order
+	strata [][]int // positions in cols of each stratum
+	keys   []int   // the session or year of each stratum (0 for one)
+	left   int     // roll calls left out for want of a key
+	opts   BootstrapOptions
+}
+
+// NewResampler prepares the resamples of ds's roll calls, all of them in
+// one stratum: those that are not unanimous (votes.RollCall.Unanimous)
+// unless opts.KeepUnanimous. It returns ErrEmpty if no roll call is left.
+// It panics if opts.Level is not in (0, 1).
+func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error) {
+	return newResampler(ds, opts, nil)
+}
+
+// newResampler is NewResampler with strata: key(rc) gives each roll call's
+// stratum (nil for one), or false to leave the roll call out.
+func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
+	o := opts.orDefault()
+	rs := &Resampler{ds: ds, opts: o}
+	for j, rc := range ds.RollCalls() {
+		if rc.Unanimous && !o.KeepUnanimous {
+			continue
+		}
+		k := 0
+		if key != nil {
+			var ok bool
+			if k, ok = key(rc); !ok {
+				rs.left++
+				continue
+			}
+		}
+		if len(rs.keys) == 0 || rs.keys[len(rs.keys)-1] != k {
+			if slices.Contains(rs.keys, k) {
+				// Roll calls are ordered by session and date, so a key
+				// seen before cannot come back; if it does, join it.
+				s := slices.Index(rs.keys, k)
+				rs.strata[s] = append(rs.strata[s], len(rs.cols))
+				rs.cols = append(rs.cols, j)
+				continue
+			}
+			rs.keys = append(rs.keys, k)
+			rs.strata = append(rs.strata, nil)
+		}
+		rs.strata[len(rs.strata)-1] = append(rs.strata[len(rs.strata)-1], len(rs.cols))
+		rs.cols = append(rs.cols, j)
+	}
+	if len(rs.cols) == 0 {
+		return nil, ErrEmpty
+	}
+	return rs, nil
+}
+
+// Resamples returns the number of resamples.
+func (rs *Resampler) Resamples() int { return rs.opts.Resamples }
+
+// RollCalls returns the number of roll calls resampled.
+func (rs *Resampler) RollCalls() int { return len(rs.cols) }
+
+// Columns returns the roll calls (columns of the dataset) drawn in resample
+// r, stratum by stratum; r = -1 gives the roll calls as they are. It panics
+// if r is out of range.
+func (rs *Resampler) Columns(r int) []int {
+	return rs.columnsTo(nil, r)
+}
+
+func (rs *Resampler) columnsTo(dst []int, r int) []int {
+	if r < -1 || r >= rs.opts.Resamples {
+		panic(fmt.Sprintf("alignment: resample %d out of range [-1, %d)", r, rs.opts.Resamples))
+	}
+	dst = dst[:0]
+	if r < 0 {
+		return append(dst, rs.cols...)
+	}
+	for s, pos := range rs.strata {
+		rng := stream(rs.opts.Seed, r, rs.keys[s])
+		for range pos {
+			dst = append(dst, rs.cols[pos[rng.IntN(len(pos))]])
+		}
+	}
+	return dst
+}
+
+// positionsTo is columnsTo for one stratum, as positions in rs.cols.
+func (rs *Resampler) positionsTo(dst []int, r, s int) []int {
+	dst = dst[:0]
+	pos := rs.strata[s]
+	if r < 0 {
+		return append(dst, pos...)
+	}
+	rng := stream(rs.opts.Seed, r, rs.keys[s])
+	for range pos {
+		dst = append(dst, pos[rng.IntN(len(pos))])
+	}
+	return dst
+}
+
+// packTo writes the bit vectors of every state of the dataset over the
+// given columns (repeats and all) to dst, nw words a state, and returns it.
+func (rs *Resampler) packTo(dst []word3, cols []int, buf []votes.Vote) ([]word3, []votes.Vote) {
+	return rs.packFrom(dst, 0, cols, buf)
+}
+
+// packFrom is packTo for the states from row i0 on: state i's words are
+// dst[(i-i0)*nw:].
+func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote) ([]word3, []votes.Vote) {
+	nc := rs.ds.NumCountries() - i0
+	nw := (len(cols) + 63) / 64
+	dst = slices.Grow(dst[:0], nc*nw)[:nc*nw]
+	buf = slices.Grow(buf[:0], len(cols))[:len(cols)]
+	for i := range nc {
+		row := rs.ds.Row(i0 + i)
+		for k, j := range cols {
+			buf[k] = rs.vote(row[j])
+		}
+		for w := range nw {
+			dst[i*nw+w] = pack(buf[64*w : min(64*w+64, len(cols))])
+		}
+	}
+	return dst, buf
+}
+
+// Matrix returns index x of every pair of states on resample r (r = -1:
+// the roll calls as they are), as AgreementMatrix would score a dataset
+// holding the roll calls drawn, repeats and all. It panics if r is out of
+// range or x is not a known index.
+func (rs *Resampler) Matrix(r int, x Index) *Matrix {
+	checkIndex(x)
+	cols := rs.Columns(r)
+	words, _ := rs.packTo(nil, cols, nil)
+	nw := (len(cols) + 63) / 64
+	m := newMatrix(x, countries(rs.ds))
+	raw := m.Scores.RawSymmetric()
+	n := len(m.Countries)
+	for i := range n {
+		scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, rs.opts.MinN,
+			raw.Data[i*raw.Stride+i:i*raw.Stride+n], m.counts[tri(n, i, i):tri(n, i, i)+n-i])
+	}
+	return m
+}
+
+func checkIndex(x Index) {
+	if x < 0 || x >= numIndices {
+		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
+	}
+}
+
+// scoreRows scores state x's words against len(counts) rows of y, row r
+// being y[r*stride:][:len(xw)], as the all-pairs kernels do.
+func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, counts []int32) {
+	minN = max(minN, 1)
+	switch x {
+	case Agree:
+		agreeRows(xw, yw, stride, minN, 2, scores, counts)
+	case SAbs:
+		agreeRows(xw, yw, stride, minN, 1, scores, counts)
+	default:
+		var t Table
+		for r := range counts {
+			tableOfWords(&t, xw, yw[r*stride:r*stride+len(xw)])
+			v, c := t.score(x, minN)
+			scores[r] = v
+			counts[r] = int32(c)
+		}
+	}
+}
+
+// vote returns v as the options read it: an absence as an abstention
+// with AbsentAsAbstain.
+func (rs *Resampler) vote(v votes.Vote) votes.Vote {
+	if v == votes.Absent && rs.opts.AbsentAsAbstain {
+		return votes.Abstain
+	}
+	return v
+}
+
+// cellCodes returns, for each column of rs, the cell of the joint-vote
+// table of rows a and b (3*a + b with 0 yes, 1 abstain, 2 no), or 9 if
+// either cast no vote.
+func (rs *Resampler) cellCodes(a, b int) []uint8 {
+	ra, rb := rs.ds.Row(a), rs.ds.Row(b)
+	out := make([]uint8, rs.ds.NumRollCalls())
+	for _, j := range rs.cols {
+		out[j] = 9
+		if va, vb := rs.vote(ra[j]), rs.vote(rb[j]); va.Cast() && vb.Cast() {
+			p, q := cell(va, vb)
+			out[j] = uint8(3*p + q)
+		}
+	}
+	return out
+}
+
+// tableOfCells counts the cells of the given columns.
+func tableOfCells(codes []uint8, cols []int) Table {
+	var c [10]int
+	for _, j := range cols {
+		c[codes[j]]++
+	}
+	var t Table
+	for p := range 3 {
+		for q := range 3 {
+			t[p][q] = c[3*p+q]
+		}
+	}
+	return t
+}
+
+// pairReplicates returns the score of rows a and b on every resample.
+func (rs *Resampler) pairReplicates(a, b int, x Index) []float64 {
+	codes := rs.cellCodes(a, b)
+	out := make([]float64, rs.opts.Resamples)
+	var cols []int
+	for r := range out {
+		cols = rs.columnsTo(cols, r)
+		t := tableOfCells(codes, cols)
+		out[r] = t.Score(x, rs.opts.MinN).Value
+	}
+	return out
+}
+
+// interval returns the percentile interval of the replicates around the
+// score s; reps is reordered.
+func (o *BootstrapOptions) interval(s Score, reps []float64) Interval {
+	iv := Interval{Score: s, Lo: math.NaN(), Hi: math.NaN(), Level: o.Level}
+	if math.IsNaN(s.Value) {
+		return iv
+	}
+	iv.Lo, iv.Hi, iv.Resamples = percentiles(reps, o.Level)
+	return iv
+}
+
+// PairBootstrap is the bootstrap of one pair's score.
+type PairBootstrap struct {
+	A, B  votes.Country
+	Index Index
+	Interval
+	// Replicates holds the score on each resample, NaN where the pair had
+	// fewer than MinN joint roll calls.
+	Replicates []float64
+}
+
+// BootstrapPair returns index x of states a and b in ds with a bootstrap
+// percentile interval: the roll calls of ds (all of them, so that the
+// number the pair voted on varies as it would) are drawn with replacement
+// opts.Resamples times and the pair scored on each draw. The interval for
+// a pair equals the one BootstrapMatrix gives it with the same options.
+// It returns an error wrapping votes.ErrUnknownCountry if either state has
+// no row in ds and ErrEmpty if no roll call is left. It panics if x is not
+// a known index or opts.Level is not in (0, 1).
+func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
+	checkIndex(x)
+	ia, err := rowOf(ds, a)
+	if err != nil {
+		return nil, err
+	}
+	ib, err := rowOf(ds, b)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := NewResampler(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	reps := rs.pairReplicates(ia, ib, x)
+	t := tableOfCells(rs.cellCodes(ia, ib), rs.cols)
+	pb := &PairBootstrap{A: a, B: b, Index: x, Replicates: reps}
+	pb.Interval = rs.opts.interval(t.Score(x, rs.opts.MinN), slices.Clone(reps))
+	return pb, nil
+}
+
+// IntervalRow is one score with its interval, in tidy form: a pair, the
+// index, the score with its n, and the interval with its level.
+type IntervalRow struct {
+	ISO3A string  `csv:"iso3_a"`
+	COWA  int     `csv:"cow_a"`
+	NameA string  `csv:"name_a"`
+	ISO3B string  `csv:"iso3_b"`
+	COWB  int     `csv:"cow_b"`
+	NameB string  `csv:"name_b"`
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
+	Lo    float64 `csv:"lo"`
+	Hi    float64 `csv:"hi"`
+	Level float64 `csv:"level"`
+}
+
+func intervalRow(a, b votes.Country, x Index, iv Interval) IntervalRow {
+	return IntervalRow{
+		ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name,
+		Index: x.String(), Score: iv.Value, N: iv.N, Lo: iv.Lo, Hi: iv.Hi, Level: iv.Level,
+	}
+}
+
+// Rows returns the pair's score and interval as one tidy row.
+func (pb *PairBootstrap) Rows() []IntervalRow {
+	return []IntervalRow{intervalRow(pb.A, pb.B, pb.Index, pb.Interval)}
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (pb *PairBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, pb.Rows()) }
+
+// MatrixBootstrap holds index x of every pair of states with bootstrap
+// percentile intervals, all pairs scored on the same resamples.
+type MatrixBootstrap struct {
+	Index     Index
+	Countries []votes.Country
+	// Estimate holds the scores on the data as they are.
+	Estimate *Matrix
+	// Lo and Hi hold the ends of each pair's interval, NaN where the
+	// score is NaN.
+	Lo, Hi *mat.SymDense
+	Level  float64
+	rs     *Resampler
+}
+
+// BootstrapMatrix returns index x of every pair of states of ds with
+// percentile intervals from opts.Resamples resamples of the roll calls of
+// ds, drawn with replacement; every pair is scored on the same resamples,
+// so that Difference can give an interval for the difference of two
+// pairs' scores.
+//
+// It packs each resample's roll calls, repeats and all, into the bit
+// vectors of AgreementMatrix and scores all pairs with its kernels. Where
+// all resamples fit in maxHeld bytes (Resamples x states x ceil(roll
+// calls/64) x 24: 9 MB for session 74 and 1000 resamples) they are held
+// at once; beyond (the whole 1946-2019 record would take 465 MB) the
+// states are taken in blocks and each resample packed again for each
+// block, which gives the same intervals in bounded memory. It returns
+// ErrEmpty if no roll call is left and panics if x is not a known index
+// or opts.Level is not in (0, 1).
+func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*MatrixBootstrap, error) {
+	checkIndex(x)
+	rs, err := NewResampler(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	o := rs.opts
+	nc := ds.NumCountries()
+	nr := o.Resamples
+	nw := (len(rs.cols) + 63) / 64
+	bm := &MatrixBootstrap{
+		Index: x, Countries: countries(ds), Estimate: rs.Matrix(-1, x), Level: o.Level, rs: rs,
+		Lo: mat.NewSymDense(max(nc, 1), nil), Hi: mat.NewSymDense(max(nc, 1), nil),
+	}
+	if nc == 0 {
+		bm.Lo, bm.Hi = &mat.SymDense{}, &mat.SymDense{}
+		return bm, nil
+	}
+	if nr*nc*nw*int(unsafe.Sizeof(word3{})) > maxHeld {
+		bm.blocked(x, nw)
+		return bm, nil
+	}
+	all := make([]word3, nr*nc*nw)
+	parallelWith(nr, func(s *bootPackScratch, r int) {
+		s.cols = rs.columnsTo(s.cols, r)
+		// packTo writes in place: the slice has room for one resample.
+		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
+	})
+	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	parallelWith(nc, func(s *rowBoot, i int) {
+		m := nc - i
+		s.scores = slices.Grow(s.scores[:0], nr*m)[:nr*m]
+		s.counts = slices.Grow(s.counts[:0], m)[:m]
+		s.col = slices.Grow(s.col[:0], nr)[:nr]
+		for r := range nr {
+			words := all[r*nc*nw : (r+1)*nc*nw]
+			scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, o.MinN, s.scores[r*m:(r+1)*m], s.counts)
+		}
+		for d := range m {
+			j := i + d
+			iv := Interval{Lo: math.NaN(), Hi: math.NaN()}
+			if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
+				for r := range nr {
+					s.col[r] = s.scores[r*m+d]
+				}
+				iv.Lo, iv.Hi, _ = percentiles(s.col, o.Level)
+			}
+			lo.Data[i*lo.Stride+j] = iv.Lo
+			hi.Data[i*hi.Stride+j] = iv.Hi
+		}
+	})
+	return bm, nil
+}
+
+// maxHeld bounds the memory BootstrapMatrix spends on packed resamples
+// at once, and on the replicate scores of a block of states (a variable
+// so that tests can force the blocked path).
+var maxHeld = 256 << 20
+
+// blocked fills bm's intervals taking the states in blocks: for each
+// block of rows, every resample is packed (the states from the block's
+// first on) and the block's pairs scored, the replicates held for the
+// block alone.
+func (bm *MatrixBootstrap) blocked(x Index, nw int) {
+	rs := bm.rs
+	o := rs.opts
+	nc, nr := len(bm.Countries), o.Resamples
+	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	limit := max(1, maxHeld/(8*nr)) // pair scores a block may hold per resample
+	for i0 := 0; i0 < nc; {
+		// Rows [i0, i1) and their pairs (i, j >= i): off[i-i0] is where
+		// row i's start in a resample's run of scores.
+		i1, size := i0, 0
+		var off []int
+		for i1 < nc && (i1 == i0 || size+nc-i1 <= limit) {
+			off = append(off, size)
+			size += nc - i1
+			i1++
+		}
+		reps := make([]float64, nr*size)
+		parallelWith(nr, func(s *blockScratch, r int) {
+			s.cols = rs.columnsTo(s.cols, r)
+			s.words, s.buf = rs.packFrom(s.words, i0, s.cols, s.buf)
+			s.counts = slices.Grow(s.counts[:0], nc)
+			for i := i0; i < i1; i++ {
+				at := (i - i0) * nw
+				m := nc - i
+				scoreRows(x, s.words[at:at+nw], s.words[at:], nw, o.MinN, reps[r*size+off[i-i0]:][:m], s.counts[:m])
+			}
+		})
+		parallelWith(i1-i0, func(col *[]float64, k int) {
+			i := i0 + k
+			c := slices.Grow((*col)[:0], nr)[:nr]
+			for d := range nc - i {
+				j := i + d
+				v1, v2 := math.NaN(), math.NaN()
+				if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
+					for r := range nr {
+						c[r] = reps[r*size+off[k]+d]
+					}
+					v1, v2, _ = percentiles(c, o.Level)
+				}
+				lo.Data[i*lo.Stride+j] = v1
+				hi.Data[i*hi.Stride+j] = v2
+			}
+			*col = c
+		})
+		i0 = i1
+	}
+}
+
+type blockScratch struct {
+	cols   []int
+	buf    []votes.Vote
+	words  []word3
+	counts []int32
+}
+
+type bootPackScratch struct {
+	cols []int
+	buf  []votes.Vote
+}
+
+type rowBoot struct {
+	scores, col []float64
+	counts      []int32
+}
+
+// Resamples returns the number of resamples.
+func (bm *MatrixBootstrap) Resamples() int { return bm.rs.opts.Resamples }
+
+// At returns the score of states i and j (rows of Countries) with its
+// interval. Its Resamples field is left 0: Replicates counts them.
+func (bm *MatrixBootstrap) At(i, j int) Interval {
+	return Interval{Score: bm.Estimate.At(i, j), Lo: bm.Lo.At(i, j), Hi: bm.Hi.At(i, j), Level: bm.Level}
+}
+
+// Lookup returns the score of states a and b with its interval, and
+// whether both are in the matrix.
+func (bm *MatrixBootstrap) Lookup(a, b votes.Country) (Interval, bool) {
+	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
+	if i < 0 || j < 0 {
+		return Interval{Score: Score{Value: math.NaN()}, Lo: math.NaN(), Hi: math.NaN(), Level: bm.Level}, false
+	}
+	return bm.At(i, j), true
+}
+
+// Replicates returns the score of states a and b on each resample (NaN
+// where they had fewer than MinN joint roll calls), recomputed from the
+// resamples' seeds, and whether both are in the matrix.
+func (bm *MatrixBootstrap) Replicates(a, b votes.Country) ([]float64, bool) {
+	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
+	if i < 0 || j < 0 {
+		return nil, false
+	}
+	return bm.rs.pairReplicates(i, j, bm.Index), true
+}
+
+// ErrNoDifference: a difference of two scores cannot be taken because
+// one of them is NaN.
+var ErrNoDifference = errors.New("alignment: a score of the difference is NaN")
+
+// Difference returns the difference of the scores of pairs (a, b) and
+// (c, d), score(a,b) - score(c,d), with a percentile interval from the same
+// resamples: since both pairs are scored on each resample, the interval
+// accounts for what the two scores share (US-Israel minus US-Canada rests
+// largely on the same roll calls). Its N is the smaller of the two pairs'
+// n. It returns an error wrapping votes.ErrUnknownCountry if a state is
+// not in the matrix and ErrNoDifference if either score is NaN.
+func (bm *MatrixBootstrap) Difference(a, b, c, d votes.Country) (Interval, error) {
+	for _, s := range []votes.Country{a, b, c, d} {
+		if bm.Estimate.index(s) < 0 {
+			return Interval{}, &votes.NotInDatasetError{Country: s}
+		}
+	}
+	s1, _ := bm.Estimate.Lookup(a, b)
+	s2, _ := bm.Estimate.Lookup(c, d)
+	if math.IsNaN(s1.Value) || math.IsNaN(s2.Value) {
+		return Interval{}, fmt.Errorf("%w: %s-%s %v, %s-%s %v", ErrNoDifference, a, b, s1, c, d, s2)
+	}
+	r1, _ := bm.Replicates(a, b)
+	r2, _ := bm.Replicates(c, d)
+	for k := range r1 {
+		r1[k] -= r2[k]
+	}
+	o := bm.rs.opts
+	return o.interval(Score{Value: s1.Value - s2.Value, N: min(s1.N, s2.N)}, r1), nil
+}
+
+// Rows returns one tidy row per pair of different states (a before b in
+// row order), NaN scores included.
+func (bm *MatrixBootstrap) Rows() []IntervalRow {
+	var out []IntervalRow
+	for i, a := range bm.Countries {
+		for j := i + 1; j < len(bm.Countries); j++ {
+			out = append(out, intervalRow(a, bm.Countries[j], bm.Index, bm.At(i, j)))
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (bm *MatrixBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, bm.Rows()) }

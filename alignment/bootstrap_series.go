@@ -1,0 +1,389 @@
+package alignment
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
+)
+
+// SeriesBootstrap is a pair's score in each session (or calendar year)
+// with bootstrap intervals, the roll calls resampled within each period.
+type SeriesBootstrap struct {
+	A, B  votes.Country
+	Index Index
+	// By says whether Periods are sessions or calendar years.
+	By By
+	// Periods are the sessions (or years) holding a roll call left after
+	// dropping unanimous ones, in order; Intervals[k] is Periods[k]'s.
+	Periods   []int
+	Intervals []Interval
+	// Undated counts the roll calls left out for want of a date (by year
+	// only).
+	Undated int
+}
+
+// BootstrapPairSeries returns index x of states a and b in every session
+// of ds (every calendar year with opts.By = ByYear) with a percentile
+// interval: each resample draws, with replacement, as many roll calls from
+// each period as it holds, so that each period's interval reflects its
+// own roll calls. By year, roll calls without a date are left out and
+// counted in Undated. Periods in which the pair never voted together have
+// a NaN score and interval. It returns an error wrapping
+// votes.ErrUnknownCountry if either state has no row in ds and ErrEmpty
+// if no roll call is left. It panics if x is not a known index or
+// opts.Level is not in (0, 1).
+func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+	checkIndex(x)
+	ia, err := rowOf(ds, a)
+	if err != nil {
+		return nil, err
+	}
+	ib, err := rowOf(ds, b)
+	if err != nil {
+		return nil, err
+	}
+	by := BySession
+	if opts != nil {
+		by = opts.By
+	}
+	key := func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
+	switch by {
+	case BySession:
+	case ByYear:
+		key = func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
+	default:
+		panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
+	}
+	rs, err := newResampler(ds, opts, key)
+	if err != nil {
+		return nil, err
+	}
+	o := rs.opts
+	codes := rs.cellCodes(ia, ib)
+	sb := &SeriesBootstrap{A: a, B: b, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
+	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
+		s.cols = rs.positionsTo(s.cols, -1, k)
+		for p, q := range s.cols {
+			s.cols[p] = rs.cols[q]
+		}
+		t := tableOfCells(codes, s.cols)
+		s.reps = slices.Grow(s.reps[:0], o.Resamples)[:o.Resamples]
+		for r := range o.Resamples {
+			s.cols = rs.positionsTo(s.cols, r, k)
+			for p, q := range s.cols {
+				s.cols[p] = rs.cols[q]
+			}
+			rt := tableOfCells(codes, s.cols)
+			s.reps[r] = rt.Score(x, o.MinN).Value
+		}
+		sb.Intervals[k] = o.interval(t.Score(x, o.MinN), s.reps)
+	})
+	return sb, nil
+}
+
+type seriesScratch struct {
+	cols []int
+	reps []float64
+}
+
+// Scores returns the scores of the series, as ChangePoints takes them.
+func (sb *SeriesBootstrap) Scores() []Score {
+	out := make([]Score, len(sb.Intervals))
+	for k, iv := range sb.Intervals {
+		out[k] = iv.Score
+	}
+	return out
+}
+
+// SeriesIntervalRow is a pair's score in one period with its interval.
+// Session is 0 in a series by calendar year; in a series by session, Year
+// is the calendar year in which the session opened (session + 1945).
+type SeriesIntervalRow struct {
+	ISO3A   string  `csv:"iso3_a"`
+	COWA    int     `csv:"cow_a"`
+	NameA   string  `csv:"name_a"`
+	ISO3B   string  `csv:"iso3_b"`
+	COWB    int     `csv:"cow_b"`
+	NameB   string  `csv:"name_b"`
+	Session int     `csv:"session"`
+	Year    int     `csv:"year"`
+	Index   string  `csv:"index"`
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"`
+	Lo      float64 `csv:"lo"`
+	Hi      float64 `csv:"hi"`
+	Level   float64 `csv:"level"`
+}
+
+// Rows returns one tidy row per period, in order.
+func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
+	out := make([]SeriesIntervalRow, len(sb.Periods))
+	for k, key := range sb.Periods {
+		iv := sb.Intervals[k]
+		r := intervalRow(sb.A, sb.B, sb.Index, iv)
+		out[k] = SeriesIntervalRow{
+			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
+		}
+		if sb.By == ByYear {
+			out[k].Year = key
+		} else {
+			out[k].Session, out[k].Year = key, key+1945
+		}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (sb *SeriesBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, sb.Rows()) }
+
+// RankedInterval is one state's score with a reference, with its interval
+// and the interval of its rank among the states.
+type RankedInterval struct {
+	Country votes.Country
+	Interval
+	// Rank is 1 for the highest score on the data; RankLo and RankHi
+	// bound the rank over the resamples at the same level (percentiles of
+	// the ranks, widened to whole ranks). All three are 0 for a NaN score.
+	Rank, RankLo, RankHi int
+}
+
+// ReferenceBootstrap ranks every state by its score with a reference
+// state, with bootstrap intervals for the scores and the ranks.
+type ReferenceBootstrap struct {
+	Reference votes.Country
+	Index     Index
+	// States holds every state of the dataset but the reference, highest
+	// score first; states without a score (NaN) come last, by COW code.
+	States []RankedInterval
+}
+
+// BootstrapReference returns index x of every state of ds with the
+// reference state ref, ranked, with percentile intervals for the scores
+// and the ranks from the same resamples of ds's roll calls. A state's
+// rank in a resample is one more than the number of states scoring higher
+// in it. It returns an error wrapping votes.ErrUnknownCountry if ref has
+// no row in ds, ErrEmpty if no roll call is left and ErrNoVotes if ref
+// cast no vote on them. It panics if x is not a known index or opts.Level
+// is not in (0, 1).
+func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
+	checkIndex(x)
+	ir, err := rowOf(ds, ref)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := NewResampler(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	o := rs.opts
+	if !slices.ContainsFunc(rs.cols, func(j int) bool { return ds.Vote(ir, j).Cast() }) {
+		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+	}
+	var rows []int
+	for i := range ds.NumCountries() {
+		if i != ir {
+			rows = append(rows, i)
+		}
+	}
+	nc := len(rows)
+	codes := make([][]uint8, nc)
+	parallel(nc, func(k int) { codes[k] = rs.cellCodes(rows[k], ir) })
+	score := func(cols []int, dst []float64) {
+		for k := range rows {
+			t := tableOfCells(codes[k], cols)
+			dst[k] = t.Score(x, o.MinN).Value
+		}
+	}
+	est := make([]float64, nc)
+	score(rs.cols, est)
+	nr := o.Resamples
+	reps := make([]float64, nr*nc)  // reps[r*nc+k]
+	ranks := make([]float64, nr*nc) // likewise
+	parallelWith(nr, func(s *rankScratch, r int) {
+		s.cols = rs.columnsTo(s.cols, r)
+		score(s.cols, reps[r*nc:(r+1)*nc])
+		rankTo(ranks[r*nc:(r+1)*nc], reps[r*nc:(r+1)*nc], &s.order)
+	})
+	estRank := make([]float64, nc)
+	var order []int
+	rankTo(estRank, est, &order)
+	rb := &ReferenceBootstrap{Reference: ref, Index: x, States: make([]RankedInterval, nc)}
+	parallelWith(nc, func(col *[]float64, k int) {
+		c := slices.Grow((*col)[:0], nr)[:nr]
+		for r := range nr {
+			c[r] = reps[r*nc+k]
+		}
+		t := tableOfCells(codes[k], rs.cols)
+		_, n := t.score(x, o.MinN)
+		ri := RankedInterval{Country: ds.Country(rows[k]), Interval: o.interval(Score{Value: est[k], N: n}, c)}
+		if !math.IsNaN(est[k]) {
+			for r := range nr {
+				c[r] = ranks[r*nc+k]
+			}
+			lo, hi, _ := percentiles(c, o.Level)
+			ri.Rank, ri.RankLo, ri.RankHi = int(estRank[k]), int(math.Floor(lo)), int(math.Ceil(hi))
+		}
+		rb.States[k] = ri
+		*col = c
+	})
+	slices.SortStableFunc(rb.States, func(p, q RankedInterval) int {
+		np, nq := math.IsNaN(p.Value), math.IsNaN(q.Value)
+		switch {
+		case np || nq:
+			if np && nq {
+				return cmp.Compare(p.Country.COW, q.Country.COW)
+			}
+			if np {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(q.Value, p.Value), cmp.Compare(p.Country.COW, q.Country.COW))
+	})
+	return rb, nil
+}
+
+type rankScratch struct {
+	cols  []int
+	order []int
+}
+
+// rankTo writes the rank of each score to dst: one more than the number
+// of scores above it (ties share the best rank), NaN for NaN.
+func rankTo(dst, scores []float64, order *[]int) {
+	o := (*order)[:0]
+	for k, v := range scores {
+		if math.IsNaN(v) {
+			dst[k] = math.NaN()
+			continue
+		}
+		o = append(o, k)
+	}
+	slices.SortFunc(o, func(p, q int) int { return cmp.Compare(scores[q], scores[p]) })
+	for p, k := range o {
+		if p > 0 && scores[o[p-1]] == scores[k] {
+			dst[k] = dst[o[p-1]]
+			continue
+		}
+		dst[k] = float64(p + 1)
+	}
+	*order = o
+}
+
+// Lookup returns state c's entry, and whether it is in the ranking.
+func (rb *ReferenceBootstrap) Lookup(c votes.Country) (RankedInterval, bool) {
+	k := slices.IndexFunc(rb.States, func(s RankedInterval) bool { return s.Country.COW == c.COW })
+	if k < 0 {
+		return RankedInterval{}, false
+	}
+	return rb.States[k], true
+}
+
+// RankedIntervalRow is one state's score with the reference (state a is
+// the state, b the reference), with intervals for the score and the rank.
+type RankedIntervalRow struct {
+	IntervalRow
+	Rank   int `csv:"rank"`
+	RankLo int `csv:"rank_lo"`
+	RankHi int `csv:"rank_hi"`
+}
+
+// Rows returns one tidy row per state, highest score first, states
+// without a score last (rank 0).
+func (rb *ReferenceBootstrap) Rows() []RankedIntervalRow {
+	out := make([]RankedIntervalRow, len(rb.States))
+	for k, s := range rb.States {
+		out[k] = RankedIntervalRow{intervalRow(s.Country, rb.Reference, rb.Index, s.Interval), s.Rank, s.RankLo, s.RankHi}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, rb.Rows()) }
+
+// CohesionBootstrap is a group's mean cohesion with bootstrap intervals.
+type CohesionBootstrap struct {
+	Group string
+	// Rice and HNR are the means of CohesionReport with intervals from
+	// resampling the roll calls on which a member voted; N is the number
+	// of roll calls each mean rests on.
+	Rice, HNR Interval
+}
+
+// BootstrapCohesion returns the mean Rice and Hix-Noury-Roland indices of group g
+// on the roll calls of ds (as Cohesion computes them, with opts.Options)
+// with percentile intervals from resampling those roll calls. It returns
+// Cohesion's errors and panics if opts.Level is not in (0, 1).
+func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions) (*CohesionBootstrap, error) {
+	var o BootstrapOptions
+	if opts != nil {
+		o = *opts
+	}
+	o = o.orDefault()
+	rep, err := Cohesion(ds, g, &o.Options)
+	if err != nil {
+		return nil, err
+	}
+	rc := rep.RollCalls
+	nrc := len(rc)
+	means := func(pick func(k int) int) (rice, hnr float64, nRice int) {
+		for k := range nrc {
+			c := rc[pick(k)]
+			hnr += c.HNR
+			if !math.IsNaN(c.Rice) {
+				rice += c.Rice
+				nRice++
+			}
+		}
+		hnr /= float64(nrc)
+		if nRice == 0 {
+			return math.NaN(), hnr, 0
+		}
+		rice /= float64(nRice)
+		return rice, hnr, nRice
+	}
+	reRice, reHNR := make([]float64, o.Resamples), make([]float64, o.Resamples)
+	parallel(o.Resamples, func(r int) {
+		rng := stream(o.Seed, r, 0)
+		pick := make([]int, nrc)
+		for k := range pick {
+			pick[k] = rng.IntN(nrc)
+		}
+		reRice[r], reHNR[r], _ = means(func(k int) int { return pick[k] })
+	})
+	rice, hnr, nRice := means(func(k int) int { return k })
+	return &CohesionBootstrap{
+		Group: g.Name,
+		Rice:  o.interval(Score{Value: rice, N: nRice}, reRice),
+		HNR:   o.interval(Score{Value: hnr, N: nrc}, reHNR),
+	}, nil
+}
+
+// CohesionIntervalRow is one measure of a group's cohesion with its
+// interval.
+type CohesionIntervalRow struct {
+	Group   string  `csv:"group"`
+	Measure string  `csv:"measure"`
+	Score   float64 `csv:"score"`
+	N       int     `csv:"n"`
+	Lo      float64 `csv:"lo"`
+	Hi      float64 `csv:"hi"`
+	Level   float64 `csv:"level"`
+}
+
+// Rows returns two tidy rows, measures "rice" and "hnr".
+func (cb *CohesionBootstrap) Rows() []CohesionIntervalRow {
+	row := func(m string, iv Interval) CohesionIntervalRow {
+		return CohesionIntervalRow{cb.Group, m, iv.Value, iv.N, iv.Lo, iv.Hi, iv.Level}
+	}
+	return []CohesionIntervalRow{row("rice", cb.Rice), row("hnr", cb.HNR)}
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (cb *CohesionBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, cb.Rows()) }

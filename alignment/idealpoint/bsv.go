@@ -1,0 +1,221 @@
+package idealpoint
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// ParseError is an error in a line of a published estimates file.
+type ParseError struct {
+	Line   int    // 1-based line of the record
+	Column int    // 1-based byte column where the bad field starts (0 for a whole record)
+	Field  string // the header name of the column, if known
+	Err    error  // what was wrong
+}
+
+// Error formats the error as "idealpoint: line:column: column "field": reason".
+func (e *ParseError) Error() string {
+	where := fmt.Sprintf("idealpoint: line %d", e.Line)
+	if e.Column > 0 {
+		where = fmt.Sprintf("%s, column %d", where, e.Column)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s (%s): %v", where, e.Field, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", where, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Quantiles are posterior quantiles of a published ideal point.
+type Quantiles struct {
+	Q0, Q5, Q10, Q50, Q90, Q95, Q100 float64
+}
+
+// PublishedEstimate is one state's published ideal point in one session.
+type PublishedEstimate struct {
+	COW     int    // Correlates of War code (ccode)
+	ISO3    string // ISO 3166 alpha-3 code as published (iso3c)
+	Name    string // country name as published, in UTF-8
+	Session int
+	Votes   int // votes the estimate rests on (NVotes)
+	// IdealPoint is the posterior mean.
+	IdealPoint float64
+	Quantiles  Quantiles
+}
+
+// SD is the posterior standard deviation implied by the 5% and 95%
+// quantiles, (Q95 - Q5) / 3.29, exact for a normal posterior and robust to
+// the long tails of the 0% and 100% quantiles of a finite sample of draws.
+func (e PublishedEstimate) SD() float64 {
+	return (e.Quantiles.Q95 - e.Quantiles.Q5) / (2 * 1.6448536269514722)
+}
+
+// Published holds published ideal point estimates, ordered by COW code and
+// session.
+type Published struct {
+	Estimates []PublishedEstimate
+}
+
+// Get returns the estimate of state c (matched by COW code) in session s.
+func (p *Published) Get(c votes.Country, session int) (PublishedEstimate, bool) {
+	return p.lookup(c.COW, session)
+}
+
+func (p *Published) lookup(cow, session int) (PublishedEstimate, bool) {
+	i, ok := slices.BinarySearchFunc(p.Estimates, [2]int{cow, session}, func(e PublishedEstimate, k [2]int) int {
+		if e.COW != k[0] {
+			return e.COW - k[0]
+		}
+		return e.Session - k[1]
+	})
+	if !ok {
+		return PublishedEstimate{}, false
+	}
+	return p.Estimates[i], true
+}
+
+// Session returns the estimates of session s, ordered by COW code.
+func (p *Published) Session(s int) []PublishedEstimate {
+	var out []PublishedEstimate
+	for _, e := range p.Estimates {
+		if e.Session == s {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// bsvColumns is the header of Bailey, Strezhnev & Voeten's file. "QO%" is
+// spelt with the letter O in the April 2020 release; "Q0%" is accepted too.
+var bsvColumns = []string{"Row", "ccode", "session", "NVotes", "IdealPoint",
+	"QO%", "Q5%", "Q10%", "Q50%", "Q90%", "Q95%", "Q100%", "iso3c", "Countryname"}
+
+// ErrBadHeader is returned (inside a *ParseError) when the header is not
+// that of the published file.
+var ErrBadHeader = errors.New("not the header of Bailey, Strezhnev & Voeten's estimates")
+
+// ReadBSV reads the ideal point estimates of Bailey, Strezhnev & Voeten
+// (2017), as published in their Harvard Dataverse release
+// (IdealpointestimatesAll_Apr2020.csv: sessions 1-74, 10,469 rows), so that
+// a fit can be compared with them (use COW codes and sessions; their scale
+// differs from ours by an affine map).
+//
+// The columns are Row, ccode, session, NVotes, IdealPoint (posterior
+// mean), QO%..Q100% (posterior quantiles at 0, 5, 10, 50, 90, 95 and 100%),
+// iso3c and Countryname. The file is Latin-1; names that are not valid
+// UTF-8 are decoded from Latin-1, so a copy re-saved as UTF-8 reads the
+// same. Every error is a *ParseError giving the line and column; a state
+// listed twice for a session is an error. An "NA" ISO3 code (states the
+// release gives none) is kept as "".
+func ReadBSV(r io.Reader) (*Published, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(bsvColumns)
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, &ParseError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrBadHeader)}
+		}
+		return nil, csvError(err)
+	}
+	for i, h := range head {
+		h = strings.TrimPrefix(h, "\ufeff")
+		if h != bsvColumns[i] && !(i == 5 && h == "Q0%") {
+			return nil, &ParseError{Line: 1, Column: col(cr, i), Field: bsvColumns[i],
+				Err: fmt.Errorf("%w: column %d is %q, want %q", ErrBadHeader, i+1, h, bsvColumns[i])}
+		}
+	}
+	p := &Published{}
+	seen := map[[2]int]int{} // COW, session -> line
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(err)
+		}
+		line, _ := cr.FieldPos(0)
+		bad := func(i int, err error) error {
+			return &ParseError{Line: line, Column: col(cr, i), Field: bsvColumns[i], Err: err}
+		}
+		var e PublishedEstimate
+		ints := []*int{nil, &e.COW, &e.Session, &e.Votes}
+		for i := 1; i <= 3; i++ {
+			v, err := strconv.Atoi(rec[i])
+			if err != nil || v < 0 {
+				return nil, bad(i, fmt.Errorf("%q is not a non-negative integer", rec[i]))
+			}
+			*ints[i] = v
+		}
+		q := &e.Quantiles
+		floats := []*float64{&e.IdealPoint, &q.Q0, &q.Q5, &q.Q10, &q.Q50, &q.Q90, &q.Q95, &q.Q100}
+		for k, f := range floats {
+			i := 4 + k
+			v, err := strconv.ParseFloat(rec[i], 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, bad(i, fmt.Errorf("%q is not a finite number", rec[i]))
+			}
+			*f = v
+		}
+		if !(q.Q0 <= q.Q5 && q.Q5 <= q.Q10 && q.Q10 <= q.Q50 && q.Q50 <= q.Q90 && q.Q90 <= q.Q95 && q.Q95 <= q.Q100) {
+			return nil, bad(5, fmt.Errorf("quantiles %v are not in increasing order", *q))
+		}
+		if iso := rec[12]; iso != "NA" {
+			e.ISO3 = iso
+		}
+		e.Name = latin1(rec[13])
+		k := [2]int{e.COW, e.Session}
+		if first, dup := seen[k]; dup {
+			return nil, bad(2, fmt.Errorf("COW %d session %d already listed on line %d", e.COW, e.Session, first))
+		}
+		seen[k] = line
+		p.Estimates = append(p.Estimates, e)
+	}
+	slices.SortStableFunc(p.Estimates, func(a, b PublishedEstimate) int {
+		if a.COW != b.COW {
+			return a.COW - b.COW
+		}
+		return a.Session - b.Session
+	})
+	return p, nil
+}
+
+// col is the byte column of field i of the record just read.
+func col(cr *csv.Reader, i int) int {
+	_, c := cr.FieldPos(i)
+	return c
+}
+
+// csvError turns an encoding/csv error into a *ParseError.
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	return err
+}
+
+// latin1 returns s unchanged if it is valid UTF-8, else decodes it from
+// Latin-1 (ISO 8859-1), whose bytes are the first 256 code points.
+func latin1(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(rune(s[i]))
+	}
+	return b.String()
+}

@@ -1,0 +1,273 @@
+package idealpoint
+
+import (
+	"math"
+	"runtime"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// symCov is a symmetric 3x3 matrix packed as 00, 01, 02, 11, 12, 22.
+type symCov [6]float64
+
+// itemCovariances sets m.itemCov to the inverse of the negative Hessian of
+// every item's log posterior at the mode, θ fixed: the Laplace covariance
+// of its cut points and discrimination. A binary item's (g, b) block sits
+// at indices 0 and 2.
+func (m *model) itemCovariances(workers int) {
+	m.itemCov = make([]symCov, m.nItem)
+	parallel(m.nItem, workers, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			_, h := m.itemGradHess(j)
+			var a [3][3]float64
+			for r := range 3 {
+				for c := r; c < 3; c++ {
+					a[r][c], a[c][r] = -h[r][c], -h[r][c]
+				}
+			}
+			if m.binary[j] {
+				// 2x2 on (g, b).
+				det := a[0][0]*a[2][2] - a[0][2]*a[0][2]
+				if !(det > 0) {
+					continue
+				}
+				m.itemCov[j] = symCov{a[2][2] / det, 0, -a[0][2] / det, 0, 0, a[0][0] / det}
+				continue
+			}
+			inv, ok := inv3(a)
+			if !ok {
+				continue
+			}
+			m.itemCov[j] = symCov{inv[0][0], inv[0][1], inv[0][2], inv[1][1], inv[1][2], inv[2][2]}
+		}
+	})
+}
+
+// inv3 inverts a symmetric positive definite 3x3 matrix.
+func inv3(a [3][3]float64) (inv [3][3]float64, ok bool) {
+	for c := range 3 {
+		var e, x [3]float64
+		e[c] = 1
+		if !solve3(&a, &e, &x) {
+			return inv, false
+		}
+		for r := range 3 {
+			inv[r][c] = x[r]
+		}
+	}
+	return inv, true
+}
+
+// crossDerivs returns the cross derivatives ∂²ℓ/∂θ∂(g1, g2, b) of the
+// log probability of vote o (o.k an item) at θ = t (binary items: g at
+// index 0, index 1 zero).
+func (m *model) crossDerivs(o obs, t float64) (h [3]float64) {
+	j := o.k
+	b := m.b[j]
+	l, up := bounds(o.v, m.g1[j], m.g2[j], b*t)
+	dl, du, dll, duu, dlu := derivs(l, up)
+	li, ui := -1, -1
+	switch o.v {
+	case cYes:
+		ui = 0
+	case cAbstain:
+		li, ui = 0, 1
+	default:
+		li = 1
+	}
+	if m.binary[j] {
+		li, ui = min(li, 0), min(ui, 0)
+	}
+	if li >= 0 {
+		h[li] += -b * (dll + dlu)
+	}
+	if ui >= 0 {
+		h[ui] += -b * (dlu + duu)
+	}
+	h[2] = -(dl + du) + b*t*(dll+2*dlu+duu)
+	return h
+}
+
+// cholFactor returns the lower Cholesky factor of a packed symmetric
+// covariance (a zero row and column, as of a binary item, stay zero).
+func cholFactor(c symCov) (l [3][3]float64, ok bool) {
+	a := [3][3]float64{{c[0], c[1], c[2]}, {c[1], c[3], c[4]}, {c[2], c[4], c[5]}}
+	for j := range 3 {
+		d := a[j][j]
+		for k := range j {
+			d -= l[j][k] * l[j][k]
+		}
+		if d == 0 && a[j][j] == 0 {
+			continue // an unused parameter
+		}
+		if !(d > 0) {
+			return l, false
+		}
+		l[j][j] = math.Sqrt(d)
+		for i := j + 1; i < 3; i++ {
+			v := a[i][j]
+			for k := range j {
+				v -= l[i][k] * l[j][k]
+			}
+			l[i][j] = v / l[j][j]
+		}
+	}
+	return l, true
+}
+
+// integrateItems replaces m.curv, the variance of each position with the
+// roll-call parameters held at their modes, by a Laplace approximation
+// with them integrated out, session by session. For the positions θ of
+// one session and the parameters β of its roll calls, the joint negative
+// Hessian is [[P, B], [Bᵀ, D]]; integrating β out leaves the precision
+// P - B D⁻¹ Bᵀ for θ, whose inverse's diagonal is the new variance. P is
+// the precision of each position from its path (1/m.curv: its own votes
+// and what the random walk brings from the other sessions), D⁻¹ the items'
+// Laplace covariances (m.itemCov), B the cross derivatives of the votes.
+// The product B D⁻¹ Bᵀ is dense within a session: it carries the
+// uncertainty a session's roll calls share, such as how far the bloc that
+// votes together on most of them stands from the rest, and the shift and
+// rescaling of the session that the likelihood cannot see. A session
+// whose matrix is not positive definite keeps the fixed-item variances.
+func (m *model) integrateItems(workers int) {
+	ng := m.groups()
+	unitsOf := make([][]int32, ng)
+	itemsOf := make([][]int32, ng)
+	local := make([]int32, m.nUnit)
+	for u := range m.nUnit {
+		g := m.group(int32(u))
+		local[u] = int32(len(unitsOf[g]))
+		unitsOf[g] = append(unitsOf[g], int32(u))
+	}
+	for j := range m.nItem {
+		g := m.igroup(j)
+		itemsOf[g] = append(itemsOf[g], int32(j))
+	}
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, ng)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := w; g < ng; g += workers {
+				m.integrateSession(unitsOf[g], itemsOf[g], local, ng == 1)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// integrateSession does one session of integrateItems. If standardized,
+// the session is the whole fit, whose positions are reported as
+// z = (θ - mean)/sd over its states; the variance is then that of z (times
+// sd², as m.curv is on the scale of θ), by the delta method: the shift and
+// the rescaling of all positions together are not uncertainty of the
+// reported positions.
+func (m *model) integrateSession(units, items []int32, local []int32, standardized bool) {
+	n := len(units)
+	if n == 0 {
+		return
+	}
+	s := mat.NewSymDense(n, nil)
+	for i, u := range units {
+		s.SetSym(i, i, 1/m.curv[u])
+	}
+	w := mat.NewDense(n, 3*len(items), nil)
+	for c, j := range items {
+		l, ok := cholFactor(m.itemCov[j])
+		if !ok {
+			continue
+		}
+		for _, o := range m.itemObs[j] {
+			h := m.crossDerivs(obs{j, o.v}, m.theta[o.k])
+			// Row of B·L: hᵀL.
+			for q := range 3 {
+				v := 0.0
+				for r := q; r < 3; r++ {
+					v += h[r] * l[r][q]
+				}
+				w.Set(int(local[o.k]), 3*c+q, v)
+			}
+		}
+	}
+	s.SymRankK(s, -1, w)
+	var chol mat.Cholesky
+	if !chol.Factorize(s) {
+		return
+	}
+	var inv mat.SymDense
+	if err := chol.InverseTo(&inv); err != nil {
+		return
+	}
+	var a, bz []float64 // Σ1 and Σz
+	var z []float64
+	var sumA, sumB, zb float64
+	nf := float64(n)
+	if standardized {
+		z = make([]float64, n)
+		for i, u := range units {
+			z[i] = m.theta[u]
+		}
+		standardize(z)
+		a, bz = make([]float64, n), make([]float64, n)
+		for i := range n {
+			for k := range n {
+				v := inv.At(i, k)
+				a[i] += v
+				bz[i] += v * z[k]
+			}
+		}
+		for i := range n {
+			sumA += a[i]
+			sumB += bz[i]
+			zb += z[i] * bz[i]
+		}
+	}
+	for i, u := range units {
+		v := inv.At(i, i)
+		if standardized {
+			// gᵀΣg with g = e_i - 1/n - z_i·z/n (times 1/sd).
+			v += -2*a[i]/nf + sumA/(nf*nf) - 2*z[i]*(bz[i]-sumB/nf)/nf + z[i]*z[i]*zb/(nf*nf)
+		}
+		if v > 0 && !math.IsInf(v, 0) {
+			m.curv[u] = v
+		}
+	}
+}
+
+// chainVariances sets m.curv to the diagonal of the inverse negative
+// Hessian of every path at the current positions, with the roll calls
+// fixed and the random walk's step variances multiplied by scale.
+func (m *model) chainVariances(workers int, scale float64) {
+	parallel(len(m.chains), workers, func(lo, hi int) {
+		var cb chainBuf
+		for c := lo; c < hi; c++ {
+			ch, sv := m.chains[c], m.stepVar[c]
+			n := len(ch)
+			cb.resize(n)
+			diag, off := cb.diag, cb.off
+			for k, u := range ch {
+				_, d2 := m.unitDerivs(int(u), m.theta[u])
+				diag[k] = -d2
+				off[k] = 0
+			}
+			diag[0] += 1 / m.firstVar
+			for k := 1; k < n; k++ {
+				r, v := m.stepCoef[c][k], sv[k]*scale
+				diag[k] += 1 / v
+				diag[k-1] += r * r / v
+				off[k] = -r / v
+			}
+			for k := range n {
+				if !(diag[k] > 1e-12) {
+					diag[k] = 1e-12
+				}
+			}
+			tridiagInverseDiag(diag, off, m.curv, ch, &cb)
+		}
+	})
+}

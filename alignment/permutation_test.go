@@ -1,0 +1,113 @@
+package alignment
+
+import (
+	"bytes"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/unga-go/unga/votes"
+)
+
+// TestPermutationCrimea tests the Balkan states' records with Russia on
+// the seven Crimea roll calls (hand count from the votes). Serbia voted on
+// six, all with Russia; on five of them the ten Balkan members all cast a
+// vote, Serbia alone with Russia (share 1/10), and on one Bosnia and
+// Herzegovina did not vote (1/9). By hand: P(6 of 6) = (1/10)^5 * (1/9) =
+// 1.111e-06, two-sided 2.222e-06, and the expected count 5/10 + 1/9 =
+// 0.611. On the seventh, where Serbia did not vote, no member voted with
+// Russia (share 0). The others voted with Russia on none: P(0 or fewer)
+// = 0.9^5 * (8/9) * 1 = 0.525, and the upper tail is 1, so their p-value
+// is 1.
+func TestPermutationCrimea(t *testing.T) {
+	crimea := load(t).Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
+	balkans, err := votes.LookupGroup("Balkans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := Permutation(crimea, balkans, country(t, "RUS"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srb, ok := pt.Lookup(country(t, "SRB"))
+	if !ok {
+		t.Fatal("Serbia not in the test")
+	}
+	if srb.With != 6 || srb.N != 6 || math.Abs(srb.PUpper-1.0/9e5) > 1e-12 || math.Abs(srb.PValue-2.0/9e5) > 1e-12 ||
+		math.Abs(srb.Expected-(0.5+1.0/9)) > 1e-12 || !srb.Outlier {
+		t.Errorf("Serbia: %+v", srb)
+	}
+	if srb.PValue >= 0.01 {
+		t.Errorf("Serbia's p-value %g is not far below 0.01", srb.PValue)
+	}
+	for _, m := range pt.Members {
+		if m.Country.COW == 345 {
+			continue
+		}
+		if m.With != 0 || m.PValue != 1 || m.Outlier {
+			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.Name, m)
+		}
+		if m.N >= 6 && math.Abs(m.PLower-math.Pow(0.9, 5)*8/9) > 1e-12 {
+			t.Errorf("%s: lower tail %g, want %g", m.Name, m.PLower, math.Pow(0.9, 5)*8/9)
+		}
+	}
+	// The reference by its name of the day, whatever the country table
+	// prints it as.
+	want := "Serbia voted with " + country(t, "RUS").Name + " on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random)."
+	if got := pt.Sentence("Crimea resolutions"); got != want {
+		t.Errorf("Sentence:\n got %s\nwant %s", got, want)
+	}
+	rows := pt.Rows()
+	if rows[0].COWA != 345 || rows[0].PValue != srb.PValue || rows[0].ISO3B != "RUS" {
+		t.Errorf("first row %+v, want Serbia's", rows[0])
+	}
+	var b bytes.Buffer
+	if err := pt.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier\nSRB,345,") {
+		t.Errorf("CSV starts %q", b.String()[:120])
+	}
+}
+
+// TestPermutationAlike: the EU voted as one on the Crimea resolutions,
+// all against Russia, so that sharing its votes out at random changes
+// nothing and no member's record is unlikely: every p-value is 1.
+func TestPermutationAlike(t *testing.T) {
+	crimea := load(t).Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
+	eu, err := votes.LookupGroup("EU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := Permutation(crimea, eu, country(t, "RUS"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pt.Members) < 27 {
+		t.Fatalf("%d EU members", len(pt.Members))
+	}
+	for _, m := range pt.Members {
+		if m.N > 0 && m.PValue < 0.5 {
+			t.Errorf("%s: p = %g, want no evidence", m.Name, m.PValue)
+		}
+	}
+}
+
+// TestPoissonBinomial checks the exact distribution against the binomial
+// (all chances equal) and a hand count.
+func TestPoissonBinomial(t *testing.T) {
+	d := poissonBinomial([]float64{0.5, 0.5, 0.5})
+	for k, want := range []float64{1. / 8, 3. / 8, 3. / 8, 1. / 8} {
+		if math.Abs(d[k]-want) > 1e-15 {
+			t.Errorf("P(%d) = %g, want %g", k, d[k], want)
+		}
+	}
+	// 0.1 and 0.6: P(0) = 0.9*0.4, P(1) = 0.1*0.4 + 0.9*0.6, P(2) = 0.06.
+	d = poissonBinomial([]float64{0.1, 0.6})
+	for k, want := range []float64{0.36, 0.58, 0.06} {
+		if math.Abs(d[k]-want) > 1e-15 {
+			t.Errorf("P(%d) = %g, want %g", k, d[k], want)
+		}
+	}
+}

@@ -1,0 +1,472 @@
+package audit
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
+)
+
+// CoverageOptions controls Cover. A nil *CoverageOptions means the zero
+// value, which means the defaults.
+type CoverageOptions struct {
+	// ThinShare: a state's session is thin if its cast votes number less
+	// than this share of the session's roll calls. Zero or less means 0.5.
+	ThinShare float64
+	// Neighbours is how many sessions on each side a session's months are
+	// compared with. Zero or less means 5.
+	Neighbours int
+	// MaxDiffer is the most states two roll calls on one symbol may differ
+	// on to count as a Duplicate. Zero or less means 5.
+	MaxDiffer int
+}
+
+func (o *CoverageOptions) orDefault() CoverageOptions {
+	var out CoverageOptions
+	if o != nil {
+		out = *o
+	}
+	if out.ThinShare <= 0 {
+		out.ThinShare = 0.5
+	}
+	if out.Neighbours <= 0 {
+		out.Neighbours = 5
+	}
+	if out.MaxDiffer <= 0 {
+		out.MaxDiffer = 5
+	}
+	return out
+}
+
+// A YearMonth is a calendar month.
+type YearMonth struct {
+	Year  int
+	Month time.Month
+}
+
+// String formats the month as "2019-06".
+func (ym YearMonth) String() string { return fmt.Sprintf("%04d-%02d", ym.Year, int(ym.Month)) }
+
+func (ym YearMonth) index() int { return ym.Year*12 + int(ym.Month) - 1 }
+
+func monthOf(i int) YearMonth { return YearMonth{i / 12, time.Month(i%12 + 1)} }
+
+// SessionCoverage is what a dataset holds of one regular session.
+type SessionCoverage struct {
+	Session     int
+	RollCalls   int
+	Undated     int         // roll calls without a date
+	Months      []YearMonth // months with a roll call, in order
+	First, Last time.Time   // first and last dated roll call
+	// Resumed counts the roll calls of the resumed part, January to
+	// September of the session's second year.
+	Resumed int
+	// Missing lists the months (from September of the session's year to
+	// September of the next, within the dataset's span) in which most of
+	// the neighbouring sessions hold a roll call and this one none.
+	Missing []YearMonth
+	// ResumedMissing reports a session without a roll call in its resumed
+	// part where most neighbouring sessions have one: its votes of the
+	// next year are likely missing from the dataset.
+	ResumedMissing bool
+}
+
+// ThinState is a state with few cast votes in a session against the
+// session's roll calls. Both count only the roll calls that were not
+// unanimous (RollCall.Unanimous), those agreement scores rest on, so that N
+// is the n an agreement score of the state in that session can reach.
+type ThinState struct {
+	Country votes.Country
+	Session int
+	N       int // cast votes on contested roll calls
+	Of      int // contested roll calls of the session
+}
+
+// Duplicate is a roll call listed twice: two roll calls on one resolution
+// symbol, on different days, on which at most CoverageOptions.MaxDiffer
+// states vote differently. Votes on one resolution held days apart (a
+// paragraph, then the whole) differ more than that and are not reported.
+type Duplicate struct {
+	Resolution string
+	RollCalls  [2]int // IDs
+	Dates      [2]time.Time
+	Differ     int // states whose votes differ (a vote against none counts)
+}
+
+// DateConflict is a roll call whose date falls outside its session (by
+// votes.SessionOf), and which is not of a special session.
+type DateConflict struct {
+	RollCall   int // ID
+	Resolution string
+	Session    int
+	Date       time.Time
+	DateSays   int // the session votes.SessionOf gives the date
+}
+
+// Coverage is what a dataset covers and where it is thin: the result of
+// Cover.
+type Coverage struct {
+	Sessions      []SessionCoverage
+	Months        map[YearMonth]int // roll calls by month
+	First, Last   time.Time         // the dataset's dated span
+	Undated       []int             // IDs of roll calls without a date
+	Thin          []ThinState       // by session, then fewest votes first
+	Duplicates    []Duplicate
+	DateConflicts []DateConflict
+}
+
+// Cover reports what ds covers: roll calls by session and by month, the
+// months a regular session would have that hold no roll call, the states
+// with few votes in a session, resolutions listed on several days, dates
+// that contradict the session, and undated roll calls.
+//
+// Expected months are judged from the data, not from a calendar of the
+// Assembly: a month of a session (counted from September of its year, the
+// opening, to September of the next) is expected if most of the
+// Neighbours sessions on either side that the dataset covers in that month
+// hold a roll call in it. Months outside the dataset's span are neither
+// expected nor missing. A session's resumed part (January to September of
+// its second year) is reported missing the same way. This finds the
+// record's missing 2018 and 2019 votes (sessions 72 and 73); it cannot see
+// a gap that the neighbouring sessions share, nor single roll calls
+// missing from a month that has others.
+func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
+	o := opts.orDefault()
+	c := &Coverage{Months: make(map[YearMonth]int)}
+	bySession := make(map[int]*SessionCoverage)
+	type offKey struct{ s, off int }
+	offsets := make(map[offKey]int)
+	byRes := make(map[string][]int)
+	for j, rc := range ds.RollCalls() {
+		sc := bySession[rc.Session]
+		if sc == nil {
+			sc = &SessionCoverage{Session: rc.Session}
+			bySession[rc.Session] = sc
+		}
+		sc.RollCalls++
+		if rc.Resolution != "" {
+			byRes[rc.Resolution] = append(byRes[rc.Resolution], j)
+		}
+		if rc.Date.IsZero() {
+			sc.Undated++
+			c.Undated = append(c.Undated, rc.ID)
+			continue
+		}
+		if c.First.IsZero() || rc.Date.Before(c.First) {
+			c.First = rc.Date
+		}
+		ym := YearMonth{rc.Date.Year(), rc.Date.Month()}
+		if k, found := slices.BinarySearchFunc(sc.Months, ym, func(x, y YearMonth) int { return cmp.Compare(x.index(), y.index()) }); !found {
+			sc.Months = slices.Insert(sc.Months, k, ym)
+		}
+		if rc.Date.After(c.Last) {
+			c.Last = rc.Date
+		}
+		if sc.First.IsZero() || rc.Date.Before(sc.First) {
+			sc.First = rc.Date
+		}
+		if rc.Date.After(sc.Last) {
+			sc.Last = rc.Date
+		}
+		c.Months[ym]++
+		off := ym.index() - sessionStart(rc.Session)
+		offsets[offKey{rc.Session, off}]++
+		if off >= 4 && off <= 12 {
+			sc.Resumed++
+		}
+		if rc.Special == "" {
+			if s := votes.SessionOf(rc.Date); s != rc.Session {
+				c.DateConflicts = append(c.DateConflicts, DateConflict{rc.ID, rc.Resolution, rc.Session, rc.Date, s})
+			}
+		}
+	}
+	for _, sc := range bySession {
+		c.Sessions = append(c.Sessions, *sc)
+	}
+	slices.SortFunc(c.Sessions, func(x, y SessionCoverage) int { return cmp.Compare(x.Session, y.Session) })
+	if !c.First.IsZero() {
+		spanLo := YearMonth{c.First.Year(), c.First.Month()}.index()
+		spanHi := YearMonth{c.Last.Year(), c.Last.Month()}.index()
+		inSpan := func(i int) bool { return spanLo <= i && i <= spanHi }
+		for k := range c.Sessions {
+			sc := &c.Sessions[k]
+			if sc.Session < 2 {
+				continue // the first session opened in January 1946, not September
+			}
+			start := sessionStart(sc.Session)
+			// A month: most neighbours the dataset covers then hold one.
+			for off := 0; off <= 12; off++ {
+				if !inSpan(start+off) || offsets[offKey{sc.Session, off}] > 0 {
+					continue
+				}
+				have, seen := 0, 0
+				for d := -o.Neighbours; d <= o.Neighbours; d++ {
+					n := sc.Session + d
+					if d == 0 || bySession[n] == nil || !inSpan(sessionStart(n)+off) {
+						continue
+					}
+					seen++
+					if offsets[offKey{n, off}] > 0 {
+						have++
+					}
+				}
+				if seen >= 2 && 2*have > seen {
+					sc.Missing = append(sc.Missing, monthOf(start+off))
+				}
+			}
+			// The resumed part as a whole.
+			if sc.Resumed == 0 && inSpan(start+4) && inSpan(start+12) {
+				have, seen := 0, 0
+				for d := -o.Neighbours; d <= o.Neighbours; d++ {
+					n := sc.Session + d
+					if d == 0 || bySession[n] == nil || !inSpan(sessionStart(n)+12) {
+						continue
+					}
+					seen++
+					if bySession[n].Resumed > 0 {
+						have++
+					}
+				}
+				sc.ResumedMissing = seen >= 2 && 2*have > seen
+			}
+		}
+	}
+	c.thin(ds, o)
+	c.duplicates(ds, byRes, o)
+	return c
+}
+
+// sessionStart is the month index of September of session s's year, when
+// it opens.
+func sessionStart(s int) int { return YearMonth{1945 + s, time.September}.index() }
+
+func (c *Coverage) thin(ds *votes.Dataset, o CoverageOptions) {
+	perSession := make(map[int]int)
+	for _, rc := range ds.RollCalls() {
+		if !rc.Unanimous {
+			perSession[rc.Session]++
+		}
+	}
+	// Cast votes by state and session, sessions by their place in c.Sessions.
+	place := make(map[int]int, len(c.Sessions))
+	for k, sc := range c.Sessions {
+		place[sc.Session] = k
+	}
+	col := make([]int, ds.NumRollCalls()) // the session's place, or -1 if unanimous
+	for j, rc := range ds.RollCalls() {
+		col[j] = -1
+		if !rc.Unanimous {
+			col[j] = place[rc.Session]
+		}
+	}
+	n := make([]int, len(c.Sessions))
+	for i := range ds.NumCountries() {
+		clear(n)
+		for j, v := range ds.Row(i) {
+			if v.Cast() && col[j] >= 0 {
+				n[col[j]]++
+			}
+		}
+		for k, v := range n {
+			s := c.Sessions[k].Session
+			if v > 0 && float64(v) < o.ThinShare*float64(perSession[s]) {
+				c.Thin = append(c.Thin, ThinState{ds.Country(i), s, v, perSession[s]})
+			}
+		}
+	}
+	slices.SortFunc(c.Thin, func(x, y ThinState) int {
+		return cmp.Or(cmp.Compare(x.Session, y.Session), cmp.Compare(x.N, y.N), cmp.Compare(x.Country.COW, y.Country.COW))
+	})
+}
+
+func (c *Coverage) duplicates(ds *votes.Dataset, byRes map[string][]int, o CoverageOptions) {
+	for res, js := range byRes {
+		for x, j := range js {
+			for _, k := range js[x+1:] {
+				rj, rk := ds.RollCall(j), ds.RollCall(k)
+				if rj.Date.Equal(rk.Date) {
+					continue
+				}
+				differ := 0
+				for i := range ds.NumCountries() {
+					if ds.Vote(i, j) != ds.Vote(i, k) {
+						differ++
+					}
+				}
+				if differ <= o.MaxDiffer {
+					c.Duplicates = append(c.Duplicates, Duplicate{res, [2]int{rj.ID, rk.ID}, [2]time.Time{rj.Date, rk.Date}, differ})
+				}
+			}
+		}
+	}
+	slices.SortFunc(c.Duplicates, func(x, y Duplicate) int { return cmp.Compare(x.RollCalls[0], y.RollCalls[0]) })
+}
+
+// Session returns the coverage of session s, if the dataset has it.
+func (c *Coverage) Session(s int) (SessionCoverage, bool) {
+	k, ok := slices.BinarySearchFunc(c.Sessions, s, func(sc SessionCoverage, s int) int { return cmp.Compare(sc.Session, s) })
+	if !ok {
+		return SessionCoverage{}, false
+	}
+	return c.Sessions[k], true
+}
+
+// YearNote returns a sentence for a report by calendar year when the
+// dataset lacks the votes of the session resumed in that year
+// (SessionCoverage.ResumedMissing), or "" when it does not: "2019 holds
+// only November-December; the 2019 votes of session 73 are missing." A
+// year outside the dataset's span is said to be so.
+func (c *Coverage) YearNote(year int) string {
+	if c.First.IsZero() || year < c.First.Year() || year > c.Last.Year() {
+		return fmt.Sprintf("%d is outside the data, which run from %s to %s.", year, c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly))
+	}
+	var held []time.Month
+	for m := time.January; m <= time.December; m++ {
+		if c.Months[YearMonth{year, m}] > 0 {
+			held = append(held, m)
+		}
+	}
+	// The session whose resumed part falls in the year. Single months a
+	// session lacks are left to SessionNote: too noisy for a year.
+	sc, ok := c.Session(year - 1946)
+	if !ok || !sc.ResumedMissing {
+		return ""
+	}
+	parts := []string{fmt.Sprintf("the %d votes of session %d are missing", year, sc.Session)}
+	lead := fmt.Sprintf("%d holds no roll call", year)
+	if len(held) > 0 {
+		lead = fmt.Sprintf("%d holds only %s", year, monthList(held))
+	}
+	return lead + "; " + strings.Join(parts, "; ") + "."
+}
+
+// SessionNote returns a sentence for a report by session when the dataset
+// is thin in session s, or "" when it is not.
+func (c *Coverage) SessionNote(s int) string {
+	sc, ok := c.Session(s)
+	if !ok {
+		return fmt.Sprintf("Session %d is not in the data.", s)
+	}
+	var parts []string
+	if sc.ResumedMissing {
+		parts = append(parts, fmt.Sprintf("its %d votes (the resumed part) are missing", 1946+s))
+	}
+	if len(sc.Missing) > 0 {
+		parts = append(parts, fmt.Sprintf("it has no roll call in %s, unlike the sessions around it", ymList(sc.Missing)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Session %d holds %d roll calls; %s.", s, sc.RollCalls, strings.Join(parts, "; "))
+}
+
+// monthList writes months as runs: "November-December", "June, September".
+func monthList(ms []time.Month) string {
+	var parts []string
+	for k := 0; k < len(ms); {
+		e := k
+		for e+1 < len(ms) && ms[e+1] == ms[e]+1 {
+			e++
+		}
+		if e == k {
+			parts = append(parts, ms[k].String())
+		} else {
+			parts = append(parts, ms[k].String()+"-"+ms[e].String())
+		}
+		k = e + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+func ymList(ms []YearMonth) string {
+	parts := make([]string, len(ms))
+	for k, m := range ms {
+		parts[k] = fmt.Sprintf("%s %d", m.Month, m.Year)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// CoverageRow is one session's coverage, the main tidy table of a
+// Coverage.
+type CoverageRow struct {
+	Session        int    `csv:"session"`
+	RollCalls      int    `csv:"roll_calls"`
+	First          string `csv:"first"` // yyyy-mm-dd, empty if no roll call is dated
+	Last           string `csv:"last"`
+	Months         int    `csv:"months"`  // months with a roll call
+	Resumed        int    `csv:"resumed"` // roll calls January to September of the second year
+	Missing        string `csv:"missing"` // months expected but empty, "2019-06 2019-07"
+	ResumedMissing bool   `csv:"resumed_missing"`
+	Undated        int    `csv:"undated"`
+}
+
+// Rows returns one row per session.
+func (c *Coverage) Rows() []CoverageRow {
+	out := make([]CoverageRow, len(c.Sessions))
+	for k, sc := range c.Sessions {
+		miss := make([]string, len(sc.Missing))
+		for i, m := range sc.Missing {
+			miss[i] = m.String()
+		}
+		out[k] = CoverageRow{sc.Session, sc.RollCalls, day(sc.First), day(sc.Last), len(sc.Months), sc.Resumed,
+			strings.Join(miss, " "), sc.ResumedMissing, sc.Undated}
+	}
+	return out
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// WriteCSV writes Rows as tidy CSV.
+func (c *Coverage) WriteCSV(w io.Writer) error { return tidy.Write(w, c.Rows()) }
+
+// MonthRow is the number of roll calls in one calendar month.
+type MonthRow struct {
+	Year      int `csv:"year"`
+	Month     int `csv:"month"`
+	RollCalls int `csv:"roll_calls"`
+}
+
+// MonthRows returns one row per month of the dataset's span, empty months
+// included, in order.
+func (c *Coverage) MonthRows() []MonthRow {
+	if c.First.IsZero() {
+		return nil
+	}
+	var out []MonthRow
+	lo := YearMonth{c.First.Year(), c.First.Month()}.index()
+	hi := YearMonth{c.Last.Year(), c.Last.Month()}.index()
+	for i := lo; i <= hi; i++ {
+		ym := monthOf(i)
+		out = append(out, MonthRow{ym.Year, int(ym.Month), c.Months[ym]})
+	}
+	return out
+}
+
+// ThinRow is a thin state-session, as a tidy row.
+type ThinRow struct {
+	ISO3    string `csv:"iso3"`
+	COW     int    `csv:"cow"`
+	Name    string `csv:"name"`
+	Session int    `csv:"session"`
+	N       int    `csv:"n"`
+	Of      int    `csv:"of"`
+}
+
+// ThinRows returns Thin as tidy rows.
+func (c *Coverage) ThinRows() []ThinRow {
+	out := make([]ThinRow, len(c.Thin))
+	for k, t := range c.Thin {
+		out[k] = ThinRow{t.Country.ISO3, t.Country.COW, t.Country.Name, t.Session, t.N, t.Of}
+	}
+	return out
+}

@@ -1,0 +1,59 @@
+// Package audit checks a roll-call record of the UN General Assembly
+// against another source and against itself, and says what it covers.
+//
+// Every analysis inherits the errors of its data without a word. The
+// embedded record (package undata: unvotes 0.3.0, built from Erik Voeten's
+// data) gives Greece Grenada's votes, and Grenada Greece's, on 28 roll calls
+// of session 65 (2010), which makes Greece the EU's top defector that year
+// and halves the EU's apparent cohesion; it lacks Zimbabwe on 69 roll calls
+// of 2016 and every vote from January to September 2019; it lists seven
+// resolutions twice. This package finds such errors:
+//
+//   - Compare matches the roll calls of two datasets (by resolution symbol,
+//     otherwise by date and votes) and compares every state's vote on each
+//     matched pair. It reports the roll calls left unmatched on each side,
+//     the votes that differ, summarised by state and by session, swaps (two
+//     states whose votes are exchanged over a session), shifts (a state's
+//     votes on another state's row), states missing from one source, and
+//     tallies that disagree with a source's published totals.
+//   - Suspicions looks at one dataset alone for state-sessions whose
+//     agreement with their usual partners collapses for one session and
+//     comes back, and for pairs of states that mirror each other, ranked by
+//     how unlikely the collapse is.
+//   - Cover says what a dataset covers: roll calls by session and month, the
+//     months and resumed sessions that are missing against the sessions
+//     around, thin state-sessions, roll calls listed twice, dates that
+//     contradict the session, undated roll calls; YearNote and SessionNote
+//     give a sentence a report can print when a period is thin.
+//
+// The main call compares two sources:
+//
+//	record, err := undata.LoadPublished()         // the record as published
+//	undl, err := votes.ReadFile("undl_2010.csv")  // any layout votes reads
+//	c, err := audit.Compare(record, undl, nil)
+//	for _, s := range c.Swaps {
+//		fmt.Println(s.SwapLine()) // swap	65	GRC	GRD	5052,5053,...
+//	}
+//	c.WriteCSV(os.Stdout) // differences by state and session
+//
+// What counts as a difference: only cast votes (yes, no, abstain) are
+// compared. Absent, not a member and no record count as one and the same,
+// because sources record absence differently (unvotes not at all, Voeten
+// and the UN Digital Library as absent); a state with a cast vote in one
+// source and none in the other is a difference of its own kind (OnlyA,
+// OnlyB).
+//
+// Errors found against an official record are corrected in the embedded
+// record by undata.Load, with votes.Dataset.Correct and the table
+// undata.Errata; undata.LoadPublished reads the record as published, which
+// is what Compare should be given to find them again.
+//
+// Results have Rows and WriteCSV for tidy output, one observation per row;
+// a Comparison also has ByState, BySession, DifferenceRows (one row per
+// differing vote) and UnmatchedRows.
+package audit
+
+import "errors"
+
+// ErrEmpty reports a dataset with no roll call to audit.
+var ErrEmpty = errors.New("no roll calls")

@@ -1,0 +1,81 @@
+package audit_test
+
+import (
+	"fmt"
+
+	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
+)
+
+// Compare the record as published with the UN Digital Library's voting
+// records of 2010: Greece and Grenada are swapped in session 65.
+func ExampleCompare() {
+	record, err := undata.LoadPublished()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	undl, err := votes.ReadFile("../testdata/undl/scrape_2010.csv.gz")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := audit.Compare(record, undl, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(c.Matches), "roll calls matched,", len(c.UnmatchedB), "of the Digital Library's unmatched")
+	fmt.Println(c.Agree, "of", c.Compared, "votes agree")
+	for _, s := range c.Swaps {
+		fmt.Printf("%s and %s swapped in session %d on %d roll calls\n", s.A.ISO3, s.B.ISO3, s.Session, len(s.RollCalls))
+	}
+	for _, t := range c.Tallies {
+		fmt.Println(t.Resolution, "published", t.Totals, "counted", t.Tally)
+	}
+	// Output:
+	// 66 roll calls matched, 1 of the Digital Library's unmatched
+	// 11672 of 11729 votes agree
+	// GRC and GRD swapped in session 65 on 28 roll calls
+	// A/RES/64/282 published 131-2-1 counted 130-2-1
+}
+
+// What the record covers in 2019, and the resolutions it lists twice.
+func ExampleCover() {
+	record, err := undata.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := audit.Cover(record, nil)
+	fmt.Println(c.YearNote(2019))
+	for _, d := range c.Duplicates[:2] {
+		fmt.Println(d.Resolution, d.Dates[0].Format("2006-01-02"), d.Dates[1].Format("2006-01-02"))
+	}
+	// Output:
+	// 2019 holds only November-December; the 2019 votes of session 73 are missing.
+	// A/RES/52/44 1997-12-03 1997-12-09
+	// A/RES/53/141 1998-12-04 1998-12-09
+}
+
+// Without a second source: the most unlikely collapses in sessions 61-69
+// of the record as published.
+func ExampleSuspicions() {
+	record, err := undata.LoadPublished()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep, err := audit.Suspicions(record.Filter(votes.InSessions(61, 69)), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range rep.Suspicions[:2] {
+		fmt.Printf("%s session %d: %.2f with its usual partners, %.2f around; mirrors %s\n", s.Country.ISO3, s.Session, s.Here, s.Around, s.Mirror.ISO3)
+	}
+	// Output:
+	// GRD session 65: 0.77 with its usual partners, 0.99 around; mirrors GRC
+	// GRC session 65: 0.78 with its usual partners, 0.99 around; mirrors GRD
+}

@@ -1,0 +1,336 @@
+package cluster
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
+)
+
+// A Method clusters items from their distances, returning a label per
+// item (0 to K-1). HierarchicalK and KMedoidsK make the usual ones.
+type Method func(dist *mat.SymDense) ([]int, error)
+
+// HierarchicalK clusters with Hierarchical(dist, linkage) cut into k
+// clusters (Dendrogram.CutK).
+func HierarchicalK(linkage Linkage, k int) Method {
+	return func(dist *mat.SymDense) ([]int, error) {
+		d, err := Hierarchical(dist, linkage)
+		if err != nil {
+			return nil, err
+		}
+		return d.CutK(k)
+	}
+}
+
+// KMedoidsK clusters with KMedoids(dist, k).
+func KMedoidsK(k int) Method {
+	return func(dist *mat.SymDense) ([]int, error) {
+		p, err := KMedoids(dist, k)
+		if err != nil {
+			return nil, err
+		}
+		return p.Labels, nil
+	}
+}
+
+// StabilityOptions controls Stability. A nil pointer or the zero value
+// means the defaults.
+type StabilityOptions struct {
+	// Options chooses the roll calls (unanimous ones dropped unless
+	// KeepUnanimous) and MinN for the agreement scores.
+	alignment.Options
+	// Resamples is the number of bootstrap resamples; zero means 200.
+	Resamples int
+	// Seed seeds the resamples as alignment.Resampler does: the same seed
+	// gives the same result on any number of cores.
+	Seed uint64
+	// MinVotes is the least number of votes a state must have cast on the
+	// roll calls to be clustered; zero means a quarter of them. States
+	// that vote rarely (Dominica cast 9 votes in session 74's 91 roll
+	// calls) are left without a joint vote with some other state in many
+	// resamples, where their distance is undefined and the clustering
+	// fails.
+	MinVotes int
+}
+
+// ErrNoClustering: the method failed on the data as they are.
+var ErrNoClustering = errors.New("cluster: the method failed on the data")
+
+// StabilityReport says how firm the blocs of a clustering are under
+// resampling of the roll calls.
+type StabilityReport struct {
+	// Countries are the states clustered, in row (COW) order: those that
+	// cast at least MinVotes votes on the roll calls. Dropped lists the
+	// others.
+	Countries []votes.Country
+	Dropped   []votes.Country
+	// Labels is the clustering of the data as they are.
+	Labels []int
+	// Together holds, for each pair of states, the share of resamples in
+	// which they were in the same cluster (1 on the diagonal).
+	Together *mat.SymDense
+	// Stay holds, for each state, the share of resamples in which it was
+	// in the cluster that matched its bloc best: the cluster of the
+	// resample with the largest Jaccard overlap with the bloc.
+	Stay []float64
+	// Jaccard holds, for each bloc (label), the mean over the resamples of
+	// its best Jaccard overlap with a cluster of the resample (Hennig's
+	// cluster-wise stability: below about 0.6 a bloc is hardly there).
+	Jaccard []float64
+	// Resamples counts the resamples clustered; Failed those on which the
+	// method failed (a pair without joint votes in the resample, say),
+	// which count nowhere.
+	Resamples, Failed int
+}
+
+// Stability bootstraps a clustering of the states of ds: it draws the
+// roll calls with replacement (alignment.Resampler), recomputes Voeten's
+// agreement for every pair, clusters 1 - agreement with method, and
+// counts how often each pair of states shares a cluster and how often
+// each state stays in the cluster that matches its bloc of the data as
+// they are. States that cast fewer than MinVotes votes on the roll calls
+// are left out and listed. Resamples are clustered on GOMAXPROCS
+// goroutines; each depends on the seed and its number alone, so method
+// must be safe for concurrent use (HierarchicalK and KMedoidsK are).
+//
+// It returns alignment's errors for an empty selection and one wrapping
+// ErrNoClustering if method fails on the data as they are or returns
+// labels that are not one per state in [0, states); a resample on which
+// it does is counted in Failed.
+func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
+	var o StabilityOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Resamples <= 0 {
+		o.Resamples = 200
+	}
+	rs, err := alignment.NewResampler(ds, &alignment.BootstrapOptions{Options: o.Options, Resamples: o.Resamples, Seed: o.Seed})
+	if err != nil {
+		return nil, err
+	}
+	base := rs.Matrix(-1, alignment.Agree)
+	cols := rs.Columns(-1)
+	if o.MinVotes <= 0 {
+		o.MinVotes = max(1, (len(cols)+3)/4)
+	}
+	cast := make([]int, ds.NumCountries())
+	for _, j := range cols {
+		for i := range cast {
+			if v := ds.Vote(i, j); v.Cast() || v == votes.Absent && o.AbsentAsAbstain {
+				cast[i]++
+			}
+		}
+	}
+	rep := &StabilityReport{}
+	var keep []int
+	for i, c := range base.Countries {
+		if cast[i] >= o.MinVotes {
+			keep = append(keep, i)
+			rep.Countries = append(rep.Countries, c)
+		} else {
+			rep.Dropped = append(rep.Dropped, c)
+		}
+	}
+	n := len(keep)
+	if n == 0 {
+		return nil, fmt.Errorf("%w: no state cast %d votes", alignment.ErrNoVotes, o.MinVotes)
+	}
+	dist := func(m *alignment.Matrix) *mat.SymDense {
+		d := mat.NewSymDense(n, nil)
+		for a, i := range keep {
+			for b := a; b < n; b++ {
+				d.SetSym(a, b, 1-m.Scores.At(i, keep[b]))
+			}
+		}
+		return d
+	}
+	rep.Labels, err = method(dist(base))
+	if err == nil {
+		err = checkLabels(rep.Labels, n)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNoClustering, err)
+	}
+	k := slices.Max(rep.Labels) + 1
+
+	labels := make([][]int, o.Resamples)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), o.Resamples) {
+		wg.Go(func() {
+			for {
+				r := int(next.Add(1) - 1)
+				if r >= o.Resamples {
+					return
+				}
+				if l, err := method(dist(rs.Matrix(r, alignment.Agree))); err == nil && checkLabels(l, n) == nil {
+					labels[r] = l
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	together := make([]int, n*n)
+	stay := make([]int, n)
+	jac := make([]float64, k)
+	blocSize := make([]int, k)
+	for _, l := range rep.Labels {
+		blocSize[l]++
+	}
+	for _, l := range labels {
+		if l == nil {
+			rep.Failed++
+			continue
+		}
+		rep.Resamples++
+		for a := range n {
+			for b := a; b < n; b++ {
+				if l[a] == l[b] {
+					together[a*n+b]++
+				}
+			}
+		}
+		kr := slices.Max(l) + 1
+		size := make([]int, kr)
+		overlap := make([]int, k*kr)
+		for a := range n {
+			size[l[a]]++
+			overlap[rep.Labels[a]*kr+l[a]]++
+		}
+		match := make([]int, k)
+		for b := range k {
+			best := -1.0
+			for c := range kr {
+				in := overlap[b*kr+c]
+				j := float64(in) / float64(blocSize[b]+size[c]-in)
+				if j > best {
+					best, match[b] = j, c
+				}
+			}
+			jac[b] += best
+		}
+		for a := range n {
+			if l[a] == match[rep.Labels[a]] {
+				stay[a]++
+			}
+		}
+	}
+	rep.Together = mat.NewSymDense(n, nil)
+	rep.Stay = make([]float64, n)
+	den := float64(rep.Resamples)
+	for a := range n {
+		for b := a; b < n; b++ {
+			rep.Together.SetSym(a, b, float64(together[a*n+b])/den)
+		}
+		rep.Stay[a] = float64(stay[a]) / den
+	}
+	for b := range jac {
+		jac[b] /= den
+	}
+	rep.Jaccard = jac
+	return rep, nil
+}
+
+// checkLabels reports an error unless labels holds n labels in [0, n).
+func checkLabels(labels []int, n int) error {
+	if len(labels) != n {
+		return fmt.Errorf("%d labels for %d states", len(labels), n)
+	}
+	for i, l := range labels {
+		if l < 0 || l >= n {
+			return fmt.Errorf("label %d of item %d not in [0, %d)", l, i, n)
+		}
+	}
+	return nil
+}
+
+func (rep *StabilityReport) index(c votes.Country) int {
+	return slices.IndexFunc(rep.Countries, func(d votes.Country) bool { return d.COW == c.COW })
+}
+
+// Pair returns the share of resamples in which states a and b shared a
+// cluster, and whether both were clustered.
+func (rep *StabilityReport) Pair(a, b votes.Country) (float64, bool) {
+	i, j := rep.index(a), rep.index(b)
+	if i < 0 || j < 0 {
+		return math.NaN(), false
+	}
+	return rep.Together.At(i, j), true
+}
+
+// StayOf returns the share of resamples in which state c stayed in its
+// bloc, and whether it was clustered.
+func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
+	i := rep.index(c)
+	if i < 0 {
+		return math.NaN(), false
+	}
+	return rep.Stay[i], true
+}
+
+// StabilityRow is one state's bloc and how often it stayed there.
+type StabilityRow struct {
+	ISO3 string  `csv:"iso3"`
+	COW  int     `csv:"cow"`
+	Name string  `csv:"name"`
+	Bloc int     `csv:"bloc"`
+	Stay float64 `csv:"stay"`
+	// BlocJaccard is the bloc's mean best Jaccard overlap.
+	BlocJaccard float64 `csv:"bloc_jaccard"`
+	Resamples   int     `csv:"resamples"`
+}
+
+// Rows returns one tidy row per state clustered, in row order.
+func (rep *StabilityReport) Rows() []StabilityRow {
+	out := make([]StabilityRow, len(rep.Countries))
+	for i, c := range rep.Countries {
+		b := rep.Labels[i]
+		out[i] = StabilityRow{c.ISO3, c.COW, c.Name, b, rep.Stay[i], rep.Jaccard[b], rep.Resamples}
+	}
+	return out
+}
+
+// WriteCSV writes Rows as CSV with a header.
+func (rep *StabilityReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.Rows()) }
+
+// TogetherRow is the share of resamples in which two states shared a
+// cluster.
+type TogetherRow struct {
+	ISO3A     string  `csv:"iso3_a"`
+	COWA      int     `csv:"cow_a"`
+	NameA     string  `csv:"name_a"`
+	ISO3B     string  `csv:"iso3_b"`
+	COWB      int     `csv:"cow_b"`
+	NameB     string  `csv:"name_b"`
+	Together  float64 `csv:"together"`
+	Resamples int     `csv:"resamples"`
+}
+
+// PairRows returns one tidy row per pair of different states clustered
+// (a before b in row order).
+func (rep *StabilityReport) PairRows() []TogetherRow {
+	var out []TogetherRow
+	for i, a := range rep.Countries {
+		for j := i + 1; j < len(rep.Countries); j++ {
+			b := rep.Countries[j]
+			out = append(out, TogetherRow{a.ISO3, a.COW, a.Name, b.ISO3, b.COW, b.Name, rep.Together.At(i, j), rep.Resamples})
+		}
+	}
+	return out
+}
+
+// WritePairsCSV writes PairRows as CSV with a header.
+func (rep *StabilityReport) WritePairsCSV(w io.Writer) error { return tidy.Write(w, rep.PairRows()) }

@@ -1,0 +1,234 @@
+package unga_test
+
+import (
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/alignment/idealpoint"
+	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/undata"
+	"github.com/unga-go/unga/votes"
+)
+
+// The states most and least aligned with the United States in 2019, by
+// Voeten's agreement score and by the State Department's coincidence.
+// Israel comes first either way.
+func Example_alignedWithUS() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	usa, err := votes.LookupCountry("United States")
+	if err != nil {
+		log.Fatal(err)
+	}
+	y2019 := ds.Filter(votes.InYears(2019, 2019))
+	for _, x := range []alignment.Index{alignment.Agree, alignment.Coincidence} {
+		rk, err := alignment.Rank(y2019, usa, x, &alignment.Options{MinN: 10})
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, end := range [][]alignment.Ranked{rk.Top(15), rk.Bottom(15)} {
+			fmt.Print(x)
+			for _, r := range end {
+				fmt.Print(" ", r.Country.ISO3)
+			}
+			fmt.Println()
+		}
+		fmt.Println(x, rk.Top(1)[0].Country.Name, rk.Top(1)[0].Score)
+	}
+	// Output:
+	// agree ISR FSM MHL CAN AUS GBR FRA CZE LVA HUN ROU EST LTU DEU POL
+	// agree SOM SYR PRK GIN TKM COG IRN NIC VEN KHM CUB MRT BDI LBN ZWE
+	// agree Israel 0.9602 (n=88)
+	// coincidence ISR FSM CAN AUS MHL GBR FRA CZE HUN LTU DEU ROU LVA EST POL
+	// coincidence PRK SYR IRN SOM VEN ZWE CUB COG NIC BLR SSD MRT TKM BDI LBN
+	// coincidence Israel 0.9747 (n=79)
+}
+
+// The EU's cohesion (Rice index) per calendar year, 1995-2019, and the
+// member that defects most from the EU majority.
+func Example_euCohesion() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	eu, err := votes.LookupGroup("EU")
+	if err != nil {
+		log.Fatal(err)
+	}
+	period := ds.Filter(votes.InYears(1995, 2019))
+	cs, err := alignment.CohesionByYear(period, eu, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for k, year := range cs.Periods {
+		if year%4 == 3 {
+			fmt.Println(year, cs.Rice[k])
+		}
+	}
+	def, err := alignment.Defections(period, eu, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range def.States[:3] {
+		fmt.Printf("%s defected on %d of %d votes\n", d.Country.Name, d.Defections, d.N)
+	}
+	// Output:
+	// 1995 0.9504 (n=69)
+	// 1999 0.9737 (n=82)
+	// 2003 0.9446 (n=83)
+	// 2007 0.9753 (n=88)
+	// 2011 0.9792 (n=91)
+	// 2015 0.9304 (n=70)
+	// 2019 0.9335 (n=83)
+	// United Kingdom defected on 343 of 2252 votes
+	// France defected on 318 of 2241 votes
+	// Cyprus defected on 145 of 1485 votes
+}
+
+// Each state's share of votes identical to Russia's in 2010-2019 as tidy
+// CSV for another tool, and the Balkan states ranked by it within each
+// session.
+func Example_identicalToRussia() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	rus, err := votes.LookupCountry("RUS")
+	if err != nil {
+		log.Fatal(err)
+	}
+	rk, err := alignment.Rank(ds.Filter(votes.InYears(2010, 2019)), rus, alignment.Identical, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var csv strings.Builder // or an *os.File
+	if err := rk.WriteCSV(&csv); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(strings.Join(strings.SplitAfter(csv.String(), "\n")[:3], ""))
+	balkans, err := votes.LookupGroup("Balkans")
+	if err != nil {
+		log.Fatal(err)
+	}
+	last := ds.RollCall(ds.NumRollCalls() - 1).Date
+	some := ds.Filter(votes.InSessions(70, 74)).SelectCountries(func(c votes.Country) bool {
+		return c == rus || balkans.Contains(c, last)
+	})
+	rs, err := alignment.WithReference(some, rus, alignment.Identical, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range rs.Rows() { // rs.WriteCSV writes them all
+		if r.Rank <= 2 {
+			fmt.Printf("session %d: %d %s %.3f (n=%d)\n", r.Session, r.Rank, r.ISO3B, r.Score, r.N)
+		}
+	}
+	// Output:
+	// rank,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n
+	// 1,RUS,365,Russian Federation,UZB,704,Uzbekistan,identical,0.7569620253164557,790
+	// 2,RUS,365,Russian Federation,BLR,370,Belarus,identical,0.7569444444444444,864
+	// session 70: 1 SRB 0.563 (n=71)
+	// session 70: 2 HRV 0.548 (n=73)
+	// session 71: 1 SVN 0.496 (n=113)
+	// session 71: 2 MNE 0.495 (n=111)
+	// session 72: 1 ALB 0.577 (n=123)
+	// session 72: 2 MNE 0.574 (n=122)
+	// session 73: 1 SRB 0.674 (n=92)
+	// session 73: 2 GRC 0.600 (n=95)
+	// session 74: 1 SRB 0.610 (n=82)
+	// session 74: 2 MNE 0.517 (n=87)
+}
+
+// Task 1 on human-rights roll calls only: the same ranking, one filter
+// more.
+func Example_alignedWithUSOnHumanRights() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	usa, err := votes.LookupCountry("USA")
+	if err != nil {
+		log.Fatal(err)
+	}
+	hr := ds.Filter(votes.InYears(2019, 2019), votes.HasIssue(votes.HumanRights))
+	rk, err := alignment.Rank(hr, usa, alignment.Agree, &alignment.Options{MinN: 5})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for k, end := range [][]alignment.Ranked{rk.Top(15), rk.Bottom(15)} {
+		fmt.Print([]string{"most:", "least:"}[k])
+		for _, r := range end {
+			fmt.Print(" ", r.Country.ISO3)
+		}
+		fmt.Println()
+	}
+	fmt.Println(rk.Top(1)[0].Country.Name, rk.Top(1)[0].Score, "on", hr.NumRollCalls(), "roll calls")
+	// Output:
+	// most: MHL FSM CAN AUS ISR GBR FRA DEU HUN CZE UKR NLD BEL LUX MCO
+	// least: PRK SYR TKM CHN ZWE KHM NIC CUB RUS VEN UZB BDI VNM IND BLR
+	// Marshall Islands 1.0000 (n=12) on 14 roll calls
+}
+
+// Voeten's Dataverse file against the embedded record, session 70: every
+// roll call matched and every cast vote the same.
+func Example_voetenAgainstRecord() {
+	rec, err := undata.LoadPublished()
+	if err != nil {
+		log.Fatal(err)
+	}
+	voeten, err := votes.ReadFile("testdata/voeten/UNVotesPublished.csv.gz")
+	if err != nil {
+		log.Fatal(err)
+	}
+	s70 := votes.InSessions(70, 70)
+	cmp, err := audit.Compare(rec.Filter(s70), voeten.Filter(s70), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d roll calls matched, %d and %d unmatched\n", len(cmp.Matches), len(cmp.UnmatchedA), len(cmp.UnmatchedB))
+	fmt.Printf("%d of %d votes agree; %d swaps, %d shifts\n", cmp.Agree, cmp.Compared, len(cmp.Swaps), len(cmp.Shifts))
+	// Output:
+	// 73 roll calls matched, 0 and 0 unmatched
+	// 13087 of 13087 votes agree; 0 swaps, 0 shifts
+}
+
+// Ideal points of Serbia, Russia, the United States, Germany and China
+// over time, on one scale (a dynamic fit), with the Federal Republic's
+// votes counted as Germany's.
+func Example_idealPoints() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	joined, err := ds.Filter(votes.InSessions(40, 74)).JoinPredecessors(nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := idealpoint.EstimateDynamic(joined, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, key := range []string{"SRB", "RUS", "USA", "DEU", "CHN"} {
+		c, err := votes.LookupCountry(key)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s", key)
+		for _, p := range res.Path(c) {
+			if p.Session%5 == 4 {
+				fmt.Printf(" %d:%+.2f±%.2f", p.Session, p.IdealPoint, 1.96*p.SE)
+			}
+		}
+		fmt.Println()
+	}
+	// Output:
+	// SRB 44:-0.33±0.32 59:+0.99±0.23 64:+0.81±0.19 69:+0.83±0.19 74:+0.73±0.19
+	// RUS 44:+0.05±0.23 49:+0.70±0.21 54:+0.45±0.17 59:+0.17±0.19 64:+0.05±0.19 69:+0.13±0.21 74:+0.12±0.23
+	// USA 44:+3.92±0.34 49:+3.99±0.43 54:+4.01±0.41 59:+4.18±0.43 64:+4.31±0.44 69:+4.41±0.46 74:+4.50±0.54
+	// DEU 44:+1.97±0.21 49:+1.71±0.29 54:+1.59±0.26 59:+1.49±0.28 64:+1.51±0.26 69:+1.65±0.24 74:+1.72±0.28
+	// CHN 44:-0.28±0.30 49:-0.79±0.32 54:-0.88±0.26 59:-0.86±0.30 64:-0.73±0.23 69:-0.65±0.31 74:-0.60±0.33
+}
