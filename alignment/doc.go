@@ -2,8 +2,10 @@
 // Assembly: agreement indices for a pair of states, all-pairs matrices,
 // rankings against a reference state, series by session or by calendar
 // year, the cohesion of a group and its defectors, and the members of a
-// group that stand apart from the rest. Every result gives tidy rows
-// (Rows) and writes them as CSV (WriteCSV).
+// group that stand apart from the rest, with bootstrap intervals, an exact
+// test for "stands apart" and change points saying how sure each finding
+// is. Every result gives tidy rows (Rows) and writes them as CSV
+// (WriteCSV).
 //
 // # The joint-vote table
 //
@@ -76,6 +78,34 @@
 // the members by their share of defections, the members without a vote
 // (share NaN) last, and leaves out states that were not members during the
 // selection.
+//
+// # How sure
+//
+// A score on 82 roll calls has a wide margin. The bootstrap functions
+// resample the roll calls of a selection with replacement and give
+// percentile intervals (Interval) for a pair (BootstrapPair), every pair at
+// once (BootstrapMatrix, whose pairs share their resamples so that the
+// difference of two pairs' scores has an interval too: Difference), a
+// series resampled within each period (BootstrapPairSeries), every state's
+// score and rank against a reference (BootstrapReference) and a group's
+// cohesion (BootstrapCohesion). Resample r draws from a stream derived from
+// BootstrapOptions.Seed and r alone, so a seed gives the same intervals on
+// any number of cores. Session 74, Serbia and Russia: Agree 0.7439 (n=82),
+// 95% interval about [0.66, 0.82].
+//
+// Whether a member "stands apart" from its group is tested exactly
+// (OutlierReport.Permutation): if the group's votes on each roll call were
+// shared out at random among the members present, a member's count of votes
+// with the reference would follow a Poisson-binomial distribution, whose
+// tails give the p-value. Serbia voted with Russia on 6 of 6 Crimea
+// resolutions, p about 2e-6; in a group that votes alike no member's
+// p-value is small.
+//
+// ChangePoints finds where a series changed level: an exact segmentation
+// minimising a Gaussian -2 log likelihood, each score weighted by its n,
+// plus a penalty per change, with a likelihood-ratio interval for each
+// change's date. Serbia and Russia since 1992: one change, at session 68
+// [67-70], from 0.79 to 0.71.
 //
 // # Panics and errors
 //

@@ -87,7 +87,7 @@ func BenchmarkLouvain(b *testing.B) {
 	sim := agreement(s.dist)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := cluster.Louvain(sim, &cluster.LouvainSettings{Seed: 1}); err != nil {
+		if _, err := cluster.Louvain(sim, &cluster.LouvainOptions{Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -150,5 +150,39 @@ func BenchmarkMDS(b *testing.B) {
 		if _, err := cluster.MDS(s.dist, 2); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDistances: from the session-74 agreement matrix of the embedded
+// record (200 states, 9 left out) to the distances that can be clustered.
+func BenchmarkDistances(b *testing.B) {
+	m := sessionMatrix(b, 74)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cluster.Distances(m, 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompare: the cross-tab, ARI and moves of the four average-linkage
+// blocs of sessions 60 and 74.
+func BenchmarkCompare(b *testing.B) {
+	var ps []*cluster.Partition
+	for _, s := range []int{60, 74} {
+		p, err := labeled(b, s, 10).Hierarchical(cluster.Average, 4)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		tab, err := cluster.Compare(ps[0], ps[1])
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = tab.ARI()
+		_ = tab.Moves()
 	}
 }

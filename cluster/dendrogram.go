@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/unga-go/unga/internal/tidy"
 )
 
 // Leaves returns the items in the order a dendrogram plot draws them from
@@ -206,4 +208,28 @@ func writeSteps(b *strings.Builder, steps []Merge, first int) {
 	for s, m := range steps {
 		fmt.Fprintf(b, "%5d %5d %5d %10.6f %5d\n", first+s, m.A, m.B, m.Height, m.Size)
 	}
+}
+
+// MergeRow is one merge of a dendrogram, a row of Dendrogram.Rows: a row of
+// scipy's linkage matrix with its step number.
+type MergeRow struct {
+	Step   int     `csv:"step"`
+	A      int     `csv:"a"` // items are 0 to n-1, the cluster of step s is n+s
+	B      int     `csv:"b"`
+	Height float64 `csv:"height"`
+	Size   int     `csv:"size"`
+}
+
+// Rows returns one row per merge, in step order.
+func (d *Dendrogram) Rows() []MergeRow {
+	rows := make([]MergeRow, len(d.Steps))
+	for s, m := range d.Steps {
+		rows[s] = MergeRow{Step: s, A: m.A, B: m.B, Height: m.Height, Size: m.Size}
+	}
+	return rows
+}
+
+// WriteCSV writes Rows as CSV with a header line: step,a,b,height,size.
+func (d *Dendrogram) WriteCSV(w io.Writer) error {
+	return tidy.Write(w, d.Rows())
 }

@@ -7,8 +7,8 @@
 // states, the mean over the roll calls both voted on of 1 - |a-b|/2 with yes
 // = 1, abstain = 2, no = 3, so that agreeing scores 1, yes against abstain
 // 0.5 and yes against no 0. Distances come from joint votes only; a pair that
-// never voted together has no distance (NaN), and DropMissing, the one
-// function that accepts NaN, leaves such states out and says which. Nothing
+// never voted together has no distance (NaN), and DropMissing (with
+// Distances, built on it) leaves such states out and says which. Nothing
 // is ever imputed.
 //
 // The methods:
@@ -32,22 +32,39 @@
 //   - MDS (classical Torgerson scaling) and PCA place items on a 2-D map,
 //     with the share of variance each axis explains.
 //
+// From an alignment.Matrix, Distances gives in one call the distances
+// between the states that can be clustered (a Labeled), naming those left
+// out and why (no vote, too few votes, too few joint votes); its methods
+// (Hierarchical cut into k blocs, KMedoids, Louvain, MDS) return partitions
+// that know their states, with silhouette widths, and errors that name
+// states rather than indices. Compare cross-tabulates two partitions (the
+// blocs of two sessions, say), with the adjusted Rand index and the states
+// that moved between blocs matched by their best overlap; Partition.Name
+// names a bloc by its best-known members. Partitions, comparisons and
+// moves give tidy rows (Rows) and write them as CSV (WriteCSV).
+//
 // Bad input gets an error wrapping a sentinel (ErrNaN, ErrNegative,
-// ErrDiagonal, ErrK, ...) to test with errors.Is, never a panic. Functions
-// take a mat.Symmetric (a *mat.SymDense, say); Symmetrize checks and converts
-// a plain mat.Matrix. Results print as readable tables through String; set
-// their Names field to print country names instead of indices.
+// ErrDiagonal, ErrK, ErrTooFew, ...) to test with errors.Is, never a panic.
+// Programmer errors panic, as in gonum, and each function says when: an
+// unknown Linkage, a Partition with a negative label, a Labeled whose
+// matrices do not fit its states. Distances too large for float64
+// arithmetic (beyond about 3e150, whose squares overflow) are scaled down
+// by a power of two, which is exact, and the results scaled back; a result
+// that itself exceeds the largest float64 is an error wrapping ErrInfinite.
+// Functions take a mat.Symmetric (a *mat.SymDense, say); Symmetrize checks
+// and converts a plain mat.Matrix. Results print as readable tables
+// through String; set their Names field to print names instead of indices.
 //
-// The main call, with dist the distances between the states of a session in
-// COW-code order and names beside it:
+// The main call, with m an agreement matrix of one session:
 //
-//	d, err := cluster.Hierarchical(dist, cluster.Average)
+//	l, err := cluster.Distances(m, 10) // states with at least 10 joint votes
 //	if err != nil {
 //		return err
 //	}
-//	labels, err := d.CutK(4)
+//	p, err := l.Hierarchical(cluster.Average, 4)
 //	if err != nil {
 //		return err
 //	}
-//	fmt.Print(&cluster.Partition{Labels: labels, Names: names})
+//	fmt.Print(p)          // the blocs, by state name
+//	err = p.WriteCSV(w)   // iso3,cow,name,session,bloc,bloc_name,silhouette
 package cluster

@@ -8,49 +8,62 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Errors returned for bad input. They are wrapped with the position of the
-// offending entry, so test for them with errors.Is.
+// Errors returned for bad input. Every error the package returns starts
+// with "cluster: ", says which entry or argument is at fault (by country
+// name for the methods of Labeled, by index otherwise) and wraps one of
+// these, so test for them with errors.Is.
 var (
-	// ErrTooFew is returned when a matrix has too few items for the method
-	// (hierarchical clustering needs two, the others one).
-	ErrTooFew = errors.New("cluster: too few items")
+	// ErrTooFew is returned when there are too few items for the method
+	// (hierarchical clustering needs two, the others one), in particular
+	// when DropMissing or Distances leaves every item out.
+	ErrTooFew = errors.New("too few items")
 	// ErrNotSquare is returned by Symmetrize for a non-square matrix.
-	ErrNotSquare = errors.New("cluster: matrix is not square")
+	ErrNotSquare = errors.New("matrix is not square")
 	// ErrNotSymmetric is returned by Symmetrize when m[i,j] and m[j,i] differ.
-	ErrNotSymmetric = errors.New("cluster: matrix is not symmetric")
+	ErrNotSymmetric = errors.New("matrix is not symmetric")
 	// ErrNaN is returned when an input holds a NaN. Missing distances are
-	// never imputed: drop the items with DropMissing first.
-	ErrNaN = errors.New("cluster: NaN in input")
-	// ErrInfinite is returned when an input holds ±Inf.
-	ErrInfinite = errors.New("cluster: infinite value in input")
+	// never imputed: drop the items with DropMissing (or build the
+	// distances with Distances) first.
+	ErrNaN = errors.New("missing value (NaN): leave such items out with DropMissing or Distances")
+	// ErrInfinite is returned when an input holds ±Inf, or when a result
+	// (a merge height, a total distance) overflows float64.
+	ErrInfinite = errors.New("infinite value")
 	// ErrNegative is returned for a negative distance or similarity.
-	ErrNegative = errors.New("cluster: negative value in input")
+	ErrNegative = errors.New("negative value")
 	// ErrDiagonal is returned for a distance matrix whose diagonal is not zero.
-	ErrDiagonal = errors.New("cluster: nonzero distance of an item to itself")
+	ErrDiagonal = errors.New("nonzero distance of an item to itself")
 	// ErrK is returned when a number of clusters or dimensions is out of range.
-	ErrK = errors.New("cluster: number out of range")
+	ErrK = errors.New("number out of range")
+	// ErrResolution is returned for a Louvain resolution that is negative,
+	// NaN or infinite.
+	ErrResolution = errors.New("resolution must be positive and finite")
 	// ErrLabels is returned for labels that do not fit the matrix (wrong
-	// length, negative label).
-	ErrLabels = errors.New("cluster: bad labels")
+	// length, negative label) or partitions that cannot be compared.
+	ErrLabels = errors.New("bad labels")
 	// ErrEmptyGraph is returned by Louvain when the similarity graph has
 	// no edge of positive weight.
-	ErrEmptyGraph = errors.New("cluster: graph has no edge of positive weight")
+	ErrEmptyGraph = errors.New("graph has no edge of positive weight")
 )
 
 // Symmetrize returns m as a *mat.SymDense after checking that it is square and
-// symmetric within tol (|m[i,j]-m[j,i]| <= tol). The upper triangle is kept.
-// It is the way in for a plain mat.Matrix (a *mat.Dense read from a file, say);
-// all other functions take a mat.Symmetric.
+// symmetric within tol (|m[i,j]-m[j,i]| <= tol, or both NaN: a missing
+// distance is missing both ways, and DropMissing deals with it). The upper
+// triangle is kept. It is the way in for a plain mat.Matrix (a *mat.Dense
+// read from a file, say); all other functions take a mat.Symmetric.
 func Symmetrize(m mat.Matrix, tol float64) (*mat.SymDense, error) {
 	r, c := m.Dims()
 	if r != c {
 		return nil, fmt.Errorf("cluster: %d×%d: %w", r, c, ErrNotSquare)
 	}
-	s := mat.NewSymDense(r, nil)
+	s := &mat.SymDense{}
+	if r > 0 {
+		s = mat.NewSymDense(r, nil)
+	}
 	for i := range r {
 		for j := i; j < r; j++ {
 			a, b := m.At(i, j), m.At(j, i)
-			if a != b && !(math.Abs(a-b) <= tol) {
+			same := a == b || math.Abs(a-b) <= tol || (math.IsNaN(a) && math.IsNaN(b))
+			if !same {
 				return nil, fmt.Errorf("cluster: m[%d,%d] = %v but m[%d,%d] = %v: %w", i, j, a, j, i, b, ErrNotSymmetric)
 			}
 			s.SetSym(i, j, a)
@@ -91,15 +104,67 @@ func upper(s mat.Symmetric, diag bool, fn func(i, j int, v float64) error) error
 	return nil
 }
 
+// entryError reports a bad entry (i, j) of an input matrix by index. The
+// methods of Labeled replace the indices by country names.
+type entryError struct {
+	what string // "dist" or "sim"
+	i, j int
+	v    float64
+	err  error // a sentinel
+}
+
+func (e *entryError) Error() string {
+	return fmt.Sprintf("cluster: %s[%d,%d] = %v: %v", e.what, e.i, e.j, e.v, e.err)
+}
+
+func (e *entryError) Unwrap() error { return e.err }
+
 // checkValue reports a NaN, infinite or negative entry.
 func checkValue(what string, i, j int, v float64) error {
 	switch {
 	case math.IsNaN(v):
-		return fmt.Errorf("cluster: %s[%d,%d] is NaN: %w", what, i, j, ErrNaN)
+		return &entryError{what, i, j, v, ErrNaN}
 	case math.IsInf(v, 0):
-		return fmt.Errorf("cluster: %s[%d,%d] = %v: %w", what, i, j, v, ErrInfinite)
+		return &entryError{what, i, j, v, ErrInfinite}
 	case v < 0:
-		return fmt.Errorf("cluster: %s[%d,%d] = %v: %w", what, i, j, v, ErrNegative)
+		return &entryError{what, i, j, v, ErrNegative}
 	}
 	return nil
+}
+
+// checkDiagonal reports a nonzero diagonal entry of a distance matrix.
+func checkDiagonal(i int, v float64) error {
+	if err := checkValue("dist", i, i, v); err != nil {
+		return err
+	}
+	return &entryError{"dist", i, i, v, ErrDiagonal}
+}
+
+// bigValue is the largest entry the clustering arithmetic takes as it is.
+// Larger inputs are scaled down by a power of two, which is exact in
+// floating point (it changes only exponents), so that squares (centroid,
+// median and Ward linkage, MDS), weighted sums (average linkage) and totals
+// (k-medoids, silhouettes, Louvain) cannot overflow. Results are scaled back
+// by the same power of two. Below bigValue nothing is scaled, so results
+// equal scipy's bit for bit.
+const bigValue = 0x1p500 // about 3.3e150
+
+// scaleDown divides every entry of d by a power of two 2^e when the largest
+// exceeds bigValue, so that the largest lies in [1, 2), and returns the
+// factor 2^e to multiply results by (1 when nothing was scaled). The
+// entries must be finite and non-negative.
+func scaleDown(d []float64) float64 {
+	var big float64
+	for _, v := range d {
+		big = max(big, v)
+	}
+	if big <= bigValue {
+		return 1
+	}
+	_, e := math.Frexp(big) // big = f 2^e, f in [0.5, 1)
+	e--
+	for i, v := range d {
+		d[i] = math.Ldexp(v, -e)
+	}
+	return math.Ldexp(1, e)
 }

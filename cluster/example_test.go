@@ -145,7 +145,7 @@ func ExampleLouvain() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	c, err := cluster.Louvain(agreement(s.dist), &cluster.LouvainSettings{Seed: 1})
+	c, err := cluster.Louvain(agreement(s.dist), &cluster.LouvainOptions{Seed: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func ExampleScanResolution() {
 		log.Fatal(err)
 	}
 	res := []float64{1, 1.01, 1.02, 1.03, 1.04, 1.05, 1.06, 1.08, 1.1}
-	scan, err := cluster.ScanResolution(agreement(s.dist), res, &cluster.LouvainSettings{Seed: 1})
+	scan, err := cluster.ScanResolution(agreement(s.dist), res, &cluster.LouvainOptions{Seed: 1})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -74,4 +75,17 @@ func readCSV(name string) ([][]string, error) {
 	r := csv.NewReader(f)
 	r.Comment = '#'
 	return r.ReadAll()
+}
+
+// wantPanic checks that f panics with a message that starts with want.
+func wantPanic(t *testing.T, want string, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		r := recover()
+		if msg, ok := r.(string); !ok || !strings.HasPrefix(msg, want) {
+			t.Errorf("panic %v, want one starting %q", r, want)
+		}
+	}()
+	f()
 }

@@ -78,7 +78,8 @@ type Merge struct {
 
 // Dendrogram is the result of hierarchical clustering of n items: n-1 merges.
 // Its Steps equal, row for row, the matrix scipy.cluster.hierarchy.linkage
-// returns for the same method and distances.
+// returns for the same method and distances. Its methods may panic if Steps
+// are not such a sequence of merges (edited by hand, say).
 type Dendrogram struct {
 	Method Linkage
 	Steps  []Merge
@@ -95,6 +96,13 @@ func (d *Dendrogram) Len() int { return len(d.Steps) + 1 }
 // even on distances far from Euclidean, because the pair merged is always at
 // most as far apart as either is from any other cluster.
 //
+// Distances beyond about 3e150, whose squares or weighted sums would
+// overflow, are first divided by a power of two (exact in floating point)
+// and the heights multiplied back; if a height then exceeds the largest
+// float64 the error wraps ErrInfinite. Smaller inputs are not scaled.
+//
+// Hierarchical panics if method is not one of the Linkage constants.
+//
 // The algorithms are scipy's, step for step, so that ties resolve the same
 // way: a minimum spanning tree (Prim's algorithm from item 0, the
 // lowest-numbered item on a tie) for Single; the nearest-neighbour chain for
@@ -110,19 +118,21 @@ func (d *Dendrogram) Len() int { return len(d.Steps) + 1 }
 // at worst); the working copy of the distances takes n² float64s.
 func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	if method < Single || method > Ward {
-		return nil, fmt.Errorf("cluster: unknown linkage %d", int(method))
+		panic(fmt.Sprintf("cluster: unknown linkage %d", int(method)))
 	}
 	n := dist.SymmetricDim()
 	if n < 2 {
 		return nil, fmt.Errorf("cluster: %d items, need at least 2: %w", n, ErrTooFew)
 	}
 	var steps []Merge
+	var scale float64
 	switch method {
 	case Centroid, Median:
 		d, err := square(dist)
 		if err != nil {
 			return nil, err
 		}
+		scale = scaleDown(d)
 		steps = generic(d, n, method)
 	default:
 		// Half the memory of a square copy: allocating and filling it is a
@@ -131,10 +141,20 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 		if err != nil {
 			return nil, err
 		}
+		scale = scaleDown(d)
 		if method == Single {
 			steps = mstSingle(d, n)
 		} else {
 			steps = nnChain(d, n, method)
+		}
+	}
+	if scale != 1 {
+		for s := range steps {
+			steps[s].Height *= scale
+			if math.IsInf(steps[s].Height, 0) {
+				return nil, fmt.Errorf("cluster: %v linkage: the height of merge %d overflows float64: divide the distances by a constant first: %w",
+					method, s, ErrInfinite)
+			}
 		}
 	}
 	return &Dendrogram{Method: method, Steps: steps}, nil
@@ -159,10 +179,7 @@ func condensedChecked(dist mat.Symmetric) ([]float64, error) {
 	}
 	for i := range n {
 		if v := dist.At(i, i); v != 0 {
-			if err := checkValue("dist", i, i, v); err != nil {
-				return nil, err
-			}
-			return nil, fmt.Errorf("cluster: dist[%d,%d] = %v: %w", i, i, v, ErrDiagonal)
+			return nil, checkDiagonal(i, v)
 		}
 	}
 	k := 0
@@ -207,10 +224,7 @@ func square(dist mat.Symmetric) ([]float64, error) {
 	}
 	for i := range n {
 		if v := d[i*n+i]; v != 0 {
-			if err := checkValue("dist", i, i, v); err != nil {
-				return nil, err
-			}
-			return nil, fmt.Errorf("cluster: dist[%d,%d] = %v: %w", i, i, v, ErrDiagonal)
+			return nil, checkDiagonal(i, v)
 		}
 		for j, v := range d[i*n+i+1 : i*n+n] {
 			if !(v >= 0 && v <= math.MaxFloat64) {

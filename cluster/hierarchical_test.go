@@ -210,9 +210,8 @@ func TestHierarchicalErrors(t *testing.T) {
 			}
 		}
 	}
-	if _, err := cluster.Hierarchical(good, cluster.Linkage(42)); err == nil {
-		t.Error("no error for an unknown linkage")
-	}
+	// An unknown linkage is a programmer error: a documented panic.
+	wantPanic(t, "cluster: unknown linkage 42", func() { cluster.Hierarchical(good, cluster.Linkage(42)) })
 	d, err := cluster.Hierarchical(good, cluster.Average)
 	if err != nil {
 		t.Fatal(err)

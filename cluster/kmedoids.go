@@ -18,8 +18,10 @@ import (
 // numbered by item order, so cluster 0 is the one whose medoid comes first.
 //
 // The error wraps ErrK unless 1 <= k <= n, and ErrTooFew, ErrNaN, ErrInfinite,
-// ErrNegative or ErrDiagonal for a bad matrix. Each SWAP pass takes
-// O(k(n-k)n) time.
+// ErrNegative or ErrDiagonal for a bad matrix. Distances so large that their
+// sums would overflow are scaled as in Hierarchical; if the total distance
+// itself exceeds the largest float64 the error wraps ErrInfinite. Each SWAP
+// pass takes O(k(n-k)n) time.
 func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 	n := dist.SymmetricDim()
 	if n < 1 {
@@ -32,6 +34,10 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Sums of distances near the largest float64 would overflow: work on
+	// distances scaled down by a power of two (exact) and scale the cost
+	// back.
+	scale := scaleDown(d)
 	isMed := make([]bool, n)
 	var med []int
 	// near[j] is the distance from j to its nearest medoid.
@@ -106,6 +112,10 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 		slices.Sort(med)
 		cost = assign(d, n, med, which, nearest, second)
 	}
+	cost *= scale
+	if math.IsInf(cost, 0) {
+		return nil, fmt.Errorf("cluster: k-medoids: the total distance to the medoids overflows float64: divide the distances by a constant first: %w", ErrInfinite)
+	}
 	return &Partition{Labels: which, Medoids: med, Cost: cost}, nil
 }
 
@@ -170,6 +180,9 @@ func Silhouette(dist mat.Symmetric, labels []int) (widths []float64, mean float6
 	if err != nil {
 		return nil, 0, err
 	}
+	// Widths are ratios: scaling huge distances keeps the sums finite and
+	// changes nothing else.
+	scaleDown(d)
 	size := make([]int, k)
 	for _, c := range lab {
 		size[c]++

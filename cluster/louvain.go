@@ -12,8 +12,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// LouvainSettings tune Louvain. The zero value is resolution 1 and seed 0.
-type LouvainSettings struct {
+// LouvainOptions tune Louvain. A nil pointer or the zero value means
+// resolution 1 and seed 0.
+type LouvainOptions struct {
 	// Resolution is γ of Reichardt and Bornholdt's modularity: above 1 it
 	// favours more, smaller communities. Zero means 1.
 	Resolution float64
@@ -49,7 +50,7 @@ func (c *Communities) String() string {
 // with the method of Blondel, Guillaume, Lambiotte and Lefebvre (2008): move
 // single nodes to the neighbouring community that raises Q most until none
 // does, merge each community into one node, repeat. Nodes are visited in a
-// random order drawn once per level from s.Seed; a node moves only for a
+// random order drawn once per level from opts.Seed; a node moves only for a
 // strictly larger gain, and among equal gains to the community first met
 // scanning its neighbours in index order. The communities returned are those
 // of the last level, numbered in order of their first item.
@@ -58,18 +59,19 @@ func (c *Communities) String() string {
 // finds one or two giant blocs; ScanResolution shows what larger γ separate
 // (Macon, Mucha and Porter 2012).
 //
-// The error wraps ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or
-// ErrNegative for a bad weight, and ErrEmptyGraph when all weights are zero.
-func Louvain(sim mat.Symmetric, s *LouvainSettings) (*Communities, error) {
-	var set LouvainSettings
-	if s != nil {
-		set = *s
+// The error wraps ErrResolution for a negative, NaN or infinite resolution,
+// ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or ErrNegative for a
+// bad weight, and ErrEmptyGraph when all weights are zero.
+func Louvain(sim mat.Symmetric, opts *LouvainOptions) (*Communities, error) {
+	var set LouvainOptions
+	if opts != nil {
+		set = *opts
 	}
 	if set.Resolution == 0 {
 		set.Resolution = 1
 	}
 	if set.Resolution < 0 || math.IsNaN(set.Resolution) || math.IsInf(set.Resolution, 0) {
-		return nil, fmt.Errorf("cluster: resolution %v: %w", set.Resolution, ErrK)
+		return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", set.Resolution, ErrResolution)
 	}
 	w, err := weights(sim)
 	if err != nil {
@@ -101,10 +103,14 @@ func weights(sim mat.Symmetric) ([]float64, error) {
 	if total == 0 {
 		return nil, fmt.Errorf("cluster: %d items: %w", n, ErrEmptyGraph)
 	}
+	// Modularity depends on the weights only through their ratios to the
+	// total: scaling huge weights by a power of two (exact) keeps the
+	// total finite and changes nothing else.
+	scaleDown(w)
 	return w, nil
 }
 
-func louvain(w []float64, n int, s LouvainSettings) *Communities {
+func louvain(w []float64, n int, s LouvainOptions) *Communities {
 	gamma := s.Resolution
 	rng := rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15))
 	// member[i] is the node of the current level that item i belongs to.
@@ -246,19 +252,20 @@ func (s Scan) String() string {
 	return b.String()
 }
 
-// ScanResolution runs Louvain at each resolution (s.Resolution is ignored;
-// s.Seed is used for every run) and returns the results in the same order.
-// Errors are those of Louvain.
-func ScanResolution(sim mat.Symmetric, resolutions []float64, s *LouvainSettings) (Scan, error) {
-	var set LouvainSettings
-	if s != nil {
-		set = *s
+// ScanResolution runs Louvain at each resolution (opts.Resolution is ignored;
+// opts.Seed is used for every run) and returns the results in the same order.
+// Each resolution must be positive and finite (the error wraps
+// ErrResolution); the other errors are those of Louvain.
+func ScanResolution(sim mat.Symmetric, resolutions []float64, opts *LouvainOptions) (Scan, error) {
+	var set LouvainOptions
+	if opts != nil {
+		set = *opts
 	}
 	var w []float64
 	var scan Scan
 	for _, r := range resolutions {
 		if r <= 0 || math.IsNaN(r) || math.IsInf(r, 0) {
-			return nil, fmt.Errorf("cluster: resolution %v: %w", r, ErrK)
+			return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", r, ErrResolution)
 		}
 		if w == nil {
 			var err error

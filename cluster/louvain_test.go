@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
@@ -65,7 +66,7 @@ func TestLouvainGonumQ(t *testing.T) {
 	g := gonumGraph(sim)
 	for _, res := range []float64{1, 1.02, 1.05, 1.1} {
 		for seed := range uint64(3) {
-			c, err := cluster.Louvain(sim, &cluster.LouvainSettings{Resolution: res, Seed: seed})
+			c, err := cluster.Louvain(sim, &cluster.LouvainOptions{Resolution: res, Seed: seed})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,7 +100,7 @@ func TestLouvainTwoCliques(t *testing.T) {
 	}
 	sim.SetSym(2, 3, 0.1)
 	for seed := range uint64(5) {
-		c, err := cluster.Louvain(sim, &cluster.LouvainSettings{Seed: seed})
+		c, err := cluster.Louvain(sim, &cluster.LouvainOptions{Seed: seed})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +129,7 @@ func slicesEqual(a, b []int) bool {
 func TestLouvainDeterministic(t *testing.T) {
 	s := mustSession74(t)
 	sim := agreement(s.dist)
-	set := &cluster.LouvainSettings{Resolution: 1.05, Seed: 7}
+	set := &cluster.LouvainOptions{Resolution: 1.05, Seed: 7}
 	a, err := cluster.Louvain(sim, set)
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +157,7 @@ func TestScanResolution(t *testing.T) {
 		t.Fatalf("%d results for %d resolutions", len(scan), len(res))
 	}
 	for i, c := range scan {
-		one, err := cluster.Louvain(sim, &cluster.LouvainSettings{Resolution: res[i]})
+		one, err := cluster.Louvain(sim, &cluster.LouvainOptions{Resolution: res[i]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,8 +171,11 @@ func TestScanResolution(t *testing.T) {
 			t.Errorf("resolution %v: %d communities, fewer than %d at %v", res[i], scan[i].K(), scan[i-1].K(), res[i-1])
 		}
 	}
-	if _, err := cluster.ScanResolution(sim, []float64{1, -1}, nil); !errors.Is(err, cluster.ErrK) {
-		t.Errorf("negative resolution: error %v, want ErrK", err)
+	for _, r := range []float64{-1, 0, math.NaN(), math.Inf(1)} {
+		_, err := cluster.ScanResolution(sim, []float64{1, r}, nil)
+		if !errors.Is(err, cluster.ErrResolution) || errors.Is(err, cluster.ErrK) {
+			t.Errorf("resolution %v: error %v, want ErrResolution", r, err)
+		}
 	}
 }
 
@@ -189,6 +193,18 @@ func TestLouvainErrors(t *testing.T) {
 	for _, tt := range tests {
 		if _, err := cluster.Louvain(tt.sim, nil); !errors.Is(err, tt.want) {
 			t.Errorf("%s: error %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	// Issue #10 item 13: a bad resolution has its own sentinel, and the
+	// message carries the package prefix once.
+	sim := mat.NewSymDense(2, []float64{0, 1, 1, 0})
+	for _, r := range []float64{-1, math.NaN(), math.Inf(-1)} {
+		_, err := cluster.Louvain(sim, &cluster.LouvainOptions{Resolution: r})
+		if !errors.Is(err, cluster.ErrResolution) {
+			t.Errorf("resolution %v: error %v, want ErrResolution", r, err)
+		}
+		if err != nil && strings.Count(err.Error(), "cluster:") != 1 {
+			t.Errorf("resolution %v: %q repeats the prefix", r, err)
 		}
 	}
 }

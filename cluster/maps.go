@@ -64,8 +64,15 @@ func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 	if dims < 1 || dims > n {
 		return nil, fmt.Errorf("cluster: %d dimensions for %d items: %w", dims, n, ErrK)
 	}
-	if _, err := square(dist); err != nil {
+	d, err := square(dist)
+	if err != nil {
 		return nil, err
+	}
+	// Torgerson scaling squares the distances: scale huge ones down by a
+	// power of two (exact), and the coordinates back.
+	scale := scaleDown(d)
+	if scale != 1 {
+		dist = mat.NewSymDense(n, d)
 	}
 	var all mat.Dense
 	_, eig := mds.TorgersonScaling(&all, make([]float64, n), dist)
@@ -84,6 +91,9 @@ func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 	}
 	m := &Map{Coords: mat.NewDense(n, dims, nil), Explained: make([]float64, dims)}
 	m.Coords.Copy(all.Slice(0, n, 0, dims))
+	if scale != 1 {
+		m.Coords.Scale(scale, m.Coords)
+	}
 	for j := range dims {
 		m.Explained[j] = eig[j] / total
 	}

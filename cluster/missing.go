@@ -30,12 +30,51 @@ type Subset struct {
 // entries) are left to the function the subset goes to.
 //
 // The error wraps ErrLabels if counts is not nil and its length differs from
-// the number of items.
+// the number of items, and ErrTooFew if no item is left (every count below
+// minCount, or every distance NaN): lower minCount or widen the selection.
 func DropMissing(dist mat.Symmetric, counts []int, minCount int) (*Subset, error) {
 	n := dist.SymmetricDim()
 	if counts != nil && len(counts) != n {
 		return nil, fmt.Errorf("cluster: %d counts for %d items: %w", len(counts), n, ErrLabels)
 	}
+	drop := dropMissing(dist, counts, minCount)
+	s := &Subset{}
+	for i := range n {
+		if drop[i] {
+			s.Dropped = append(s.Dropped, i)
+		} else {
+			s.Kept = append(s.Kept, i)
+		}
+	}
+	if len(s.Kept) == 0 {
+		few, most := 0, 0
+		for i := range counts {
+			if counts[i] < minCount {
+				few++
+			}
+			most = max(most, counts[i])
+		}
+		switch {
+		case n == 0:
+			return nil, fmt.Errorf("cluster: no items: %w", ErrTooFew)
+		case few == n:
+			return nil, fmt.Errorf("cluster: all %d items left out: every count is below the minimum %d (the largest is %d): lower the minimum or widen the selection: %w",
+				n, minCount, most, ErrTooFew)
+		}
+		return nil, fmt.Errorf("cluster: all %d items left out for NaN distances (missing: to themselves or to every other item): %w", n, ErrTooFew)
+	}
+	s.Dist = mat.NewSymDense(len(s.Kept), nil)
+	for a, i := range s.Kept {
+		for b := a; b < len(s.Kept); b++ {
+			s.Dist.SetSym(a, b, dist.At(i, s.Kept[b]))
+		}
+	}
+	return s, nil
+}
+
+// dropMissing returns which items DropMissing leaves out.
+func dropMissing(dist mat.Symmetric, counts []int, minCount int) []bool {
+	n := dist.SymmetricDim()
 	drop := make([]bool, n)
 	for i := range n {
 		if math.IsNaN(dist.At(i, i)) || (counts != nil && counts[i] < minCount) {
@@ -72,19 +111,5 @@ func DropMissing(dist mat.Symmetric, counts []int, minCount int) (*Subset, error
 		}
 		nan[worst] = 0
 	}
-	s := &Subset{}
-	for i := range n {
-		if drop[i] {
-			s.Dropped = append(s.Dropped, i)
-		} else {
-			s.Kept = append(s.Kept, i)
-		}
-	}
-	s.Dist = mat.NewSymDense(len(s.Kept), nil)
-	for a, i := range s.Kept {
-		for b := a; b < len(s.Kept); b++ {
-			s.Dist.SetSym(a, b, dist.At(i, s.Kept[b]))
-		}
-	}
-	return s, nil
+	return drop
 }

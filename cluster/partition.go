@@ -1,12 +1,23 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
+	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/internal/tidy"
+	"github.com/unga-go/unga/votes"
 )
 
 // Partition assigns each of n items to one of K clusters.
+//
+// Labels must not be negative: every method panics if one is (labels a
+// program reads from a file go through Labeled.Partition or Silhouette,
+// which return an error instead).
 type Partition struct {
 	// Labels holds the cluster of each item, 0 to K-1.
 	Labels []int
@@ -17,21 +28,38 @@ type Partition struct {
 	// its medoid.
 	Cost float64
 	// Names optionally names the items for String (say country names in
-	// the order of the distance matrix); nil prints indices.
+	// the order of the distance matrix); nil prints the names of States,
+	// or indices.
 	Names []string
+	// States, when not nil, are the states the items stand for, in item
+	// order. The methods of Labeled set them; Name, Rows and Compare use
+	// them.
+	States []votes.Country
+	// Session is the session the partition describes, for Rows; 0 if
+	// unknown. The methods of Labeled copy it from Labeled.Session.
+	Session int
+	// Silhouette holds the silhouette width of each item (see the function
+	// Silhouette), or nil if not computed. The methods of Labeled compute
+	// it when there are at least two clusters.
+	Silhouette []float64
 }
 
-// K returns the number of clusters: one more than the largest label.
+// K returns the number of clusters: one more than the largest label. It
+// panics if a label is negative.
 func (p *Partition) K() int {
 	k := 0
-	for _, l := range p.Labels {
+	for i, l := range p.Labels {
+		if l < 0 {
+			panic(fmt.Sprintf("cluster: negative label %d of item %d", l, i))
+		}
 		k = max(k, l+1)
 	}
 	return k
 }
 
-// Members returns the items of cluster c in increasing order.
-func (p *Partition) Members(c int) []int {
+// Items returns the items of cluster c in increasing order (nil for a
+// cluster with no items).
+func (p *Partition) Items(c int) []int {
 	var m []int
 	for i, l := range p.Labels {
 		if l == c {
@@ -41,7 +69,8 @@ func (p *Partition) Members(c int) []int {
 	return m
 }
 
-// Sizes returns the number of items in each cluster.
+// Sizes returns the number of items in each cluster. It panics if a label
+// is negative.
 func (p *Partition) Sizes() []int {
 	s := make([]int, p.K())
 	for _, l := range p.Labels {
@@ -50,11 +79,103 @@ func (p *Partition) Sizes() []int {
 	return s
 }
 
+// MeanSilhouette returns the mean silhouette width of the items, or NaN if
+// Silhouette is nil.
+func (p *Partition) MeanSilhouette() float64 {
+	if p.Silhouette == nil {
+		return math.NaN()
+	}
+	var s float64
+	for _, w := range p.Silhouette {
+		s += w
+	}
+	return s / float64(len(p.Silhouette))
+}
+
 func (p *Partition) name(i int) string {
-	if i < len(p.Names) {
+	switch {
+	case i < len(p.Names):
 		return p.Names[i]
+	case i < len(p.States):
+		return p.States[i].Name
 	}
 	return strconv.Itoa(i)
+}
+
+// bestKnown lists states by how well a reader knows them, by ISO3 code:
+// the five permanent members of the Security Council, the other members
+// of the G20, then states often in the news on Assembly votes. Name
+// documents it; keep the two in step.
+var bestKnown = [...]string{
+	"USA", "CHN", "RUS", "GBR", "FRA",
+	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
+	"ISR", "IRN", "CUB", "VEN", "PRK", "SYR", "UKR", "EGY", "NGA", "PAK", "SRB", "BLR", "NIC",
+	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
+	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
+}
+
+// fame returns the rank of a state in bestKnown, or len(bestKnown).
+func fame(iso3 string) int {
+	if r := slices.Index(bestKnown[:], iso3); r >= 0 {
+		return r
+	}
+	return len(bestKnown)
+}
+
+// BestKnown returns the items of cluster c with the best-known first, the
+// order Name uses.
+//
+// Best known means, by ISO3 code of States: first the five permanent
+// members of the Security Council (United States, China, Russia, United
+// Kingdom, France); then the other members of the G20 (Germany, Japan,
+// India, Brazil, Canada, Australia, Italy, South Korea, Mexico, Indonesia,
+// Turkey, Saudi Arabia, Argentina, South Africa); then a fixed list of
+// states often in the news on Assembly votes (Israel, Iran, Cuba,
+// Venezuela, North Korea, Syria, Ukraine, Egypt, Nigeria, Pakistan, Serbia,
+// Belarus, Nicaragua, Spain, the Netherlands, Poland, Sweden, Norway,
+// Switzerland, New Zealand, Kenya, Ethiopia, Algeria, Morocco, Iraq,
+// Vietnam, the Philippines, Thailand, Malaysia, Singapore, Bangladesh,
+// Colombia, Chile, Peru, Hungary, the Marshall Islands, Micronesia, Palau,
+// Nauru), each list in that order. Other members come after, the most
+// typical of the cluster first (highest silhouette width, when known),
+// then in item order. Without States, items are ordered by the last two
+// rules only.
+func (p *Partition) BestKnown(c int) []int {
+	items := p.Items(c)
+	key := func(i int) int {
+		if i < len(p.States) {
+			return fame(p.States[i].ISO3)
+		}
+		return len(bestKnown)
+	}
+	slices.SortStableFunc(items, func(i, j int) int {
+		if c := cmp.Compare(key(i), key(j)); c != 0 {
+			return c
+		}
+		if len(p.Silhouette) == len(p.Labels) {
+			// Higher width first; cmp.Compare orders NaN below
+			// every number, so with the arguments swapped NaN
+			// comes last.
+			return cmp.Compare(p.Silhouette[j], p.Silhouette[i])
+		}
+		return 0
+	})
+	return items
+}
+
+// Name names cluster c by its three best-known members (see BestKnown),
+// followed by ", ..." when it has more: "United States, United Kingdom,
+// France, ...". It returns "" for a cluster with no items.
+func (p *Partition) Name(c int) string {
+	items := p.BestKnown(c)
+	names := make([]string, 0, 4)
+	for _, i := range items[:min(3, len(items))] {
+		names = append(names, p.name(i))
+	}
+	if len(items) > 3 {
+		names = append(names, "...")
+	}
+	return strings.Join(names, ", ")
 }
 
 // String lists the clusters: number, size, medoid (for k-medoids), then
@@ -67,7 +188,7 @@ func (p *Partition) String() string {
 
 func (p *Partition) write(b *strings.Builder) {
 	for c := range p.K() {
-		m := p.Members(c)
+		m := p.Items(c)
 		fmt.Fprintf(b, "%d (%d", c, len(m))
 		if c < len(p.Medoids) {
 			fmt.Fprintf(b, ", medoid %s", p.name(p.Medoids[c]))
@@ -90,4 +211,47 @@ func (p *Partition) write(b *strings.Builder) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// PartitionRow is one state of a partition, a row of Partition.Rows.
+type PartitionRow struct {
+	ISO3 string `csv:"iso3"`
+	COW  int    `csv:"cow"`
+	Name string `csv:"name"`
+	// Session is nil (an empty cell) when the partition does not know it.
+	Session    *int    `csv:"session"`
+	Bloc       int     `csv:"bloc"`      // the label, from 0
+	BlocName   string  `csv:"bloc_name"` // Partition.Name of the bloc
+	Silhouette float64 `csv:"silhouette"`
+}
+
+// Rows returns one row per item in item order (for the methods of Labeled,
+// by COW code): the state, the session, its bloc with the bloc's Name, and
+// its silhouette width (NaN when not computed). Items without a state (a
+// Partition with no States) have an empty ISO3, COW 0 and their Names
+// entry or index as name. It panics if a label is negative.
+func (p *Partition) Rows() []PartitionRow {
+	names := make([]string, p.K())
+	for c := range names {
+		names[c] = p.Name(c)
+	}
+	session := sessionPtr(p.Session)
+	rows := make([]PartitionRow, len(p.Labels))
+	for i, l := range p.Labels {
+		r := PartitionRow{Name: p.name(i), Session: session, Bloc: l, BlocName: names[l], Silhouette: math.NaN()}
+		if i < len(p.States) {
+			r.ISO3, r.COW, r.Name = p.States[i].ISO3, p.States[i].COW, p.States[i].Name
+		}
+		if i < len(p.Silhouette) {
+			r.Silhouette = p.Silhouette[i]
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// WriteCSV writes Rows as CSV with a header line:
+// iso3,cow,name,session,bloc,bloc_name,silhouette.
+func (p *Partition) WriteCSV(w io.Writer) error {
+	return tidy.Write(w, p.Rows())
 }

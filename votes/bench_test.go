@@ -41,7 +41,11 @@ func BenchmarkLoadVoeten(b *testing.B) {
 // titles quoted. About 450,000 rows, 112 MB.
 func undlFromUnvotes(tb testing.TB) []byte {
 	tb.Helper()
-	d := unvotesData(tb).Filter(votes.InSessions(50, 74))
+	return undlFrom(unvotesData(tb).Filter(votes.InSessions(50, 74)))
+}
+
+// undlFrom writes d in the Digital Library's layout.
+func undlFrom(d *votes.Dataset) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link\n")
 	code := map[votes.Vote]string{votes.Yes: "Y", votes.No: "N", votes.Abstain: "A", votes.NoRecord: ""}

@@ -135,7 +135,13 @@ func TestWriteIsEncodingCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, d := range map[string]*votes.Dataset{"unvotes": unvotesData(t), "undl": undl} {
+	uv := unvotesData(t)
+	if testing.Short() {
+		// The sessions of the roll calls whose descriptions hold quotes,
+		// commas and newlines, and a few others.
+		uv = uv.Filter(votes.InSessions(1, 3))
+	}
+	for name, d := range map[string]*votes.Dataset{"unvotes": uv, "undl": undl} {
 		var out bytes.Buffer
 		if err := votes.Write(&out, d); err != nil {
 			t.Fatal(err)

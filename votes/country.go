@@ -285,7 +285,11 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 // names of one naming scheme, not a person's shorthand. Readers use it for
 // every name and code they read.
 func lookupSource(key string, on time.Time) (Country, error) {
-	if c, ok := countries().lookup(foldKey(key), on); ok {
+	k := foldKey(key)
+	if code, numeric := cowKey(key); numeric {
+		k = code
+	}
+	if c, ok := countries().lookup(k, on); ok {
 		return seatHolder(c, on), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)

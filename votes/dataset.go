@@ -447,6 +447,12 @@ func (b *builder) setNote(c Country, k int, s string) {
 	b.notes[[2]int{p, k}] = s
 }
 
+// note returns the note recorded for state c on roll call k, if any.
+func (b *builder) note(c Country, k int) string {
+	p, _ := tablePos(b.holder(c, k).COW)
+	return b.notes[[2]int{p, k}]
+}
+
 func (b *builder) dataset() *Dataset {
 	order := make([]int, b.rollCalls.len())
 	for k := range order {

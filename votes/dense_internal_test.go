@@ -75,7 +75,8 @@ func votesBytes(v []Vote) []byte {
 func TestDenseMatchesOps(t *testing.T) {
 	voeten := gunzipFile(t, "../testdata/voeten/UNVotesPublished.csv.gz")
 	uv := gunzipFile(t, "../undata/un_votes.csv.gz")
-	if raceDetectorOn {
+	short := raceDetectorOn || testing.Short()
+	if short {
 		// Still several parts of several blocks.
 		voeten, uv = voeten[:bytes.IndexByte(voeten[12<<20:], '\n')+12<<20+1], uv[:bytes.IndexByte(uv[6<<20:], '\n')+6<<20+1]
 	}
@@ -92,7 +93,7 @@ func TestDenseMatchesOps(t *testing.T) {
 		}
 		sameDataset(t, ops, dense)
 		flags := slices.Collect(maps.Values(dense.member))
-		if len(flags) != 2223 && !raceDetectorOn {
+		if len(flags) != 2223 && !short {
 			t.Errorf("%d member flags, want 2223 (rows of vote 9 with member 1)", len(flags))
 		}
 	})
@@ -147,21 +148,13 @@ func agree(t *testing.T, read func(r *Reader) (*Dataset, error), a, b string, se
 // by row, and in one part and in seven.
 func FuzzVoeten(f *testing.F) {
 	voeten := gunzipFile(f, "../testdata/voeten/UNVotesPublished.csv.gz")
-	head := func(b []byte, n int) []byte {
-		end := 0
-		for range n {
-			i := bytes.IndexByte(b[end:], '\n')
-			if i < 0 {
-				return b
-			}
-			end += i + 1
-		}
-		return b[:end]
-	}
-	f.Add(head(voeten, 400))
+	// Seeds are kept small, a few kilobytes at most, so that a local
+	// go test -fuzz makes progress: the fuzzer minimizes each input that
+	// finds new code, for up to a minute, and a large one takes all of it.
+	f.Add(head(voeten, 12))
 	// rcid 1429's rows carry the ec value 0\" in quotes.
 	if i := bytes.Index(voeten, []byte("\n1429,")); i >= 0 {
-		f.Add(append(head(voeten, 1), head(voeten[i+1:], 30)...))
+		f.Add(append(head(voeten, 1), head(voeten[i+1:], 4)...))
 	}
 	names, _ := filepath.Glob("../testdata/malformed/voeten/*")
 	for _, n := range names {
@@ -277,9 +270,51 @@ func FuzzUNDL(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(b)
+		f.Add(head(b, 4)) // small seeds: see FuzzVoeten
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameRead(t, func(r *Reader) (*Dataset, error) { return r.Read(bytes.NewReader(data)) })
 	})
+}
+
+// head returns the first n lines of b.
+func head(b []byte, n int) []byte {
+	end := 0
+	for range n {
+		i := bytes.IndexByte(b[end:], '\n')
+		if i < 0 {
+			return b
+		}
+		end += i + 1
+	}
+	return b[:end]
+}
+
+// BenchmarkLoadRowByRow reads the real files with the dense fast paths
+// off, every vote row parsed into an op and applied one by one: what the
+// dense mode saves, for BENCHMARKS.md.
+func BenchmarkLoadRowByRow(b *testing.B) {
+	voeten := gunzipFile(b, "../testdata/voeten/UNVotesPublished.csv.gz")
+	uv := gunzipFile(b, "../undata/un_votes.csv.gz")
+	rc := gunzipFile(b, "../undata/un_roll_calls.csv.gz")
+	is := gunzipFile(b, "../undata/un_roll_call_issues.csv.gz")
+	for _, opsOnly := range []bool{false, true} {
+		name := map[bool]string{false: "dense", true: "rows"}[opsOnly]
+		b.Run("unvotes/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (&Reader{opsOnly: opsOnly}).ReadUnvotes(bytes.NewReader(uv), bytes.NewReader(rc), bytes.NewReader(is)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("voeten/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (&Reader{opsOnly: opsOnly}).Read(bytes.NewReader(voeten)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

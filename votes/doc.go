@@ -25,6 +25,24 @@
 // Read and ReadFile detect the layout from the header. Write writes a
 // canonical CSV that reads back into an equal dataset.
 //
+// Each layout accepts exactly its own vote codes (unvotes yes, abstain, no;
+// Voeten 1, 2, 3, 8, 9; the Digital Library Y, N, A, X or empty; the
+// canonical CSV the names Vote.String gives), and a bad code's error lists
+// them. Dates are yyyy-mm-dd (a time of day after it is allowed) or
+// m/d/yyyy, in the years 1945-2100. A regular session must agree with its
+// date: the vote falls between September of 1943+N and September of
+// 1947+N, a tolerance that every real file needs (unvotes and Voeten date
+// 47/1 1992-09-03, still in session 46, and 59/307 2005-12-08, in session
+// 60). A vote of a special session takes the regular session in progress
+// on its date, so one without a date is an error; without a session column
+// (some Voeten extracts) every roll call takes the session of its date.
+// Rows of one roll call must agree on its details (Voeten: date and
+// resolution; the Digital Library: date, session, resolution and title),
+// and a repeated vote on its note; a state's name and code must not name
+// two states (ErrUnknownCountry); a column read must not be named twice
+// (ErrDuplicateColumn). Each of these is an error with its line, never a
+// silent choice.
+//
 // # Model
 //
 // A Dataset holds the states (rows, by Correlates of War code), the roll
@@ -90,8 +108,20 @@
 //
 // Bad input gives a *ParseError with file, line, column and field, wrapping
 // a sentinel error (ErrUnknownVote, ErrMissingColumn, ErrDuplicateVote,
-// ErrBadDate, ErrUnknownCountry, ...) for errors.Is. A Reader with Lenient
-// set skips bad rows and lists each in Reader.Skipped.
+// ErrBadDate, ErrUnknownCountry, ...) for errors.Is. Messages quote at most
+// 64 bytes of the input. A Reader with Lenient set skips bad rows, keeps
+// the first MaxSkipped (1,000) of them in Reader.Skipped and counts all in
+// Reader.SkippedRows.
+//
+// Memory is bounded whatever the input: a line, or a record whose quoted
+// fields span lines, is at most 1 MiB, a field 256 KiB, a record 1,000
+// fields (ErrLimit; a Reader's MaxLineBytes, MaxFieldBytes and MaxColumns
+// raise them), so a gigabyte without a line end fails on its first
+// megabyte. A header without rows is ErrEmpty unless Reader.AllowEmpty is
+// set; lines ending in CR alone and UTF-16 text are named as such
+// (ErrUnknownFormat); a reader that keeps returning no data fails with
+// io.ErrNoProgress; a missing file of an unvotes folder wraps
+// fs.ErrNotExist. A Reader is not safe for concurrent use; a Dataset is.
 //
 // # Speed
 //

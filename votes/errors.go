@@ -3,6 +3,8 @@ package votes
 import (
 	"errors"
 	"fmt"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // Errors a reader wraps in a *ParseError; test for them with errors.Is.
@@ -16,14 +18,16 @@ var (
 	ErrBadNumber         = errors.New("bad number")
 	ErrBadSession        = errors.New("bad session")
 	ErrUnknownIssue      = errors.New("unknown issue")
-	ErrUnknownRollCall   = errors.New("vote for a roll call that is not listed")
+	ErrUnknownRollCall   = errors.New("unlisted roll call")
 	ErrConflict          = errors.New("conflicting roll-call details")
 	ErrFieldCount        = errors.New("wrong number of fields")
-	ErrQuote             = errors.New("bad quoting")
+	ErrQuote             = csvscan.ErrQuote
 	ErrUnknownFormat     = errors.New("unknown file format")
 	ErrEmpty             = errors.New("no data rows")
 	ErrDuplicateRollCall = errors.New("roll call listed twice")
 	ErrUnknownGroup      = errors.New("unknown group")
+	ErrLimit             = csvscan.ErrLimit
+	ErrDuplicateColumn   = errors.New("column named twice in the header")
 )
 
 // A ParseError reports where in which file a reader found bad input.

@@ -68,6 +68,21 @@ var malformedCases = []malformedCase{
 	{file: "unvotes/rollcalls_bad_date.csv", read: readUnvotes("rolls"), err: votes.ErrBadDate, line: 4, column: 7, field: "date", rollCalls: 2, records: 4},
 	{file: "unvotes/rollcalls_duplicate.csv", read: readUnvotes("rolls"), err: votes.ErrDuplicateRollCall, line: 4, column: 1, field: "rcid", rollCalls: 2, records: 4},
 	{file: "unvotes/issues_unknown.csv", read: readUnvotes("issues"), err: votes.ErrUnknownIssue, line: 3, column: 3, field: "short_name", rollCalls: 2, records: 4},
+	// Hardening (issue #10): a header alone, vote codes of other layouts,
+	// a code naming another state than the name, IDs past 32 bits,
+	// sessions that their dates contradict or that cannot be placed,
+	// implausible years and trailing junk, an issue of no roll call.
+	{file: "unvotes/votes_header_only.csv", read: readUnvotes("votes"), err: votes.ErrEmpty, line: 2, fatal: true},
+	{file: "unvotes/votes_vote_code.csv", read: readUnvotes("votes"), err: votes.ErrUnknownVote, line: 3, column: 13, field: "vote", rollCalls: 2, records: 4},
+	{file: "unvotes/votes_code_name.csv", read: readUnvotes("votes"), err: votes.ErrUnknownCountry, line: 3, column: 3, field: "country", rollCalls: 2, records: 4},
+	{file: "unvotes/votes_big_rcid.csv", read: readUnvotes("votes"), err: votes.ErrBadNumber, line: 3, column: 1, field: "rcid", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_big_rcid.csv", read: readUnvotes("rolls"), err: votes.ErrBadNumber, line: 4, column: 1, field: "rcid", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_special_na.csv", read: readUnvotes("rolls"), err: votes.ErrBadSession, line: 4, column: 3, field: "session", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_session_date.csv", read: readUnvotes("rolls"), err: votes.ErrBadSession, line: 4, column: 3, field: "session", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_huge_session.csv", read: readUnvotes("rolls"), err: votes.ErrBadSession, line: 4, column: 3, field: "session", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_year.csv", read: readUnvotes("rolls"), err: votes.ErrBadDate, line: 4, column: 7, field: "date", rollCalls: 2, records: 4},
+	{file: "unvotes/rollcalls_date_junk.csv", read: readUnvotes("rolls"), err: votes.ErrBadDate, line: 4, column: 7, field: "date", rollCalls: 2, records: 4},
+	{file: "unvotes/issues_unlisted.csv", read: readUnvotes("issues"), err: votes.ErrUnknownRollCall, line: 3, column: 1, field: "rcid", rollCalls: 2, records: 4},
 
 	// Voeten: the good file has 2 roll calls and 4 records.
 	{file: "voeten/unknown_vote.csv", read: readOne, err: votes.ErrUnknownVote, line: 3, column: 5, field: "vote", rollCalls: 2, records: 4},
@@ -80,6 +95,11 @@ var malformedCases = []malformedCase{
 	{file: "voeten/field_count.csv", read: readOne, err: votes.ErrFieldCount, line: 3, rollCalls: 2, records: 4},
 	{file: "voeten/conflict.csv", read: readOne, err: votes.ErrConflict, line: 4, column: 14, field: "date", rollCalls: 2, records: 4},
 	{file: "voeten/empty.csv", read: readOne, err: votes.ErrEmpty, line: 1, fatal: true},
+	{file: "voeten/header_only.csv", read: readOne, err: votes.ErrEmpty, line: 2, fatal: true},
+	{file: "voeten/vote_code.csv", read: readOne, err: votes.ErrUnknownVote, line: 3, column: 5, field: "vote", rollCalls: 2, records: 4},
+	{file: "voeten/session_date.csv", read: readOne, err: votes.ErrBadSession, line: 6, column: 3, field: "session", rollCalls: 2, records: 4},
+	{file: "voeten/duplicate_column.csv", read: readOne, err: votes.ErrDuplicateColumn, line: 1, field: "vote", fatal: true},
+	{file: "voeten/cr_only.csv", read: readOne, err: votes.ErrUnknownFormat, line: 1, fatal: true},
 
 	// UN Digital Library: the good file has 1 roll call and 4 votes.
 	{file: "undl/unknown_vote.csv", read: readOne, err: votes.ErrUnknownVote, line: 3, column: 21, field: "ms_vote", rollCalls: 1, records: 4},
@@ -92,12 +112,20 @@ var malformedCases = []malformedCase{
 	{file: "undl/bad_quote.csv", read: readOne, err: votes.ErrQuote, line: 3, column: 92, fatal: true},
 	{file: "undl/field_count.csv", read: readOne, err: votes.ErrFieldCount, line: 3, rollCalls: 1, records: 4},
 	{file: "undl/empty.csv", read: readOne, err: votes.ErrEmpty, line: 1, fatal: true},
+	{file: "undl/header_only.csv", read: readOne, err: votes.ErrEmpty, line: 2, fatal: true},
+	{file: "undl/vote_code.csv", read: readOne, err: votes.ErrUnknownVote, line: 3, column: 21, field: "ms_vote", rollCalls: 1, records: 4},
+	{file: "undl/conflict_title.csv", read: readOne, err: votes.ErrConflict, line: 3, column: 80, field: "title", rollCalls: 1, records: 4},
+	{file: "undl/conflict_session.csv", read: readOne, err: votes.ErrConflict, line: 3, column: 34, field: "session", rollCalls: 1, records: 4},
+	{file: "undl/conflict_note.csv", read: readOne, err: votes.ErrConflict, line: 3, column: 136, field: "vote_note", rollCalls: 1, records: 4},
+	{file: "undl/code_name.csv", read: readOne, err: votes.ErrUnknownCountry, line: 3, column: 9, field: "ms_code", rollCalls: 1, records: 4},
+	{file: "undl/cr_only.csv", read: readOne, err: votes.ErrUnknownFormat, line: 1, fatal: true},
 
 	// Canonical: the good file has 2 roll calls and 2 records.
 	{file: "canonical/unknown_vote.csv", read: readOne, err: votes.ErrUnknownVote, line: 4, column: 44, field: "vote", rollCalls: 2, records: 2},
 	{file: "canonical/unlisted.csv", read: readOne, err: votes.ErrUnknownRollCall, line: 4, column: 1, field: "rcid", rollCalls: 2, records: 2},
 	{file: "canonical/unknown_country.csv", read: readOne, err: votes.ErrUnknownCountry, line: 4, column: 29, field: "cow", rollCalls: 2, records: 2},
 	{file: "canonical/unknown_issue.csv", read: readOne, err: votes.ErrUnknownIssue, line: 6, column: 32, field: "issues", rollCalls: 2, records: 2},
+	{file: "canonical/vote_code.csv", read: readOne, err: votes.ErrUnknownVote, line: 4, column: 44, field: "vote", rollCalls: 2, records: 2},
 	{file: "canonical/missing_column.csv", read: readOne, err: votes.ErrMissingColumn, line: 1, field: "member", fatal: true},
 }
 

@@ -3,14 +3,14 @@ package votes
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
@@ -336,15 +336,9 @@ type rowParser interface {
 }
 
 // Input already in memory (a bytes.Reader, a strings.Reader) reaches
-// voteRows in one Write, through bufio.Reader.WriteTo, and is parsed where
-// it lies; a stream (a gzip file) is read in blocks by ReadFrom.
+// csvscan.Blocks in one Write, through bufio.Reader.WriteTo, and is parsed
+// where it lies; a stream (a gzip file) is read in blocks by ReadFrom.
 const (
-	// blockSize is the size of the blocks a stream is read in; a read
-	// holds two beyond the dataset, one parsed and the next read ahead.
-	blockSize = 8 << 20
-	// minBlock is the least input worth a block of its own: smaller writes
-	// are gathered first.
-	minBlock = 1 << 20
 	// partSize is the least input worth a part of its own.
 	partSize = 1 << 18
 	// maxParts bounds the parts of a block. A few more parts than cores
@@ -363,11 +357,11 @@ type voteRows struct {
 	dense       bool
 	newParser   func() rowParser
 	ready       func() error
-	line        int    // line on which carry starts
-	carry       []byte // input not yet parsed: an unfinished record, or small writes gathered
+	line        int // line on which the input not yet parsed starts
 	parts       []part
 	parsers     []rowParser // one per worker, kept from block to block for their caches
-	err         error       // the error Write or ReadFrom returned
+	err         error       // the error block returned
+	lim         csvscan.Limits
 }
 
 // readVoteRows reads the records after the header from br, parsing them
@@ -377,170 +371,29 @@ type voteRows struct {
 //
 // With dense set, parts are first parsed in dense mode (see part).
 func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
-	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser}
-	if _, err := br.WriteTo(w); err != nil {
+	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser, lim: r.limits()}
+	bl := &csvscan.Blocks{Parse: w.block, Line: func() int { return w.line }, Lim: w.lim}
+	if _, err := br.WriteTo(bl); err != nil {
 		if w.err != nil {
 			return w.err
 		}
+		if bl.Err() != nil {
+			return scanError(file, w.line, bl.Err()) // a record over the limits
+		}
 		// A truncated gzip stream ends here, as io.ErrUnexpectedEOF.
-		return &ParseError{File: file, Line: w.line + bytes.Count(w.carry, []byte{'\n'}), Err: err}
+		return &ParseError{File: file, Line: w.line + bytes.Count(bl.Rest(), []byte{'\n'}), Err: err}
 	}
 	// The last record may lack its newline.
-	return w.block(nil, w.carry, true)
+	return w.block(nil, bl.Rest(), true)
 }
-
-// Write parses the complete records of data, and keeps the rest.
-func (w *voteRows) Write(data []byte) (int, error) {
-	n := len(data)
-	var head []byte // what was carried, finished by the first record of data
-	if len(w.carry) > 0 || len(data) < minBlock {
-		if len(w.carry)+len(data) < minBlock {
-			w.carry = append(w.carry, data...)
-			return n, nil
-		}
-		cut := firstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
-		if cut < 0 {
-			w.carry = append(w.carry, data...)
-			return n, nil
-		}
-		w.carry = append(w.carry, data[:cut]...)
-		head, data = w.carry, data[cut:]
-	}
-	end, err := w.blockUpTo(head, data)
-	if err != nil {
-		return 0, err
-	}
-	w.carry = append(w.carry[:0], data[end:]...)
-	return n, nil
-}
-
-// ReadFrom reads src to its end in blocks, parsing the complete records of
-// each. Once the input proves larger than a first small fill, a goroutine
-// reads (for a gzip stream: decompresses) the next block while the last is
-// parsed.
-func (w *voteRows) ReadFrom(src io.Reader) (int64, error) {
-	// What was carried over (bufio.Reader's buffer) is at the start.
-	buf := slices.Grow(w.carry, 64<<10)
-	var total int64
-	for len(buf) < cap(buf) {
-		n, err := src.Read(buf[len(buf):cap(buf)])
-		buf, total = buf[:len(buf)+n], total+int64(n)
-		if err != nil {
-			w.carry = buf
-			if err == io.EOF {
-				err = nil
-			}
-			return total, err
-		}
-	}
-	w.carry = buf
-	blocks := make(chan readBlock, 1)
-	free := make(chan []byte, 2)
-	for range 2 {
-		free <- make([]byte, blockHeadroom+blockSize)
-	}
-	done := make(chan struct{})
-	var reader sync.WaitGroup
-	reader.Go(func() { readBlocks(src, blocks, free, done) })
-	// The reader must be gone before returning: the caller closes src.
-	defer reader.Wait()
-	defer close(done)
-	for b := range blocks {
-		total += int64(b.n)
-		// The unfinished record before the block goes in front of it, in
-		// the room left there for it.
-		data := b.buf[blockHeadroom : blockHeadroom+b.n]
-		if len(w.carry) <= blockHeadroom {
-			data = b.buf[blockHeadroom-len(w.carry) : blockHeadroom+b.n]
-			copy(data, w.carry)
-		} else {
-			data = append(slices.Clip(w.carry), data...)
-		}
-		if b.err != nil {
-			// The last block: the reader is done with its buffers.
-			w.carry = data
-			if b.err == io.EOF {
-				return total, nil
-			}
-			return total, b.err
-		}
-		end, err := w.blockUpTo(nil, data)
-		if err != nil {
-			return total, err
-		}
-		w.carry = append(w.carry[:0], data[end:]...)
-		free <- b.buf
-	}
-	return total, nil
-}
-
-// blockHeadroom is the room before a block read by readBlocks for the
-// unfinished record of the block before, or the first small fill (up to
-// two bufio.Reader buffers of 64 KiB).
-const blockHeadroom = 256 << 10
-
-// readBlock is a block of input: buf[blockHeadroom:blockHeadroom+n], and
-// the error that ended the input after it, if any.
-type readBlock struct {
-	buf []byte
-	n   int
-	err error
-}
-
-// readBlocks fills buffers from free with src and sends them on blocks,
-// until src ends or done is closed.
-func readBlocks(src io.Reader, blocks chan<- readBlock, free <-chan []byte, done <-chan struct{}) {
-	defer close(blocks)
-	for {
-		var buf []byte
-		select {
-		case buf = <-free:
-		case <-done:
-			return
-		}
-		b := readBlock{buf: buf}
-		for b.n < blockSize && b.err == nil {
-			var n int
-			n, b.err = src.Read(buf[blockHeadroom+b.n:])
-			b.n += n
-		}
-		select {
-		case blocks <- b:
-		case <-done:
-			return
-		}
-		if b.err != nil {
-			return
-		}
-	}
-}
-
-// blockUpTo parses head, complete records, and the complete records of
-// data, and returns where in data they end.
-func (w *voteRows) blockUpTo(head, data []byte) (int, error) {
-	// Input without quotes, which is all of unvotes and nearly all of
-	// Voeten's file, has its records end at every newline: the block is
-	// cut so first, and if the parts find quotes that make it wrong, again
-	// by counting them.
-	end := bytes.LastIndexByte(data, '\n') + 1
-	err := w.block(head, data[:end], false)
-	if err == errMiscut {
-		end = lastBoundary(data)
-		err = w.block(head, data[:end], true)
-	}
-	return end, err
-}
-
-// errMiscut reports that a block was cut at a newline inside quotes.
-var errMiscut = errors.New("block cut inside quotes")
 
 // block parses head and data, complete records both, in parts on all cores
 // and applies them in input order. Unless exact is set, data is cut at
 // newlines without regard to quotes, and if that proves wrong, block
-// returns errMiscut having applied nothing.
+// returns csvscan.ErrMiscut having applied nothing.
 func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	defer func() {
-		if err != nil && err != errMiscut {
+		if err != nil && err != csvscan.ErrMiscut {
 			w.err = err
 		}
 	}()
@@ -555,9 +408,9 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 			n = w.r.parts
 		}
 		if exact || k == 0 {
-			cuts = splitRecords(seg, n)
+			cuts = csvscan.SplitRecords(seg, n)
 		} else {
-			cuts = splitLines(seg, n)
+			cuts = csvscan.SplitLines(seg, n)
 		}
 		for i := range len(cuts) - 1 {
 			if len(parts) == cap(parts) {
@@ -586,7 +439,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 				if i >= n {
 					return
 				}
-				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth)
+				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim)
 			}
 		})
 	}
@@ -596,7 +449,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 		// since each then starts and ends outside quotes.
 		for i := range parts {
 			if parts[i].quotes%2 != 0 {
-				return errMiscut
+				return csvscan.ErrMiscut
 			}
 		}
 	}
@@ -613,7 +466,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 				// Something is wrong in this part: parse it again as ops,
 				// which finds and reports each bad row in order.
 				p.reset(p.data, false)
-				parsePart(p, w.parsers[0], w.file, w.headerWidth)
+				parsePart(p, w.parsers[0], w.file, w.headerWidth, w.lim)
 			}
 			if err := w.r.applyVotes(w.b, p, w.file, w.line); err != nil {
 				return err
@@ -622,92 +475,6 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 		w.line += p.lines
 	}
 	return nil
-}
-
-// splitLines cuts data into at most n pieces of about equal size at
-// newlines, and returns the offsets where the pieces start followed by
-// len(data).
-func splitLines(data []byte, n int) []int {
-	cuts := []int{0}
-	for k := 1; k < n; k++ {
-		target := max(k*len(data)/n, cuts[len(cuts)-1])
-		i := bytes.IndexByte(data[target:], '\n')
-		if i < 0 {
-			break
-		}
-		if cut := target + i + 1; cut < len(data) {
-			cuts = append(cuts, cut)
-		}
-	}
-	return append(cuts, len(data))
-}
-
-// firstBoundary returns the offset just after the first newline of data
-// that ends a record, given whether data starts inside quotes; -1 if none.
-func firstBoundary(data []byte, quoted bool) int {
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			return -1
-		}
-		if bytes.Count(data[i:i+j], []byte{'"'})%2 == 1 {
-			quoted = !quoted
-		}
-		i += j + 1
-		if !quoted {
-			return i
-		}
-	}
-	return -1
-}
-
-// splitRecords cuts data, which starts and ends at record boundaries, into
-// at most n pieces of about equal size, each at a record boundary, and
-// returns the offsets where the pieces start followed by len(data).
-func splitRecords(data []byte, n int) []int {
-	cuts := []int{0}
-	quoted := false
-	pos := 0 // data[:pos] has been looked at; quoted tells its parity
-	for k := 1; k < n; k++ {
-		target := k * len(data) / n
-		if target <= pos {
-			continue
-		}
-		if bytes.Count(data[pos:target], []byte{'"'})%2 == 1 {
-			quoted = !quoted
-		}
-		cut := firstBoundary(data[target:], quoted)
-		if cut < 0 {
-			break
-		}
-		// The piece up to the cut ends outside quotes.
-		quoted, pos = false, target+cut
-		if pos < len(data) {
-			cuts = append(cuts, pos)
-		}
-	}
-	return append(cuts, len(data))
-}
-
-// lastBoundary returns the offset just after the last newline of data
-// that ends a record, that is one outside quotes: an even number of quotes
-// precede it. It returns 0 if there is none.
-func lastBoundary(data []byte) int {
-	// The quotes are counted once, then line by line back from the end,
-	// so a long quoted stretch costs one pass, not one per line.
-	quotes := bytes.Count(data, []byte{'"'})
-	for i := len(data); i > 0; {
-		j := bytes.LastIndexByte(data[:i], '\n')
-		if j < 0 {
-			return 0
-		}
-		quotes -= bytes.Count(data[j+1:i], []byte{'"'})
-		if quotes%2 == 0 {
-			return j + 1
-		}
-		i = j
-	}
-	return 0
 }
 
 // lineParser is implemented by row parsers with a fast path for the
@@ -728,7 +495,7 @@ type denseLiner interface {
 // part's start, since where the part starts in the file is known only once
 // the parts before it are parsed; applyVotes adds it. The number of lines
 // parsed is left in p.lines, unless the part failed.
-func parsePart(p *part, rp rowParser, file string, headerWidth int) {
+func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.Limits) {
 	rp.begin()
 	if !p.dense {
 		// One op per line, allocated once: growing ops row by row, or
@@ -737,7 +504,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			p.ops = make([]voteOp, 0, n)
 		}
 	}
-	sp := newMemorySplitter(nil, file, 0)
+	sp := csvscan.NewMemory(nil, 0, lim)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
 	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
@@ -778,11 +545,11 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			}
 		}
 		// One record (which may span lines) by the general path.
-		sp.data, sp.nextLine = data, line
+		sp.SetData(data, line)
 		err := s.next()
 		if err == io.EOF {
 			// Only empty lines were left, which count.
-			data, line = sp.data, sp.nextLine
+			data, line = sp.Data(), sp.NextLine()
 			return
 		}
 		if err != nil {
@@ -796,9 +563,9 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int) {
 			return
 		}
 		// The fast paths take no line with a quote; here they are counted.
-		p.quotes += bytes.Count(data[:len(data)-len(sp.data)], []byte{'"'})
+		p.quotes += bytes.Count(data[:len(data)-len(sp.Data())], []byte{'"'})
 		rp.parseRow(s, p)
-		data, line = sp.data, sp.nextLine
+		data, line = sp.Data(), sp.NextLine()
 		if p.failed {
 			return
 		}
@@ -845,11 +612,11 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 		k, _ = b.addRollCall(row.rc)
 		b.raw = append(b.raw, [2]string{row.date, row.unres})
 	case !known:
-		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, op.rcid)}
+		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("a vote on an %w: rcid %d is not in the roll calls", ErrUnknownRollCall, op.rcid)}
 	case op.rc != 0 && len(b.raw) > k:
 		if row := &p.rollCalls[op.rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
 			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.dateCol), Field: "date",
-				Err: fmt.Errorf("%w: rcid %d has date %q and resolution %q on an earlier row", ErrConflict, op.rcid, b.raw[k][0], b.raw[k][1])}
+				Err: fmt.Errorf("%w: rcid %d has date %s and resolution %s on an earlier row", ErrConflict, op.rcid, quotePrefix([]byte(b.raw[k][0])), quotePrefix([]byte(b.raw[k][1])))}
 		}
 	}
 	if op.err != 0 {

@@ -7,25 +7,56 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
-// A Reader reads roll-call data. Its zero value reads strictly: the first
-// bad row ends the read with a *ParseError.
+// A Reader reads roll-call data. Its zero value reads strictly, within
+// the default limits: the first bad row ends the read with a *ParseError.
 //
-// With Lenient set, a bad row is skipped instead and recorded in Skipped
-// with its reason, so that nothing is dropped silently; errors that make the
-// whole input unreadable (a missing column, bad quoting, a truncated gzip
-// stream) still end the read.
+// With Lenient set, a bad row is skipped instead and counted in
+// SkippedRows, and the first MaxSkipped of them are kept in Skipped with
+// their reasons, so that nothing is dropped silently; errors that make the
+// whole input unreadable (a missing column, bad quoting, a line over the
+// limit, a truncated gzip stream) still end the read.
+//
+// The limits bound the memory a hostile or broken input can take: a file
+// without a line end, or with a million columns, fails on its first line
+// with an error wrapping ErrLimit. The zero value of each is its default.
+//
+// A Reader is not safe for concurrent use: a read appends to Skipped and
+// SkippedRows. Use one Reader per goroutine.
 type Reader struct {
 	Lenient bool
 
-	// Skipped lists every row a lenient read left out, in input order.
-	// Each read appends to it.
-	Skipped []*ParseError
+	// Skipped lists the first MaxSkipped rows a lenient read left out, in
+	// input order; SkippedRows counts all of them, so that the rows past
+	// the list are still reported. Each read adds to both.
+	Skipped     []*ParseError
+	SkippedRows int
+
+	// MaxSkipped is how many skipped rows are kept in Skipped
+	// (DefaultMaxSkipped if 0; negative keeps none).
+	MaxSkipped int
+
+	// MaxLineBytes bounds a line, and a record whose quoted fields span
+	// lines (DefaultMaxLineBytes if 0). MaxFieldBytes bounds a field
+	// (DefaultMaxFieldBytes if 0), MaxColumns the fields of a record
+	// (DefaultMaxColumns if 0).
+	MaxLineBytes  int
+	MaxFieldBytes int
+	MaxColumns    int
+
+	// AllowEmpty accepts an input with a header but no data rows, read as
+	// an empty dataset; otherwise such input is an error wrapping
+	// ErrEmpty, since a truncated or misread file looks just like it.
+	AllowEmpty bool
 
 	// opsOnly makes tests read every vote row as an op, the row-by-row
 	// reference the dense fast paths must agree with.
@@ -33,6 +64,31 @@ type Reader struct {
 	// parts, if not 0, makes tests cut every block into that many parts,
 	// however small: where the cuts fall must not change what is read.
 	parts int
+}
+
+// The default limits of a Reader. The longest line of the real files is
+// 1,535 bytes (a description in un_roll_calls.csv), the widest header 31
+// columns (the canonical layout).
+const (
+	DefaultMaxLineBytes  = 1 << 20
+	DefaultMaxFieldBytes = 256 << 10
+	DefaultMaxColumns    = 1000
+	DefaultMaxSkipped    = 1000
+)
+
+// limits returns a Reader's limits with the defaults filled in.
+func (r *Reader) limits() csvscan.Limits {
+	l := csvscan.Limits{Line: r.MaxLineBytes, Field: r.MaxFieldBytes, Columns: r.MaxColumns}
+	if l.Line <= 0 {
+		l.Line = DefaultMaxLineBytes
+	}
+	if l.Field <= 0 {
+		l.Field = DefaultMaxFieldBytes
+	}
+	if l.Columns <= 0 {
+		l.Columns = DefaultMaxColumns
+	}
+	return l
 }
 
 // Read reads one file of any supported format, detected from its header:
@@ -70,8 +126,13 @@ const (
 
 var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical"}
 
-// String names the format.
-func (f Format) String() string { return formatNames[f] }
+// String names the format; an unknown value gives "Format(99)".
+func (f Format) String() string {
+	if f < 0 || int(f) >= len(formatNames) {
+		return "Format(" + strconv.Itoa(int(f)) + ")"
+	}
+	return formatNames[f]
+}
 
 // DetectFormat tells the format of a file from its header line.
 func DetectFormat(header []string) Format {
@@ -109,22 +170,45 @@ func (r *Reader) read(src io.Reader, file string) (*Dataset, error) {
 		return nil, &ParseError{File: file, Line: 1, Err: err}
 	}
 	defer closeFn()
-	s := newScanner(src, file)
+	s := r.newScanner(src, file)
 	if err := s.readHeader(); err != nil {
 		return nil, err
 	}
+	skipped := r.SkippedRows
+	var d *Dataset
 	switch f := DetectFormat(s.header); f {
 	case FormatVoeten:
-		return r.readVoeten(s)
+		d, err = r.readVoeten(s)
 	case FormatUNDL:
-		return r.readUNDL(s)
+		d, err = r.readUNDL(s)
 	case FormatCanonical:
-		return r.readCanonical(s)
+		d, err = r.readCanonical(s)
 	case FormatUnvotes:
 		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: an unvotes vote file needs its roll calls; use ReadUnvotes or ReadFile on the folder", ErrUnknownFormat)}
+	default:
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header %s", ErrUnknownFormat, quotePrefix([]byte(strings.Join(s.header, ","))))}
 	}
-	return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header %q", ErrUnknownFormat, strings.Join(s.header, ","))}
+	if err != nil {
+		return nil, err
+	}
+	if err := r.checkEmpty(d, file, skipped); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
+
+// checkEmpty returns ErrEmpty for a dataset without roll calls or states
+// read from rows none of which was skipped, unless AllowEmpty is set.
+func (r *Reader) checkEmpty(d *Dataset, file string, skippedBefore int) error {
+	if r.AllowEmpty || len(d.rollCalls) > 0 || len(d.countries) > 0 || r.SkippedRows > skippedBefore {
+		return nil
+	}
+	return &ParseError{File: file, Line: 2, Err: fmt.Errorf("%w: a header and nothing after it (set Reader.AllowEmpty to accept that)", ErrEmpty)}
+}
+
+// quotePrefix quotes at most 64 bytes of b: an error message must stay
+// short whatever the input holds.
+func quotePrefix(b []byte) string { return csvscan.QuotePrefix(b) }
 
 // ReadFile reads a file or an unvotes folder; see the package function ReadFile.
 func (r *Reader) ReadFile(name string) (*Dataset, error) {
@@ -151,7 +235,7 @@ func (r *Reader) ReadFile(name string) (*Dataset, error) {
 			}
 		}
 		if required {
-			return nil, fmt.Errorf("votes: %s: no %s or %s.gz in the folder", name, base, base)
+			return nil, fmt.Errorf("votes: %s: no %s or %s.gz in the folder: %w", name, base, base, fs.ErrNotExist)
 		}
 		return nil, nil
 	}
@@ -183,7 +267,14 @@ func (r *Reader) skip(err *ParseError) error {
 	if !r.Lenient {
 		return err
 	}
-	r.Skipped = append(r.Skipped, err)
+	r.SkippedRows++
+	max := r.MaxSkipped
+	if max == 0 {
+		max = DefaultMaxSkipped
+	}
+	if len(r.Skipped) < max {
+		r.Skipped = append(r.Skipped, err)
+	}
 	return nil
 }
 
@@ -208,9 +299,40 @@ func decompress(src io.Reader) (io.Reader, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return zr, func() { zr.Close() }, nil
+		zbr := bufio.NewReaderSize(zr, 1<<16)
+		if err := checkEncoding(zbr); err != nil {
+			return nil, nil, err
+		}
+		return zbr, func() { zr.Close() }, nil
+	}
+	if err := checkEncoding(br); err != nil {
+		return nil, nil, err
 	}
 	return br, func() {}, nil
+}
+
+// checkEncoding rejects UTF-16 text, with or without a byte-order mark,
+// which would otherwise read as a garbled header of unknown format.
+func checkEncoding(br *bufio.Reader) error {
+	b, _ := br.Peek(4)
+	utf16 := len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff)
+	// Without a mark, ASCII text in UTF-16 has every other byte zero.
+	utf16 = utf16 || len(b) == 4 && (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 || b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0)
+	if utf16 {
+		return fmt.Errorf("%w: the input is UTF-16 text; convert it to UTF-8", ErrUnknownFormat)
+	}
+	return nil
+}
+
+// canonicalSession marks, in the columns passed to parseRollCallColumns,
+// the canonical layout, which reads its session itself.
+const canonicalSession = -2
+
+// parseID parses a roll-call ID: rcid or undl_id, from 0 to 2^31-1 in
+// every layout, since a vote row keeps it in 32 bits.
+func parseID(b []byte) (int, bool) {
+	n, ok := atoi(b)
+	return n, ok && n >= 0 && n <= math.MaxInt32
 }
 
 // isNA reports a field the sources leave missing: empty or "NA".
@@ -278,8 +400,8 @@ func parseFlag(b []byte) (Flag, bool) {
 	return FlagUnknown, false
 }
 
-func badNumber(b []byte) error { return fmt.Errorf("%w %q", ErrBadNumber, b) }
+func badNumber(b []byte) error { return fmt.Errorf("%w %s", ErrBadNumber, quotePrefix(b)) }
 
 func quoteErr(what string, b []byte) error {
-	return fmt.Errorf("%s %s", what, strconv.Quote(string(b)))
+	return fmt.Errorf("%s %s", what, quotePrefix(b))
 }

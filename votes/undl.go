@@ -54,7 +54,7 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 			}
 		}
 		if id, _ := atoi(s.field(uc.id)); perr == nil && (len(t.steps) == 0 || id != t.id) {
-			t.set(id, s.sp.raw)
+			t.set(id, s.sp.Raw())
 		}
 	}
 	return b.dataset(), nil
@@ -167,8 +167,8 @@ func (t *undlTemplate) row(line []byte) bool {
 	if !ok || e.name != string(name) {
 		return false
 	}
-	v, ok := parseVoteBytes(vote)
-	if !ok || v == NonMember {
+	v, ok := undlVoteCode(vote)
+	if !ok {
 		return false
 	}
 	if v == NoRecord {
@@ -176,8 +176,8 @@ func (t *undlTemplate) row(line []byte) bool {
 	}
 	b := t.b
 	pos, _ := tablePos(b.holder(e.country, t.k).COW)
-	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord && have[t.k] != v {
-		return false // a duplicate, for the full read to report
+	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord {
+		return false // a duplicate, for the full read to check
 	}
 	b.setPos(pos, t.k, v)
 	if len(note) > 0 {
@@ -238,7 +238,7 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(uc.id))
+	id, ok := parseID(s.field(uc.id))
 	if !ok {
 		return s.errorAt(uc.id, "undl_id", badNumber(s.field(uc.id)))
 	}
@@ -249,9 +249,17 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 			return perr
 		}
 		k, _ = b.addRollCall(rc)
-		b.raw = append(b.raw, [2]string{string(s.field(uc.date)), ""})
+		b.raw = append(b.raw, [2]string{string(s.field(uc.date)), undlDetails(s, col)})
 	} else if d := s.field(uc.date); string(d) != b.raw[k][0] {
-		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, b.raw[k][0]))
+		return s.errorAt(uc.date, "date", fmt.Errorf("%w: record %d is dated %s on an earlier row", ErrConflict, id, quotePrefix([]byte(b.raw[k][0]))))
+	} else if det := undlDetails(s, col); det != b.raw[k][1] {
+		// Which column differs, for the message.
+		had := strings.Split(b.raw[k][1], "\x1f")
+		for n, name := range undlDetailColumns {
+			if f := string(s.field(col[name])); f != had[n] {
+				return s.errorAt(col[name], name, fmt.Errorf("%w: record %d has %s %s on an earlier row", ErrConflict, id, name, quotePrefix([]byte(had[n]))))
+			}
+		}
 	}
 	rc := b.rollCalls.at(k)
 	code, name := s.field(uc.code), s.field(uc.name)
@@ -260,15 +268,22 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	e, ok := cache[string(code)]
 	c := e.country
 	if !ok || e.name != string(name) {
-		var err error
-		if c, err = lookupSource(string(code), rc.Date); err != nil {
-			if c, err = lookupSource(string(name), rc.Date); err != nil {
-				field, i := "ms_code", uc.code
-				if i < 0 {
-					field, i = "ms_name", uc.name
-				}
-				return s.errorAt(i, field, fmt.Errorf("%w %q (%q)", ErrUnknownCountry, code, name))
+		cc, codeErr := lookupSource(string(code), rc.Date)
+		cn, nameErr := lookupSource(string(name), rc.Date)
+		switch {
+		case codeErr == nil && nameErr == nil && len(name) > 0 && cc.COW != cn.COW:
+			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d) but ms_name %s is %s (COW %d)",
+				ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name), cn.Name, cn.COW))
+		case codeErr == nil:
+			c = cc
+		case nameErr == nil:
+			c = cn
+		default:
+			field, i := "ms_code", uc.code
+			if i < 0 {
+				field, i = "ms_name", uc.name
 			}
+			return s.errorAt(i, field, fmt.Errorf("%w %s (%s)", ErrUnknownCountry, quotePrefix(code), quotePrefix(name)))
 		}
 		// "CHN" and "CHINA" name different states before and after 1971.
 		if !ok && !dateDependent(string(code)) && !dateDependent(string(name)) {
@@ -276,21 +291,45 @@ func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 		}
 	}
 	raw := s.field(uc.vote)
-	v, ok := parseVoteBytes(raw)
-	if !ok || v == NonMember {
-		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w %q (want Y, N, A, X or empty)", ErrUnknownVote, raw))
+	v, ok := undlVoteCode(raw)
+	if !ok {
+		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(raw), undlCodes))
 	}
 	if v == NoRecord {
 		v = Absent // a member on the list that did not vote
 	}
+	note := s.field(uc.note)
 	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
 		b.set(c, k, prev)
 		return s.errorAt(uc.vote, "ms_vote", fmt.Errorf("%w: %s on record %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+	} else if prev != NoRecord {
+		// The same vote again: its note must be the same too.
+		if had := b.note(c, k); had != string(note) {
+			return s.errorAt(uc.note, "vote_note", fmt.Errorf("%w: %s on record %d has note %s on an earlier row", ErrConflict, c.Name, id, quotePrefix([]byte(had))))
+		}
 	}
-	if note := s.field(uc.note); len(note) > 0 {
+	if len(note) > 0 {
 		b.setNote(c, k, string(note))
 	}
 	return nil
+}
+
+// undlDetailColumns are the columns every row of a record must repeat
+// exactly, besides its date; the others (draft, meeting, subjects,
+// totals) are taken from the first row.
+var undlDetailColumns = [...]string{"session", "resolution", "title"}
+
+// undlDetails joins a row's undlDetailColumns, to compare rows of one
+// record.
+func undlDetails(s *scanner, col map[string]int) string {
+	var b strings.Builder
+	for n, name := range undlDetailColumns {
+		if n > 0 {
+			b.WriteByte('\x1f')
+		}
+		b.Write(s.field(col[name]))
+	}
+	return b.String()
 }
 
 func dateDependent(key string) bool {
@@ -317,6 +356,9 @@ func undlRollCall(s *scanner, col map[string]int, id int) (RollCall, *ParseError
 	rc.Session, rc.Special = n, special
 	if special != "" {
 		rc.Session = SessionOf(d)
+	}
+	if err := checkSession(&rc); err != nil {
+		return rc, s.errorAt(col["session"], "session", err)
 	}
 	rc.RawResolution = string(s.field(col["resolution"]))
 	rc.Resolution = NormalizeResolution(rc.RawResolution)

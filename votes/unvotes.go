@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 )
 
 // ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
 func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
 	b := newBuilder()
+	skipped := r.SkippedRows
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
 	done := make(chan error, 1)
@@ -37,16 +37,23 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 	if err != nil {
 		return nil, err
 	}
-	return b.dataset(), nil
+	d := b.dataset()
+	// Roll calls without any vote are an empty dataset too.
+	if len(d.countries) == 0 {
+		if err := r.checkEmpty(&Dataset{}, nameOf(votes, "un_votes.csv"), skipped); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }
 
-func openScanner(src io.Reader, def string) (*scanner, func(), error) {
+func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	file := nameOf(src, def)
 	src, closeFn, err := decompress(src)
 	if err != nil {
 		return nil, nil, &ParseError{File: file, Line: 1, Err: err}
 	}
-	s := newScanner(src, file)
+	s := r.newScanner(src, file)
 	if err := s.readHeader(); err != nil {
 		closeFn()
 		return nil, nil, err
@@ -55,7 +62,7 @@ func openScanner(src io.Reader, def string) (*scanner, func(), error) {
 }
 
 func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
-	s, done, err := openScanner(src, "un_roll_calls.csv")
+	s, done, err := r.openScanner(src, "un_roll_calls.csv")
 	if err != nil {
 		return err
 	}
@@ -90,16 +97,56 @@ func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
 
 // parseRollCallFields reads the roll-call columns shared by the unvotes
 // roll-call file, Voeten's file and the canonical CSV. Absent columns are
-// -1 in col and read as missing.
+// -1 in col and read as missing, except the session: without its column the
+// session follows from the date, and a roll call without either is an
+// error. The canonical CSV reads its own session column (col has none) and
+// checks it.
 func parseRollCallFields(s *scanner, col map[string]int) (RollCall, *ParseError) {
+	rc, perr := parseRollCallColumns(s, col)
+	if perr != nil {
+		return rc, perr
+	}
+	i, ok := col["session"]
+	if !ok {
+		return rc, nil
+	}
+	if i < 0 {
+		if rc.Date.IsZero() {
+			return rc, s.errorAt(col["date"], "date", fmt.Errorf("%w: no date and no session column, so the session is unknown", ErrBadSession))
+		}
+		rc.Session = SessionOf(rc.Date)
+		return rc, nil
+	}
+	n, special, err := ParseSession(string(s.field(i)))
+	if err != nil {
+		return rc, s.errorAt(i, "session", err)
+	}
+	rc.Session = n
+	if special != "" {
+		if rc.Date.IsZero() {
+			return rc, s.errorAt(i, "session", fmt.Errorf("%w: a vote of special session %s without a date cannot be placed in a regular session", ErrBadSession, special))
+		}
+		rc.Special = special
+		rc.Session = SessionOf(rc.Date)
+	}
+	if err := checkSession(&rc); err != nil {
+		return rc, s.errorAt(i, "session", err)
+	}
+	return rc, nil
+}
+
+// parseRollCallColumns reads the columns of parseRollCallFields but the
+// session.
+func parseRollCallColumns(s *scanner, col map[string]int) (RollCall, *ParseError) {
 	var rc RollCall
 	var ok bool
-	if rc.ID, ok = atoi(s.field(col["rcid"])); !ok {
+	if rc.ID, ok = parseID(s.field(col["rcid"])); !ok {
 		return rc, s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
 	}
 	// Voeten's 2016 file has no date for rcid 4592 (its 197 rows say NA):
 	// keep the roll call with a zero Date rather than lose its votes.
-	if d := s.field(col["date"]); !isNA(d) {
+	// Write wrote a zero date as 0001-01-01 before it wrote NA.
+	if d := s.field(col["date"]); !isNA(d) && !(col["session"] == canonicalSession && string(d) == "0001-01-01") {
 		t, ok := parseISODate(d)
 		var err error
 		if !ok {
@@ -116,17 +163,6 @@ func parseRollCallFields(s *scanner, col map[string]int) (RollCall, *ParseError)
 	}
 	rc.Resolution = NormalizeResolution(rc.RawResolution)
 	rc.Special = specialOf(rc.Resolution)
-	if i, ok := col["session"]; ok && i >= 0 {
-		n, special, err := ParseSession(string(s.field(i)))
-		if err != nil {
-			return rc, s.errorAt(i, "session", err)
-		}
-		rc.Session = n
-		if special != "" {
-			rc.Special = special
-			rc.Session = SessionOf(rc.Date)
-		}
-	}
 	for _, f := range [...]struct {
 		name string
 		dst  *Flag
@@ -152,7 +188,7 @@ func naString(b []byte) string {
 }
 
 func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
-	s, done, err := openScanner(src, "un_roll_call_issues.csv")
+	s, done, err := r.openScanner(src, "un_roll_call_issues.csv")
 	if err != nil {
 		return err
 	}
@@ -182,13 +218,13 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
-	id, ok := atoi(s.field(col["rcid"]))
+	id, ok := parseID(s.field(col["rcid"]))
 	if !ok {
 		return s.errorAt(col["rcid"], "rcid", badNumber(s.field(col["rcid"])))
 	}
 	k, ok := b.rollCall(id)
 	if !ok {
-		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrUnknownRollCall, id))
+		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("an issue of an %w: rcid %d is not in the roll calls", ErrUnknownRollCall, id))
 	}
 	name, i := "short_name", col["short_name"]
 	if i < 0 {
@@ -216,7 +252,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) err
 	if !ok {
 		br = bufio.NewReaderSize(src, 1<<16)
 	}
-	s := &scanner{sp: newSplitter(br, file), file: file}
+	s := r.newScanner(br, file)
 	if err := s.readHeader(); err != nil {
 		return err
 	}
@@ -228,7 +264,7 @@ func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) err
 		return &ParseError{File: s.file, Line: 1, Field: "country", Err: fmt.Errorf("%w \"country\" or \"country_code\"", ErrMissingColumn)}
 	}
 	cols := unvotesColumns{col["rcid"], col["vote"], col["country"], col["country_code"]}
-	return r.readVoteRows(b, br, file, len(s.header), s.sp.nextLine, ready, true, func() rowParser {
+	return r.readVoteRows(b, br, file, len(s.header), s.sp.NextLine(), ready, true, func() rowParser {
 		return newUnvotesParser(cols, len(s.header))
 	})
 }
@@ -332,8 +368,8 @@ func (u *unvotesParser) parseLine(line []byte, lineNo int, p *part) bool {
 		cut[k], i = j, j
 	}
 	vote := line[cut[2]+1:]
-	v, ok := parseVoteBytes(vote)
-	if !ok || v == NoRecord || bytes.IndexByte(vote, ',') >= 0 || bytes.IndexByte(vote, '"') >= 0 {
+	v, ok := unvotesVote(vote)
+	if !ok || bytes.IndexByte(vote, ',') >= 0 || bytes.IndexByte(vote, '"') >= 0 {
 		return false
 	}
 	e, err := u.find(line[cut[0]+1:cut[1]], line[cut[1]+1:cut[2]])
@@ -455,8 +491,8 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 	if err := s.checkWidth(); err != nil {
 		return voteOp{}, err
 	}
-	id, ok := atoi(s.field(col.rcid))
-	if !ok || id > math.MaxInt32 {
+	id, ok := parseID(s.field(col.rcid))
+	if !ok {
 		return voteOp{}, s.errorAt(col.rcid, "rcid", badNumber(s.field(col.rcid)))
 	}
 	e, perr := u.lookup(s, s.field(col.country), s.field(col.code))
@@ -464,9 +500,9 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 		return voteOp{}, perr
 	}
 	u.last = e
-	v, ok := parseVoteBytes(s.field(col.vote))
-	if !ok || v == NoRecord {
-		return voteOp{}, s.errorAt(col.vote, "vote", fmt.Errorf("%w %q (want yes, abstain or no)", ErrUnknownVote, s.field(col.vote)))
+	v, ok := unvotesVote(s.field(col.vote))
+	if !ok {
+		return voteOp{}, s.errorAt(col.vote, "vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(s.field(col.vote)), unvotesCodes))
 	}
 	return voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(col.rcid)), voteCol: int32(s.column(col.vote)),
 		pos: u.seen[e].pos, vote: v, member: impliedMember(v)}, nil
@@ -477,15 +513,27 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 // value, for states without an ISO code (the Federal Republic of Germany,
 // the Yemen Arab Republic, Zanzibar). An unknown name is an error even if
 // the code is known, since a code alone cannot be trusted here; the code is
-// used only where the name is missing.
+// used only where the name is missing. A code other than "NA" that names
+// another state than the name is an error: the row cannot say whose vote
+// it is.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
-		return lookupSourceToday(name)
+		c, err := lookupSourceToday(name)
+		if err != nil {
+			return Country{}, fmt.Errorf("%w %s", ErrUnknownCountry, quotePrefix([]byte(name)))
+		}
+		if code != "" && code != "NA" {
+			if cc, err := lookupSourceToday(code); err == nil && cc.COW != c.COW {
+				return Country{}, fmt.Errorf("%w: country %s is %s (COW %d) but country_code %s is %s (COW %d)",
+					ErrUnknownCountry, quotePrefix([]byte(name)), c.Name, c.COW, quotePrefix([]byte(code)), cc.Name, cc.COW)
+			}
+		}
+		return c, nil
 	}
 	if code != "" {
 		if c, err := lookupSourceToday(code); err == nil {
 			return c, nil
 		}
 	}
-	return Country{}, fmt.Errorf("%w %q (code %q)", ErrUnknownCountry, name, code)
+	return Country{}, fmt.Errorf("%w %s (code %s)", ErrUnknownCountry, quotePrefix([]byte(name)), quotePrefix([]byte(code)))
 }

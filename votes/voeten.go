@@ -3,8 +3,9 @@ package votes
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"strings"
+
+	"github.com/unga-go/unga/internal/csvscan"
 )
 
 // readVoeten reads Voeten's layout: one row per member state and roll call,
@@ -35,7 +36,7 @@ func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
 		}
 	}
 	b := newBuilder()
-	err = r.readVoteRows(b, s.sp.r, s.file, len(s.header), s.sp.nextLine, nil, true, func() rowParser {
+	err = r.readVoteRows(b, s.sp.Reader(), s.file, len(s.header), s.sp.NextLine(), nil, true, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
 			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header), varying: varying}
 	})
@@ -77,7 +78,7 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 	if v.last < 0 || bytes.IndexByte(line, '"') >= 0 {
 		return false
 	}
-	v.cuts = appendCommas(v.cuts[:0], line)
+	v.cuts = csvscan.AppendCommas(v.cuts[:0], line)
 	if len(v.cuts) != v.width-1 {
 		return false
 	}
@@ -116,8 +117,8 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 		return false
 	}
 	voteAt, vb := field(v.vote)
-	vote, ok := parseVoteBytes(vb)
-	if !ok || vote == NoRecord {
+	vote, ok := voetenVote(vb)
+	if !ok {
 		return false
 	}
 	member := impliedMember(vote)
@@ -245,7 +246,7 @@ func (v *voetenParser) setTemplate(plain []byte) {
 		return
 	}
 	line := string(plain)
-	v.cuts = appendCommas(v.cuts[:0], plain)
+	v.cuts = csvscan.AppendCommas(v.cuts[:0], plain)
 	t := 0
 	for _, f := range v.varying {
 		start := 0
@@ -296,8 +297,8 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 	if err := s.checkWidth(); err != nil {
 		return op, err, nil
 	}
-	id, ok := atoi(s.field(v.rcid))
-	if !ok || id > math.MaxInt32 {
+	id, ok := parseID(s.field(v.rcid))
+	if !ok {
 		return op, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid))), nil
 	}
 	op = voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote)), dateCol: int32(s.column(v.date))}
@@ -319,7 +320,7 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 			break
 		}
 		v.lastID, v.last, op.head = id, len(p.rollCalls)-1, true
-		v.setTemplate(s.sp.plain)
+		v.setTemplate(s.sp.Plain())
 	}
 	cow, ok := atoi(s.field(v.ccode))
 	if !ok {
@@ -330,9 +331,9 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow)), detailErr
 	}
 	op.pos = int16(pos)
-	vote, ok := parseVoteBytes(s.field(v.vote))
-	if !ok || vote == NoRecord {
-		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %q (want 1 yes, 2 abstain, 3 no, 8 absent or 9 non-member)", ErrUnknownVote, s.field(v.vote))), detailErr
+	vote, ok := voetenVote(s.field(v.vote))
+	if !ok {
+		return op, s.errorAt(v.vote, "vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(s.field(v.vote)), voetenCodes)), detailErr
 	}
 	op.vote, op.member = vote, impliedMember(vote)
 	if v.member >= 0 {

@@ -2,18 +2,15 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/votes"
 )
 
-// bestKnown ranks states by how well a reader knows them, to name a bloc by
-// its first members in this list: the five permanent members of the Security
-// Council, the other members of the G20, then states often in the news on
-// Assembly votes. States not in the list come after, by their closeness to
-// the rest of their bloc.
+// bestKnown ranks states by how well a reader knows them, to choose which
+// to label on the map: the five permanent members of the Security Council,
+// the other members of the G20, then states often in the news on Assembly
+// votes (the order cluster.Partition.Name uses to name blocs).
 var bestKnown = []string{
 	"USA", "CHN", "RUS", "GBR", "FRA",
 	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
@@ -71,61 +68,13 @@ func renumber(labels, leaves []int) []int {
 	return out
 }
 
-// makeBlocs groups the states by label and names each bloc by its two
-// best-known members (three if the bloc has more than 20).
-func makeBlocs(ses *session, labels []int) []bloc {
-	k := slices.Max(labels) + 1
-	bs := make([]bloc, k)
+// makeBlocs groups the states by label and names each bloc by its
+// best-known members (cluster.Partition.Name).
+func makeBlocs(ses *session, labels []int, widths []float64) []bloc {
+	p := &cluster.Partition{Labels: labels, States: ses.countries, Silhouette: widths}
+	bs := make([]bloc, p.K())
 	for b := range bs {
-		bs[b].number = b + 1
-	}
-	for i, l := range labels {
-		bs[l].members = append(bs[l].members, i)
-	}
-	rank := map[string]int{}
-	for r, iso := range bestKnown {
-		rank[iso] = r
-	}
-	for b := range bs {
-		ms := bs[b].members
-		// Mean distance to the rest of the bloc, for states outside the list.
-		closeness := make(map[int]float64, len(ms))
-		for _, i := range ms {
-			var sum float64
-			for _, j := range ms {
-				sum += ses.dist.At(i, j)
-			}
-			closeness[i] = sum
-		}
-		order := slices.Clone(ms)
-		slices.SortStableFunc(order, func(i, j int) int {
-			ri, iok := rank[ses.countries[i].ISO3]
-			rj, jok := rank[ses.countries[j].ISO3]
-			switch {
-			case iok && jok:
-				return ri - rj
-			case iok:
-				return -1
-			case jok:
-				return 1
-			}
-			switch {
-			case closeness[i] < closeness[j]:
-				return -1
-			case closeness[i] > closeness[j]:
-				return 1
-			}
-			return 0
-		})
-		n := 2
-		if len(order) > 20 {
-			n = 3
-		}
-		names := make([]string, 0, n)
-		for _, i := range order[:min(n, len(order))] {
-			names = append(names, ses.countries[i].Name)
-		}
-		bs[b].name = strings.Join(names, ", ")
+		bs[b] = bloc{number: b + 1, members: p.Items(b), name: p.Name(b)}
 	}
 	return bs
 }

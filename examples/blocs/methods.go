@@ -6,44 +6,25 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/votes"
 )
 
 // prepare keeps the states of m with at least minN joint votes with every
-// other kept state (cluster.DropMissing leaves out the others, never filling
+// other kept state (cluster.Distances leaves out the others, never filling
 // in a distance) and returns their agreement and distance matrices and the
 // states left out.
 func prepare(m *alignment.Matrix, minN int) (*session, []votes.Country, error) {
-	n := len(m.Countries)
-	// m's scores are NaN where fewer than minN roll calls lie behind them.
-	dist := mat.NewSymDense(n, nil)
-	counts := make([]int, n)
-	for i := range n {
-		counts[i] = m.N(i, i)
-		for j := i; j < n; j++ {
-			dist.SetSym(i, j, 1-m.Scores.At(i, j))
-		}
-	}
-	sub, err := cluster.DropMissing(dist, counts, minN)
+	l, err := cluster.Distances(m, minN)
 	if err != nil {
 		return nil, nil, err
 	}
-	ses := &session{dist: sub.Dist, sim: mat.NewSymDense(len(sub.Kept), nil)}
-	for a, i := range sub.Kept {
-		ses.countries = append(ses.countries, m.Countries[i])
-		for b := a; b < len(sub.Kept); b++ {
-			ses.sim.SetSym(a, b, m.Scores.At(i, sub.Kept[b]))
-		}
+	dropped := make([]votes.Country, len(l.Dropped))
+	for k, d := range l.Dropped {
+		dropped[k] = d.State
 	}
-	dropped := make([]votes.Country, len(sub.Dropped))
-	for k, i := range sub.Dropped {
-		dropped[k] = m.Countries[i]
-	}
-	return ses, dropped, nil
+	return &session{countries: l.States, dist: l.Dist, sim: l.Sim}, dropped, nil
 }
 
 // resolutions are the Louvain resolutions scanned, 1 to 1.1 by 0.005:
@@ -118,13 +99,13 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 		}
 	}
 	res.labels = renumber(labels, res.leaves)
-	res.blocs = makeBlocs(ses, res.labels)
 	res.silhouette.widths = make([]float64, len(res.labels))
-	if len(res.blocs) > 1 {
+	if slices.Max(res.labels) > 0 {
 		if res.silhouette.widths, res.silhouette.mean, err = cluster.Silhouette(ses.dist, res.labels); err != nil {
 			return nil, err
 		}
 	}
+	res.blocs = makeBlocs(ses, res.labels, res.silhouette.widths)
 	return res, nil
 }
 

@@ -1,4 +1,4 @@
-package votes
+package csvscan
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// lastBoundary must never cut inside a quoted field, which may hold
+// LastBoundary must never cut inside a quoted field, which may hold
 // newlines and quotes of its own.
 func TestLastBoundary(t *testing.T) {
 	for _, tc := range []struct {
@@ -21,8 +21,8 @@ func TestLastBoundary(t *testing.T) {
 		{"1,a,\"x\ny", 0},
 		{"", 0},
 	} {
-		if got := lastBoundary([]byte(tc.data)); got != tc.want {
-			t.Errorf("lastBoundary(%q) = %d, want %d", tc.data, got, tc.want)
+		if got := LastBoundary([]byte(tc.data)); got != tc.want {
+			t.Errorf("LastBoundary(%q) = %d, want %d", tc.data, got, tc.want)
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -35,8 +35,8 @@ func TestLastBoundary(t *testing.T) {
 				want = e
 			}
 		}
-		if got := lastBoundary(data[:cut]); got != want {
-			t.Fatalf("lastBoundary(%q) = %d, want %d", data[:cut], got, want)
+		if got := LastBoundary(data[:cut]); got != want {
+			t.Fatalf("LastBoundary(%q) = %d, want %d", data[:cut], got, want)
 		}
 	}
 }
@@ -68,7 +68,7 @@ func randomRecords(rng *rand.Rand) ([]byte, []int) {
 	return buf.Bytes(), ends
 }
 
-// splitRecords and firstBoundary cut only between records.
+// SplitRecords and FirstBoundary cut only between records.
 func TestSplitRecords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 500 {
@@ -78,20 +78,20 @@ func TestSplitRecords(t *testing.T) {
 			isEnd[e] = true
 		}
 		for n := 1; n <= 8; n++ {
-			cuts := splitRecords(data, n)
+			cuts := SplitRecords(data, n)
 			if cuts[0] != 0 || cuts[len(cuts)-1] != len(data) || len(cuts)-1 > n {
-				t.Fatalf("splitRecords(%q, %d) = %v", data, n, cuts)
+				t.Fatalf("SplitRecords(%q, %d) = %v", data, n, cuts)
 			}
 			for i, c := range cuts {
 				if !isEnd[c] || (i > 0 && c <= cuts[i-1]) {
-					t.Fatalf("splitRecords(%q, %d) = %v: %d is not a record boundary, or out of order", data, n, cuts, c)
+					t.Fatalf("SplitRecords(%q, %d) = %v: %d is not a record boundary, or out of order", data, n, cuts, c)
 				}
 			}
 		}
 		start := 0
 		for _, e := range ends {
-			if got := firstBoundary(data[start:], false); got != e-start {
-				t.Fatalf("firstBoundary(%q) = %d, want %d", data[start:], got, e-start)
+			if got := FirstBoundary(data[start:], false); got != e-start {
+				t.Fatalf("FirstBoundary(%q) = %d, want %d", data[start:], got, e-start)
 			}
 			start = e
 		}
