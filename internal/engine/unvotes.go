@@ -1,16 +1,18 @@
-package votes
+package engine
 
 import (
 	"bufio"
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
-// ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
-func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
+// readUnvotes reads the unvotes triplet: the votes, the roll calls and, if
+// not nil, the issues.
+func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*Result, error) {
 	b := newBuilder()
-	skipped := r.SkippedRows
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
 	done := make(chan error, 1)
@@ -39,15 +41,15 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 	}
 	d := b.dataset()
 	// Roll calls without any vote are an empty dataset too.
-	if len(d.countries) == 0 {
-		if err := r.checkEmpty(&Dataset{}, nameOf(votes, "un_votes.csv"), skipped); err != nil {
+	if len(d.Countries) == 0 {
+		if err := r.checkEmpty(&Result{}, nameOf(votes, "un_votes.csv")); err != nil {
 			return nil, err
 		}
 	}
 	return d, nil
 }
 
-func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
+func (r *reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	file := nameOf(src, def)
 	src, closeFn, err := decompress(src)
 	if err != nil {
@@ -61,7 +63,7 @@ func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error
 	return s, closeFn, nil
 }
 
-func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
+func (r *reader) unvotesRollCalls(b *builder, src io.Reader) error {
 	s, done, err := r.openScanner(src, "un_roll_calls.csv")
 	if err != nil {
 		return err
@@ -187,7 +189,7 @@ func naString(b []byte) string {
 	return string(b)
 }
 
-func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
+func (r *reader) unvotesIssues(b *builder, src io.Reader) error {
 	s, done, err := r.openScanner(src, "un_roll_call_issues.csv")
 	if err != nil {
 		return err
@@ -214,7 +216,7 @@ func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
 	}
 }
 
-func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *ParseError {
+func (r *reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
@@ -230,7 +232,7 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	if i < 0 {
 		name, i = "issue", col["issue"]
 	}
-	is, ok := issueOf(s.field(i))
+	is, ok := IssueOf(s.field(i))
 	if !ok {
 		_, err := ParseIssue(string(s.field(i)))
 		return s.errorAt(i, name, err)
@@ -241,7 +243,7 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 
 // unvotesVotes reads the vote file; ready is called, once, before the
 // first vote is applied, and returns the roll calls' error if any.
-func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
+func (r *reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
 	file := nameOf(src, "un_votes.csv")
 	src, closeFn, err := decompress(src)
 	if err != nil {
@@ -326,7 +328,7 @@ func (u *unvotesParser) find(name, code []byte) (int, error) {
 		if err != nil {
 			return -1, err
 		}
-		pos, _ := tablePos(c.COW)
+		pos, _ := countries.Pos(c.COW)
 		key := string(name) + "," + string(code) + ","
 		u.seen = append(u.seen, seenCountry{name: key[:len(name)], code: key[len(name)+1 : len(key)-1], key: key, pos: int16(pos), next: -1})
 		e = len(u.seen) - 1

@@ -1,10 +1,11 @@
-package votes
+package engine
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/csvscan"
 )
 
@@ -18,7 +19,7 @@ import (
 // other row must agree with it on the date and resolution, and its other
 // roll-call columns are not read. The year column is derived from the
 // session and not kept.
-func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
+func (r *reader) readVoeten(s *scanner) (*Result, error) {
 	col, err := s.columns([]string{"rcid", "vote", "ccode", "date"},
 		"session", "member", "importantvote", "unres", "me", "nu", "di", "hr", "co", "ec",
 		"short", "descr", "amend", "para", "yes", "no", "abstain")
@@ -112,7 +113,7 @@ func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
 	if !ok {
 		return false
 	}
-	pos, ok := tablePos(cow)
+	pos, ok := countries.Pos(cow)
 	if !ok {
 		return false
 	}
@@ -146,7 +147,7 @@ func (v *voetenParser) denseLines(data []byte, p *part) (used, lines int) {
 	if len(v.steps) == 0 {
 		return 0, 0
 	}
-	posOf := &countries().pos
+	posOf := countries.PosIndex()
 	i := 0
 rows:
 	for i < len(data) && !p.failed {
@@ -326,7 +327,7 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 	if !ok {
 		return op, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode))), detailErr
 	}
-	pos, ok := tablePos(cow)
+	pos, ok := countries.Pos(cow)
 	if !ok {
 		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow)), detailErr
 	}
