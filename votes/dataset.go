@@ -366,10 +366,11 @@ func (d *Dataset) judgeUnanimity() {
 // newDataset builds a dataset from what the engine read: the one place a
 // read becomes a Dataset, and where its roll calls are judged unanimous.
 func newDataset(res *engine.Result) *Dataset {
+	nr := res.NumRollCalls()
 	d := &Dataset{
 		countries: make([]Country, len(res.Countries)),
-		rollCalls: make([]RollCall, len(res.RollCalls)),
-		votes:     make([]Vote, len(res.Votes)),
+		rollCalls: make([]RollCall, nr),
+		votes:     make([]Vote, len(res.Countries)*nr),
 		index:     make(map[int]int, len(res.Countries)),
 		notes:     res.Notes,
 	}
@@ -377,12 +378,10 @@ func newDataset(res *engine.Result) *Dataset {
 		d.countries[i] = Country(countries.Of(p))
 		d.index[d.countries[i].COW] = i
 	}
-	for j := range res.RollCalls {
-		d.rollCalls[j] = rollCallOf(&res.RollCalls[j])
+	for j := range d.rollCalls {
+		d.rollCalls[j] = rollCallOf(res.RollCall(j))
 	}
-	for k, v := range res.Votes {
-		d.votes[k] = Vote(v)
-	}
+	engine.Fill(res, d.votes)
 	for cell, f := range res.Member {
 		if d.member == nil {
 			d.member = make(map[int]Flag, len(res.Member))

@@ -24,6 +24,40 @@ type Result struct {
 	// how many there were.
 	Skipped     []*ParseError
 	SkippedRows int
+
+	b      *builder
+	order  []int // the builder's roll call of each column
+	newCol []int // the column of each of the builder's roll calls
+	newRow []int // the row of each place in countries.Table
+}
+
+// NumRollCalls returns the number of roll calls (columns).
+func (d *Result) NumRollCalls() int { return len(d.order) }
+
+// RollCall returns roll call j, by column: by session, date, then ID.
+func (d *Result) RollCall(j int) *RollCall { return d.b.rollCalls.at(d.order[j]) }
+
+// Fill writes the votes into dst, a matrix of len(Countries) rows of
+// NumRollCalls() columns, row i at [i*nr:(i+1)*nr], as votes' own Vote
+// type, whose values are this package's. It works on all cores.
+func Fill[V ~int8](d *Result, dst []V) {
+	if d.b == nil {
+		return
+	}
+	nr := len(d.order)
+	rows := d.b.rows
+	onRows(len(rows), func(lo, hi int) {
+		for p, row := range rows[lo:hi] {
+			if row == nil {
+				continue
+			}
+			r := d.newRow[lo+p]
+			out := dst[r*nr : (r+1)*nr]
+			for k, v := range row[:min(len(row), nr)] {
+				out[d.newCol[k]] = V(v)
+			}
+		}
+	})
 }
 
 // builder accumulates votes as a reader streams them and lays them out
@@ -154,32 +188,18 @@ func (b *builder) dataset() *Result {
 		return cmp.Compare(rx.ID, ry.ID)
 	})
 	nr := len(order)
-	d := &Result{RollCalls: make([]RollCall, nr)}
 	newCol := make([]int, nr)
 	for j, k := range order {
-		d.RollCalls[j] = *b.rollCalls.at(k)
 		newCol[k] = j
 	}
-	newRow := make([]int, len(b.rows))
+	d := &Result{b: b, order: order, newCol: newCol, newRow: make([]int, len(b.rows))}
 	for p, row := range b.rows {
 		if row != nil {
-			newRow[p] = len(d.Countries)
+			d.newRow[p] = len(d.Countries)
 			d.Countries = append(d.Countries, p)
 		}
 	}
-	d.Votes = make([]Vote, len(d.Countries)*nr)
-	onRows(len(b.rows), func(lo, hi int) {
-		for p, row := range b.rows[lo:hi] {
-			if row == nil {
-				continue
-			}
-			r := newRow[lo+p]
-			dst := d.Votes[r*nr : (r+1)*nr]
-			for k, v := range row[:min(len(row), nr)] {
-				dst[newCol[k]] = v
-			}
-		}
-	})
+	newRow := d.newRow
 	for key, f := range b.member {
 		if d.Member == nil {
 			d.Member = make(map[int]Flag)

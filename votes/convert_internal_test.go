@@ -1,0 +1,54 @@
+package votes
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/unga-go/unga/internal/engine"
+)
+
+// TestRollCallOfCopiesEveryField checks that the engine's RollCall has
+// exactly votes.RollCall's fields and that rollCallOf copies each: a field
+// added to one and not the other, or not copied, would be lost silently.
+func TestRollCallOfCopiesEveryField(t *testing.T) {
+	et, vt := reflect.TypeFor[engine.RollCall](), reflect.TypeFor[RollCall]()
+	if et.NumField() != vt.NumField() {
+		t.Fatalf("engine.RollCall has %d fields, votes.RollCall %d", et.NumField(), vt.NumField())
+	}
+	// Give every field of an engine roll call a value other than zero.
+	var e engine.RollCall
+	ev := reflect.ValueOf(&e).Elem()
+	for i := range ev.NumField() {
+		if et.Field(i).Name != vt.Field(i).Name {
+			t.Fatalf("field %d: %s in the engine, %s in votes", i, et.Field(i).Name, vt.Field(i).Name)
+		}
+		f := ev.Field(i)
+		switch f.Kind() {
+		case reflect.Int, reflect.Int8:
+			f.SetInt(1)
+		case reflect.Uint8:
+			f.SetUint(1)
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.Struct:
+			if f.Type().Name() == "Time" {
+				f.Set(reflect.ValueOf(day(2019, 12, 9)))
+				continue
+			}
+			for k := range f.NumField() {
+				f.Field(k).SetInt(1)
+			}
+		default:
+			t.Fatalf("field %s: kind %v not handled by the test", et.Field(i).Name, f.Kind())
+		}
+	}
+	rc := rollCallOf(&e)
+	rv := reflect.ValueOf(rc)
+	for i := range rv.NumField() {
+		if rv.Field(i).IsZero() {
+			t.Errorf("rollCallOf leaves %s zero", vt.Field(i).Name)
+		}
+	}
+}
