@@ -478,14 +478,6 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	return nil
 }
 
-// lineParser is implemented by row parsers with a fast path for the
-// common line: parseLine parses one physical line and reports whether it
-// could. A line it declines (quotes, a bad field, anything unusual) goes to
-// the general path, which also makes every error message.
-type lineParser interface {
-	parseLine(line []byte, lineNo int, p *part) bool
-}
-
 // denseLiner is implemented by row parsers with a dense-mode fast path
 // (see unvotesParser.denseLines).
 type denseLiner interface {
@@ -507,7 +499,6 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 	}
 	sp := csvscan.NewMemory(nil, 0, lim)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
-	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
 	defer func() {
 		p.lines = line
@@ -528,23 +519,6 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 				return
 			}
 		}
-		if fast {
-			end, next := len(data), len(data)
-			if i := bytes.IndexByte(data, '\n'); i >= 0 {
-				end, next = i, i+1
-			}
-			l := data[:end]
-			if n := len(l); n > 0 && l[n-1] == '\r' {
-				l = l[:n-1]
-			}
-			if len(l) > 0 && lp.parseLine(l, line, p) {
-				if p.failed {
-					return
-				}
-				data, line = data[next:], line+1
-				continue
-			}
-		}
 		// One record (which may span lines) by the general path.
 		sp.SetData(data, line)
 		err := s.next()
@@ -563,7 +537,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 			p.fatal = true
 			return
 		}
-		// The fast paths take no line with a quote; here they are counted.
+		// The dense fast paths take no line with a quote; here they are counted.
 		p.quotes += bytes.Count(data[:len(data)-len(sp.Data())], []byte{'"'})
 		rp.parseRow(s, p)
 		data, line = sp.Data(), sp.NextLine()

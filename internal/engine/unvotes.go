@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 
@@ -285,7 +284,7 @@ type unvotesParser struct {
 	byName map[string]int
 	last   int // index in seen of the previous row's state, -1 if none
 	// plainLayout is set when the header is exactly rcid,country,
-	// country_code,vote, which parseLine expects.
+	// country_code,vote, which denseLines expects.
 	plainLayout bool
 }
 
@@ -342,53 +341,11 @@ func (u *unvotesParser) find(name, code []byte) (int, error) {
 	return e, nil
 }
 
-// parseLine is the fast path for a plain line of the usual layout
-// (rcid,country,country_code,vote, no quotes): one pass over its bytes,
-// without cutting it into fields first.
-func (u *unvotesParser) parseLine(line []byte, lineNo int, p *part) bool {
-	if !u.plainLayout {
-		return false
-	}
-	i, id := 0, 0
-	for i < len(line) && '0' <= line[i] && line[i] <= '9' && i < 9 {
-		id = id*10 + int(line[i]-'0')
-		i++
-	}
-	if i == 0 || i >= len(line) || line[i] != ',' {
-		return false
-	}
-	var cut [3]int // the commas after rcid, country and country_code
-	cut[0] = i
-	for k := 1; k < 3; k++ {
-		j := i + 1
-		for j < len(line) && line[j] != ',' && line[j] != '"' {
-			j++
-		}
-		if j >= len(line) || line[j] != ',' {
-			return false
-		}
-		cut[k], i = j, j
-	}
-	vote := line[cut[2]+1:]
-	v, ok := unvotesVote(vote)
-	if !ok || bytes.IndexByte(vote, ',') >= 0 || bytes.IndexByte(vote, '"') >= 0 {
-		return false
-	}
-	e, err := u.find(line[cut[0]+1:cut[1]], line[cut[1]+1:cut[2]])
-	if err != nil {
-		return false
-	}
-	u.last = e
-	p.put(voteOp{rcid: int32(id), line: int32(lineNo), rcidCol: 1, voteCol: int32(cut[2] + 2),
-		pos: u.seen[e].pos, vote: v, member: impliedMember(v)})
-	return true
-}
-
 // denseLines is the dense-mode fast path for the plain layout, where nearly
 // all the time of a load goes: it parses lines from the start of data for
 // as long as they are the common case, straight into p's cells, and returns
 // how many bytes and lines it used. The first line it declines goes to
-// parseLine and the general path, and so does a line whose vote p refuses
+// the general path, and so does a line whose vote p refuses
 // (p.failed is then set).
 func (u *unvotesParser) denseLines(data []byte, p *part) (used, lines int) {
 	if !u.plainLayout || !p.dense {
