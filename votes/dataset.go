@@ -382,12 +382,7 @@ func newDataset(res *engine.Result) *Dataset {
 		d.rollCalls[j] = rollCallOf(res.RollCall(j))
 	}
 	engine.Fill(res, d.votes)
-	for cell, f := range res.Member {
-		if d.member == nil {
-			d.member = make(map[int]Flag, len(res.Member))
-		}
-		d.member[cell] = Flag(f)
-	}
+	d.member = engine.Members[Flag](res)
 	d.judgeUnanimity()
 	for j, u := range res.Unanimity {
 		d.rollCalls[j].Unanimous = u

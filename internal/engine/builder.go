@@ -12,7 +12,6 @@ type Result struct {
 	Countries []int          // place in countries.Table of each row, in COW order
 	RollCalls []RollCall     // by column: session, date, then ID
 	Votes     []Vote         // len(Countries)*len(RollCalls), row i at [i*nr:(i+1)*nr]
-	Member    map[int]Flag   // by cell (i*nr+j): a member flag other than the vote implies
 	Notes     map[int]string // by cell: the Digital Library's note on a vote
 
 	// Unanimity is the source's word on whether a roll call (by column) is
@@ -36,6 +35,20 @@ func (d *Result) NumRollCalls() int { return len(d.order) }
 
 // RollCall returns roll call j, by column: by session, date, then ID.
 func (d *Result) RollCall(j int) *RollCall { return d.b.rollCalls.at(d.order[j]) }
+
+// Members returns the member flags other than the votes imply, by cell
+// (i*nr+j), as votes' own Flag type; nil if there are none.
+func Members[F ~int8](d *Result) map[int]F {
+	if d.b == nil || len(d.b.member) == 0 {
+		return nil
+	}
+	nr := len(d.order)
+	m := make(map[int]F, len(d.b.member))
+	for key, f := range d.b.member {
+		m[d.newRow[key[0]]*nr+d.newCol[key[1]]] = F(f)
+	}
+	return m
+}
 
 // Fill writes the votes into dst, a matrix of len(Countries) rows of
 // NumRollCalls() columns, row i at [i*nr:(i+1)*nr], as votes' own Vote
@@ -200,12 +213,6 @@ func (b *builder) dataset() *Result {
 		}
 	}
 	newRow := d.newRow
-	for key, f := range b.member {
-		if d.Member == nil {
-			d.Member = make(map[int]Flag)
-		}
-		d.Member[newRow[key[0]]*nr+newCol[key[1]]] = f
-	}
 	for key, s := range b.notes {
 		if d.Notes == nil {
 			d.Notes = make(map[int]string)
