@@ -52,3 +52,21 @@ func TestRollCallOfCopiesEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineValues checks that the engine's codes are votes' own, since
+// votes converts them by value.
+func TestEngineValues(t *testing.T) {
+	for _, c := range []struct{ e, v int }{
+		{int(engine.NoRecord), int(NoRecord)}, {int(engine.Yes), int(Yes)}, {int(engine.Abstain), int(Abstain)},
+		{int(engine.No), int(No)}, {int(engine.Absent), int(Absent)}, {int(engine.NonMember), int(NonMember)},
+		{int(engine.FlagUnknown), int(FlagUnknown)}, {int(engine.FlagFalse), int(FlagFalse)}, {int(engine.FlagTrue), int(FlagTrue)},
+		{int(engine.MiddleEast), int(MiddleEast)}, {int(engine.Nuclear), int(Nuclear)}, {int(engine.Disarmament), int(Disarmament)},
+		{int(engine.HumanRights), int(HumanRights)}, {int(engine.Colonialism), int(Colonialism)}, {int(engine.Development), int(Development)},
+		{int(engine.FormatUnknown), int(FormatUnknown)}, {int(engine.FormatUnvotes), int(FormatUnvotes)}, {int(engine.FormatVoeten), int(FormatVoeten)},
+		{int(engine.FormatUNDL), int(FormatUNDL)}, {int(engine.FormatCanonical), int(FormatCanonical)},
+	} {
+		if c.e != c.v {
+			t.Errorf("engine value %d, votes value %d", c.e, c.v)
+		}
+	}
+}
