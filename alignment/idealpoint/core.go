@@ -53,10 +53,14 @@ type model struct {
 	// seStepScale, if positive, multiplies the step variances of the
 	// random walk for the standard errors (not for the mode).
 	seStepScale float64
-	itemCov     []symCov // Laplace covariance of each item's parameters; nil: items held fixed
-	iterations  int
-	converged   bool
-	delta       float64
+	// seTheta holds the positions at which the standard errors are taken
+	// when seStepScale is set: the mode of each path under the scaled
+	// random walk, the roll calls at the fit (see chainVariances).
+	seTheta    []float64
+	itemCov    []symCov // Laplace covariance of each item's parameters; nil: items held fixed
+	iterations int
+	converged  bool
+	delta      float64
 }
 
 // coreSettings are the numerical settings of a fit.
@@ -753,9 +757,16 @@ func (m *model) fit(cs coreSettings) error {
 	}
 	if m.seStepScale > 0 && m.seStepScale != 1 {
 		m.chainVariances(cs.workers, m.seStepScale)
+		// The roll calls are integrated out at the same positions as the
+		// paths' curvature: m.theta stands for m.seTheta meanwhile.
+		m.theta, m.seTheta = m.seTheta, m.theta
+		m.itemCovariances(cs.workers)
+		m.integrateItems(cs.workers)
+		m.theta, m.seTheta = m.seTheta, m.theta
+	} else {
+		m.itemCovariances(cs.workers)
+		m.integrateItems(cs.workers)
 	}
-	m.itemCovariances(cs.workers)
-	m.integrateItems(cs.workers)
 	if err := cs.err(); err != nil {
 		return err
 	}

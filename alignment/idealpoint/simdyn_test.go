@@ -57,8 +57,10 @@ func simulateDynamic(n, s, m int, tau float64, seed uint64) (truth []float64, it
 // does (start from each session's principal component, one random walk per
 // state, positions standardized over all state-sessions) and returns the
 // root mean square of (estimate - truth)/SE and the share of the truth
-// within ±1.96 SE.
-func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int32, n, s int, drift, seDrift float64) (rms, cover float64) {
+// within ±1.96 SE, and the same two figures around the mode under
+// UncertaintyDrift at which the standard errors are taken (NaN when
+// UncertaintyDrift equals Drift).
+func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int32, n, s int, drift, seDrift float64) (rms, cover, rmsMode, coverMode float64) {
 	m := newModel(n*s, items)
 	// The simulated discriminations (|b| 0.5-2) fit the static prior
 	// N(0, 2²); with the dynamic fit's N(0, 0.5²) the model is misspecified
@@ -101,7 +103,7 @@ func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int
 		t.Errorf("drift %v: no convergence in %d sweeps", drift, m.iterations)
 	}
 	est := slices.Clone(m.theta)
-	_, sd := standardize(est)
+	mean, sd := standardize(est)
 	tr := slices.Clone(truth)
 	standardize(tr)
 	var sum2 float64
@@ -114,7 +116,22 @@ func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int
 		}
 	}
 	t.Logf("slope of estimate on truth %.3f, r %.4f", stat.Covariance(est, tr, nil)/stat.Variance(tr, nil), stat.Correlation(est, tr, nil))
-	return math.Sqrt(sum2 / float64(len(est))), float64(in) / float64(len(est))
+	rmsMode, coverMode = math.NaN(), math.NaN()
+	if m.seTheta != nil {
+		// The same around the mode under UncertaintyDrift, where the
+		// standard errors are taken (chainVariances).
+		var s2 float64
+		in2 := 0
+		for u := range est {
+			e := ((m.seTheta[u]-mean)/sd - tr[u]) / (math.Sqrt(m.curv[u]) / sd)
+			s2 += e * e
+			if math.Abs(e) < 1.96 {
+				in2++
+			}
+		}
+		rmsMode, coverMode = math.Sqrt(s2/float64(len(est))), float64(in2)/float64(len(est))
+	}
+	return math.Sqrt(sum2 / float64(len(est))), float64(in) / float64(len(est)), rmsMode, coverMode
 }
 
 // TestSECoverageDynamic: paths simulated with a random walk (100 states,
@@ -122,8 +139,13 @@ func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int
 // drift (Drift = UncertaintyDrift = 0.3), the standard errors are honest:
 // the root mean square of error/SE is near 1 (0.97) and about 95% of the
 // truth lies within ±1.96 SE (0.957). With steps of 0.85, the drift the
-// UN record supports, the defaults (Drift 0.1, UncertaintyDrift 0.85) are
-// honest too (0.97, 0.956). Logged: with steps of 0.3 the defaults cover
+// UN record supports, the defaults (Drift 0.1, UncertaintyDrift 0.85) give
+// the posterior spread under the true random walk: around its mode, where
+// the standard errors are taken, RMS 0.946 and coverage 0.964; around the
+// reported positions, which the smoothing draws towards the truth, they
+// are slightly wide (RMS 0.849, coverage 0.972; 0.97 and 0.956 when the
+// curvature was taken at the reported positions, before the standard
+// errors moved to the mode). Logged: with steps of 0.3 the defaults cover
 // 99% (wider than needed), and UncertaintyDrift = Drift = 0.1, the
 // standard errors before issue #12, covers 87% (steps 0.3) and 75% (0.85).
 func TestSECoverageDynamic(t *testing.T) {
@@ -139,11 +161,19 @@ func TestSECoverageDynamic(t *testing.T) {
 		{0.85, defaultDrift, defaultDrift, false},
 	} {
 		truth, items, groups := simulateDynamic(n, s, m, tc.tau, 3)
-		rms, cover := fitDynamicSim(t, truth, items, groups, n, s, tc.drift, tc.seDrift)
-		t.Logf("steps %.2f, Drift %.2f, UncertaintyDrift %.2f: RMS error/SE %.3f, coverage %.3f", tc.tau, tc.drift, tc.seDrift, rms, cover)
-		if tc.check && (rms < 0.85 || rms > 1.2 || cover < 0.92 || cover > 0.98) {
-			t.Errorf("steps %.2f, Drift %.2f, UncertaintyDrift %.2f: RMS error/SE %.3f (want 0.85-1.2), coverage %.3f (want 0.92-0.98)",
+		rms, cover, rmsMode, coverMode := fitDynamicSim(t, truth, items, groups, n, s, tc.drift, tc.seDrift)
+		t.Logf("steps %.2f, Drift %.2f, UncertaintyDrift %.2f: RMS error/SE %.3f, coverage %.3f; around the mode %.3f, %.3f",
+			tc.tau, tc.drift, tc.seDrift, rms, cover, rmsMode, coverMode)
+		if !tc.check {
+			continue
+		}
+		if rms < 0.8 || rms > 1.2 || cover < 0.92 || cover > 0.98 {
+			t.Errorf("steps %.2f, Drift %.2f, UncertaintyDrift %.2f: RMS error/SE %.3f (want 0.8-1.2), coverage %.3f (want 0.92-0.98)",
 				tc.tau, tc.drift, tc.seDrift, rms, cover)
+		}
+		if tc.seDrift != tc.drift && (rmsMode < 0.85 || rmsMode > 1.2 || coverMode < 0.92 || coverMode > 0.98) {
+			t.Errorf("steps %.2f, Drift %.2f, UncertaintyDrift %.2f: around the mode, RMS error/SE %.3f (want 0.85-1.2), coverage %.3f (want 0.92-0.98)",
+				tc.tau, tc.drift, tc.seDrift, rmsMode, coverMode)
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package idealpoint
 
 import (
+	"math"
 	"slices"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -40,12 +42,17 @@ func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64,
 // Strezhnev & Voeten (issue #12 item 5), sessions 50-74. With the roll
 // calls held fixed and the random walk of the fit (the method before this
 // test), the ratio was a median 0.34 (0.31-0.47) and the correlation
-// averaged 0.82 (lowest 0.73). The goals of the issue are a median ratio
-// in [0.8, 1.25] and a correlation of at least 0.8 in every session; the
-// method meets the first and the mean of the second but not its minimum
-// (0.66 in session 71), so the test asserts what it achieves, with a small
-// margin: median ratio in [0.8, 1.25], mean correlation >= 0.80, lowest
-// >= 0.62.
+// averaged 0.82 (lowest 0.73); with UncertaintyDrift and the roll calls
+// integrated out but the curvature taken at the reported positions, 0.83
+// (0.70-0.95) and 0.83 (lowest 0.66). The goals of the issue are a median
+// ratio in [0.8, 1.25] and a correlation of at least 0.8 in every session.
+// The method (curvature at the mode under UncertaintyDrift) meets the
+// first, 0.84 (0.71-0.97), and raises the correlation in every session, to
+// a mean of 0.86, but 4 sessions stay below 0.8: 55 (0.75), 64 (0.74), 66
+// (0.78) and 71 (0.67), where our scale stretches further than theirs
+// towards the United States and Israel (see the package documentation).
+// The test asserts what it achieves, with a small margin: median ratio in
+// [0.8, 1.25], mean correlation >= 0.84, lowest >= 0.64.
 func TestUncertaintyAgainstBSV(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fits sessions 1-74")
@@ -69,8 +76,8 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	if med < 0.8 || med > 1.25 {
 		t.Errorf("median ratio %.3f, want within [0.8, 1.25]", med)
 	}
-	if mean < 0.80 || low < 0.62 {
-		t.Errorf("correlation of SE with BSV's sd: mean %.3f (want >= 0.80), lowest %.3f (want >= 0.62)", mean, low)
+	if mean < 0.84 || low < 0.64 {
+		t.Errorf("correlation of SE with BSV's sd: mean %.3f (want >= 0.84), lowest %.3f (want >= 0.64)", mean, low)
 	}
 	// Setting UncertaintyDrift to Drift gives the Laplace approximation
 	// under the fitted prior alone: bands about a third of BSV's, as
@@ -93,5 +100,90 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 		if q := tight.Positions[i]; q.IdealPoint != p.IdealPoint || q.Country != p.Country {
 			t.Fatalf("UncertaintyDrift changed the positions: %+v vs %+v", p, q)
 		}
+	}
+}
+
+// TestPathModeLaplace checks chainVariances against an independent
+// computation on simulated paths (40 states, 8 sessions, 20 roll calls
+// each, steps of 0.5, fitted with Drift 0.1 and the standard errors'
+// drift 0.85): at the positions it returns, the finite-difference gradient
+// of each path's log posterior under the looser random walk vanishes (they
+// are its mode, away from the fitted positions), and its variances are the
+// diagonal of the inverse of the finite-difference Hessian, inverted densely
+// with gonum.
+func TestPathModeLaplace(t *testing.T) {
+	const n, s, nItem = 40, 8, 20
+	_, items, groups := simulateDynamic(n, s, nItem, 0.5, 5)
+	m := newModel(n*s, items)
+	m.nGroup, m.itemGroup = s, groups
+	m.unitGroup = make([]int32, n*s)
+	for u := range m.unitGroup {
+		m.unitGroup[u] = int32(u / n)
+	}
+	m.initPCA()
+	m.chains, m.stepVar, m.stepCoef = nil, nil, nil
+	for i := range n {
+		var ch []int32
+		var sv, sc []float64
+		for k := range s {
+			ch = append(ch, int32(k*n+i))
+			sv, sc = append(sv, 0.01), append(sc, 1)
+		}
+		sv[0], sc[0] = 0, 0
+		m.chains = append(m.chains, ch)
+		m.stepVar = append(m.stepVar, sv)
+		m.stepCoef = append(m.stepCoef, sc)
+	}
+	m.initItems()
+	if err := m.fit(coreSettings{maxIter: 500, tol: 1e-6}); err != nil {
+		t.Fatal(err)
+	}
+	scale := 0.85 * 0.85 / 0.01
+	m.chainVariances(1, scale)
+	const h = 1e-4
+	moved := 0.0
+	for c, ch := range m.chains {
+		x := make([]float64, len(ch))
+		for k, u := range ch {
+			x[k] = m.seTheta[u]
+			moved = math.Max(moved, math.Abs(m.seTheta[u]-m.theta[u]))
+		}
+		f := func(x []float64) float64 { return m.pathLogPost(c, x, scale) }
+		at := func(k int, d float64) []float64 {
+			y := slices.Clone(x)
+			y[k] += d
+			return y
+		}
+		hess := mat.NewSymDense(len(x), nil)
+		for k := range x {
+			if g := (f(at(k, h)) - f(at(k, -h))) / (2 * h); math.Abs(g) > 1e-4 {
+				t.Fatalf("path %d, session %d: gradient %.3g at the returned mode", c, k, g)
+			}
+			for l := k; l < len(x); l++ {
+				y := func(dk, dl float64) float64 {
+					z := at(k, dk)
+					z[l] += dl
+					return f(z)
+				}
+				hess.SetSym(k, l, -(y(h, h)-y(h, -h)-y(-h, h)+y(-h, -h))/(4*h*h))
+			}
+		}
+		var chol mat.Cholesky
+		if !chol.Factorize(hess) {
+			t.Fatalf("path %d: finite-difference Hessian not negative definite", c)
+		}
+		var inv mat.SymDense
+		if err := chol.InverseTo(&inv); err != nil {
+			t.Fatal(err)
+		}
+		for k, u := range ch {
+			if want := inv.At(k, k); math.Abs(m.curv[u]-want) > 1e-3*want {
+				t.Errorf("path %d, session %d: variance %.6g, finite differences %.6g", c, k, m.curv[u], want)
+			}
+		}
+	}
+	t.Logf("largest move from the fit to the mode under the looser walk: %.3f", moved)
+	if moved < 0.05 {
+		t.Errorf("the modes moved at most %.3g from the fit: the check would not tell them apart", moved)
 	}
 }
