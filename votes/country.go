@@ -2,11 +2,10 @@ package votes
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
-	"unicode"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
 // Country is a state that has sat in the General Assembly.
@@ -99,122 +98,21 @@ var nameEras = [...]struct {
 	{640, "Turkey", day(2022, 6, 1)},
 }
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-// dateKeys are keys that name different states before and after a day:
-// the UN Digital Library writes "CHN" and "CHINA" for the Republic of China
-// until the People's Republic took China's seat on 25 October 1971.
-var dateKeys = [...]struct {
-	key           string
-	before, after int
-	switchDay     time.Time
-}{
-	{"chn", 713, 710, day(1971, 10, 25)},
-	{"cn", 713, 710, day(1971, 10, 25)},
-	{"china", 713, 710, day(1971, 10, 25)},
-}
-
-// seatChanges are seats that passed from one state to its successor under
-// the same or a similar name. Unified Germany sits in the Federal Republic's
-// seat since 3 October 1990 and its official name is still "Federal
-// Republic of Germany"; unified Yemen took the Yemen Arab Republic's seat on
-// 22 May 1990. The sources file some votes of the new state under the old
-// one (unvotes lists Germany's and Yemen's votes of November and December
-// 1990 as the Federal Republic's and the Yemen Arab Republic's; Voeten codes
-// Germany's as 255 but Yemen's as 678), so a vote is given to whichever of
-// the two held the seat on the day.
-var seatChanges = [...]struct {
-	before, after int
-	switchDay     time.Time
-}{
-	{260, 255, day(1990, 10, 3)},
-	{678, 679, day(1990, 5, 22)},
-}
-
-// seatChanging reports whether the state at place p of countryTable is one
-// side of a seat change, cheaply: it is asked for every vote row.
-func seatChanging(p int) bool { return countries().seat[p] }
-
-// seatHolder returns the state that held c's seat on day t: c itself,
-// unless c is one side of a seat change. A zero t leaves c as it is.
-func seatHolder(c Country, t time.Time) Country {
-	if t.IsZero() {
-		return c
-	}
-	for _, sc := range seatChanges {
-		if c.COW == sc.before || c.COW == sc.after {
-			cow := sc.after
-			if t.Before(sc.switchDay) {
-				cow = sc.before
-			}
-			if cow != c.COW {
-				c, _ = CountryByCOW(cow)
-			}
-			return c
-		}
-	}
-	return c
-}
-
-type countryEntry struct {
-	cow        int
-	iso2, iso3 string
-	name       string
-	aliases    []string
-}
-
-type countryIndex struct {
-	byCOW map[int]Country
-	byKey map[string]Country
-	pos   [1000]int16             // 1 + place in countryTable by COW code (codes run from 2 to 990), 0 if none
-	seat  [len(countryTable)]bool // by place in countryTable: one side of a seat change
-}
-
-// tablePos returns the place of the state with COW code cow in
-// countryTable, without a map lookup: readers call it for every row.
-func tablePos(cow int) (int, bool) {
-	if cow < 0 || cow >= 1000 {
-		return 0, false
-	}
-	p := countries().pos[cow]
-	return int(p) - 1, p > 0
-}
-
-// countries builds the lookup index once; it is never modified afterwards,
-// so it is safe for concurrent use.
-var countries = sync.OnceValue(func() *countryIndex {
-	ix := &countryIndex{byCOW: make(map[int]Country, len(countryTable)), byKey: make(map[string]Country, 8*len(countryTable))}
-	for _, e := range countryTable {
-		c := Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name}
-		ix.byCOW[e.cow] = c
-		ix.pos[e.cow] = int16(len(ix.byCOW))
-		for _, sc := range seatChanges {
-			if e.cow == sc.before || e.cow == sc.after {
-				ix.seat[ix.pos[e.cow]-1] = true
-			}
-		}
-		for _, k := range append([]string{e.iso2, e.iso3, e.name}, e.aliases...) {
-			if k = foldKey(k); k != "" {
-				ix.byKey[k] = c
-			}
-		}
-	}
-	return ix
-})
+func day(y int, m time.Month, d int) time.Time { return countries.Day(y, m, d) }
 
 // AllCountries returns every state in the built-in table, ordered by COW code.
 func AllCountries() []Country {
-	out := make([]Country, 0, len(countryTable))
-	for _, e := range countryTable {
-		out = append(out, Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name})
+	out := make([]Country, len(countries.Table))
+	for p := range countries.Table {
+		out[p] = Country(countries.Of(p))
 	}
 	return out
 }
 
 // CountryByCOW returns the state with the given Correlates of War code.
 func CountryByCOW(cow int) (Country, bool) {
-	c, ok := countries().byCOW[cow]
-	return c, ok
+	c, ok := countries.ByCOW(cow)
+	return Country(c), ok
 }
 
 // LookupCountry finds a state by any of its names or codes: the COW code
@@ -256,7 +154,7 @@ func LookupCountry(key string) (Country, error) {
 // Republic and "Yemen Arab Republic" after it is Yemen. A zero day means
 // today. Ambiguous keys are refused whatever the day.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
-	k := foldKey(key)
+	k := countries.FoldKey(key)
 	for _, a := range ambiguousKeys {
 		if a.key == k {
 			e := &AmbiguousCountryError{Key: key}
@@ -285,18 +183,11 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 // names of one naming scheme, not a person's shorthand. Readers use it for
 // every name and code they read.
 func lookupSource(key string, on time.Time) (Country, error) {
-	k := foldKey(key)
-	if code, numeric := cowKey(key); numeric {
-		k = code
-	}
-	if c, ok := countries().lookup(k, on); ok {
-		return seatHolder(c, on), nil
+	if c, ok := countries.LookupSource(key, on); ok {
+		return Country(c), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
 }
-
-// lookupSourceToday is lookupSource for a key read without a day.
-func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
 
 // ambiguousKeys are folded keys that name several states in ordinary use.
 // None of them is in countryTable but "congo" and "guinea", the UN's short
@@ -344,94 +235,3 @@ func (e *AmbiguousCountryError) Error() string {
 
 // Unwrap lets errors.Is(err, ErrAmbiguousCountry) match.
 func (e *AmbiguousCountryError) Unwrap() error { return ErrAmbiguousCountry }
-
-func (ix *countryIndex) lookup(k string, on time.Time) (Country, bool) {
-	if k == "" {
-		return Country{}, false
-	}
-	if !on.IsZero() {
-		for _, d := range dateKeys {
-			if d.key == k {
-				cow := d.after
-				if on.Before(d.switchDay) {
-					cow = d.before
-				}
-				return ix.byCOW[cow], true
-			}
-		}
-	}
-	if c, ok := ix.byKey[k]; ok {
-		return c, true
-	}
-	if n, err := strconv.Atoi(k); err == nil {
-		c, ok := ix.byCOW[n]
-		return c, ok
-	}
-	return Country{}, false
-}
-
-// foldKey reduces a name or code to the form LookupCountry compares:
-// lower case, without accents or punctuation, "&" as "and", "St." as
-// "saint", words separated by one space, without a leading "the".
-func foldKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	word := func() {
-		if b.Len() > 0 {
-			space = true
-		}
-	}
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r == '\'' || r == '’' || r == '.':
-			// "Côte d’Ivoire" and "Cote d'Ivoire", "St." and "St": drop.
-			continue
-		case r == '&':
-			word()
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString("and")
-			word()
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteRune(foldRune(r))
-		default:
-			word()
-		}
-	}
-	k := b.String()
-	k = strings.TrimPrefix(k, "the ")
-	if strings.HasPrefix(k, "st ") {
-		k = "saint " + k[3:]
-	}
-	return k
-}
-
-// foldRune lower-cases r and strips the accents that occur in state names.
-func foldRune(r rune) rune {
-	r = unicode.ToLower(r)
-	switch r {
-	case 'á', 'à', 'â', 'ä', 'ã', 'å':
-		return 'a'
-	case 'é', 'è', 'ê', 'ë':
-		return 'e'
-	case 'í', 'ì', 'î', 'ï', 'ı':
-		return 'i'
-	case 'ó', 'ò', 'ô', 'ö', 'õ':
-		return 'o'
-	case 'ú', 'ù', 'û', 'ü':
-		return 'u'
-	case 'ç':
-		return 'c'
-	case 'ñ':
-		return 'n'
-	}
-	return r
-}

@@ -1,12 +1,14 @@
 package votes
 
 import (
-	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
 	"slices"
 	"time"
+
+	"github.com/unga-go/unga/internal/countries"
+	"github.com/unga-go/unga/internal/engine"
 )
 
 // A Dataset is a set of roll calls and the votes of every state on each,
@@ -343,178 +345,6 @@ func (d *Dataset) subset(rows, cols []int) *Dataset {
 	return out
 }
 
-// builder accumulates votes as a reader streams them and lays them out
-// densely at the end. Rows are indexed by the state's place in countryTable
-// and grow as roll calls are discovered, so no intermediate list of
-// (state, roll call, vote) triples is kept.
-type builder struct {
-	rollCalls rollCallList
-	rcIndex   idIndex // roll-call ID to discovery order
-	lastID    int     // cache: sources list a roll call's votes together
-	lastIdx   int
-	rows      [][]Vote // by countryTable position, then discovery order
-	member    map[[2]int]Flag
-	notes     map[[2]int]string
-	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
-
-	// unanimity given by the source (the canonical layout carries the
-	// decision made when the data were first read), by discovery order
-	unanimity map[int]bool
-}
-
-// setUnanimous records the source's word on whether roll call k (discovery
-// order) is unanimous, which then overrides the judgement on the votes read.
-func (b *builder) setUnanimous(k int, u bool) {
-	if b.unanimity == nil {
-		b.unanimity = make(map[int]bool)
-	}
-	b.unanimity[k] = u
-}
-
-func newBuilder() *builder {
-	return &builder{lastIdx: -1, rows: make([][]Vote, len(countryTable))}
-}
-
-// addRollCall registers a roll call and returns its discovery index; ok is
-// false if the ID was already registered.
-func (b *builder) addRollCall(rc RollCall) (int, bool) {
-	if k, dup := b.rcIndex.get(rc.ID); dup {
-		return k, false
-	}
-	k := b.rollCalls.add(rc)
-	b.rcIndex.set(rc.ID, k)
-	return k, true
-}
-
-// holder returns the state that held c's seat on the day of roll call k:
-// the sources file some of unified Germany's and Yemen's votes under the
-// states they succeeded.
-func (b *builder) holder(c Country, k int) Country {
-	return seatHolder(c, b.rollCalls.at(k).Date)
-}
-
-// rollCall returns the discovery index of roll call id.
-func (b *builder) rollCall(id int) (int, bool) {
-	if id == b.lastID && b.lastIdx >= 0 {
-		return b.lastIdx, true
-	}
-	k, ok := b.rcIndex.get(id)
-	if ok {
-		b.lastID, b.lastIdx = id, k
-	}
-	return k, ok
-}
-
-// set records state c's vote on roll call k. It returns the vote already
-// recorded, if any.
-func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
-	p, _ := tablePos(b.holder(c, k).COW)
-	return b.setPos(p, k, v)
-}
-
-// setPos is set for the state at place p of countryTable, already resolved
-// to the seat holder.
-func (b *builder) setPos(p, k int, v Vote) (prev Vote) {
-	row := b.rows[p]
-	if k >= len(row) {
-		if row == nil {
-			// Reserve for the roll calls known now, as for unvotes, where
-			// they are all read before the votes.
-			row = make([]Vote, max(b.rollCalls.len(), k+1))
-		} else {
-			row = append(row, make([]Vote, max(k+1-len(row), len(row)/2))...)
-		}
-		b.rows[p] = row
-	}
-	prev = row[k]
-	row[k] = v
-	return prev
-}
-
-func (b *builder) setMember(c Country, k int, f Flag) {
-	if b.member == nil {
-		b.member = make(map[[2]int]Flag)
-	}
-	p, _ := tablePos(b.holder(c, k).COW)
-	b.member[[2]int{p, k}] = f
-}
-
-func (b *builder) setNote(c Country, k int, s string) {
-	if b.notes == nil {
-		b.notes = make(map[[2]int]string)
-	}
-	p, _ := tablePos(b.holder(c, k).COW)
-	b.notes[[2]int{p, k}] = s
-}
-
-// note returns the note recorded for state c on roll call k, if any.
-func (b *builder) note(c Country, k int) string {
-	p, _ := tablePos(b.holder(c, k).COW)
-	return b.notes[[2]int{p, k}]
-}
-
-func (b *builder) dataset() *Dataset {
-	order := make([]int, b.rollCalls.len())
-	for k := range order {
-		order[k] = k
-	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		rx, ry := b.rollCalls.at(x), b.rollCalls.at(y)
-		if c := cmp.Compare(rx.Session, ry.Session); c != 0 {
-			return c
-		}
-		if c := rx.Date.Compare(ry.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(rx.ID, ry.ID)
-	})
-	nr := len(order)
-	d := &Dataset{rollCalls: make([]RollCall, nr), index: make(map[int]int)}
-	newCol := make([]int, nr)
-	for j, k := range order {
-		d.rollCalls[j] = *b.rollCalls.at(k)
-		newCol[k] = j
-	}
-	newRow := make([]int, len(b.rows))
-	for p, row := range b.rows {
-		if row != nil {
-			newRow[p] = len(d.countries)
-			d.index[countryTable[p].cow] = len(d.countries)
-			d.countries = append(d.countries, countryOf(p))
-		}
-	}
-	d.votes = make([]Vote, len(d.countries)*nr)
-	onRows(len(b.rows), func(lo, hi int) {
-		for p, row := range b.rows[lo:hi] {
-			if row == nil {
-				continue
-			}
-			r := newRow[lo+p]
-			dst := d.votes[r*nr : (r+1)*nr]
-			for k, v := range row[:min(len(row), nr)] {
-				dst[newCol[k]] = v
-			}
-		}
-	})
-	for key, f := range b.member {
-		if d.member == nil {
-			d.member = make(map[int]Flag)
-		}
-		d.member[newRow[key[0]]*nr+newCol[key[1]]] = f
-	}
-	for key, s := range b.notes {
-		if d.notes == nil {
-			d.notes = make(map[int]string)
-		}
-		d.notes[newRow[key[0]]*nr+newCol[key[1]]] = s
-	}
-	d.judgeUnanimity()
-	for k, u := range b.unanimity {
-		d.rollCalls[newCol[k]].Unanimous = u
-	}
-	return d
-}
-
 // judgeUnanimity sets RollCall.Unanimous from every vote in d. It runs once,
 // when a dataset is read, so that later selections of states keep the
 // decision made on the whole Assembly.
@@ -533,15 +363,42 @@ func (d *Dataset) judgeUnanimity() {
 	}
 }
 
-func countryOf(p int) Country {
-	e := countryTable[p]
-	return Country{COW: e.cow, ISO2: e.iso2, ISO3: e.iso3, Name: e.name}
+// newDataset builds a dataset from what the engine read: the one place a
+// read becomes a Dataset, and where its roll calls are judged unanimous.
+func newDataset(res *engine.Result) *Dataset {
+	nr := res.NumRollCalls()
+	d := &Dataset{
+		countries: make([]Country, len(res.Countries)),
+		rollCalls: make([]RollCall, nr),
+		votes:     make([]Vote, len(res.Countries)*nr),
+		index:     make(map[int]int, len(res.Countries)),
+		notes:     res.Notes,
+	}
+	for i, p := range res.Countries {
+		d.countries[i] = Country(countries.Of(p))
+		d.index[d.countries[i].COW] = i
+	}
+	for j := range d.rollCalls {
+		d.rollCalls[j] = rollCallOf(res.RollCall(j))
+	}
+	engine.Fill(res, d.votes)
+	d.member = engine.Members[Flag](res)
+	d.judgeUnanimity()
+	for j, u := range res.Unanimity {
+		d.rollCalls[j].Unanimous = u
+	}
+	return d
 }
 
-// touch adds state c to the dataset even if it never votes.
-func (b *builder) touch(c Country) {
-	p, _ := tablePos(c.COW)
-	if b.rows[p] == nil {
-		b.rows[p] = make([]Vote, 0, b.rollCalls.len())
+// rollCallOf copies the engine's roll call, field for field.
+func rollCallOf(e *engine.RollCall) RollCall {
+	return RollCall{
+		ID: e.ID, Session: e.Session, Special: e.Special, Date: e.Date,
+		Resolution: e.Resolution, RawResolution: e.RawResolution,
+		Short: e.Short, Title: e.Title, Description: e.Description,
+		Draft: e.Draft, CommitteeReport: e.CommitteeReport, Meeting: e.Meeting,
+		AgendaTitle: e.AgendaTitle, Subjects: e.Subjects, Link: e.Link,
+		Issues: Issue(e.Issues), Important: Flag(e.Important), Amendment: Flag(e.Amendment), Paragraph: Flag(e.Paragraph),
+		Totals: Tally(e.Totals), HasTotals: e.HasTotals, Unanimous: e.Unanimous,
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
 // A Group is a named set of states whose membership may change over time,
@@ -179,10 +181,10 @@ func Groups() []Group {
 // insensitively: "Balkans", "Western Balkans", "EU", "NATO", "African",
 // "Asia-Pacific", "Eastern European", "GRULAC", "WEOG".
 func LookupGroup(name string) (Group, error) {
-	k := foldKey(name)
+	k := countries.FoldKey(name)
 	for _, d := range groupDefs {
 		for _, a := range append([]string{d.name}, d.aliases...) {
-			if foldKey(a) == k {
+			if countries.FoldKey(a) == k {
 				return d.build(), nil
 			}
 		}

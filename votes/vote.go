@@ -1,8 +1,9 @@
 package votes
 
 import (
-	"bytes"
 	"fmt"
+
+	"github.com/unga-go/unga/internal/engine"
 )
 
 // Vote is what one state did on one roll call.
@@ -84,36 +85,11 @@ const (
 	Development                   // "ec": economic development
 )
 
-var issueCodes = [...]struct {
-	issue Issue
-	code  string
-	label string
-}{
-	{MiddleEast, "me", "Palestinian conflict"},
-	{Nuclear, "nu", "Nuclear weapons and nuclear material"},
-	{Disarmament, "di", "Arms control and disarmament"},
-	{HumanRights, "hr", "Human rights"},
-	{Colonialism, "co", "Colonialism"},
-	{Development, "ec", "Economic development"},
-}
-
 // ParseIssue returns the issue with the given two-letter code ("me", "nu",
 // "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
 func ParseIssue(s string) (Issue, error) {
-	if is, ok := issueOf([]byte(s)); ok {
-		return is, nil
-	}
-	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
-}
-
-// issueOf is ParseIssue without the error, and so without allocating.
-func issueOf(b []byte) (Issue, bool) {
-	for _, ic := range issueCodes {
-		if bytes.EqualFold(b, []byte(ic.code)) || bytes.EqualFold(b, []byte(ic.label)) {
-			return ic.issue, true
-		}
-	}
-	return 0, false
+	is, err := engine.ParseIssue(s)
+	return Issue(is), err
 }
 
 // Has reports whether every issue in x is in s.
@@ -123,9 +99,9 @@ func (s Issue) Has(x Issue) bool { return s&x == x && x != 0 }
 // (me, nu, di, hr, co, ec).
 func (s Issue) Codes() []string {
 	var out []string
-	for _, ic := range issueCodes {
-		if s&ic.issue != 0 {
-			out = append(out, ic.code)
+	for _, ic := range engine.IssueCodes {
+		if s&Issue(ic.Issue) != 0 {
+			out = append(out, ic.Code)
 		}
 	}
 	return out
@@ -134,9 +110,9 @@ func (s Issue) Codes() []string {
 // Label returns the unvotes label of a single issue ("Human rights"), or the
 // codes joined by "+" for a set of several.
 func (s Issue) Label() string {
-	for _, ic := range issueCodes {
-		if s == ic.issue {
-			return ic.label
+	for _, ic := range engine.IssueCodes {
+		if s == Issue(ic.Issue) {
+			return ic.Label
 		}
 	}
 	return s.String()

@@ -1,6 +1,6 @@
-package votes
+package countries
 
-// countryTable lists every state that sat in the General Assembly from 1946 to
+// Table lists every state that sat in the General Assembly from 1946 to
 // 2019, keyed by its Correlates of War code, with the names and codes the
 // sources use for it. Built from the COW state list as used in Voeten's data,
 // ISO 3166-1 and 3166-3 (Debian iso-codes 4.15), the unvotes and Bailey,
@@ -9,7 +9,7 @@ package votes
 // spellings need listing. The name is the one Country.Name documents; the
 // names the sources use are kept among the aliases, so that files still
 // read.
-var countryTable = [...]countryEntry{
+var Table = [...]Entry{
 	{2, "US", "USA", "United States", []string{"United States of America", "UNITED STATES", "U.S.", "U.S.A."}},
 	{20, "CA", "CAN", "Canada", nil},
 	{31, "BS", "BHS", "Bahamas", []string{"Commonwealth of the Bahamas", "Bahamas, The"}},

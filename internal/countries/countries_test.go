@@ -1,4 +1,4 @@
-package votes
+package countries
 
 import (
 	"strings"
@@ -10,31 +10,31 @@ import (
 // name different seats before and after a day.
 func TestCountryKeysUnique(t *testing.T) {
 	dated := map[string]bool{}
-	for _, d := range dateKeys {
-		dated[d.key] = true
+	for _, d := range DateKeys {
+		dated[d.Key] = true
 	}
 	owner := map[string]int{}
-	for _, e := range countryTable {
-		for _, k := range append([]string{e.iso2, e.iso3, e.name}, e.aliases...) {
-			fk := foldKey(k)
+	for _, e := range Table {
+		for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
+			fk := FoldKey(k)
 			if fk == "" {
 				continue
 			}
-			if prev, ok := owner[fk]; ok && prev != e.cow && !dated[fk] {
-				t.Errorf("key %q (%q) names COW %d and %d", fk, k, prev, e.cow)
+			if prev, ok := owner[fk]; ok && prev != e.COW && !dated[fk] {
+				t.Errorf("key %q (%q) names COW %d and %d", fk, k, prev, e.COW)
 			}
-			owner[fk] = e.cow
+			owner[fk] = e.COW
 		}
 	}
 	// Each date-dependent key is a key of the state that holds it today,
 	// and the lookup index resolves it to that state.
-	for _, d := range dateKeys {
-		c, ok := countries().lookup(d.key, d.switchDay.AddDate(0, 0, -1))
-		if !ok || c.COW != d.before {
-			t.Errorf("%q the day before %s: %v, want COW %d", d.key, d.switchDay.Format("2006-01-02"), c, d.before)
+	for _, d := range DateKeys {
+		c, ok := Lookup(d.Key, d.SwitchDay.AddDate(0, 0, -1))
+		if !ok || c.COW != d.Before {
+			t.Errorf("%q the day before %s: %v, want COW %d", d.Key, d.SwitchDay.Format("2006-01-02"), c, d.Before)
 		}
-		if c := countries().byKey[d.key]; c.COW != d.after {
-			t.Errorf("%q today: COW %d, want %d", d.key, c.COW, d.after)
+		if c, _ := ByKey(d.Key); c.COW != d.After {
+			t.Errorf("%q today: COW %d, want %d", d.Key, c.COW, d.After)
 		}
 	}
 }
@@ -51,13 +51,13 @@ func TestFoldKey(t *testing.T) {
 		"São Tomé and Príncipe":              "sao tome and principe",
 		"Guinea-Bissau":                      "guinea bissau",
 	} {
-		if got := foldKey(in); got != want {
-			t.Errorf("foldKey(%q) = %q, want %q", in, got, want)
+		if got := FoldKey(in); got != want {
+			t.Errorf("FoldKey(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for _, e := range countryTable {
-		if strings.TrimSpace(e.name) == "" {
-			t.Errorf("COW %d has no name", e.cow)
+	for _, e := range Table {
+		if strings.TrimSpace(e.Name) == "" {
+			t.Errorf("COW %d has no name", e.COW)
 		}
 	}
 }

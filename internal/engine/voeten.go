@@ -1,10 +1,10 @@
-package votes
+package engine
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/csvscan"
 )
 
@@ -18,7 +18,7 @@ import (
 // other row must agree with it on the date and resolution, and its other
 // roll-call columns are not read. The year column is derived from the
 // session and not kept.
-func (r *Reader) readVoeten(s *scanner) (*Dataset, error) {
+func (r *reader) readVoeten(s *scanner) (*Result, error) {
 	col, err := s.columns([]string{"rcid", "vote", "ccode", "date"},
 		"session", "member", "importantvote", "unres", "me", "nu", "di", "hr", "co", "ec",
 		"short", "descr", "amend", "para", "yes", "no", "abstain")
@@ -70,69 +70,6 @@ var issueColumns = [...]struct {
 	issue Issue
 }{{"me", MiddleEast}, {"nu", Nuclear}, {"di", Disarmament}, {"hr", HumanRights}, {"co", Colonialism}, {"ec", Development}}
 
-// parseLine is the fast path for a plain line that continues the roll
-// call of the line before: the fields are found in one pass without
-// building slices for them, and the roll call's details are not parsed
-// again, only compared.
-func (v *voetenParser) parseLine(line []byte, lineNo int, p *part) bool {
-	if v.last < 0 || bytes.IndexByte(line, '"') >= 0 {
-		return false
-	}
-	v.cuts = csvscan.AppendCommas(v.cuts[:0], line)
-	if len(v.cuts) != v.width-1 {
-		return false
-	}
-	cuts := v.cuts
-	field := func(i int) (int, []byte) {
-		start, end := 0, len(line)
-		if i > 0 {
-			start = cuts[i-1] + 1
-		}
-		if i < v.width-1 {
-			end = cuts[i]
-		}
-		return start, line[start:end]
-	}
-	rcidAt, rcid := field(v.rcid)
-	if id, ok := atoi(rcid); !ok || id != v.lastID {
-		return false
-	}
-	row := &p.rollCalls[v.last]
-	dateAt, d := field(v.date)
-	if string(d) != row.date {
-		return false
-	}
-	if v.unres >= 0 {
-		if _, u := field(v.unres); string(u) != row.unres {
-			return false
-		}
-	}
-	_, cc := field(v.ccode)
-	cow, ok := atoi(cc)
-	if !ok {
-		return false
-	}
-	pos, ok := tablePos(cow)
-	if !ok {
-		return false
-	}
-	voteAt, vb := field(v.vote)
-	vote, ok := voetenVote(vb)
-	if !ok {
-		return false
-	}
-	member := impliedMember(vote)
-	if v.member >= 0 {
-		_, mb := field(v.member)
-		if member, ok = parseFlag(mb); !ok {
-			return false
-		}
-	}
-	p.put(voteOp{rcid: int32(v.lastID), line: int32(lineNo), rcidCol: int32(rcidAt + 1), voteCol: int32(voteAt + 1), dateCol: int32(dateAt + 1),
-		rc: int32(v.last + 1), pos: int16(pos), vote: vote, member: member})
-	return true
-}
-
 // begin forgets the roll call of the last row: it was the last part's.
 func (v *voetenParser) begin() { v.last, v.lastID, v.steps = -1, 0, v.steps[:0] }
 
@@ -141,12 +78,12 @@ func (v *voetenParser) begin() { v.last, v.lastID, v.steps = -1, 0, v.steps[:0] 
 // text of the roll call's first row but in the columns that vary by state,
 // so it is compared with that row stretch by stretch (v.steps) and only
 // those columns are parsed. A row that differs anywhere else is declined,
-// and read by parseLine or the general path.
+// and read by the general path.
 func (v *voetenParser) denseLines(data []byte, p *part) (used, lines int) {
 	if len(v.steps) == 0 {
 		return 0, 0
 	}
-	posOf := &countries().pos
+	posOf := countries.PosIndex()
 	i := 0
 rows:
 	for i < len(data) && !p.failed {
@@ -326,7 +263,7 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 	if !ok {
 		return op, s.errorAt(v.ccode, "ccode", badNumber(s.field(v.ccode))), detailErr
 	}
-	pos, ok := tablePos(cow)
+	pos, ok := countries.Pos(cow)
 	if !ok {
 		return op, s.errorAt(v.ccode, "ccode", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow)), detailErr
 	}

@@ -1,16 +1,17 @@
-package votes
+package engine
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
-// ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
-func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
+// readUnvotes reads the unvotes triplet: the votes, the roll calls and, if
+// not nil, the issues.
+func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*Result, error) {
 	b := newBuilder()
-	skipped := r.SkippedRows
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
 	done := make(chan error, 1)
@@ -39,15 +40,15 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 	}
 	d := b.dataset()
 	// Roll calls without any vote are an empty dataset too.
-	if len(d.countries) == 0 {
-		if err := r.checkEmpty(&Dataset{}, nameOf(votes, "un_votes.csv"), skipped); err != nil {
+	if len(d.Countries) == 0 {
+		if err := r.checkEmpty(&Result{}, nameOf(votes, "un_votes.csv")); err != nil {
 			return nil, err
 		}
 	}
 	return d, nil
 }
 
-func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
+func (r *reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	file := nameOf(src, def)
 	src, closeFn, err := decompress(src)
 	if err != nil {
@@ -61,7 +62,7 @@ func (r *Reader) openScanner(src io.Reader, def string) (*scanner, func(), error
 	return s, closeFn, nil
 }
 
-func (r *Reader) unvotesRollCalls(b *builder, src io.Reader) error {
+func (r *reader) unvotesRollCalls(b *builder, src io.Reader) error {
 	s, done, err := r.openScanner(src, "un_roll_calls.csv")
 	if err != nil {
 		return err
@@ -187,7 +188,7 @@ func naString(b []byte) string {
 	return string(b)
 }
 
-func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
+func (r *reader) unvotesIssues(b *builder, src io.Reader) error {
 	s, done, err := r.openScanner(src, "un_roll_call_issues.csv")
 	if err != nil {
 		return err
@@ -214,7 +215,7 @@ func (r *Reader) unvotesIssues(b *builder, src io.Reader) error {
 	}
 }
 
-func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *ParseError {
+func (r *reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
@@ -230,7 +231,7 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	if i < 0 {
 		name, i = "issue", col["issue"]
 	}
-	is, ok := issueOf(s.field(i))
+	is, ok := IssueOf(s.field(i))
 	if !ok {
 		_, err := ParseIssue(string(s.field(i)))
 		return s.errorAt(i, name, err)
@@ -241,7 +242,7 @@ func (r *Reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 
 // unvotesVotes reads the vote file; ready is called, once, before the
 // first vote is applied, and returns the roll calls' error if any.
-func (r *Reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
+func (r *reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
 	file := nameOf(src, "un_votes.csv")
 	src, closeFn, err := decompress(src)
 	if err != nil {
@@ -283,7 +284,7 @@ type unvotesParser struct {
 	byName map[string]int
 	last   int // index in seen of the previous row's state, -1 if none
 	// plainLayout is set when the header is exactly rcid,country,
-	// country_code,vote, which parseLine expects.
+	// country_code,vote, which denseLines expects.
 	plainLayout bool
 }
 
@@ -326,7 +327,7 @@ func (u *unvotesParser) find(name, code []byte) (int, error) {
 		if err != nil {
 			return -1, err
 		}
-		pos, _ := tablePos(c.COW)
+		pos, _ := countries.Pos(c.COW)
 		key := string(name) + "," + string(code) + ","
 		u.seen = append(u.seen, seenCountry{name: key[:len(name)], code: key[len(name)+1 : len(key)-1], key: key, pos: int16(pos), next: -1})
 		e = len(u.seen) - 1
@@ -340,53 +341,11 @@ func (u *unvotesParser) find(name, code []byte) (int, error) {
 	return e, nil
 }
 
-// parseLine is the fast path for a plain line of the usual layout
-// (rcid,country,country_code,vote, no quotes): one pass over its bytes,
-// without cutting it into fields first.
-func (u *unvotesParser) parseLine(line []byte, lineNo int, p *part) bool {
-	if !u.plainLayout {
-		return false
-	}
-	i, id := 0, 0
-	for i < len(line) && '0' <= line[i] && line[i] <= '9' && i < 9 {
-		id = id*10 + int(line[i]-'0')
-		i++
-	}
-	if i == 0 || i >= len(line) || line[i] != ',' {
-		return false
-	}
-	var cut [3]int // the commas after rcid, country and country_code
-	cut[0] = i
-	for k := 1; k < 3; k++ {
-		j := i + 1
-		for j < len(line) && line[j] != ',' && line[j] != '"' {
-			j++
-		}
-		if j >= len(line) || line[j] != ',' {
-			return false
-		}
-		cut[k], i = j, j
-	}
-	vote := line[cut[2]+1:]
-	v, ok := unvotesVote(vote)
-	if !ok || bytes.IndexByte(vote, ',') >= 0 || bytes.IndexByte(vote, '"') >= 0 {
-		return false
-	}
-	e, err := u.find(line[cut[0]+1:cut[1]], line[cut[1]+1:cut[2]])
-	if err != nil {
-		return false
-	}
-	u.last = e
-	p.put(voteOp{rcid: int32(id), line: int32(lineNo), rcidCol: 1, voteCol: int32(cut[2] + 2),
-		pos: u.seen[e].pos, vote: v, member: impliedMember(v)})
-	return true
-}
-
 // denseLines is the dense-mode fast path for the plain layout, where nearly
 // all the time of a load goes: it parses lines from the start of data for
 // as long as they are the common case, straight into p's cells, and returns
 // how many bytes and lines it used. The first line it declines goes to
-// parseLine and the general path, and so does a line whose vote p refuses
+// the general path, and so does a line whose vote p refuses
 // (p.failed is then set).
 func (u *unvotesParser) denseLines(data []byte, p *part) (used, lines int) {
 	if !u.plainLayout || !p.dense {

@@ -1,4 +1,4 @@
-package votes
+package engine
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/csvscan"
 )
 
@@ -46,7 +47,7 @@ type voteOp struct {
 	// row too bad to know its roll call has only err set.
 	err       int32
 	detailErr int32
-	pos       int16 // the state's place in countryTable
+	pos       int16 // the state's place in countries.Table
 	vote      Vote
 	member    Flag
 }
@@ -75,7 +76,7 @@ type part struct {
 	// reports each bad row exactly as a sequential read would.
 	dense  bool
 	failed bool
-	cells  [][]Vote // by place in countryTable, then local column
+	cells  [][]Vote // by place in countries.Table, then local column
 	// The recent sessions list their votes state by state, so that the
 	// roll call changes on most rows: colIndex is no map.
 	colIndex idIndex // local column by rcid
@@ -167,7 +168,7 @@ func (p *part) reset(data []byte, dense bool) {
 	if dense {
 		cells := p.cells
 		if cells == nil {
-			cells = make([][]Vote, len(countryTable))
+			cells = make([][]Vote, len(countries.Table))
 		}
 		for i := range cells {
 			cells[i] = cells[i][:0]
@@ -208,7 +209,7 @@ func (b *builder) merge(p *part) bool {
 		}
 		ks[c] = int32(k)
 	}
-	seat := &countries().seat
+	seat := countries.Seats()
 	// The seat holder of a state on local column c, whose roll call may not
 	// be in the builder yet.
 	holder := func(pos, c int) int {
@@ -218,7 +219,7 @@ func (b *builder) merge(p *part) bool {
 		} else {
 			day = p.rollCalls[p.colRC[c]-1].rc.Date
 		}
-		pos, _ = tablePos(seatHolder(countryOf(pos), day).COW)
+		pos, _ = countries.Pos(countries.SeatHolder(countries.Of(pos), day).COW)
 		return pos
 	}
 	// Rows are grown ahead of need: cut them to the part's columns.
@@ -306,7 +307,7 @@ func (b *builder) merge(p *part) bool {
 		}
 	}
 	for _, m := range p.members {
-		b.setMember(countryOf(int(m.pos)), int(ks[m.col]), m.flag)
+		b.setMember(countries.Of(int(m.pos)), int(ks[m.col]), m.flag)
 	}
 	return true
 }
@@ -350,7 +351,7 @@ const (
 // voteRows takes the vote rows of a file, after its header, and applies
 // them to a builder.
 type voteRows struct {
-	r           *Reader
+	r           *reader
 	b           *builder
 	file        string
 	headerWidth int
@@ -370,8 +371,8 @@ type voteRows struct {
 // read.
 //
 // With dense set, parts are first parsed in dense mode (see part).
-func (r *Reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
-	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.opsOnly, newParser: newParser, lim: r.limits()}
+func (r *reader) readVoteRows(b *builder, br *bufio.Reader, file string, headerWidth, firstLine int, ready func() error, dense bool, newParser func() rowParser) error {
+	w := &voteRows{r: r, b: b, file: file, headerWidth: headerWidth, line: firstLine, ready: ready, dense: dense && !r.cfg.OpsOnly, newParser: newParser, lim: r.limits()}
 	bl := &csvscan.Blocks{Parse: w.block, Line: func() int { return w.line }, Lim: w.lim}
 	if _, err := br.WriteTo(bl); err != nil {
 		if w.err != nil {
@@ -404,8 +405,8 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 			continue
 		}
 		n := min(maxParts, max(1, len(seg)/partSize))
-		if w.r.parts > 0 {
-			n = w.r.parts
+		if w.r.cfg.Parts > 0 {
+			n = w.r.cfg.Parts
 		}
 		if exact || k == 0 {
 			cuts = csvscan.SplitRecords(seg, n)
@@ -477,14 +478,6 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	return nil
 }
 
-// lineParser is implemented by row parsers with a fast path for the
-// common line: parseLine parses one physical line and reports whether it
-// could. A line it declines (quotes, a bad field, anything unusual) goes to
-// the general path, which also makes every error message.
-type lineParser interface {
-	parseLine(line []byte, lineNo int, p *part) bool
-}
-
 // denseLiner is implemented by row parsers with a dense-mode fast path
 // (see unvotesParser.denseLines).
 type denseLiner interface {
@@ -506,7 +499,6 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 	}
 	sp := csvscan.NewMemory(nil, 0, lim)
 	s := &scanner{sp: sp, file: file, header: make([]string, headerWidth)}
-	lp, fast := rp.(lineParser)
 	data, line := p.data, 0
 	defer func() {
 		p.lines = line
@@ -527,23 +519,6 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 				return
 			}
 		}
-		if fast {
-			end, next := len(data), len(data)
-			if i := bytes.IndexByte(data, '\n'); i >= 0 {
-				end, next = i, i+1
-			}
-			l := data[:end]
-			if n := len(l); n > 0 && l[n-1] == '\r' {
-				l = l[:n-1]
-			}
-			if len(l) > 0 && lp.parseLine(l, line, p) {
-				if p.failed {
-					return
-				}
-				data, line = data[next:], line+1
-				continue
-			}
-		}
 		// One record (which may span lines) by the general path.
 		sp.SetData(data, line)
 		err := s.next()
@@ -562,7 +537,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 			p.fatal = true
 			return
 		}
-		// The fast paths take no line with a quote; here they are counted.
+		// The dense fast paths take no line with a quote; here they are counted.
 		p.quotes += bytes.Count(data[:len(data)-len(sp.Data())], []byte{'"'})
 		rp.parseRow(s, p)
 		data, line = sp.Data(), sp.NextLine()
@@ -574,7 +549,7 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 
 // applyVotes records a part's ops in the builder; the part starts on line
 // firstLine of the file.
-func (r *Reader) applyVotes(b *builder, p *part, file string, firstLine int) error {
+func (r *reader) applyVotes(b *builder, p *part, file string, firstLine int) error {
 	p.firstLine = firstLine
 	for _, e := range p.errs {
 		e.Line += firstLine
@@ -623,17 +598,17 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 		return p.errs[op.err-1]
 	}
 	pos := int(op.pos)
-	if seatChanging(pos) {
-		pos, _ = tablePos(b.holder(countryOf(pos), k).COW)
+	if countries.SeatChanging(pos) {
+		pos, _ = countries.Pos(b.holder(countries.Of(pos), k).COW)
 	}
 	if prev := b.setPos(pos, k, op.vote); prev != NoRecord && prev != op.vote {
 		b.setPos(pos, k, prev)
-		c := countryOf(pos)
+		c := countries.Of(pos)
 		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.voteCol), Field: "vote",
 			Err: fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, op.rcid, prev, op.vote)}
 	}
 	if op.member != impliedMember(op.vote) {
-		b.setMember(countryOf(pos), k, op.member)
+		b.setMember(countries.Of(pos), k, op.member)
 	}
 	return nil
 }

@@ -1,10 +1,12 @@
-package votes
+package engine
 
 import (
 	"bytes"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
 // readUNDL reads the UN Digital Library's bulk voting CSV: one row per
@@ -18,7 +20,7 @@ import (
 // voting) or empty (absent); both of the last are read as Absent. Sessions
 // are "79" or "ES-11"; totals are written "120.0". States are found by
 // ms_code on the day of the vote, then by ms_name: "SRB"/"SERBIA" is COW 345.
-func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
+func (r *reader) readUNDL(s *scanner) (*Result, error) {
 	col, err := s.columns([]string{"undl_id", "ms_vote", "date", "session"},
 		"ms_code", "ms_name", "resolution", "draft", "committee_report", "meeting", "title",
 		"agenda_title", "subjects", "vote_note", "total_yes", "total_no", "total_abstentions",
@@ -34,7 +36,7 @@ func (r *Reader) readUNDL(s *scanner) (*Dataset, error) {
 	uc := undlColumns{col["undl_id"], col["ms_code"], col["ms_name"], col["ms_vote"], col["date"], col["vote_note"]}
 	t := &undlTemplate{b: b, cache: cache, uc: uc}
 	fast := t.row
-	if r.opsOnly {
+	if r.cfg.OpsOnly {
 		fast = nil
 	}
 	for {
@@ -175,7 +177,7 @@ func (t *undlTemplate) row(line []byte) bool {
 		v = Absent
 	}
 	b := t.b
-	pos, _ := tablePos(b.holder(e.country, t.k).COW)
+	pos, _ := countries.Pos(b.holder(e.country, t.k).COW)
 	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord {
 		return false // a duplicate, for the full read to check
 	}
@@ -234,7 +236,7 @@ type undlCached struct {
 	name    string
 }
 
-func (r *Reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColumns, cache map[string]undlCached) *ParseError {
+func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColumns, cache map[string]undlCached) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
@@ -333,9 +335,9 @@ func undlDetails(s *scanner, col map[string]int) string {
 }
 
 func dateDependent(key string) bool {
-	k := foldKey(key)
-	for _, d := range dateKeys {
-		if d.key == k {
+	k := countries.FoldKey(key)
+	for _, d := range countries.DateKeys {
+		if d.Key == k {
 			return true
 		}
 	}

@@ -1,4 +1,4 @@
-package votes
+package engine
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ type scanner struct {
 	header []string
 }
 
-func (r *Reader) newScanner(src io.Reader, file string) *scanner {
+func (r *reader) newScanner(src io.Reader, file string) *scanner {
 	return &scanner{sp: csvscan.New(src, r.limits()), file: file}
 }
 

@@ -1,13 +1,13 @@
-package votes
+package countries
 
 import "strings"
 
-// cowKey reads a lookup key made only of digits and at most one point as a
-// COW code. foldKey drops points, which made "2.0" the code 20 (Canada) and
+// CowKey reads a lookup key made only of digits and at most one point as a
+// COW code. FoldKey drops points, which made "2.0" the code 20 (Canada) and
 // "3.65" 365 (Russia): here an integral decimal ("2.0") is its integer, and
 // any other decimal is no code at all (""). numeric is false for a key that
 // is not a number, which is looked up by name.
-func cowKey(key string) (code string, numeric bool) {
+func CowKey(key string) (code string, numeric bool) {
 	key = strings.TrimSpace(key)
 	digits := 0
 	for i := range len(key) {

@@ -1,21 +1,19 @@
-package votes
+package engine
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
-// canonicalHeader is the layout Write produces. The roll-call columns (rcid
+// CanonicalHeader is the layout votes.Write produces. The roll-call columns (rcid
 // to total_members) are filled on the first row of each roll call only, and
 // left empty on the rows that follow with the same rcid, which keeps the
 // file near the size of the unvotes vote file.
-var canonicalHeader = []string{
+var CanonicalHeader = []string{
 	"rcid", "session", "special", "date", "resolution", "raw_resolution",
 	"short", "title", "description", "draft", "committee_report", "meeting",
 	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
@@ -23,132 +21,16 @@ var canonicalHeader = []string{
 	"cow", "iso3", "country", "vote", "member", "note",
 }
 
-// firstStateColumn is the index of "cow" in canonicalHeader.
-const firstStateColumn = 25
+// FirstStateColumn is the index of "cow" in CanonicalHeader.
+const FirstStateColumn = 25
 
-// firstTotalColumn is the index of "total_yes" in canonicalHeader.
-const firstTotalColumn = 20
+// FirstTotalColumn is the index of "total_yes" in CanonicalHeader.
+const FirstTotalColumn = 20
 
-// Write writes d as CSV in this package's canonical layout, which Read
-// reads back into an equal dataset: one row per state and roll call with a
-// record, in roll-call then state order. A roll call without any vote gets
-// one row with empty state columns; a state without any vote gets one row
-// with only its state columns.
-func Write(w io.Writer, d *Dataset) error {
-	// Most rows repeat a roll call's ID, two dozen empty columns, and a
-	// state's columns: those are encoded once and copied, and only the
-	// rows that carry a roll call's details, or a note, go through
-	// encoding/csv, so that every field is quoted exactly as it quotes.
-	bw := bufio.NewWriterSize(w, 64<<10)
-	var scratch bytes.Buffer
-	cw := csv.NewWriter(&scratch)
-	encode := func(rec []string) []byte {
-		scratch.Reset()
-		cw.Write(rec) // writes to scratch, which does not fail
-		cw.Flush()
-		return scratch.Bytes()
-	}
-	bw.Write(encode(canonicalHeader))
-	rec := make([]string, len(canonicalHeader))
-	// Each state's cow, iso3 and country columns, encoded.
-	states := make([][]byte, len(d.countries))
-	for i, c := range d.countries {
-		clear(rec)
-		stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
-		states[i] = bytes.Clone(bytes.TrimSuffix(encode(rec[firstStateColumn:firstStateColumn+3]), []byte{'\n'}))
-	}
-	hasVote := make([]bool, len(d.countries))
-	var line []byte
-	for j := range d.rollCalls {
-		rc := &d.rollCalls[j]
-		first := true
-		for i, c := range d.countries {
-			v := d.Vote(i, j)
-			if v == NoRecord {
-				continue
-			}
-			hasVote[i] = true
-			note := d.Note(i, j)
-			if first || note != "" {
-				clear(rec)
-				if first {
-					rollCallRecord(rec, rc)
-				} else {
-					rec[0] = strconv.Itoa(rc.ID)
-				}
-				stateRecord(rec, strconv.Itoa(c.COW), c, d.Member(i, j))
-				rec[firstStateColumn+3] = v.String()
-				rec[firstStateColumn+5] = note
-				bw.Write(encode(rec))
-				first = false
-				continue
-			}
-			line = strconv.AppendInt(line[:0], int64(rc.ID), 10)
-			for range firstStateColumn {
-				line = append(line, ',')
-			}
-			line = append(line, states[i]...)
-			line = append(line, ',')
-			line = append(line, v.String()...)
-			line = append(line, ',')
-			line = append(line, d.Member(i, j).String()...)
-			line = append(line, ",\n"...)
-			bw.Write(line)
-		}
-		if first {
-			clear(rec)
-			rollCallRecord(rec, rc)
-			bw.Write(encode(rec))
-		}
-	}
-	for i, c := range d.countries {
-		if !hasVote[i] {
-			clear(rec)
-			stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
-			bw.Write(encode(rec))
-		}
-	}
-	return bw.Flush()
-}
-
-func stateRecord(rec []string, cow string, c Country, member Flag) {
-	rec[firstStateColumn] = cow
-	rec[firstStateColumn+1] = c.ISO3
-	rec[firstStateColumn+2] = c.Name
-	rec[firstStateColumn+4] = member.String()
-}
-
-func rollCallRecord(rec []string, rc *RollCall) {
-	rec[0] = strconv.Itoa(rc.ID)
-	rec[1] = strconv.Itoa(rc.Session)
-	rec[2] = rc.Special
-	rec[3] = "NA" // a roll call without a date (Voeten's rcid 4592)
-	if !rc.Date.IsZero() {
-		rec[3] = rc.Date.Format("2006-01-02")
-	}
-	rec[4] = rc.Resolution
-	rec[5] = rc.RawResolution
-	rec[6], rec[7], rec[8] = rc.Short, rc.Title, rc.Description
-	rec[9], rec[10], rec[11] = rc.Draft, rc.CommitteeReport, rc.Meeting
-	rec[12], rec[13], rec[14] = rc.AgendaTitle, rc.Subjects, rc.Link
-	rec[15] = rc.Issues.String()
-	rec[16], rec[17], rec[18] = rc.Important.String(), rc.Amendment.String(), rc.Paragraph.String()
-	rec[19] = "0"
-	if rc.Unanimous {
-		rec[19] = "1"
-	}
-	if rc.HasTotals {
-		t := rc.Totals
-		for k, n := range [...]int{t.Yes, t.No, t.Abstain, t.NonVoting, t.Members} {
-			rec[firstTotalColumn+k] = strconv.Itoa(n)
-		}
-	}
-}
-
-func (r *Reader) readCanonical(s *scanner) (*Dataset, error) {
+func (r *reader) readCanonical(s *scanner) (*Result, error) {
 	// "unanimous" came later than the other columns: files written
 	// before it have unanimity judged on their votes.
-	required := slices.DeleteFunc(slices.Clone(canonicalHeader), func(h string) bool { return h == "unanimous" })
+	required := slices.DeleteFunc(slices.Clone(CanonicalHeader), func(h string) bool { return h == "unanimous" })
 	col, err := s.columns(required, "unanimous")
 	if err != nil {
 		return nil, err
@@ -169,7 +51,7 @@ func (r *Reader) readCanonical(s *scanner) (*Dataset, error) {
 	return b.dataset(), nil
 }
 
-func (r *Reader) canonicalRow(b *builder, s *scanner, col map[string]int) *ParseError {
+func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *ParseError {
 	if err := s.checkWidth(); err != nil {
 		return err
 	}
@@ -180,7 +62,7 @@ func (r *Reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 		if !ok {
 			return s.errorAt(col["cow"], "cow", badNumber(s.field(col["cow"])))
 		}
-		if c, ok = CountryByCOW(cow); !ok {
+		if c, ok = countries.ByCOW(cow); !ok {
 			return s.errorAt(col["cow"], "cow", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
 		}
 	}
@@ -272,7 +154,7 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		}
 	}
 	for k, dst := range [...]*int{&rc.Totals.Yes, &rc.Totals.No, &rc.Totals.Abstain, &rc.Totals.NonVoting, &rc.Totals.Members} {
-		name := canonicalHeader[firstTotalColumn+k]
+		name := CanonicalHeader[FirstTotalColumn+k]
 		v := s.field(col[name])
 		if len(v) == 0 {
 			continue

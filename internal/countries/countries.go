@@ -1,0 +1,266 @@
+// Package countries holds the table of the states that have sat in the
+// General Assembly and the raw lookups on it that both the reading engine
+// and package votes need: by COW code, by place in the table, by any name
+// or code a source writes, and the seats that passed to a successor.
+// Package votes wraps them in its Country API.
+package countries
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// Country is a state as the table gives it; package votes converts it to
+// votes.Country, which has the same fields.
+type Country struct {
+	COW  int
+	ISO2 string
+	ISO3 string
+	Name string
+}
+
+// Entry is a row of Table: a state, its codes, its name and the other
+// names and codes the sources use for it.
+type Entry struct {
+	COW        int
+	ISO2, ISO3 string
+	Name       string
+	Aliases    []string
+}
+
+// Day returns midnight UTC of a day.
+func Day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// DateKeys are keys that name different states before and after a day:
+// the UN Digital Library writes "CHN" and "CHINA" for the Republic of China
+// until the People's Republic took China's seat on 25 October 1971.
+var DateKeys = [...]struct {
+	Key           string
+	Before, After int
+	SwitchDay     time.Time
+}{
+	{"chn", 713, 710, Day(1971, 10, 25)},
+	{"cn", 713, 710, Day(1971, 10, 25)},
+	{"china", 713, 710, Day(1971, 10, 25)},
+}
+
+// seatChanges are seats that passed from one state to its successor under
+// the same or a similar name. Unified Germany sits in the Federal Republic's
+// seat since 3 October 1990 and its official name is still "Federal
+// Republic of Germany"; unified Yemen took the Yemen Arab Republic's seat on
+// 22 May 1990. The sources file some votes of the new state under the old
+// one (unvotes lists Germany's and Yemen's votes of November and December
+// 1990 as the Federal Republic's and the Yemen Arab Republic's; Voeten codes
+// Germany's as 255 but Yemen's as 678), so a vote is given to whichever of
+// the two held the seat on the day.
+var seatChanges = [...]struct {
+	before, after int
+	switchDay     time.Time
+}{
+	{260, 255, Day(1990, 10, 3)},
+	{678, 679, Day(1990, 5, 22)},
+}
+
+// SeatChanging reports whether the state at place p of Table is one side
+// of a seat change, cheaply: it is asked for every vote row.
+func SeatChanging(p int) bool { return index().seat[p] }
+
+// SeatHolder returns the state that held c's seat on day t: c itself,
+// unless c is one side of a seat change. A zero t leaves c as it is.
+func SeatHolder(c Country, t time.Time) Country {
+	if t.IsZero() {
+		return c
+	}
+	for _, sc := range seatChanges {
+		if c.COW == sc.before || c.COW == sc.after {
+			cow := sc.after
+			if t.Before(sc.switchDay) {
+				cow = sc.before
+			}
+			if cow != c.COW {
+				c, _ = ByCOW(cow)
+			}
+			return c
+		}
+	}
+	return c
+}
+
+type countryIndex struct {
+	byCOW map[int]Country
+	byKey map[string]Country
+	pos   [1000]int16      // 1 + place in Table by COW code (codes run from 2 to 990), 0 if none
+	seat  [len(Table)]bool // by place in Table: one side of a seat change
+}
+
+// Pos returns the place of the state with COW code cow in Table, without
+// a map lookup: readers call it for every row.
+func Pos(cow int) (int, bool) {
+	if cow < 0 || cow >= 1000 {
+		return 0, false
+	}
+	p := index().pos[cow]
+	return int(p) - 1, p > 0
+}
+
+// Of returns the state at place p of Table.
+func Of(p int) Country {
+	e := &Table[p]
+	return Country{COW: e.COW, ISO2: e.ISO2, ISO3: e.ISO3, Name: e.Name}
+}
+
+// index builds the lookup index once; it is never modified afterwards,
+// so it is safe for concurrent use.
+var index = sync.OnceValue(func() *countryIndex {
+	ix := &countryIndex{byCOW: make(map[int]Country, len(Table)), byKey: make(map[string]Country, 8*len(Table))}
+	for p, e := range Table {
+		c := Of(p)
+		ix.byCOW[e.COW] = c
+		ix.pos[e.COW] = int16(len(ix.byCOW))
+		for _, sc := range seatChanges {
+			if e.COW == sc.before || e.COW == sc.after {
+				ix.seat[ix.pos[e.COW]-1] = true
+			}
+		}
+		for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
+			if k = FoldKey(k); k != "" {
+				ix.byKey[k] = c
+			}
+		}
+	}
+	return ix
+})
+
+// ByCOW returns the state with the given Correlates of War code.
+func ByCOW(cow int) (Country, bool) {
+	c, ok := index().byCOW[cow]
+	return c, ok
+}
+
+// ByKey returns the state a folded key names today, without the dated
+// keys' rule (for tests of the table).
+func ByKey(k string) (Country, bool) {
+	c, ok := index().byKey[k]
+	return c, ok
+}
+
+// LookupSource resolves a name or code read from a data file, on the day
+// of the roll call (zero: today), to the state that held the seat then. It
+// takes the UN's short names "Congo" and "Guinea" for the states the UN
+// gives them to (COG and GIN), as the UN Digital Library and unvotes write
+// them: a file's names are the names of one naming scheme, not a person's
+// shorthand.
+func LookupSource(key string, on time.Time) (Country, bool) {
+	k := FoldKey(key)
+	if code, numeric := CowKey(key); numeric {
+		k = code
+	}
+	if c, ok := Lookup(k, on); ok {
+		return SeatHolder(c, on), true
+	}
+	return Country{}, false
+}
+
+// Lookup finds the state a folded key names on a day (zero: today).
+func Lookup(k string, on time.Time) (Country, bool) {
+	if k == "" {
+		return Country{}, false
+	}
+	ix := index()
+	if !on.IsZero() {
+		for _, d := range DateKeys {
+			if d.Key == k {
+				cow := d.After
+				if on.Before(d.SwitchDay) {
+					cow = d.Before
+				}
+				return ix.byCOW[cow], true
+			}
+		}
+	}
+	if c, ok := ix.byKey[k]; ok {
+		return c, true
+	}
+	if n, err := strconv.Atoi(k); err == nil {
+		c, ok := ix.byCOW[n]
+		return c, ok
+	}
+	return Country{}, false
+}
+
+// FoldKey reduces a name or code to the form lookups compare: lower case,
+// without accents or punctuation, "&" as "and", "St." as "saint", words
+// separated by one space, without a leading "the".
+func FoldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	word := func() {
+		if b.Len() > 0 {
+			space = true
+		}
+	}
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '\'' || r == '’' || r == '.':
+			// "Côte d’Ivoire" and "Cote d'Ivoire", "St." and "St": drop.
+			continue
+		case r == '&':
+			word()
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString("and")
+			word()
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(foldRune(r))
+		default:
+			word()
+		}
+	}
+	k := b.String()
+	k = strings.TrimPrefix(k, "the ")
+	if strings.HasPrefix(k, "st ") {
+		k = "saint " + k[3:]
+	}
+	return k
+}
+
+// foldRune lower-cases r and strips the accents that occur in state names.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'á', 'à', 'â', 'ä', 'ã', 'å':
+		return 'a'
+	case 'é', 'è', 'ê', 'ë':
+		return 'e'
+	case 'í', 'ì', 'î', 'ï', 'ı':
+		return 'i'
+	case 'ó', 'ò', 'ô', 'ö', 'õ':
+		return 'o'
+	case 'ú', 'ù', 'û', 'ü':
+		return 'u'
+	case 'ç':
+		return 'c'
+	case 'ñ':
+		return 'n'
+	}
+	return r
+}
+
+// PosIndex returns the table Pos reads: 1 + place in Table by COW code, 0
+// if none, for loops that look up a code on every row.
+func PosIndex() *[1000]int16 { return &index().pos }
+
+// Seats returns, by place in Table, whether the state is one side of a
+// seat change.
+func Seats() *[len(Table)]bool { return &index().seat }

@@ -1,0 +1,237 @@
+package engine
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/unga-go/unga/internal/countries"
+)
+
+// Result is what a read gives package votes to build its Dataset from.
+type Result struct {
+	Countries []int          // place in countries.Table of each row, in COW order
+	RollCalls []RollCall     // by column: session, date, then ID
+	Votes     []Vote         // len(Countries)*len(RollCalls), row i at [i*nr:(i+1)*nr]
+	Notes     map[int]string // by cell: the Digital Library's note on a vote
+
+	// Unanimity is the source's word on whether a roll call (by column) is
+	// unanimous (the canonical layout's "unanimous" column), which
+	// overrides the judgement on the votes read.
+	Unanimity map[int]bool
+
+	// The rows a lenient read skipped: the first Config.Keep of them, and
+	// how many there were.
+	Skipped     []*ParseError
+	SkippedRows int
+
+	b      *builder
+	order  []int // the builder's roll call of each column
+	newCol []int // the column of each of the builder's roll calls
+	newRow []int // the row of each place in countries.Table
+}
+
+// NumRollCalls returns the number of roll calls (columns).
+func (d *Result) NumRollCalls() int { return len(d.order) }
+
+// RollCall returns roll call j, by column: by session, date, then ID.
+func (d *Result) RollCall(j int) *RollCall { return d.b.rollCalls.at(d.order[j]) }
+
+// Members returns the member flags other than the votes imply, by cell
+// (i*nr+j), as votes' own Flag type; nil if there are none.
+func Members[F ~int8](d *Result) map[int]F {
+	if d.b == nil || len(d.b.member) == 0 {
+		return nil
+	}
+	nr := len(d.order)
+	m := make(map[int]F, len(d.b.member))
+	for key, f := range d.b.member {
+		m[d.newRow[key[0]]*nr+d.newCol[key[1]]] = F(f)
+	}
+	return m
+}
+
+// Fill writes the votes into dst, a matrix of len(Countries) rows of
+// NumRollCalls() columns, row i at [i*nr:(i+1)*nr], as votes' own Vote
+// type, whose values are this package's. It works on all cores.
+func Fill[V ~int8](d *Result, dst []V) {
+	if d.b == nil {
+		return
+	}
+	nr := len(d.order)
+	rows := d.b.rows
+	onRows(len(rows), func(lo, hi int) {
+		for p, row := range rows[lo:hi] {
+			if row == nil {
+				continue
+			}
+			r := d.newRow[lo+p]
+			out := dst[r*nr : (r+1)*nr]
+			for k, v := range row[:min(len(row), nr)] {
+				out[d.newCol[k]] = V(v)
+			}
+		}
+	})
+}
+
+// builder accumulates votes as a reader streams them and lays them out
+// densely at the end. Rows are indexed by the state's place in countries.Table
+// and grow as roll calls are discovered, so no intermediate list of
+// (state, roll call, vote) triples is kept.
+type builder struct {
+	rollCalls rollCallList
+	rcIndex   idIndex // roll-call ID to discovery order
+	lastID    int     // cache: sources list a roll call's votes together
+	lastIdx   int
+	rows      [][]Vote // by countries.Table position, then discovery order
+	member    map[[2]int]Flag
+	notes     map[[2]int]string
+	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
+
+	// unanimity given by the source (the canonical layout carries the
+	// decision made when the data were first read), by discovery order
+	unanimity map[int]bool
+}
+
+// setUnanimous records the source's word on whether roll call k (discovery
+// order) is unanimous, which then overrides the judgement on the votes read.
+func (b *builder) setUnanimous(k int, u bool) {
+	if b.unanimity == nil {
+		b.unanimity = make(map[int]bool)
+	}
+	b.unanimity[k] = u
+}
+
+func newBuilder() *builder {
+	return &builder{lastIdx: -1, rows: make([][]Vote, len(countries.Table))}
+}
+
+// addRollCall registers a roll call and returns its discovery index; ok is
+// false if the ID was already registered.
+func (b *builder) addRollCall(rc RollCall) (int, bool) {
+	if k, dup := b.rcIndex.get(rc.ID); dup {
+		return k, false
+	}
+	k := b.rollCalls.add(rc)
+	b.rcIndex.set(rc.ID, k)
+	return k, true
+}
+
+// holder returns the state that held c's seat on the day of roll call k:
+// the sources file some of unified Germany's and Yemen's votes under the
+// states they succeeded.
+func (b *builder) holder(c Country, k int) Country {
+	return countries.SeatHolder(c, b.rollCalls.at(k).Date)
+}
+
+// rollCall returns the discovery index of roll call id.
+func (b *builder) rollCall(id int) (int, bool) {
+	if id == b.lastID && b.lastIdx >= 0 {
+		return b.lastIdx, true
+	}
+	k, ok := b.rcIndex.get(id)
+	if ok {
+		b.lastID, b.lastIdx = id, k
+	}
+	return k, ok
+}
+
+// set records state c's vote on roll call k. It returns the vote already
+// recorded, if any.
+func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
+	p, _ := countries.Pos(b.holder(c, k).COW)
+	return b.setPos(p, k, v)
+}
+
+// setPos is set for the state at place p of countries.Table, already resolved
+// to the seat holder.
+func (b *builder) setPos(p, k int, v Vote) (prev Vote) {
+	row := b.rows[p]
+	if k >= len(row) {
+		if row == nil {
+			// Reserve for the roll calls known now, as for unvotes, where
+			// they are all read before the votes.
+			row = make([]Vote, max(b.rollCalls.len(), k+1))
+		} else {
+			row = append(row, make([]Vote, max(k+1-len(row), len(row)/2))...)
+		}
+		b.rows[p] = row
+	}
+	prev = row[k]
+	row[k] = v
+	return prev
+}
+
+func (b *builder) setMember(c Country, k int, f Flag) {
+	if b.member == nil {
+		b.member = make(map[[2]int]Flag)
+	}
+	p, _ := countries.Pos(b.holder(c, k).COW)
+	b.member[[2]int{p, k}] = f
+}
+
+func (b *builder) setNote(c Country, k int, s string) {
+	if b.notes == nil {
+		b.notes = make(map[[2]int]string)
+	}
+	p, _ := countries.Pos(b.holder(c, k).COW)
+	b.notes[[2]int{p, k}] = s
+}
+
+// note returns the note recorded for state c on roll call k, if any.
+func (b *builder) note(c Country, k int) string {
+	p, _ := countries.Pos(b.holder(c, k).COW)
+	return b.notes[[2]int{p, k}]
+}
+
+// dataset lays the votes out as the Result's matrix: states by COW code,
+// roll calls by session, date and ID.
+func (b *builder) dataset() *Result {
+	order := make([]int, b.rollCalls.len())
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		rx, ry := b.rollCalls.at(x), b.rollCalls.at(y)
+		if c := cmp.Compare(rx.Session, ry.Session); c != 0 {
+			return c
+		}
+		if c := rx.Date.Compare(ry.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(rx.ID, ry.ID)
+	})
+	nr := len(order)
+	newCol := make([]int, nr)
+	for j, k := range order {
+		newCol[k] = j
+	}
+	d := &Result{b: b, order: order, newCol: newCol, newRow: make([]int, len(b.rows))}
+	for p, row := range b.rows {
+		if row != nil {
+			d.newRow[p] = len(d.Countries)
+			d.Countries = append(d.Countries, p)
+		}
+	}
+	newRow := d.newRow
+	for key, s := range b.notes {
+		if d.Notes == nil {
+			d.Notes = make(map[int]string)
+		}
+		d.Notes[newRow[key[0]]*nr+newCol[key[1]]] = s
+	}
+	for k, u := range b.unanimity {
+		if d.Unanimity == nil {
+			d.Unanimity = make(map[int]bool)
+		}
+		d.Unanimity[newCol[k]] = u
+	}
+	return d
+}
+
+// touch adds state c to the dataset even if it never votes.
+func (b *builder) touch(c Country) {
+	p, _ := countries.Pos(c.COW)
+	if b.rows[p] == nil {
+		b.rows[p] = make([]Vote, 0, b.rollCalls.len())
+	}
+}

@@ -1,0 +1,339 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The engine's own model types mirror package votes' (same fields, same
+// values), so that votes converts them by a copy: the engine cannot import
+// votes, which calls it.
+
+// RollCall is votes.RollCall, field for field.
+type RollCall struct {
+	ID int // rcid in the unvotes and Voeten data; the record id in the UN Digital Library
+
+	// Session is the regular session during which the vote was held: 74 is
+	// the session that opened in September 2019. Votes of an emergency
+	// special or special session carry the number of the regular session
+	// then in progress, and the special session's name in Special.
+	Session int
+	Special string // "ES-11", "S-10"; "" for a vote in a regular session
+
+	Date time.Time // day of the vote, midnight UTC; zero if the source gives none
+
+	// Resolution is the symbol in the UN's form, "A/RES/68/262", whatever
+	// form the source used ("R/68/262"); RawResolution is the source's text.
+	Resolution    string
+	RawResolution string
+
+	Short       string // short title (unvotes, Voeten's newer files)
+	Title       string // full title (UN Digital Library)
+	Description string // Voeten's description of what was voted on
+
+	// Fields of the UN Digital Library; empty for the other sources.
+	Draft           string // draft symbol, "A/ES-10/L.25"
+	CommitteeReport string // committee report symbol
+	Meeting         string // meeting record, "A/ES-10/PV.41"
+	AgendaTitle     string
+	Subjects        string
+	Link            string // the record's address
+
+	Issues    Issue // Voeten's issue codes
+	Important Flag  // an "important vote" in the US State Department's report
+	Amendment Flag  // a vote on an amendment
+	Paragraph Flag  // a vote on a paragraph
+
+	// Totals are the tallies the source publishes, if it does (HasTotals);
+	// Dataset.Tally counts the votes actually in the data.
+	Totals    Tally
+	HasTotals bool
+
+	// Unanimous reports that every vote cast on the roll call was the same
+	// (or none was cast). It is judged once, when the dataset is read, on
+	// every vote the source holds, and kept through Filter and
+	// SelectCountries: narrowing the states never makes a roll call
+	// unanimous. Where a source also publishes totals (the UN Digital
+	// Library), the votes read decide, not the totals.
+	Unanimous bool
+}
+
+// Tally is votes.Tally.
+type Tally struct {
+	Yes, No, Abstain int
+	NonVoting        int // members present or listed that did not vote
+	Members          int // members at the time, where the source gives it
+}
+
+// Vote is votes.Vote: the cells the engine lays out hold its values.
+type Vote int8
+
+// The values of votes.Vote.
+const (
+	NoRecord  Vote = iota // nothing recorded
+	Yes                   // voted yes
+	Abstain               // abstained
+	No                    // voted no
+	Absent                // a member that did not vote
+	NonMember             // not a member of the United Nations at the time
+)
+
+// Cast reports whether v is a vote cast on the floor: Yes, Abstain or No.
+// Agreement indices are computed over cast votes only.
+func (v Vote) Cast() bool { return v >= Yes && v <= No }
+
+// String returns the lower-case name used by the unvotes data ("yes",
+// "abstain", "no") and by this package's canonical CSV ("absent",
+// "non-member"); NoRecord is the empty string.
+func (v Vote) String() string {
+	switch v {
+	case NoRecord:
+		return ""
+	case Yes:
+		return "yes"
+	case Abstain:
+		return "abstain"
+	case No:
+		return "no"
+	case Absent:
+		return "absent"
+	case NonMember:
+		return "non-member"
+	}
+	return fmt.Sprintf("Vote(%d)", int8(v))
+}
+
+// Flag is votes.Flag.
+type Flag int8
+
+// The values of votes.Flag.
+const (
+	FlagUnknown Flag = iota // the source does not say
+	FlagFalse               // coded 0
+	FlagTrue                // coded 1
+)
+
+// Issue is votes.Issue, a set of Voeten's six issue areas.
+type Issue uint8
+
+// The values of votes.Issue.
+const (
+	MiddleEast  Issue = 1 << iota // "me"
+	Nuclear                       // "nu"
+	Disarmament                   // "di"
+	HumanRights                   // "hr"
+	Colonialism                   // "co"
+	Development                   // "ec"
+)
+
+// IssueCodes lists the issues with their codes and labels, in Voeten's order.
+var IssueCodes = [...]struct {
+	Issue Issue
+	Code  string
+	Label string
+}{
+	{MiddleEast, "me", "Palestinian conflict"},
+	{Nuclear, "nu", "Nuclear weapons and nuclear material"},
+	{Disarmament, "di", "Arms control and disarmament"},
+	{HumanRights, "hr", "Human rights"},
+	{Colonialism, "co", "Colonialism"},
+	{Development, "ec", "Economic development"},
+}
+
+// ParseIssue returns the issue with the given two-letter code or label,
+// case-insensitively.
+func ParseIssue(s string) (Issue, error) {
+	if is, ok := IssueOf([]byte(s)); ok {
+		return is, nil
+	}
+	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
+}
+
+// IssueOf is ParseIssue without the error, and so without allocating.
+func IssueOf(b []byte) (Issue, bool) {
+	for _, ic := range IssueCodes {
+		if bytes.EqualFold(b, []byte(ic.Code)) || bytes.EqualFold(b, []byte(ic.Label)) {
+			return ic.Issue, true
+		}
+	}
+	return 0, false
+}
+
+// NormalizeResolution returns a resolution symbol in the UN's form:
+// "R/68/262" becomes "A/RES/68/262", Voeten's "ESS/1/34" (emergency special
+// session) "A/RES/ES-1/34" and "SS/1/59" (special session) "A/RES/S-1/59".
+// Symbols already in that form are returned trimmed; anything else is
+// returned trimmed and otherwise unchanged.
+func NormalizeResolution(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "NA") {
+		return ""
+	}
+	u := strings.ToUpper(s)
+	switch {
+	case strings.HasPrefix(u, "A/RES/"):
+		return "A/RES/" + s[6:]
+	case strings.HasPrefix(u, "R/"):
+		return "A/RES/" + s[2:]
+	case strings.HasPrefix(u, "ESS/"):
+		return "A/RES/ES-" + s[4:]
+	case strings.HasPrefix(u, "SS/"):
+		return "A/RES/S-" + s[3:]
+	}
+	return s
+}
+
+// specialOf returns the special session named in a normalised symbol
+// ("A/RES/ES-10/19" gives "ES-10").
+func specialOf(resolution string) string {
+	rest, ok := strings.CutPrefix(resolution, "A/RES/")
+	if !ok {
+		return ""
+	}
+	part, _, _ := strings.Cut(rest, "/")
+	if strings.HasPrefix(part, "ES-") || strings.HasPrefix(part, "S-") {
+		return part
+	}
+	return ""
+}
+
+// ParseSession parses a session as the sources write it: "74", "74.0",
+// "ES-11", "S-10". It returns the regular session number (0 for a special
+// session, whose regular session follows from its date) and the special
+// session's name.
+func ParseSession(s string) (regular int, special string, err error) {
+	s = strings.TrimSpace(s)
+	u := strings.ToUpper(s)
+	for _, p := range [...]string{"ES-", "S-"} {
+		if rest, ok := strings.CutPrefix(u, p); ok {
+			if n, err := strconv.Atoi(rest); err == nil && n > 0 {
+				return 0, p + rest, nil
+			}
+			return 0, "", fmt.Errorf("%w %s", ErrBadSession, quotePrefix([]byte(s)))
+		}
+	}
+	n, ok := parseWholeNumber(s)
+	if !ok || n <= 0 {
+		return 0, "", fmt.Errorf("%w %s", ErrBadSession, quotePrefix([]byte(s)))
+	}
+	return n, "", nil
+}
+
+// SessionOf returns the regular session in progress on a day. Session N
+// opens in the second half of September of the year 1945+N (the first, in
+// January 1946); votes from 15 September on are counted to the new session.
+func SessionOf(t time.Time) int {
+	y := t.Year()
+	if t.Month() > time.September || (t.Month() == time.September && t.Day() >= 15) {
+		return max(y-1945, 1)
+	}
+	return max(y-1946, 1)
+}
+
+// parseWholeNumber parses "120" and the Digital Library's "120.0".
+func parseWholeNumber(s string) (int, bool) {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		if strings.Trim(s[i+1:], "0") != "" {
+			return 0, false
+		}
+		s = s[:i]
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// parseDate parses ISO dates (2019-12-09) and Voeten's m/d/yyyy (12/9/2019).
+func parseDate(s string) (time.Time, error) {
+	if t, ok := parseISODate(s); ok {
+		return t, nil
+	}
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "/") {
+		parts := strings.Split(s, "/")
+		if len(parts) == 3 {
+			m, e1 := strconv.Atoi(parts[0])
+			d, e2 := strconv.Atoi(parts[1])
+			y, e3 := strconv.Atoi(parts[2])
+			if e1 == nil && e2 == nil && e3 == nil && validDay(y, m, d) {
+				return day(y, time.Month(m), d), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%w %s (want yyyy-mm-dd or m/d/yyyy)", ErrBadDate, quotePrefix([]byte(s)))
+	}
+	// A time of day, as some exports add, says nothing more; anything
+	// else after the date is an error.
+	for _, layout := range [...]string{time.DateOnly, time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05",
+		"2006-01-02 15:04:05Z07:00", "2006-01-02T15:04", "2006-01-02 15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if y, m, d := t.Date(); validDay(y, int(m), d) {
+				return day(y, m, d), nil
+			}
+			return time.Time{}, fmt.Errorf("%w %s (the year is outside %d-%d)", ErrBadDate, quotePrefix([]byte(s)), minYear, maxYear)
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w %s (want yyyy-mm-dd or m/d/yyyy)", ErrBadDate, quotePrefix([]byte(s)))
+}
+
+// The years a date may have: the General Assembly first met in 1946.
+const (
+	minYear = 1945
+	maxYear = 2100
+)
+
+// maxSession is the regular session that opens in maxYear.
+const maxSession = maxYear - 1945
+
+// checkSession reports a roll call whose session cannot be right: outside
+// 1..maxSession, or contradicted by its date. A vote of regular session N
+// is normally held between its opening in September of 1945+N and the
+// opening of the next, but the sources date some votes up to two sessions
+// earlier or one later (unvotes and Voeten date 47/1 1992-09-03, in session
+// 46; a vote of session 23 1967-05-07, in session 21; 59/307 2005-12-08, in
+// session 60), so a date is accepted from September of 1943+N to September
+// of 1947+N; beyond that the session or the date is wrong.
+func checkSession(rc *RollCall) error {
+	if rc.Session < 1 || rc.Session > maxSession {
+		return fmt.Errorf("%w: session %d is outside 1-%d", ErrBadSession, rc.Session, maxSession)
+	}
+	if rc.Date.IsZero() {
+		return nil
+	}
+	if in := SessionOf(rc.Date); in < rc.Session-2 || in > rc.Session+1 {
+		return fmt.Errorf("%w: session %d, but dated %s, in session %d", ErrBadSession, rc.Session, rc.Date.Format(time.DateOnly), in)
+	}
+	return nil
+}
+
+// parseISODate parses the common yyyy-mm-dd quickly; it declines anything
+// else, valid or not, for parseDate to handle.
+func parseISODate[T string | []byte](s T) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	n := 0
+	for i := range 10 {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i] - '0'
+		if c > 9 {
+			return time.Time{}, false
+		}
+		n = n*10 + int(c)
+	}
+	y, m, d := n/10000, n/100%100, n%100
+	if !validDay(y, m, d) {
+		return time.Time{}, false
+	}
+	return day(y, time.Month(m), d), true
+}
+
+func validDay(y, m, d int) bool {
+	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= day(y, time.Month(m)+1, 0).Day()
+}
