@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -164,6 +165,10 @@ func (lv *longView) coverageNotes() string {
 // with -out, draws them.
 func (lv *longView) changes(p *printer, cfg *config) error {
 	chRef, err := alignment.ChangePoints(lv.periods, lv.withRef, nil)
+	if errors.Is(err, alignment.ErrEmpty) {
+		p.say(fmt.Sprintf("%s and %s voted together on %d or more roll calls in no session since 1992: there is no series to find changes in.", lv.mName, lv.ref.Name, minN))
+		return p.err
+	}
 	if err != nil {
 		return err
 	}
@@ -180,7 +185,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	}
 	skipped := ""
 	if len(chRef.Skipped) > 0 {
-		skipped = fmt.Sprintf(" Sessions %s are left out: %s voted with %s on fewer than %d of their roll calls", spans(chRef.Skipped), lv.mName, lv.ref.Name, minN)
+		skipped = fmt.Sprintf(" Sessions %s are left out: %s and %s both voted on fewer than %d of their roll calls", spans(chRef.Skipped), lv.mName, lv.ref.Name, minN)
 		if lv.m.COW == 345 {
 			skipped += " (the record counts Yugoslavia's seat as Serbia's; the Federal Republic did not sit from 1992 to 2000)"
 		}
@@ -188,7 +193,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	}
 	p.say(fmt.Sprintf("Did %s's alignment shift, or do the scores only wander? Change points (alignment.ChangePoints) of both series since 1992 (session %d): levels that hold over at least 3 sessions, each session's score weighted by its roll calls, a change kept only if it pays a penalty of 3.5 ln T (T sessions), with a 95%% interval for its date.%s",
 		lv.mName, firstSession, skipped))
-	p.say(fmt.Sprintf("%s's agreement with %s %s; with the EU median %s.", lv.mName, lv.ref.Name, describe(chRef), describe(chEU)))
+	p.say(fmt.Sprintf("%s's agreement with %s %s; with the EU median it %s.", lv.mName, lv.ref.Name, describe(chRef), describe(chEU)))
 	if cfg.out == "" {
 		return p.err
 	}
@@ -201,7 +206,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 }
 
 // describe renders a series' change points: "changed once, at session 68
-// (2013; interval 67-70), from 0.79 to 0.71", or "no change (0.88
+// (2013; interval 67-70), from 0.79 to 0.71", or "did not change (0.88
 // throughout)".
 func describe(ch *alignment.Changes) string {
 	if len(ch.Points) == 0 {
@@ -209,7 +214,7 @@ func describe(ch *alignment.Changes) string {
 		if len(ch.Segments) == 1 {
 			level = ch.Segments[0].Level
 		}
-		return fmt.Sprintf("no change (%s throughout)", num(level, 2))
+		return fmt.Sprintf("did not change (%s throughout)", num(level, 2))
 	}
 	times := map[int]string{1: "once", 2: "twice"}[len(ch.Points)]
 	if times == "" {
@@ -219,7 +224,7 @@ func describe(ch *alignment.Changes) string {
 	for _, c := range ch.Points {
 		parts = append(parts, fmt.Sprintf("at session %d (%d; interval %d-%d), from %.2f to %.2f", c.Key, sessionYear(c.Key), c.Lo, c.Hi, c.Before, c.After))
 	}
-	return "changed " + times + ", " + join(parts)
+	return "changed " + times + ", " + strings.Join(parts, ", then ")
 }
 
 // draw writes the picture of both series with their change points, as PNG
