@@ -54,6 +54,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	since := ds.Filter(votes.InSessions(firstSession, 1<<30))
 	if since.NumRollCalls() == 0 {
 		p.say(fmt.Sprintf("The record has no session since 1992 (session %d) to follow %s's votes in.", firstSession, m.Name))
+		noPicture(p, cfg)
 		return p.err
 	}
 	opts := alignment.Options{MinN: minN}
@@ -167,6 +168,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	chRef, err := alignment.ChangePoints(lv.periods, lv.withRef, nil)
 	if errors.Is(err, alignment.ErrEmpty) {
 		p.say(fmt.Sprintf("%s and %s voted together on %d or more roll calls in no session since 1992: there is no series to find changes in.", lv.mName, lv.ref.Name, minN))
+		noPicture(p, cfg)
 		return p.err
 	}
 	if err != nil {
@@ -203,6 +205,13 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	}
 	p.say(fmt.Sprintf("Drew both series, the band the bootstrap interval of the score with %s and each change point a dashed line with its interval shaded: %s.", lv.ref.Name, strings.Join(files, ", ")))
 	return p.err
+}
+
+// noPicture says, with -out, that there is nothing to draw.
+func noPicture(p *printer, cfg *config) {
+	if cfg.out != "" {
+		p.say(fmt.Sprintf("No picture drawn into %s: there is no series to draw.", cfg.out))
+	}
 }
 
 // describe renders a series' change points: "changed once, at session 68

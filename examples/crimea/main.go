@@ -219,6 +219,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	p.step("The wider pattern")
 	if len(apart) == 0 {
 		p.say(fmt.Sprintf("No %s state was singled out on these roll calls, so there is no one to follow session by session.", label))
+		noPicture(p, cfg)
 		return p.err
 	}
 	return widerPattern(p, ds, apart[0], ref, cfg)

@@ -136,13 +136,14 @@ func TestRunCrimea(t *testing.T) {
 
 // On a record where nobody stands apart the example says so.
 func TestRunNobodyApart(t *testing.T) {
-	out, err := analyzeArgs(t, "-group", "EU")
+	out, err := analyzeArgs(t, "-group", "EU", "-out", "pics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
 		"No EU state stands apart from the rest in its votes with " + russia(t) + " on 7 Crimea resolutions",
 		"No EU state was singled out on these roll calls",
+		"No picture drawn into pics: there is no series to draw.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
