@@ -198,9 +198,10 @@ func (pt *PermutationTest) Sentence(topic string) string {
 	return pt.MemberSentence(pt.Members[best], topic)
 }
 
-// PermutationRow is one member's record with the reference (state a is
-// the member, b the reference) and its test.
+// PermutationRow is one member's record with the reference and its test:
+// state a is the reference and b the member, as in OutlierRow.
 type PermutationRow struct {
+	Group    string  `csv:"group"`
 	ISO3A    string  `csv:"iso3_a"`
 	COWA     int     `csv:"cow_a"`
 	NameA    string  `csv:"name_a"`
@@ -237,8 +238,9 @@ func (pt *PermutationTest) Rows() []PermutationRow {
 	r := pt.Reference
 	for k, m := range ms {
 		out[k] = PermutationRow{
-			ISO3A: m.Country.ISO3, COWA: m.Country.COW, NameA: m.Country.Name,
-			ISO3B: r.ISO3, COWB: r.COW, NameB: r.Name,
+			Group: pt.Group.Name,
+			ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name,
+			ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Country.Name,
 			With: m.With, N: m.N, Expected: m.Expected,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue, Outlier: m.Outlier,
 		}

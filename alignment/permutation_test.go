@@ -59,14 +59,14 @@ func TestPermutationCrimea(t *testing.T) {
 		t.Errorf("Sentence:\n got %s\nwant %s", got, want)
 	}
 	rows := pt.Rows()
-	if rows[0].COWA != 345 || rows[0].PValue != srb.PValue || rows[0].ISO3B != "RUS" {
+	if rows[0].COWB != 345 || rows[0].PValue != srb.PValue || rows[0].ISO3A != "RUS" || rows[0].Group != "Balkans" {
 		t.Errorf("first row %+v, want Serbia's", rows[0])
 	}
 	var b bytes.Buffer
 	if err := pt.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier\nSRB,345,") {
+	if !strings.HasPrefix(b.String(), "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier\nBalkans,RUS,365,Russian Federation,SRB,345,") {
 		t.Errorf("CSV starts %q", b.String()[:120])
 	}
 }

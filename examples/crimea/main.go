@@ -42,8 +42,9 @@
 // alignment.PermutationTest's WriteCSV: one row per member of the group, by
 // COW code, with the columns
 //
-//	iso3_a,cow_a,name_a     the member
-//	iso3_b,cow_b,name_b     the reference state
+//	group                   the group's name
+//	iso3_a,cow_a,name_a     the reference state
+//	iso3_b,cow_b,name_b     the member
 //	with,n                  the roll calls on which the member cast the reference's vote, and those on which both cast a vote
 //	expected                the mean of with if the votes of the members present on each roll call were shared out among them at random
 //	p_upper,p_lower         the chance under that null of voting with the reference as often as with or more, and as often or less
@@ -98,8 +99,8 @@ follows that state's agreement with Russia and with the EU session by
 session, with bootstrap intervals, and finds when it changed since 1992.
 The flags run the same analysis on another record, group, reference state
 or set of roll calls. -csv writes each member's record against the
-reference with its test (alignment.PermutationTest.WriteCSV: iso3_a..name_a
-for the member, iso3_b..name_b for the reference, with, n, expected,
+reference with its test (alignment.PermutationTest.WriteCSV: group,
+iso3_a..name_a for the reference, iso3_b..name_b for the member, with, n, expected,
 p_upper, p_lower, p_value, outlier); -out draws the agreement since 1992
 with its bands and change points (crimea-longview.png and .svg).
 

@@ -231,7 +231,7 @@ func TestRunCSVAndPicture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier" {
+	if got := strings.Join(recs[0], ","); got != "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier" {
 		t.Errorf("header %q", got)
 	}
 	// The ten Balkan states that sat in the Assembly on these roll calls
@@ -241,10 +241,10 @@ func TestRunCSVAndPicture(t *testing.T) {
 	}
 	rows := map[string][]string{}
 	for _, r := range recs[1:] {
-		if r[3] != "RUS" {
+		if r[1] != "RUS" {
 			t.Errorf("row %q: want reference RUS", r)
 		}
-		rows[r[0]] = r[6:]
+		rows[r[4]] = r[7:]
 	}
 	// By hand from the vote grid (see TestRunCrimea): Serbia's chance of
 	// voting with Russia on each of its six roll calls is 1/10 (1/9 on
@@ -263,7 +263,7 @@ func TestRunCSVAndPicture(t *testing.T) {
 		}
 		for k, w := range want {
 			if got := atof(t, r[k]); math.Abs(got-w) > 1e-9*math.Max(1, w) && math.Abs(got-w) > 1e-12 {
-				t.Errorf("%s %s = %v, want %v", iso, recs[0][6+k], got, w)
+				t.Errorf("%s %s = %v, want %v", iso, recs[0][7+k], got, w)
 			}
 		}
 	}
