@@ -31,13 +31,12 @@
 // September 2019). It ends its table with one sentence on how sure the main
 // finding is: where Serbia stands against Russia and Croatia in the last
 // session of the range, with their 95% intervals (the library's standard
-// errors, ±1.96 SE), and whether the intervals overlap, as in
+// errors, ±1.96 SE), and whether the intervals overlap; for the default
+// sessions 50-74:
 //
 //	How sure: in session 74 Serbia's ideal point is 0.68 ± 0.18 (95% interval), Russia's 0.09 ± 0.21
 //	and Croatia's 1.43 ± 0.26; its interval overlaps neither, so Serbia stands clearly between
 //	Russia and Croatia.
-//
-// (sessions 50-74).
 //
 // The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
 // session estimated, by COW code and session, with the columns
