@@ -277,12 +277,12 @@ func checkCSV(t *testing.T, name, out string) {
 
 // The pictures, PNG and SVG, go into the -out directory, made if missing.
 // In short mode only the 83 states with 90 joint votes with every other
-// are drawn: the full heatmap takes seconds to render.
+// are drawn, from 50 resamples: the full heatmap takes seconds to render.
 func TestPictures(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "pics")
 	args, n := []string{"-out", dir}, 191
 	if testing.Short() {
-		args, n = append(args, "-min", "90"), 83
+		args, n = append(args, "-min", "90", "-resamples", "50"), 83
 	}
 	var out bytes.Buffer
 	if err := run(args, &out); err != nil {
