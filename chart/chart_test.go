@@ -440,6 +440,53 @@ func TestLines(t *testing.T) {
 	}
 }
 
+// Marks: a dashed line at X in the mark's colour, its span shaded behind
+// the lines, its label in the SVG, a mark outside the lines' range left
+// out, and a mark that is not finite refused.
+func TestLinesMarks(t *testing.T) {
+	red := color.RGBA{0xd0, 0x20, 0x20, 0xff}
+	line := Line{Name: "a", X: []float64{50, 51, 52, 53, 54, 55}, Y: []float64{1, 1, 1, 2, 2, 2}}
+	c, err := Lines([]Line{line}, &LinesOptions{Marks: []Mark{
+		{X: 52.5, Lo: 51.5, Hi: 54.5, Label: "change at 53", Color: red},
+		{X: 70, Label: "beyond the lines"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, svg := render(t, c)
+	if !svgText(svg, "change at 53") {
+		t.Errorf("SVG lacks the mark's label")
+	}
+	if svgText(svg, "beyond the lines") {
+		t.Errorf("a mark beyond the lines' X is drawn")
+	}
+	if c.Plot.X.Max != 55 {
+		t.Errorf("the marks change the X range: max %v, want 55", c.Plot.X.Max)
+	}
+	// The span is the mark's colour faded on white; the line at X (dashed:
+	// look along it for a dash) its colour; outside the span white.
+	if col := pixel(t, c, 54, 1.5); !sameHue(col, red) {
+		t.Errorf("inside the span: %v, want a faded %v", col, red)
+	}
+	if col := pixel(t, c, 50.5, 1.5); col != color.Color(color.RGBA{0xff, 0xff, 0xff, 0xff}) {
+		t.Errorf("outside the span: %v, want white", col)
+	}
+	onLine := 0
+	for k := range 20 {
+		if col := pixel(t, c, 52.5, 1.2+0.03*float64(k)); col == color.Color(red) {
+			onLine++
+		}
+	}
+	if onLine == 0 || onLine == 20 {
+		t.Errorf("%d of 20 points along the mark in its colour: want a dashed line", onLine)
+	}
+	for _, m := range []Mark{{X: math.NaN()}, {X: 1, Lo: math.Inf(-1), Hi: 2}, {X: 1, Hi: math.NaN()}} {
+		if _, err := Lines([]Line{line}, &LinesOptions{Marks: []Mark{m}}); !errors.Is(err, ErrNotFinite) {
+			t.Errorf("mark %+v: %v, want ErrNotFinite", m, err)
+		}
+	}
+}
+
 // sameHue reports whether c is col faded on white: each channel between
 // col's and white, and the channels in col's order.
 func sameHue(c, col color.Color) bool {

@@ -2,7 +2,8 @@
 // votes usually ends with: a dendrogram of the states, their agreement
 // matrix as a heatmap in dendrogram order, a map of the states (classical
 // MDS) coloured by bloc, and lines with uncertainty bands (ideal points over
-// sessions, or any series with an interval).
+// sessions, or any series with an interval), with marks across them (change
+// points and the interval for their date: LinesOptions.Marks).
 //
 // Each function takes library types (a *cluster.Dendrogram, a *cluster.Map,
 // any mat.Symmetric such as alignment.Matrix.Scores) or plain slices, with the

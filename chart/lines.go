@@ -37,14 +37,32 @@ type Line struct {
 type LinesOptions struct {
 	// Title is drawn above the lines; XLabel and YLabel label the axes.
 	Title, XLabel, YLabel string
+	// Marks are drawn behind the lines, each a dashed vertical line
+	// across the plot with its span shaded: change points with the
+	// interval for their date, or events.
+	Marks []Mark
+}
+
+// Mark is a vertical line at X across a Lines chart, such as a change
+// point, with an optional shaded span from Lo to Hi (the interval for its
+// date) and a label at its top.
+type Mark struct {
+	// X is where the line is drawn; Lo and Hi bound the span, drawn if
+	// Lo < Hi (the zero value draws none).
+	X, Lo, Hi float64
+	// Label is written at the top of the line, to its right.
+	Label string
+	// Color is the colour of the line and, faded, of its span; nil means
+	// grey.
+	Color color.Color
 }
 
 // Lines draws each line, its band behind it as a faded area, with a legend
-// at the right of the lines. Bands are drawn first, so no band hides a
-// line.
+// at the right of the lines. Marks and bands are drawn first, so neither
+// hides a line.
 //
 // The error wraps ErrNotFinite for a NaN or infinite X or an infinite Y, Lo
-// or Hi, and ErrRange if the X of a line do not increase or a band's Lo lies
+// or Hi, or a mark's X, Lo or Hi that is not finite, and ErrRange if the X of a line do not increase or a band's Lo lies
 // above its Hi. Lines panics if a line's Y, or its Lo or Hi when not nil,
 // differ in length from its X.
 func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
@@ -54,6 +72,14 @@ func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
 	p := newPlot(9)
 	p.Title.Text = opts.Title
 	p.X.Label.Text, p.Y.Label.Text = opts.XLabel, opts.YLabel
+	for _, m := range opts.Marks {
+		if math.IsNaN(m.X) || math.IsInf(m.X, 0) || math.IsInf(m.Lo, 0) || math.IsInf(m.Hi, 0) || math.IsNaN(m.Lo) || math.IsNaN(m.Hi) {
+			return nil, fmt.Errorf("%w: mark %q at %v (span %v to %v)", ErrNotFinite, m.Label, m.X, m.Lo, m.Hi)
+		}
+	}
+	if len(opts.Marks) > 0 {
+		p.Add(marks(opts.Marks))
+	}
 	var front []plot.Plotter
 	for li, l := range lines {
 		if err := l.check(); err != nil {
@@ -130,6 +156,41 @@ func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
 	p.Legend.Top = true
 	p.Add(legendRoom{right: true})
 	return &Chart{Plot: p, Width: 9 * vg.Inch, Height: 5.5 * vg.Inch}, nil
+}
+
+// marks draws Marks behind the lines. It has no data range of its own: a
+// mark outside the lines' range of X is not drawn.
+type marks []Mark
+
+// Plot implements plot.Plotter.
+func (ms marks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	for _, m := range ms {
+		col := m.Color
+		if col == nil {
+			col = color.Gray{0x80}
+		}
+		if m.Lo < m.Hi {
+			lo, hi := max(m.Lo, p.X.Min), min(m.Hi, p.X.Max)
+			if lo < hi {
+				r, g, b, _ := col.RGBA()
+				x0, x1 := trX(lo), trX(hi)
+				c.FillPolygon(color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 28}, []vg.Point{
+					{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
+			}
+		}
+		if m.X < p.X.Min || m.X > p.X.Max {
+			continue
+		}
+		x := trX(m.X)
+		c.StrokeLine2(draw.LineStyle{Color: col, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}, x, c.Min.Y, x, c.Max.Y)
+		if m.Label != "" {
+			sty := p.X.Tick.Label
+			sty.Color = col
+			sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
+			c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: c.Max.Y - vg.Points(2)}, m.Label)
+		}
+	}
 }
 
 // check reports a line that cannot be drawn, and panics on lengths that

@@ -1,6 +1,7 @@
 // Crimea asks which Balkan states vote with Russia on Crimea, from the UN
 // General Assembly's roll-call record, and finds that Serbia is the only
-// one.
+// one; it then says how sure that is and follows Serbia's alignment since
+// 1992.
 //
 // It runs as a notebook: each step prints a heading, a sentence of context
 // and its result. With no flags it reads the embedded 1946-2019 record
@@ -9,7 +10,21 @@
 //
 //	go run ./examples/crimea
 //	go run ./examples/crimea -data UNVotes.csv -group "Western Balkans" -against Russia
-//	go run ./examples/crimea -csv /tmp/crimea.csv
+//	go run ./examples/crimea -csv /tmp/crimea.csv -out /tmp/crimea
+//
+// The steps: the roll calls found, with their tallies; how each member of
+// the group voted; who stands apart from the group in its votes with the
+// reference (the median/MAD rule of alignment.Outliers) and how unlikely
+// that record would be by chance (the exact test of
+// alignment.OutlierReport.Permutation: "Serbia voted with Russian
+// Federation on 6 of 6 Crimea resolutions (p = 2.2e-06; ...)"); the
+// outlier's agreement with the reference and with the median EU member in
+// each session since 2006, with a seeded 95% bootstrap interval for the
+// former (alignment.BootstrapPairSeries), a sentence on how sure the last
+// session's score is, and where the record is thin in those sessions
+// (audit.Cover); and the change points of both series since 1992 (session
+// 47; the record counts Yugoslavia's seat as Serbia's) by
+// alignment.ChangePoints, in a sentence and, with -out, on a picture.
 //
 // Flags:
 //
@@ -17,27 +32,29 @@
 //	-match REGEXP   which roll calls, by resolution symbol, title or description
 //	-group NAME     a group of states, as votes.LookupGroup knows it (default Balkans)
 //	-against STATE  the reference state (default Russia)
-//	-csv FILE       write each member's record against the reference to FILE as CSV (default: none)
+//	-csv FILE       write each member's record against the reference, with its p-value, to FILE (default: none)
+//	-out DIR        draw the long view with its change points, PNG and SVG, into DIR, made if missing (default: no picture)
 //	-h              print this usage and exit
 //
-// It draws no picture and writes no file but the -csv file, whose directory
-// is checked before the work starts. The CSV is alignment.OutlierReport's
-// WriteCSV: one row per member of the group, by COW code, with the columns
+// It writes no file but the -csv file and, with -out, crimea-longview.png
+// and crimea-longview.svg; the -csv file's directory and the -out directory
+// are checked before the work starts. The CSV is
+// alignment.PermutationTest's WriteCSV: one row per member of the group, by
+// COW code, with the columns
 //
-//	group                               the group's name
-//	iso3_a,cow_a,name_a                 the reference state
-//	iso3_b,cow_b,name_b                 the member
-//	with,against,abstained,absent       its votes on the roll calls on which the reference voted
-//	index,score,n                       the index (identical: the share of votes cast with the reference),
-//	                                    its value (NaN if n is 0) and the roll calls both voted on
-//	judged,outlier                      whether it voted on enough roll calls to be judged, and whether it stands apart
+//	iso3_a,cow_a,name_a     the member
+//	iso3_b,cow_b,name_b     the reference state
+//	with,n                  the roll calls on which the member cast the reference's vote, and those on which both cast a vote
+//	expected                the mean of with if the votes of the members present on each roll call were shared out among them at random
+//	p_upper,p_lower         the chance under that null of voting with the reference as often as with or more, and as often or less
+//	p_value                 the two-sided p-value, twice the smaller tail, at most 1 (NaN if n is 0)
+//	outlier                 whether the median/MAD rule says the member stands apart
 package main
 
 import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -52,10 +69,6 @@ import (
 // Crimea in its title ("Territorial integrity of Ukraine"), so the pattern
 // asks for that title too.
 const defaultMatch = `(?i)crimea|territorial integrity of ukraine`
-
-// sinceSession is the first session of the long view: 61 opened in
-// September 2006, Serbia's first as a state on its own.
-const sinceSession = 61
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
@@ -73,20 +86,24 @@ type config struct {
 	label, topic string
 	csvPath      string    // "" for none
 	csv          *cli.File // opened by run before the work
+	out          string    // directory for the picture; "" for none
 }
 
 const usage = `Usage: crimea [flags]
 
 Crimea finds the roll calls of the UN General Assembly on Crimea, shows how
 each Balkan state voted on them, who stands apart from the group in its
-votes with Russia, and follows that state's agreement with Russia and with
-the EU session by session. The flags run the same analysis on another
-record, group, reference state or set of roll calls; -csv writes each
-member's record against the reference (alignment.OutlierReport.WriteCSV:
-group, iso3_a..name_a for the reference, iso3_b..name_b for the member,
-with, against, abstained, absent, index, score, n, judged, outlier).
+votes with Russia and how unlikely that is by chance (an exact test), then
+follows that state's agreement with Russia and with the EU session by
+session, with bootstrap intervals, and finds when it changed since 1992.
+The flags run the same analysis on another record, group, reference state
+or set of roll calls. -csv writes each member's record against the
+reference with its test (alignment.PermutationTest.WriteCSV: iso3_a..name_a
+for the member, iso3_b..name_b for the reference, with, n, expected,
+p_upper, p_lower, p_value, outlier); -out draws the agreement since 1992
+with its bands and change points (crimea-longview.png and .svg).
 
-	go run ./examples/crimea -group "Western Balkans" -against Russia -csv /tmp/crimea.csv`
+	go run ./examples/crimea -group "Western Balkans" -against Russia -csv /tmp/crimea.csv -out /tmp/crimea`
 
 // parse reads the flags. With -h it returns a nil config and a nil error
 // after printing the usage to stdout.
@@ -96,11 +113,12 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	match := fs.String("match", defaultMatch, "regular expression selecting the roll calls")
 	groupName := fs.String("group", "Balkans", "group of states")
 	against := fs.String("against", "Russia", "reference state")
-	csvPath := fs.String("csv", "", "write each member's record against the reference to this CSV file (default: none)")
+	csvPath := fs.String("csv", "", "write each member's record against the reference, with its p-value, to this CSV file (default: none)")
+	out := fs.String("out", "", "draw the long view with its change points (PNG and SVG) into this directory, made if missing (default: no picture)")
 	if help, err := cli.Parse(fs, args, stdout, usage); help || err != nil {
 		return nil, err
 	}
-	cfg := &config{data: *data, match: *match, csvPath: *csvPath}
+	cfg := &config{data: *data, match: *match, csvPath: *csvPath, out: *out}
 	var err error
 	if cfg.re, err = regexp.Compile(*match); err != nil {
 		return nil, fmt.Errorf("-match: %w", err)
@@ -133,6 +151,11 @@ func run(args []string, stdout io.Writer) error {
 			return fmt.Errorf("-csv: %w", err)
 		}
 		defer cfg.csv.Discard()
+	}
+	if cfg.out != "" {
+		if err := cli.Dir(cfg.out); err != nil {
+			return fmt.Errorf("-out: %w", err)
+		}
 	}
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
@@ -179,90 +202,60 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
 	p.write(rep.WriteTo)
-	p.printf("%s\n", sentence(rep, label, topic))
+	p.printf("%s\n\n", sentence(rep, label, topic))
+	// The median/MAD rule says who stands apart; the exact test says how
+	// unlikely that record would be by chance.
+	pt := rep.Permutation()
+	p.say(fmt.Sprintf("How sure: if, on each roll call, the votes the %s present cast were shared out among them at random, how likely would a member be to vote with %s as often (or as seldom) as it did? The exact test of alignment.OutlierReport.Permutation, for the member least likely under it: %s",
+		group.Name, rep.Reference.Name, pt.Sentence(topic)))
 	if cfg.csv != nil {
-		if err := cfg.csv.Commit(rep.WriteCSV); err != nil {
+		if err := cfg.csv.Commit(pt.WriteCSV); err != nil {
 			return err
 		}
-		p.say(fmt.Sprintf("Wrote this table to %s.", cfg.csvPath))
+		p.say(fmt.Sprintf("Wrote each member's record with its p-value to %s.", cfg.csvPath))
 	}
 
 	apart := rep.Outliers()
 	p.step("The wider pattern")
 	if len(apart) == 0 {
 		p.say(fmt.Sprintf("No %s state was singled out on these roll calls, so there is no one to follow session by session.", label))
+		noPicture(p, cfg)
 		return p.err
 	}
-	return widerPattern(p, ds, apart[0], ref)
-}
-
-// widerPattern prints the agreement of member m with the reference and with
-// the median EU member, session by session, since 2006.
-func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref votes.Country) error {
-	recent := ds.Filter(votes.InSessions(sinceSession, 1<<30))
-	if recent.NumRollCalls() == 0 {
-		p.say(fmt.Sprintf("The record has no session since 2006 (session %d) to follow %s's votes in.", sinceSession, m.Name))
-		return p.err
-	}
-	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over all roll calls that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; its n counts those states, %s's the roll calls.",
-		m.Name, ref.Name, m.Name, ref.Name))
-	rs, err := alignment.WithReference(recent, m.Country, alignment.Agree, nil)
-	if err != nil {
-		return err
-	}
-	eu, err := votes.LookupGroup("EU")
-	if err != nil {
-		return err
-	}
-	s := rs.Series(ref)
-	s.Title = fmt.Sprintf("%s's agreement, by session", m.Name)
-	euMedian := rs.GroupMedian(eu.Contains)
-	s.Add("EU median", euMedian)
-	p.write(s.WriteTo)
-	withRef, _ := rs.State(ref)
-	a, na := mean(withRef)
-	b, nb := mean(euMedian)
-	p.printf("\nOver the %d sessions in which %s scored, its mean agreement with %s was %.2f; over %d, with the median EU member %.2f.\n", na, m.Name, ref.Name, a, nb, b)
-	return p.err
-}
-
-// mean returns the mean of the scores that are not NaN and their number.
-func mean(s []alignment.Score) (float64, int) {
-	sum, n := 0.0, 0
-	for _, x := range s {
-		if !math.IsNaN(x.Value) {
-			sum += x.Value
-			n++
-		}
-	}
-	if n == 0 {
-		return math.NaN(), 0
-	}
-	return sum / float64(n), n
+	return widerPattern(p, ds, apart[0], ref, cfg)
 }
 
 // printer writes the notebook's steps and keeps the first write error.
 type printer struct {
 	w   io.Writer
 	n   int
+	gap bool // the last thing written ends in a blank line
 	err error
 }
 
 func (p *printer) step(heading string) {
 	p.n++
-	p.printf("\n## %d. %s\n\n", p.n, heading)
+	if !p.gap {
+		p.printf("\n")
+	}
+	p.printf("## %d. %s\n\n", p.n, heading)
 }
 
-func (p *printer) say(s string) { p.printf("%s\n\n", s) }
+func (p *printer) say(s string) {
+	p.printf("%s\n\n", s)
+	p.gap = true
+}
 
 func (p *printer) printf(format string, args ...any) {
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}
+	p.gap = false
 }
 
 func (p *printer) write(f func(io.Writer) (int64, error)) {
 	if p.err == nil {
 		_, p.err = f(p.w)
 	}
+	p.gap = false
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +35,15 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	var out bytes.Buffer
 	err = analyze(ds, cfg, &out)
 	return out.String(), err
+}
+
+func atof(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // russia returns Russia's printed name.
@@ -74,10 +85,46 @@ func TestRunCrimea(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	// Session 74: Serbia-Russia Agree 0.7439 on 82 roll calls (the issue's
-	// independent figure).
-	if !regexp.MustCompile(`\n74 +2019 +0\.744 +82 `).MatchString(s) {
-		t.Errorf("output lacks session 74's score 0.744 on 82 roll calls")
+	// Session 74: Serbia-Russia Agree 0.7439 on 82 roll calls, 95%
+	// interval [0.6646, 0.8171] by 100,000 resamples (issue #12's
+	// independent figures); a seeded bootstrap of 1,000 lands within 0.01.
+	m := regexp.MustCompile(`\n74 +2019 +0\.744 (0\.\d{3})-(0\.\d{3}) +82 +0\.828 +28\n`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("output lacks session 74's score 0.744 with its interval on 82 roll calls:\n%s", s)
+	}
+	if lo, hi := atof(t, m[1]), atof(t, m[2]); math.Abs(lo-0.6646) > 0.01 || math.Abs(hi-0.8171) > 0.01 {
+		t.Errorf("session 74's interval %v-%v, want within 0.01 of 0.6646-0.8171", lo, hi)
+	}
+	if !strings.Contains(s, "How sure: in session 74 (2019) Serbia's agreement with "+russia(t)+" is 0.744 (95% interval "+m[1]+"-"+m[2]+", 82 roll calls).") {
+		t.Errorf("output lacks the sentence on how sure session 74's score is")
+	}
+	// The exact test: on each of the six roll calls Serbia voted on, one
+	// of the ten Balkan states present (nine on A/RES/73/194, where Bosnia
+	// and Herzegovina cast no vote) voted as Russia did, so by hand the
+	// chance of 6 of 6 is 0.1^5/9 = 1.1e-6 and the two-sided p-value
+	// 2.2e-6, far below 0.01.
+	if !strings.Contains(s, "Serbia voted with "+russia(t)+" on 6 of 6 Crimea resolutions (p = 2.2e-06;") {
+		t.Errorf("output lacks the permutation test's sentence with p = 2.2e-06")
+	}
+	// Change points since 1992: one, at session 68 (2013), with the
+	// interval 67-70 that the library's ExampleChangePoints reports; the
+	// best single split of the weighted series 55-74 (computed by hand in
+	// python3, least squares weighted by n) is at 68 too, 0.786 before and
+	// 0.709 after. The EU median's level, 0.92, is the mean of its 20
+	// sessions' values in 55-74 (0.923, by hand from the table).
+	m = regexp.MustCompile(`Serbia's agreement with [^.]+ changed once, at session 68 \(2013; interval (\d+)-(\d+)\), from 0\.79 to 0\.71; with the EU median it did not change \(0\.92 throughout\)\.`).FindStringSubmatch(s)
+	if m == nil {
+		t.Errorf("output lacks the change point at session 68 with the EU median unchanged")
+	} else if lo, hi := atof(t, m[1]), atof(t, m[2]); lo > 67 || hi < 70 {
+		t.Errorf("change point's interval %v-%v does not cover 67-70", lo, hi)
+	}
+	if !strings.Contains(s, "Sessions 47-54 are left out") {
+		t.Errorf("output does not say that sessions 47-54 have no score")
+	}
+	// Coverage: the record has no roll call from January to September
+	// 2019 (issue #11), so session 73's resumed part is missing.
+	if !strings.Contains(s, "Session 73 holds 95 roll calls; its 2019 votes (the resumed part) are missing") {
+		t.Errorf("output lacks the coverage note for session 73")
 	}
 	if n := strings.Count(s, "stands apart\n"); n != 1 {
 		t.Errorf("%d members flagged, want 1:\n%s", n, s)
@@ -89,13 +136,14 @@ func TestRunCrimea(t *testing.T) {
 
 // On a record where nobody stands apart the example says so.
 func TestRunNobodyApart(t *testing.T) {
-	out, err := analyzeArgs(t, "-group", "EU")
+	out, err := analyzeArgs(t, "-group", "EU", "-out", "pics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
 		"No EU state stands apart from the rest in its votes with " + russia(t) + " on 7 Crimea resolutions",
 		"No EU state was singled out on these roll calls",
+		"No picture drawn into pics: there is no series to draw.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -147,21 +195,32 @@ func TestRunBadInput(t *testing.T) {
 	}
 }
 
-// -csv writes the members' records: the figures of the printed table (see
-// TestRunCrimea) for Serbia and Bosnia and Herzegovina, one row per Balkan
-// state.
-func TestRunCSV(t *testing.T) {
+// -csv writes each member's record with its exact test, -out the picture
+// of the long view (PNG and SVG).
+func TestRunCSVAndPicture(t *testing.T) {
 	cwd := t.TempDir()
 	t.Chdir(cwd)
 	var out bytes.Buffer
-	if err := run([]string{"-csv", "crimea.csv"}, &out); err != nil {
+	if err := run([]string{"-csv", "crimea.csv", "-out", "pics"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "Wrote this table to crimea.csv.") {
+	if !strings.Contains(out.String(), "Wrote each member's record with its p-value to crimea.csv.") {
 		t.Errorf("output does not mention the CSV")
 	}
-	if entries, _ := os.ReadDir(cwd); len(entries) != 1 {
-		t.Errorf("%d files in the current directory, want crimea.csv alone", len(entries))
+	if entries, _ := os.ReadDir(cwd); len(entries) != 2 {
+		t.Errorf("%d files in the current directory, want crimea.csv and pics", len(entries))
+	}
+	for _, name := range []string{"crimea-longview.png", "crimea-longview.svg"} {
+		f := filepath.Join("pics", name)
+		if fi, err := os.Stat(f); err != nil || fi.Size() < 1000 {
+			t.Errorf("%s: %v", f, err)
+		}
+		if !strings.Contains(out.String(), f) {
+			t.Errorf("output does not mention %s", f)
+		}
+	}
+	if svg, _ := os.ReadFile(filepath.Join("pics", "crimea-longview.svg")); !bytes.Contains(svg, []byte("change at 68 (")) {
+		t.Errorf("the picture does not mark the change at session 68")
 	}
 	f, err := os.Open("crimea.csv")
 	if err != nil {
@@ -172,7 +231,7 @@ func TestRunCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,against,abstained,absent,index,score,n,judged,outlier" {
+	if got := strings.Join(recs[0], ","); got != "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier" {
 		t.Errorf("header %q", got)
 	}
 	// The ten Balkan states that sat in the Assembly on these roll calls
@@ -180,21 +239,36 @@ func TestRunCSV(t *testing.T) {
 	if len(recs)-1 != 10 {
 		t.Errorf("%d rows, want one per Balkan state (10)", len(recs)-1)
 	}
-	rows := map[string]string{}
+	rows := map[string][]string{}
 	for _, r := range recs[1:] {
-		if r[0] != "Balkans" || r[1] != "RUS" {
-			t.Errorf("row %q: want group Balkans and reference RUS", r)
+		if r[3] != "RUS" {
+			t.Errorf("row %q: want reference RUS", r)
 		}
-		rows[r[4]] = strings.Join(r[7:], ",")
+		rows[r[0]] = r[6:]
 	}
-	for iso, want := range map[string]string{
-		"SRB": "6,0,0,1,identical,1,6,true,true",
-		"BIH": "0,0,5,2,identical,0,5,true,false",
-		"ALB": "0,7,0,0,identical,0,7,true,false",
+	// By hand from the vote grid (see TestRunCrimea): Serbia's chance of
+	// voting with Russia on each of its six roll calls is 1/10 (1/9 on
+	// A/RES/73/194), so 0.6111 expected, P(6 of 6) = 0.1^5/9 and p twice
+	// that. Bosnia and Herzegovina cast a vote (an abstention, never
+	// Russia's no) on five roll calls with ten members present: 0.5
+	// expected, P(0 of 5) = 0.9^5.
+	for iso, want := range map[string][]float64{
+		"SRB": {6, 6, 0.5 + 1.0/9, 1e-5 / 9, 1, 2e-5 / 9},
+		"BIH": {0, 5, 0.5, 1, 0.59049, 1},
 	} {
-		if rows[iso] != want {
-			t.Errorf("%s: %q, want %q", iso, rows[iso], want)
+		r := rows[iso]
+		if len(r) != 7 {
+			t.Errorf("%s: no row", iso)
+			continue
 		}
+		for k, w := range want {
+			if got := atof(t, r[k]); math.Abs(got-w) > 1e-9*math.Max(1, w) && math.Abs(got-w) > 1e-12 {
+				t.Errorf("%s %s = %v, want %v", iso, recs[0][6+k], got, w)
+			}
+		}
+	}
+	if rows["SRB"][6] != "true" || rows["BIH"][6] != "false" {
+		t.Errorf("outlier: SRB %s, BIH %s; want true, false", rows["SRB"][6], rows["BIH"][6])
 	}
 }
 
@@ -204,16 +278,23 @@ func TestHelpAndOutputs(t *testing.T) {
 	if err := run([]string{"-h"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Usage: crimea [flags]", "-against string", "(default \"Russia\")", "-csv string"} {
+	for _, want := range []string{"Usage: crimea [flags]", "-against string", "(default \"Russia\")", "-csv string", "-out string"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("usage lacks %q:\n%s", want, out.String())
 		}
 	}
 	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"-csv", filepath.Join(dir, "missing", "x.csv")},
 		{"-csv", dir},
 		{"extra", "-csv", filepath.Join(dir, "x.csv")},
+		{"-out", file},
+		{"-out", filepath.Join(file, "sub")},
+		{"-csv", filepath.Join(dir, "x.csv"), "-out", file},
 	} {
 		out.Reset()
 		if err := run(args, &out); err == nil || out.Len() > 0 {
