@@ -30,7 +30,9 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parse(args, io.Discard)
+	// No bootstrap unless asked for (a later -resamples wins): it takes
+	// half a second a run.
+	cfg, err := parse(append([]string{"-resamples", "0"}, args...), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,6 +229,11 @@ func TestRunSession74(t *testing.T) {
 	if n := strings.Count(s, "\nstate\t"); n != 11 {
 		t.Errorf("%d state lines, want 11 (10 Balkan states and Russia)", n)
 	}
+	// The bootstrap runs by default (its figures: stability_test.go).
+	serbiaWithRussia(t, s)
+	if n := strings.Count(s, "\nfirm\t"); n != 5 || strings.Count(s, "\nstay\t") != 11 || !strings.Contains(s, "\nHow sure: over 200 resamples") {
+		t.Errorf("%d firm lines, want 5, or no stay lines or sentence on how sure:\n%s", n, s)
+	}
 }
 
 // checkCSV checks the -csv table against the printed bloc and state lines.
@@ -270,12 +277,12 @@ func checkCSV(t *testing.T, name, out string) {
 
 // The pictures, PNG and SVG, go into the -out directory, made if missing.
 // In short mode only the 83 states with 90 joint votes with every other
-// are drawn: the full heatmap takes seconds to render.
+// are drawn, from 50 resamples: the full heatmap takes seconds to render.
 func TestPictures(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "pics")
 	args, n := []string{"-out", dir}, 191
 	if testing.Short() {
-		args, n = append(args, "-min", "90"), 83
+		args, n = append(args, "-min", "90", "-resamples", "50"), 83
 	}
 	var out bytes.Buffer
 	if err := run(args, &out); err != nil {
@@ -285,7 +292,7 @@ func TestPictures(t *testing.T) {
 	if want := fmt.Sprintf("%d states clustered", n); !strings.Contains(s, want) {
 		t.Fatalf("output lacks %q", want)
 	}
-	for _, name := range []string{"dendrogram", "heatmap", "mds"} {
+	for _, name := range []string{"dendrogram", "heatmap", "mds", "together"} {
 		base := filepath.Join(dir, "blocs74-"+name)
 		f, err := os.Open(base + ".png")
 		if err != nil {
@@ -331,6 +338,7 @@ func TestBadOutputs(t *testing.T) {
 		{[]string{"-out", file}, "-out: "},
 		{[]string{"-csv", filepath.Join(dir, "missing", "blocs.csv")}, "-csv: cannot write"},
 		{[]string{"-csv", dir}, "-csv: " + dir + " is a directory"},
+		{[]string{"-stability-csv", filepath.Join(dir, "missing", "s.csv")}, "-stability-csv: cannot write"},
 	} {
 		var out bytes.Buffer
 		err := run(tc.args, &out)

@@ -10,8 +10,9 @@ import (
 )
 
 // drawPictures writes the dendrogram, the heatmap and the map, each as PNG
-// and SVG, into cfg.out, and returns the files written.
-func drawPictures(ses *session, res *result, cfg *config) ([]string, error) {
+// and SVG, into cfg.out, and with a bootstrap (rep not nil) the heatmap of
+// how often each pair shares a bloc, and returns the files written.
+func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *config) ([]string, error) {
 	names := make([]string, len(res.blocs))
 	for b, bl := range res.blocs {
 		names[b] = bl.name
@@ -57,11 +58,29 @@ func drawPictures(ses *session, res *result, cfg *config) ([]string, error) {
 		return nil, err
 	}
 
-	var files []string
-	for _, pic := range []struct {
+	type picture struct {
 		name string
 		c    *chart.Chart
-	}{{"dendrogram", tree}, {"heatmap", heat}, {"mds", mds}} {
+	}
+	pics := []picture{{"dendrogram", tree}, {"heatmap", heat}, {"mds", mds}}
+	if rep != nil {
+		// rep.Countries are ses.countries (stability checks it), so the
+		// dendrogram's order and the blocs apply as they are.
+		together, err := chart.Heatmap(rep.Together, rep.Countries, &chart.HeatmapOptions{
+			Title: fmt.Sprintf("Session %d: share of %d resamples in which each pair of states shares a bloc, in dendrogram order", cfg.session, rep.Resamples),
+			Value: "co-clustering frequency",
+			Order: res.leaves,
+			Blocs: blocs,
+			Min:   0,
+			Max:   1,
+		})
+		if err != nil {
+			return nil, err
+		}
+		pics = append(pics, picture{"together", together})
+	}
+	var files []string
+	for _, pic := range pics {
 		for _, ext := range []string{".png", ".svg"} {
 			name := filepath.Join(cfg.out, fmt.Sprintf("blocs%d-%s%s", cfg.session, pic.name, ext))
 			if err := pic.c.Save(name); err != nil {

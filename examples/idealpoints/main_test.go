@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"fmt"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -66,7 +70,22 @@ func TestRun(t *testing.T) {
 		t.Errorf("header %q", got)
 	}
 	var srb, usa int
+	at74 := map[string]string{} // "ideal_point ± half the interval" in session 74, from the CSV
 	for _, r := range recs[1:] {
+		if r[3] == "74" {
+			x, err1 := strconv.ParseFloat(r[4], 64)
+			se, err2 := strconv.ParseFloat(r[5], 64)
+			lo, err3 := strconv.ParseFloat(r[6], 64)
+			hi, err4 := strconv.ParseFloat(r[7], 64)
+			if err := errors.Join(err1, err2, err3, err4); err != nil {
+				t.Fatal(err)
+			}
+			at74[r[0]] = fmt.Sprintf("%.2f ± %.2f", x, (hi-lo)/2)
+			// 1.959963984540054: scipy.stats.norm.ppf(0.975).
+			if math.Abs((hi-lo)/2-1.959963984540054*se) > 1e-9 {
+				t.Errorf("row %v: lo, hi are not ± 1.96 se", r)
+			}
+		}
 		switch r[1] {
 		case "345":
 			srb++
@@ -76,6 +95,19 @@ func TestRun(t *testing.T) {
 	}
 	if srb != wantSRB || usa != wantUSA {
 		t.Errorf("rows: Serbia %d (want %d), USA %d (want %d)", srb, wantSRB, usa, wantUSA)
+	}
+	// The sentence on how sure quotes the CSV's intervals of session 74
+	// (half the width of [lo, hi]), and they do not overlap: Serbia's lies
+	// between Russia's and Croatia's.
+	sure := fmt.Sprintf("How sure: in session 74 Serbia's ideal point is %s (95%% interval), Russia's %s and Croatia's %s; its interval overlaps neither, so Serbia stands clearly between Russia and Croatia.\n",
+		at74["SRB"], at74["RUS"], at74["HRV"])
+	if !strings.Contains(s, sure) {
+		t.Errorf("output lacks %q:\n%s", sure, s)
+	}
+	// The record lacks every roll call from January to September 2019
+	// (issue #11), the resumed part of session 73.
+	if !strings.Contains(s, "  Session 73 holds 95 roll calls; its 2019 votes (the resumed part) are missing") {
+		t.Errorf("output lacks the coverage note on session 73:\n%s", s)
 	}
 }
 

@@ -13,6 +13,13 @@
 //	go run ./examples/sources
 //	go run ./examples/sources -data testdata/undl/scrape_2010.csv.gz
 //
+// It ends with what it concludes and one sentence on how sure: its findings
+// are counts of every vote on the matched roll calls, not estimates, so
+// they carry no margin of error; for each swap it says how many roll calls
+// support it. It prints what each record covers (audit.Cover: sessions,
+// span, roll calls listed twice or dated outside their session, thin
+// state-sessions, years that lack a resumed session), for both records.
+//
 // For scripts, each swap is printed on a line of its own,
 // "swap<TAB>session<TAB>ISO3<TAB>ISO3<TAB>roll calls", the codes in
 // alphabetical order and the roll calls as the record's rcids.
@@ -63,7 +70,8 @@ type config struct {
 const usage = `usage: sources [-data FILE] [-csv FILE]
 
 Compares the embedded UN General Assembly record (as published) with another
-source, vote by vote.
+source, vote by vote, says what each covers and what it concludes, and how
+sure (counts, not estimates; the roll calls behind each swap).
 
   -data FILE  the other source: any file or unvotes folder votes.ReadFile reads
               (default: testdata/voeten/UNVotesPublished.csv.gz, looked for
@@ -310,7 +318,22 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 	default:
 		p.say(fmt.Sprintf("The sources differ on %d votes, without a pattern of swapped or shifted rows; the tables above say where.", len(c.Differences)))
 	}
+	p.say(howSure(c, name))
 	return c, p.err
+}
+
+// howSure says in a sentence how sure the findings are: they are counts of
+// every vote on the matched roll calls, not estimates from a sample, so
+// they have no margin of error; what they rest on is the number of roll
+// calls behind each swap, and the roll calls matched.
+func howSure(c *audit.Comparison, name string) string {
+	s := fmt.Sprintf("How sure: these findings are counts, not estimates: every one of the %s votes cast on the %d matched roll calls was compared, none sampled, so they carry no margin of error; they say nothing of roll calls that only one source holds, nor of an error both sources share.",
+		thousands(c.Compared), len(c.Matches))
+	for _, sw := range c.Swaps {
+		s += fmt.Sprintf(" The swap of %s and %s in session %d rests on %d roll calls on which %s gives each the other's vote, of the %d on which the record gives them different votes.",
+			sw.A.Name, sw.B.Name, sw.Session, len(sw.RollCalls), name, sw.Informative)
+	}
+	return s
 }
 
 // erratumNote says whether undata.Errata corrects swap s.

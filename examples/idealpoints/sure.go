@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/unga-go/unga/alignment/idealpoint"
+)
+
+// howSure returns a sentence on how sure the main finding is: where Serbia
+// stands between Russia and Croatia in the last session of the range in
+// which all three have a position, judged by their 95% intervals (±z95
+// SE: the bands of the picture and the CSV's lo and hi): two states whose
+// intervals do not overlap are told apart; two whose intervals overlap are
+// not.
+func howSure(paths map[string][]idealpoint.Position, from, to int) string {
+	at := func(key string, s int) (idealpoint.Position, bool) {
+		for _, q := range paths[key] {
+			if q.Session == s {
+				return q, true
+			}
+		}
+		return idealpoint.Position{}, false
+	}
+	for s := to; s >= from; s-- {
+		srb, ok1 := at("SRB", s)
+		rus, ok2 := at("RUS", s)
+		hrv, ok3 := at("HRV", s)
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		overlaps := func(a, b idealpoint.Position) bool {
+			return a.IdealPoint-z95*a.SE <= b.IdealPoint+z95*b.SE && b.IdealPoint-z95*b.SE <= a.IdealPoint+z95*a.SE
+		}
+		pm := func(q idealpoint.Position) string { return fmt.Sprintf("%.2f ± %.2f", q.IdealPoint, z95*q.SE) }
+		between := min(rus.IdealPoint, hrv.IdealPoint) < srb.IdealPoint && srb.IdealPoint < max(rus.IdealPoint, hrv.IdealPoint)
+		var verdict string
+		switch r, h := overlaps(srb, rus), overlaps(srb, hrv); {
+		case !r && !h && between:
+			verdict = "its interval overlaps neither, so Serbia stands clearly between Russia and Croatia"
+		case !r && !h:
+			verdict = "its interval overlaps neither, so Serbia stands clearly apart from both, not between them"
+		case r && h:
+			verdict = "its interval overlaps both, so the data cannot tell Serbia from either"
+		case r:
+			verdict = "its interval overlaps Russia's, so the data cannot tell Serbia from Russia there"
+		default:
+			verdict = "its interval overlaps Croatia's, so the data cannot tell Serbia from Croatia there"
+		}
+		return fmt.Sprintf("How sure: in session %d Serbia's ideal point is %s (95%% interval), Russia's %s and Croatia's %s; %s.",
+			s, pm(srb), pm(rus), pm(hrv), verdict)
+	}
+	return fmt.Sprintf("How sure: Serbia, Russia and Croatia have no session in %d-%d with a position for all three, so there is no comparison to make.", from, to)
+}
+
+// z95 is the normal distribution's 97.5% quantile: a 95% interval is
+// ±z95 SE, as the CSV's lo and hi (idealpoint's rows) are.
+const z95 = 1.959963984540054
