@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -15,7 +16,7 @@ import (
 // and so the resamples, do not depend on the states passed.
 func TestBootstrapEstimatesAreTheScores(t *testing.T) {
 	sets := map[string]*votes.Dataset{"unvotes 74": load(t).Filter(votes.InSessions(74, 74))}
-	if !testing.Short() {
+	if !testenv.Quick(t) {
 		sets["voeten 60"] = loadVoeten(t).Filter(votes.InSessions(60, 60))
 	}
 	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -50,7 +51,7 @@ func TestBootstrapReferences(t *testing.T) {
 func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))
 	opts := &BootstrapOptions{Resamples: 200, Seed: 7}
-	if testing.Short() {
+	if testenv.Quick(t) {
 		opts.Resamples = 50
 	}
 	for _, x := range []Index{Agree, Kappa} {
@@ -138,7 +139,7 @@ func TestPercentiles(t *testing.T) {
 func TestBootstrapDifference(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))
 	nr := 2000
-	if testing.Short() {
+	if testenv.Quick(t) {
 		nr = 1000
 	}
 	bm, err := BootstrapMatrix(s74, Agree, &BootstrapOptions{Resamples: nr, Seed: 3})
@@ -321,7 +322,7 @@ func TestBootstrapCoverage(t *testing.T) {
 	}
 	states = states[:len(states)/2*2]
 	sets, lo, hi, resamples := 11, 0.93, 0.97, 1000
-	if testing.Short() {
+	if testenv.Quick(t) {
 		sets, lo, hi, resamples = 2, 0.90, 0.99, 400
 	}
 	rng := rand.New(rand.NewPCG(12, 34))

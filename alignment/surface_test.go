@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -20,7 +21,7 @@ var voeten = sync.OnceValues(func() (*votes.Dataset, error) {
 
 func loadVoeten(t *testing.T) *votes.Dataset {
 	t.Helper()
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("reads Voeten's file (1 M rows)")
 	}
 	ds, err := voeten()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -81,7 +82,7 @@ func TestCompareUNDL(t *testing.T) {
 // agrees (738,764: the data notes' counts of codes 1, 2 and 3), and all
 // 5,429 roll calls match, rcid 4592 (undated in the file) by its votes.
 func TestCompareVoeten(t *testing.T) {
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("reads Voeten's file")
 	}
 	c, err := audit.Compare(must(t, published), must(t, voeten), nil)

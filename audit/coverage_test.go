@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 // The record's coverage. Expected values from counts in Python over the
@@ -104,7 +105,7 @@ func TestCoverRecord(t *testing.T) {
 
 // Voeten's 2016 file has one roll call without a date, rcid 4592.
 func TestCoverVoeten(t *testing.T) {
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("reads Voeten's file")
 	}
 	c := audit.Cover(must(t, voeten), nil)

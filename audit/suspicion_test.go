@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/unga-go/unga/audit"
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -16,7 +17,7 @@ import (
 // session 65, 0.82 in it.
 func TestSuspicions(t *testing.T) {
 	pub, cor := must(t, published), must(t, corrected)
-	if testing.Short() {
+	if testenv.Quick(t) {
 		// Sessions 61-69 only: every pair in every session takes a second.
 		pub, cor = pub.Filter(votes.InSessions(61, 69)), cor.Filter(votes.InSessions(61, 69))
 	}

@@ -22,6 +22,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -110,7 +111,8 @@ func (fx *fixture) agreement() *mat.SymDense {
 
 // render writes c as PNG and SVG, checks that the PNG decodes at the size
 // the chart asks for (at DPI dots per inch), and returns the image and the
-// SVG text. In short mode it skips the PNG of a chart larger than 2000×2000
+// SVG text. In short mode and under -race (testenv.Quick) it skips the PNG
+// of a chart larger than 2000×2000
 // dots (a heatmap of 193 states takes seconds) and returns a nil image.
 func render(t *testing.T, c *Chart) (image.Image, string) {
 	t.Helper()
@@ -122,7 +124,7 @@ func render(t *testing.T, c *Chart) (image.Image, string) {
 	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "<svg") {
 		t.Errorf("SVG output does not start as an SVG document: %.80q", svg)
 	}
-	if testing.Short() && c.Width.Dots(DPI)*c.Height.Dots(DPI) > 2000*2000 {
+	if testenv.Quick(t) && c.Width.Dots(DPI)*c.Height.Dots(DPI) > 2000*2000 {
 		return nil, svg
 	}
 	var pb bytes.Buffer

@@ -12,6 +12,7 @@ import (
 
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -103,7 +104,7 @@ func TestStabilitySession74(t *testing.T) {
 		}
 	}
 
-	if !testing.Short() {
+	if !testenv.Quick(t) {
 		prev := runtime.GOMAXPROCS(1)
 		one, err := cluster.Stability(s74, method, nil)
 		runtime.GOMAXPROCS(prev)

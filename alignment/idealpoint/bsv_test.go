@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -83,7 +84,7 @@ func correlate(ps []Position, session int, bsv *Published) (float64, int) {
 func TestAgainstBSV(t *testing.T) {
 	ds := loadReal(t)
 	bsv := readBSV(t)
-	if testing.Short() {
+	if testenv.Quick(t) {
 		for _, tc := range []struct {
 			session int
 			min     float64

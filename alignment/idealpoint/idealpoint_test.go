@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -21,7 +22,7 @@ func TestSession74Order(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := 60
-	if testing.Short() {
+	if testenv.Quick(t) {
 		first = 72
 	}
 	dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(first, 74)), nil)

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 // seStats measures a dynamic fit's standard errors against the posterior
@@ -54,7 +56,7 @@ func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64,
 // The test asserts what it achieves, with a small margin: median ratio in
 // [0.8, 1.25], mean correlation >= 0.84, lowest >= 0.64.
 func TestUncertaintyAgainstBSV(t *testing.T) {
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("fits sessions 1-74")
 	}
 	ds := loadReal(t)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
@@ -281,7 +282,7 @@ func checkCSV(t *testing.T, name, out string) {
 func TestPictures(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "pics")
 	args, n := []string{"-out", dir}, 191
-	if testing.Short() {
+	if testenv.Quick(t) {
 		args, n = append(args, "-min", "90", "-resamples", "50"), 83
 	}
 	var out bytes.Buffer

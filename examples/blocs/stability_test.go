@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 // readCSV reads a whole CSV file, header first.
@@ -110,7 +112,7 @@ func TestStabilityWard3(t *testing.T) {
 // Average linkage, 4 blocs: the cluster package's author measured Serbia
 // with Russia in 34% of 200 resamples (another seed; ± 10 points as above).
 func TestStabilityAverage4(t *testing.T) {
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("a second bootstrap")
 	}
 	out, err := analyzeArgs(t, "-method", "average", "-k", "4", "-resamples", "200")

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 // The default sessions, 50-74, with the picture and the CSV. In short mode
@@ -26,7 +28,7 @@ func TestRun(t *testing.T) {
 	// Serbia (COW 345) was out of the Assembly in sessions 47-54
 	// (1992-2000) and returned in session 55; the US voted in all.
 	wantSRB, wantUSA := 20, 25
-	if testing.Short() {
+	if testenv.Quick(t) {
 		args = append(args, "-from", "70")
 		wantSRB, wantUSA = 5, 5
 	}

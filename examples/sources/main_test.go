@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 const scrape = "../../testdata/undl/scrape_2010.csv.gz"
@@ -18,7 +20,7 @@ const scrape = "../../testdata/undl/scrape_2010.csv.gz"
 // agrees, on all 5,429 of its roll calls (rcid 4592, undated in the file
 // and in session 59 there, 60 in the record, matched by its votes).
 func TestRunVoeten(t *testing.T) {
-	if testing.Short() {
+	if testenv.Quick(t) {
 		t.Skip("reads Voeten's file (about 1 s)")
 	}
 	var out bytes.Buffer
