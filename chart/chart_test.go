@@ -112,8 +112,8 @@ func (fx *fixture) agreement() *mat.SymDense {
 // render writes c as PNG and SVG, checks that the PNG decodes at the size
 // the chart asks for (at DPI dots per inch), and returns the image and the
 // SVG text. In short mode and under -race (testenv.Quick) it skips the PNG
-// of a chart larger than 2000×2000
-// dots (a heatmap of 193 states takes seconds) and returns a nil image.
+// of a chart larger than 2000×2000 dots (a heatmap of 193 states takes
+// seconds) and returns a nil image.
 func render(t *testing.T, c *Chart) (image.Image, string) {
 	t.Helper()
 	var sb bytes.Buffer
