@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -39,7 +40,7 @@ func TestCanonicalRoundTrip(t *testing.T) {
 	// detector, which makes these minutes long, a part of each: sessions
 	// 40-50 hold 1,262 of Voeten's member flags (Python csv).
 	full := func(d *votes.Dataset) *votes.Dataset {
-		if raceDetector {
+		if testenv.Race {
 			return d.Filter(votes.InSessions(40, 50))
 		}
 		return d

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/unga-go/unga/internal/testenv"
 )
 
 func gunzipFile(t testing.TB, path string) []byte {
@@ -75,7 +77,7 @@ func votesBytes(v []Vote) []byte {
 func TestDenseMatchesOps(t *testing.T) {
 	voeten := gunzipFile(t, "../testdata/voeten/UNVotesPublished.csv.gz")
 	uv := gunzipFile(t, "../undata/un_votes.csv.gz")
-	short := raceDetectorOn || testing.Short()
+	short := testenv.Quick(t)
 	if short {
 		// Still several parts of several blocks.
 		voeten, uv = voeten[:bytes.IndexByte(voeten[12<<20:], '\n')+12<<20+1], uv[:bytes.IndexByte(uv[6<<20:], '\n')+6<<20+1]

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -76,7 +77,7 @@ func TestLastPartUnknownRollCall(t *testing.T) {
 // them: in memory in one piece (parsed where it lies), as a plain stream
 // (read in blocks), and as many writes of odd sizes from a WriterTo.
 func readPaths(data []byte) map[string]func() io.Reader {
-	if raceDetector {
+	if testenv.Race {
 		// The paths differ in how bytes reach the parts, not in what runs
 		// at once: one path is enough to look for races, and the whole
 		// files take long under the race detector.

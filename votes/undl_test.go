@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -178,7 +179,7 @@ func TestUNDLDetectFormat(t *testing.T) {
 // full reads, on a file of realistic size with a note on every 97th row.
 func TestUNDLFastPath(t *testing.T) {
 	var raw []byte
-	if raceDetector || testing.Short() {
+	if testenv.Quick(t) {
 		raw = undlFrom(unvotesData(t).Filter(votes.InSessions(71, 74)))
 	} else {
 		raw = undlFromUnvotes(t)
