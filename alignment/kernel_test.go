@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/unga-go/unga/internal/testenv"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -140,9 +141,14 @@ func TestKernelEdgeSizes(t *testing.T) {
 
 // Sessions of 1, 2, 63, 64, 65 and 130 roll calls in turn, so that
 // sessions end on and off word boundaries: every session's matrix must be
-// the plain loop on that session.
+// the plain loop on that session. Sessions 20-32 go through the sizes
+// twice; testenv.Quick (-short, -race) takes sessions 20-25, each size once.
 func TestAgreementBySessionEdges(t *testing.T) {
-	ds := load(t).Filter(votes.InSessions(20, 32))
+	last := 32
+	if testenv.Quick(t) {
+		last = 25
+	}
+	ds := load(t).Filter(votes.InSessions(20, last))
 	sizes := []int{1, 63, 64, 65, 2, 130}
 	keepRC := make([]bool, ds.NumRollCalls())
 	k, at, prev := 0, 0, -1
