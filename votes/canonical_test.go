@@ -130,14 +130,15 @@ func TestCanonicalRoundTripSubsets(t *testing.T) {
 // Write builds most rows by hand: every one must be exactly what
 // encoding/csv writes for the same fields, which re-encoding shows, on the
 // whole unvotes record and on the Digital Library fixture, whose titles and
-// notes need quotes.
+// notes need quotes. testenv.Quick (-short, -race) re-encodes sessions 1-3
+// of the record only.
 func TestWriteIsEncodingCSV(t *testing.T) {
 	undl, err := votes.ReadFile("../testdata/undl/undl_2026.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	uv := unvotesData(t)
-	if testing.Short() {
+	if testenv.Quick(t) {
 		// The sessions of the roll calls whose descriptions hold quotes,
 		// commas and newlines, and a few others.
 		uv = uv.Filter(votes.InSessions(1, 3))
