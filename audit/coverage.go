@@ -362,7 +362,11 @@ func (c *Coverage) SessionNote(s int) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Session %d holds %d roll calls; %s.", s, sc.RollCalls, strings.Join(parts, "; "))
+	noun := "roll calls"
+	if sc.RollCalls == 1 {
+		noun = "roll call"
+	}
+	return fmt.Sprintf("Session %d holds %d %s; %s.", s, sc.RollCalls, noun, strings.Join(parts, "; "))
 }
 
 // monthList writes months as runs: "November-December", "June, September".

@@ -47,6 +47,14 @@ func TestCoverRecord(t *testing.T) {
 	if got := c.SessionNote(73); !strings.Contains(got, "its 2019 votes (the resumed part) are missing") {
 		t.Errorf("SessionNote(73) = %q", got)
 	}
+	// Session 19 (1964-65) held one recorded vote: the Assembly avoided
+	// votes over the Article 19 dispute.
+	if got := c.SessionNote(19); got != "" && !strings.HasPrefix(got, "Session 19 holds 1 roll call;") {
+		t.Errorf("SessionNote(19) = %q", got)
+	}
+	if s19, _ := c.Session(19); s19.RollCalls != 1 {
+		t.Errorf("session 19: %d roll calls, want 1", s19.RollCalls)
+	}
 	if c.Months[audit.YearMonth{Year: 2019, Month: 12}] != 88 || c.Months[audit.YearMonth{Year: 2019, Month: 11}] != 2 {
 		t.Errorf("2019: %d in November, %d in December; want 2, 88", c.Months[audit.YearMonth{Year: 2019, Month: 11}], c.Months[audit.YearMonth{Year: 2019, Month: 12}])
 	}

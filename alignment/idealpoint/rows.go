@@ -1,16 +1,27 @@
 package idealpoint
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/unga-go/unga/internal/tidy"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Level is the coverage of the interval (Lo, Hi) in tidy rows: ideal point
-// ± 1.959964 SE, a 95% normal interval.
+// ± 1.959964 SE, a 95% normal interval (Position.Interval(Level)).
 const Level = 0.95
 
-const z95 = 1.959963984540054
+// Interval returns the normal interval of p at the given coverage level:
+// IdealPoint ± z SE, z the normal quantile of (1+level)/2 (1.959964 at
+// 0.95). It panics if level is not in (0, 1).
+func (p Position) Interval(level float64) (lo, hi float64) {
+	if !(level > 0 && level < 1) {
+		panic(fmt.Sprintf("idealpoint: interval level %v not in (0, 1)", level))
+	}
+	z := distuv.UnitNormal.Quantile((1 + level) / 2)
+	return p.IdealPoint - z*p.SE, p.IdealPoint + z*p.SE
+}
 
 // PositionRow is one state's ideal point in tidy form: one row per state
 // (and session, in a dynamic fit).
@@ -29,10 +40,11 @@ type PositionRow struct {
 func rows(ps []Position) []PositionRow {
 	out := make([]PositionRow, len(ps))
 	for i, p := range ps {
+		lo, hi := p.Interval(Level)
 		out[i] = PositionRow{
 			ISO3: p.Country.ISO3, COW: p.Country.COW, Name: p.Country.Name,
 			Session: p.Session, IdealPoint: p.IdealPoint, SE: p.SE,
-			Lo: p.IdealPoint - z95*p.SE, Hi: p.IdealPoint + z95*p.SE, N: p.Votes,
+			Lo: lo, Hi: hi, N: p.Votes,
 		}
 	}
 	return out

@@ -114,3 +114,25 @@ func TestJoinPredecessors(t *testing.T) {
 		t.Errorf("plain: Germany %v, FRG %v", sessions(plain.Path(deu)), sessions(plain.Path(frg)))
 	}
 }
+
+// Position.Interval: z from the normal quantile (textbook values 1.644854,
+// 1.959964, 2.575829 for 90%, 95%, 99%); a level outside (0, 1) panics.
+func TestPositionInterval(t *testing.T) {
+	p := Position{IdealPoint: 0.5, SE: 0.2}
+	for _, tc := range []struct{ level, z float64 }{{0.90, 1.644854}, {0.95, 1.959964}, {0.99, 2.575829}} {
+		lo, hi := p.Interval(tc.level)
+		if math.Abs(lo-(0.5-tc.z*0.2)) > 1e-6 || math.Abs(hi-(0.5+tc.z*0.2)) > 1e-6 {
+			t.Errorf("Interval(%v) = %v, %v; want 0.5 ∓ %v x 0.2", tc.level, lo, hi, tc.z)
+		}
+	}
+	for _, level := range []float64{0, 1, math.NaN()} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("Interval(%v) did not panic", level)
+				}
+			}()
+			p.Interval(level)
+		}()
+	}
+}

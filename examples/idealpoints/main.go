@@ -272,8 +272,9 @@ func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string,
 		if bold[key] {
 			l.Width = vg.Points(2)
 			for _, q := range path {
-				l.Lo = append(l.Lo, q.IdealPoint-z95*q.SE)
-				l.Hi = append(l.Hi, q.IdealPoint+z95*q.SE)
+				lo, hi := q.Interval(idealpoint.Level)
+				l.Lo = append(l.Lo, lo)
+				l.Hi = append(l.Hi, hi)
 			}
 		}
 		lines = append(lines, l)

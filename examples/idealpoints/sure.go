@@ -8,8 +8,8 @@ import (
 
 // howSure returns a sentence on how sure the main finding is: where Serbia
 // stands between Russia and Croatia in the last session of the range in
-// which all three have a position, judged by their 95% intervals (±z95
-// SE: the bands of the picture and the CSV's lo and hi): two states whose
+// which all three have a position, judged by their 95% intervals
+// (Position.Interval: the bands of the picture and the CSV's lo and hi): two states whose
 // intervals do not overlap are told apart; two whose intervals overlap are
 // not.
 func howSure(paths map[string][]idealpoint.Position, from, to int) string {
@@ -29,9 +29,14 @@ func howSure(paths map[string][]idealpoint.Position, from, to int) string {
 			continue
 		}
 		overlaps := func(a, b idealpoint.Position) bool {
-			return a.IdealPoint-z95*a.SE <= b.IdealPoint+z95*b.SE && b.IdealPoint-z95*b.SE <= a.IdealPoint+z95*a.SE
+			alo, ahi := a.Interval(idealpoint.Level)
+			blo, bhi := b.Interval(idealpoint.Level)
+			return alo <= bhi && blo <= ahi
 		}
-		pm := func(q idealpoint.Position) string { return fmt.Sprintf("%.2f ± %.2f", q.IdealPoint, z95*q.SE) }
+		pm := func(q idealpoint.Position) string {
+			lo, hi := q.Interval(idealpoint.Level)
+			return fmt.Sprintf("%.2f ± %.2f", q.IdealPoint, (hi-lo)/2)
+		}
 		between := min(rus.IdealPoint, hrv.IdealPoint) < srb.IdealPoint && srb.IdealPoint < max(rus.IdealPoint, hrv.IdealPoint)
 		var verdict string
 		switch r, h := overlaps(srb, rus), overlaps(srb, hrv); {
@@ -51,7 +56,3 @@ func howSure(paths map[string][]idealpoint.Position, from, to int) string {
 	}
 	return fmt.Sprintf("How sure: Serbia, Russia and Croatia have no session in %d-%d with a position for all three, so there is no comparison to make.", from, to)
 }
-
-// z95 is the normal distribution's 97.5% quantile: a 95% interval is
-// ±z95 SE, as the CSV's lo and hi (idealpoint's rows) are.
-const z95 = 1.959963984540054
