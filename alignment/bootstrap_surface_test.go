@@ -11,7 +11,7 @@ import (
 // TestBootstrapEstimatesAreTheScores: the point estimates of the
 // bootstraps are the scores of AgreementMatrix, with and without
 // AbsentAsAbstain, on session 74 of the embedded record and (not in
-// short mode) on session 60 of Voeten's file, which records absences.
+// short mode or under -race) on session 60 of Voeten's file, which records absences.
 // Narrowing the states first changes no interval: the roll calls kept,
 // and so the resamples, do not depend on the states passed.
 func TestBootstrapEstimatesAreTheScores(t *testing.T) {

@@ -310,7 +310,7 @@ func simulate(tb testing.TB, states []votes.Country, v [][]votes.Vote) *votes.Da
 // is drawn independently. The matrix bootstrap (1000 resamples) is run on
 // each dataset, and the intervals of the 96 pairs checked: over 11
 // datasets (1056 pairs), 93-97% must hold the truth (a binomial count from a true 95% lies
-// there with chance 0.998). Short mode runs 2 datasets with 400
+// there with chance 0.998). Short mode and -race run 2 datasets with 400
 // resamples and asks 90-99%.
 func TestBootstrapCoverage(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))

@@ -40,7 +40,7 @@ func lookup(tb testing.TB, key string) votes.Country {
 // in nearly every resample; Serbia sits between the West and the rest
 // and must not be firmly in either. The clustering of the data as they
 // are must be the one Hierarchical gives on 1 - AgreementMatrix, and the
-// result the same on one core as on several (not in short mode).
+// result the same on one core as on several (not in short mode or under -race).
 func TestStabilitySession74(t *testing.T) {
 	s74, err := votes74()
 	if err != nil {

@@ -77,7 +77,7 @@ func correlate(ps []Position, session int, bsv *Published) (float64, int) {
 // (logged; session 10 has 27 contested roll calls and is the weak one);
 // pooled over all state-sessions for the dynamic fit (r >= 0.95).
 //
-// In short mode it checks a few sessions only: static fits of sessions 10,
+// In short mode and under -race it checks a few sessions only: static fits of sessions 10,
 // 40 and 74 and a dynamic fit of sessions 70-74, each state-session r >=
 // the full run's thresholds (0.80 for session 10, the weak one: r 0.84 in
 // the full run).

@@ -277,7 +277,7 @@ func checkCSV(t *testing.T, name, out string) {
 }
 
 // The pictures, PNG and SVG, go into the -out directory, made if missing.
-// In short mode only the 83 states with 90 joint votes with every other
+// In short mode and under -race only the 83 states with 90 joint votes with every other
 // are drawn, from 50 resamples: the full heatmap takes seconds to render.
 func TestPictures(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "pics")

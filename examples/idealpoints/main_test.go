@@ -17,7 +17,7 @@ import (
 	"github.com/unga-go/unga/internal/testenv"
 )
 
-// The default sessions, 50-74, with the picture and the CSV. In short mode
+// The default sessions, 50-74, with the picture and the CSV. In short mode and under -race
 // sessions 70-74 only (the fit of 25 sessions takes seconds).
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
