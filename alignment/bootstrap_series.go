@@ -6,9 +6,11 @@ import (
 	"io"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/votes"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // SeriesBootstrap is a pair's score in each session (or calendar year)
@@ -47,18 +49,7 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	if err != nil {
 		return nil, err
 	}
-	by := BySession
-	if opts != nil {
-		by = opts.By
-	}
-	key := func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
-	switch by {
-	case BySession:
-	case ByYear:
-		key = func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
-	default:
-		panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
-	}
+	by, key := periodKey(opts)
 	rs, err := newResampler(ds, opts, key)
 	if err != nil {
 		return nil, err
@@ -86,7 +77,117 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	return sb, nil
 }
 
+// periodKey returns how opts cuts roll calls into periods and the key of
+// a roll call's period (false for an undated roll call by year).
+func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
+	by := BySession
+	if opts != nil {
+		by = opts.By
+	}
+	switch by {
+	case BySession:
+		return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
+	case ByYear:
+		return by, func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
+	}
+	panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
+}
+
+// BootstrapGroupMedian returns, period by period, the median of ref's
+// scores (index x) with the members of a group, as
+// ReferenceSeries.GroupMedian computes it, with a percentile interval: each
+// resample draws the roll calls within each period as BootstrapPairSeries
+// does, scores every member with ref on the same draw and takes the median.
+// A state counts as a member in a period if member(c, day) holds on the day
+// of the period's first dated roll call; a period without a dated roll call
+// has a NaN score, and so does one in which no member scores. The result's
+// B is the zero Country and each Score's N counts the members that scored
+// (in the data as they are), as GroupMedian's does.
+//
+// It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
+// ds and ErrEmpty if no roll call is left. It panics if x is not a known
+// index or opts.Level is not in (0, 1).
+func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+	checkIndex(x)
+	iref, err := rowOf(ds, ref)
+	if err != nil {
+		return nil, err
+	}
+	by, key := periodKey(opts)
+	rs, err := newResampler(ds, opts, key)
+	if err != nil {
+		return nil, err
+	}
+	o := rs.opts
+	codes := make(map[int][]uint8) // by row, filled before the workers start
+	days := make([]time.Time, len(rs.keys))
+	members := make([][]int, len(rs.keys))
+	for k := range rs.keys {
+		for _, q := range rs.strata[k] {
+			if d := ds.RollCall(rs.cols[q]).Date; !d.IsZero() && (days[k].IsZero() || d.Before(days[k])) {
+				days[k] = d
+			}
+		}
+		if days[k].IsZero() {
+			continue
+		}
+		for i, c := range ds.Countries() {
+			if i != iref && member(c, days[k]) {
+				members[k] = append(members[k], i)
+				if codes[i] == nil {
+					codes[i] = rs.cellCodes(iref, i)
+				}
+			}
+		}
+	}
+	sb := &SeriesBootstrap{A: ref, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
+	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
+		med := func(r int) Score {
+			s.cols = rs.positionsTo(s.cols, r, k)
+			for p, q := range s.cols {
+				s.cols[p] = rs.cols[q]
+			}
+			s.xs = s.xs[:0]
+			for _, i := range members[k] {
+				t := tableOfCells(codes[i], s.cols)
+				if v := t.Score(x, o.MinN).Value; !math.IsNaN(v) {
+					s.xs = append(s.xs, v)
+				}
+			}
+			return Score{Value: median(s.xs), N: len(s.xs)}
+		}
+		if days[k].IsZero() {
+			sb.Intervals[k] = o.interval(Score{Value: math.NaN()}, nil)
+			return
+		}
+		est := med(-1)
+		s.reps = slices.Grow(s.reps[:0], o.Resamples)[:o.Resamples]
+		for r := range o.Resamples {
+			s.reps[r] = med(r).Value
+		}
+		sb.Intervals[k] = o.interval(est, s.reps)
+	})
+	return sb, nil
+}
+
+// EffectiveN returns the number of roll calls that would give a score of
+// iv.Value the spread of iv by the binomial variance: m(1-m) / se², with se
+// the interval's half-width over the normal quantile of its level. It
+// serves as the N of a series whose scores are not counts of roll calls,
+// such as a group median with BootstrapGroupMedian's intervals, so that
+// ChangePoints weighs each period by how precise it is. It returns 0 for
+// an interval without bounds or of zero width, which ChangePoints skips.
+func EffectiveN(iv Interval) int {
+	if math.IsNaN(iv.Lo) || math.IsNaN(iv.Hi) || !(iv.Hi > iv.Lo) || !(iv.Level > 0 && iv.Level < 1) {
+		return 0
+	}
+	se := (iv.Hi - iv.Lo) / (2 * distuv.UnitNormal.Quantile((1+iv.Level)/2))
+	m := min(max(iv.Value, 0.01), 0.99)
+	return max(1, int(math.Round(m*(1-m)/(se*se))))
+}
+
 type seriesScratch struct {
+	xs   []float64
 	cols []int
 	reps []float64
 }

@@ -112,8 +112,10 @@ type Changes struct {
 // exponentials of mean 2 (Hinkley 1970), which c bounds with chance Level.
 //
 // A series whose N is not a number of roll calls (GroupMedian's N counts
-// members) should have every N set to 1, so that its periods weigh alike
-// and v is the variance of one period's score.
+// members) should be given an effective N: EffectiveN of each period's
+// bootstrap interval (BootstrapGroupMedian), so that periods weigh by how
+// precise they are. Setting every N to 1 instead makes the floor on v
+// (m(1-m)/4 per period) swamp differences of a few hundredths.
 //
 // It returns ErrEmpty if no score is left. It panics if len(keys) !=
 // len(scores) or the keys are not increasing.

@@ -44,6 +44,7 @@ type longView struct {
 	withRef  []alignment.Score
 	euMedian []alignment.Score
 	iv       map[int]alignment.Interval // the bootstrap interval of withRef, by session
+	euIv     map[int]alignment.Interval // that of euMedian, by session
 	cov      *audit.Coverage
 }
 
@@ -68,13 +69,21 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	}
 	s := rs.Series(ref)
 	lv := &longView{m: m.Country, ref: ref, mName: m.Name, periods: s.Periods, withRef: s.Columns[0],
-		euMedian: rs.GroupMedian(eu.Contains), iv: map[int]alignment.Interval{}, cov: audit.Cover(ds, nil)}
-	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, &alignment.BootstrapOptions{Options: opts, Seed: seed})
+		euMedian: rs.GroupMedian(eu.Contains), iv: map[int]alignment.Interval{}, euIv: map[int]alignment.Interval{}, cov: audit.Cover(ds, nil)}
+	bopts := &alignment.BootstrapOptions{Options: opts, Seed: seed}
+	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, bopts)
 	if err != nil {
 		return err
 	}
 	for k, period := range sb.Periods {
 		lv.iv[period] = sb.Intervals[k]
+	}
+	gb, err := alignment.BootstrapGroupMedian(since, m.Country, eu.Contains, alignment.Agree, bopts)
+	if err != nil {
+		return err
+	}
+	for k, period := range gb.Periods {
+		lv.euIv[period] = gb.Intervals[k]
 	}
 
 	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over all roll calls that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no), with a 95%% bootstrap interval for the score with %s (the session's roll calls resampled 1,000 times, seed %d). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; \"states\" counts them. A score on fewer than %d roll calls is NA.",
@@ -174,12 +183,13 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	if err != nil {
 		return err
 	}
-	// GroupMedian's N counts EU members, not roll calls: every session
-	// weighs alike (ChangePoints' doc).
+	// GroupMedian's N counts EU members, not roll calls: each session is
+	// weighed by the precision of its bootstrap interval instead, as an
+	// effective number of roll calls (ChangePoints' doc).
 	eu := make([]alignment.Score, len(lv.euMedian))
 	for k, s := range lv.euMedian {
 		eu[k] = s
-		eu[k].N = 1
+		eu[k].N = alignment.EffectiveN(lv.euIv[lv.periods[k]])
 	}
 	chEU, err := alignment.ChangePoints(lv.periods, eu, nil)
 	if err != nil {
@@ -203,7 +213,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	if err != nil {
 		return err
 	}
-	p.say(fmt.Sprintf("Drew both series, the band the bootstrap interval of the score with %s and each change point a dashed line with its interval shaded: %s.", lv.ref.Name, strings.Join(files, ", ")))
+	p.say(fmt.Sprintf("Drew both series, each band its 95%% bootstrap interval (alignment.BootstrapPairSeries and BootstrapGroupMedian), and each change point a dashed line with its interval shaded: %s.", strings.Join(files, ", ")))
 	return p.err
 }
 
@@ -241,14 +251,18 @@ func describe(ch *alignment.Changes) string {
 func (lv *longView) draw(chRef, chEU *alignment.Changes, dir string) ([]string, error) {
 	n := len(lv.periods)
 	ref := chart.Line{Name: lv.ref.Name, X: make([]float64, n), Y: make([]float64, n), Lo: make([]float64, n), Hi: make([]float64, n)}
-	eu := chart.Line{Name: "median EU member", X: make([]float64, n), Y: make([]float64, n)}
+	eu := chart.Line{Name: "median EU member", X: make([]float64, n), Y: make([]float64, n), Lo: make([]float64, n), Hi: make([]float64, n)}
 	for k, period := range lv.periods {
 		x := float64(period)
 		ref.X[k], eu.X[k] = x, x
 		ref.Y[k], eu.Y[k] = lv.withRef[k].Value, lv.euMedian[k].Value
 		ref.Lo[k], ref.Hi[k] = math.NaN(), math.NaN()
+		eu.Lo[k], eu.Hi[k] = math.NaN(), math.NaN()
 		if iv, ok := lv.iv[period]; ok {
 			ref.Lo[k], ref.Hi[k] = iv.Lo, iv.Hi
+		}
+		if iv, ok := lv.euIv[period]; ok {
+			eu.Lo[k], eu.Hi[k] = iv.Lo, iv.Hi
 		}
 	}
 	// A change at session k is drawn between k-1 and k, its interval
