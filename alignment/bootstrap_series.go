@@ -14,7 +14,9 @@ import (
 )
 
 // SeriesBootstrap is a pair's score in each session (or calendar year)
-// with bootstrap intervals, the roll calls resampled within each period.
+// with bootstrap intervals, the roll calls resampled within each period;
+// or, from BootstrapGroupMedian, a group's median score with state A (B is
+// then the zero Country).
 type SeriesBootstrap struct {
 	A, B  votes.Country
 	Index Index
