@@ -105,38 +105,39 @@
 //
 // Measured against the posterior spread of Bailey, Strezhnev & Voeten
 // (their (Q95%-Q5%)/3.29 in ReadBSV's file) over sessions 50-74 of the
-// dynamic fit of the whole record, relative to the spread of the points in
-// each session (TestUncertaintyAgainstBSV): our SE is a median 0.84 of
-// theirs (0.70-0.97 by session; 0.34 with the roll calls fixed and the
-// smoothing drift), and the per-session correlation of the two averages
-// 0.86 (0.83 with the curvature at the reported positions, higher in every
-// session) but stays below 0.8 in sessions 55, 64, 66 and 71 (0.67). Their
-// intervals are widest for the states at the other end (Syria, Iran, Cuba:
-// about twice those of Western Europe), ours for the United States and
-// Israel, where our scale stretches further than theirs: in session 71 the
-// United States stands 2.5 standard deviations of the session's points
-// beyond Germany on our scale and 1.5 on theirs. Our standard errors are on
-// our scale, so the ratio of the two grows along it; dividing ours by the
-// local slope of our points against theirs (a diagnostic that uses their
-// points, not a method) raises the mean correlation to 0.89. Integrating
-// out the roll-call parameters adds about 2% (median ratio 0.82 without it)
-// and lowers the correlation slightly (0.87 without it, lowest 0.70), since
-// each roll call rests on some 190 votes; it is kept, as that uncertainty
-// is real. Tried and not kept (all but the bootstrap measured with the
-// curvature at the reported positions, the method before): the exact
-// one-dimensional posterior of each position on a grid instead of its
-// curvature (correlation 0.83, lowest 0.66: these posteriors are close to
-// normal, so the Laplace approximation is not what falls short); a
-// parametric bootstrap (10 replicates of 10 warm-started sweeps take about
-// 10 s and correlate at 0.35: the refits do not converge, and within the
-// time of a fit there are too few replicates); a sandwich (robust) variance
-// per state-session (0.33); a drift per state by EM with the roll calls
-// fixed (0.78, lowest 0.69; such drifts are 0.4-0.7); a looser or tighter
-// discrimination prior for the positions (0.82 and 0.83, lowest 0.63 and
-// 0.70, and the positions agree less with theirs). Other values of
-// UncertaintyDrift trade the ratio against the correlation: 0.5 gives a
-// median ratio of 0.70 and a correlation of 0.87 (lowest 0.75), 1.2 gives
-// 0.92 and 0.84 (lowest 0.63).
+// dynamic fit of the whole record on the roll calls their estimates rest on
+// (BSVRollCalls), relative to the spread of the points in each session
+// (TestUncertaintyAgainstBSV): our SE is a median 0.90 of theirs
+// (0.85-0.97 by session; 0.37 with UncertaintyDrift equal to Drift), and
+// the per-session correlation of the two averages 0.92, lowest 0.81
+// (session 50). Both widen towards the end opposite the West (Syria, Iran,
+// Cuba: about twice the SE of the centre) and for the states that missed
+// many votes.
+//
+// On all roll calls, the separate votes on paragraphs and amendments that
+// BSV leave out included, the positions agree with theirs as well
+// (TestAgainstBSV) but the standard errors less: a median ratio of 0.84 and
+// a correlation of mean 0.86, below 0.8 in sessions 55, 64, 66 and 71
+// (0.67). Those votes often set apart the states at the end opposite the
+// West (session 71 holds 40, many of them paragraphs of disarmament
+// resolutions on which Syria, Iran and Cuba abstain together), so our
+// standard errors at that end shrink while theirs, without the votes, do
+// not. The difference is in the data, not the method: to compare with
+// their estimates, filter the dataset with BSVRollCalls first.
+//
+// Integrating out the roll-call parameters adds about 2% to the SE; it is
+// kept, as that uncertainty is real. Tried and not kept, all measured on
+// all roll calls: the exact one-dimensional posterior of each position on
+// a grid instead of its curvature (these posteriors are close to normal);
+// a parametric bootstrap (10 replicates of 10 warm-started sweeps take
+// about 10 s and correlate at 0.35: the refits do not converge, and within
+// the time of a fit there are too few replicates); a sandwich (robust)
+// variance per state-session (0.33); a drift per state by EM with the roll
+// calls fixed (0.78); a looser or tighter discrimination prior (0.82 and
+// 0.83, and the positions agree less with theirs). Other values of
+// UncertaintyDrift trade the ratio against the correlation: on all roll
+// calls 0.5 gives a median ratio of 0.70 and a correlation of 0.87, 1.2
+// gives 0.92 and 0.84.
 //
 // # Successor states
 //
@@ -161,7 +162,11 @@
 //
 // ReadBSV reads Bailey, Strezhnev & Voeten's estimates file (posterior
 // means and quantiles by state and session) for comparison by COW code and
-// session; the scales differ by an affine map.
+// session; the scales differ by an affine map. Their estimates leave out
+// the separate votes on paragraphs and amendments of the recent sessions;
+// BSVRollCalls selects the same roll calls:
+//
+//	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // # Bad input
 //

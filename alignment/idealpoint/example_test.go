@@ -98,3 +98,25 @@ func ExampleResult_WriteCSV() {
 	// iso3,cow,name,session,ideal_point,se,lo,hi,n
 	// 193
 }
+
+// The roll calls of session 71 that Bailey, Strezhnev & Voeten's estimates
+// rest on: the record's 40 separate votes on paragraphs and amendments are
+// left out, as in their file, where no state's estimate rests on more
+// than 78 votes.
+func ExampleBSVRollCalls() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	s71 := ds.Filter(votes.InSessions(71, 71))
+	kept := s71.Filter(idealpoint.BSVRollCalls())
+	fmt.Println("roll calls:", s71.NumRollCalls(), "kept:", kept.NumRollCalls())
+	res, err := idealpoint.Estimate(kept, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("contested:", res.RollCalls, "unanimous:", res.Unanimous)
+	// Output:
+	// roll calls: 119 kept: 79
+	// contested: 78 unanimous: 1
+}

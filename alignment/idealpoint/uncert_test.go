@@ -41,54 +41,75 @@ func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64,
 
 // TestUncertaintyAgainstBSV measures the standard errors of the dynamic
 // fit of the whole record against the posterior spread of Bailey,
-// Strezhnev & Voeten (issue #12 item 5), sessions 50-74. With the roll
-// calls held fixed and the random walk of the fit (the method before this
-// test), the ratio was a median 0.34 (0.31-0.47) and the correlation
-// averaged 0.82 (lowest 0.73); with UncertaintyDrift and the roll calls
-// integrated out but the curvature taken at the reported positions, 0.83
-// (0.70-0.95) and 0.83 (lowest 0.66). The goals of the issue are a median
+// Strezhnev & Voeten (issue #12 item 5), sessions 50-74, on the roll calls
+// their estimates rest on (BSVRollCalls). The goals of the issue: a median
 // ratio in [0.8, 1.25] and a correlation of at least 0.8 in every session.
-// The method (curvature at the mode under UncertaintyDrift) meets the
-// first, 0.84 (0.71-0.97), and raises the correlation in every session, to
-// a mean of 0.86, but 4 sessions stay below 0.8: 55 (0.75), 64 (0.74), 66
-// (0.78) and 71 (0.67), where our scale stretches further than theirs
-// towards the United States and Israel (see the package documentation).
-// The test asserts what it achieves, with a small margin: median ratio in
-// [0.8, 1.25], mean correlation >= 0.84, lowest >= 0.64.
+//
+// Measured here: median ratio 0.90 (0.85-0.97 by session), correlation a
+// mean 0.92, lowest 0.81 (session 50). On all roll calls, votes on
+// paragraphs and amendments included, the same method gives a median ratio
+// of 0.84 and a correlation of mean 0.86, lowest 0.67 (session 71, whose 40
+// such votes BSV leave out; sessions 55, 64 and 66 also fall below 0.8).
+// Before this work (roll calls held fixed, the fit's own random walk) the
+// ratio was a median 0.34 and the correlation averaged 0.82 (lowest 0.73).
 func TestUncertaintyAgainstBSV(t *testing.T) {
 	if testenv.Quick(t) {
 		t.Skip("fits sessions 1-74")
 	}
 	ds := loadReal(t)
 	bsv := readBSV(t)
-	res, err := EstimateDynamic(ds, nil)
+	measure := func(res *DynamicResult) (med, mean, low float64, lowSession int) {
+		var rs, ratios []float64
+		low = 2
+		for s := 50; s <= 74; s++ {
+			r, ratio, n := seStats(res, bsv, s)
+			t.Logf("session %d: %d states, r(SE, BSV sd) = %.3f, ratio %.3f", s, n, r, ratio)
+			rs = append(rs, r)
+			ratios = append(ratios, ratio)
+			if r < low {
+				low, lowSession = r, s
+			}
+		}
+		slices.Sort(ratios)
+		med, mean = ratios[len(ratios)/2], stat.Mean(rs, nil)
+		t.Logf("mean r %.3f, lowest %.3f (session %d); ratio median %.3f, range %.3f-%.3f",
+			mean, low, lowSession, med, ratios[0], ratios[len(ratios)-1])
+		return med, mean, low, lowSession
+	}
+
+	selected := ds.Filter(BSVRollCalls())
+	res, err := EstimateDynamic(selected, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rs, ratios []float64
-	for s := 50; s <= 74; s++ {
-		r, ratio, n := seStats(res, bsv, s)
-		t.Logf("session %d: %d states, r(SE, BSV sd) = %.3f, ratio %.3f", s, n, r, ratio)
-		rs = append(rs, r)
-		ratios = append(ratios, ratio)
-	}
-	slices.Sort(ratios)
-	med, mean, low := ratios[len(ratios)/2], stat.Mean(rs, nil), slices.Min(rs)
-	t.Logf("mean r %.3f min r %.3f; ratio median %.3f range %.3f-%.3f", mean, low, med, ratios[0], ratios[len(ratios)-1])
+	med, _, low, at := measure(res)
 	if med < 0.8 || med > 1.25 {
-		t.Errorf("median ratio %.3f, want within [0.8, 1.25]", med)
+		t.Errorf("BSV's roll calls: median ratio %.3f, want within [0.8, 1.25]", med)
 	}
-	if mean < 0.84 || low < 0.64 {
-		t.Errorf("correlation of SE with BSV's sd: mean %.3f (want >= 0.84), lowest %.3f (want >= 0.64)", mean, low)
+	if low < 0.8 {
+		t.Errorf("BSV's roll calls: correlation of SE with BSV's sd %.3f in session %d, want >= 0.8 in every session", low, at)
 	}
+
+	// On all roll calls the correlation falls where the record holds
+	// votes on paragraphs and amendments that BSV leave out.
+	all, err := EstimateDynamic(ds, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	med, mean, low, at := measure(all)
+	if med < 0.8 || med > 1.25 || mean < 0.84 || mean > 0.88 || low > 0.7 || at != 71 {
+		t.Errorf("all roll calls: median ratio %.3f, mean r %.3f, lowest %.3f in session %d; want a ratio in [0.8, 1.25], mean r 0.84-0.88 and the lowest below 0.7 in session 71",
+			med, mean, low, at)
+	}
+
 	// Setting UncertaintyDrift to Drift gives the Laplace approximation
 	// under the fitted prior alone: bands about a third of BSV's, as
 	// before (ratio 0.34 measured with the roll calls fixed).
-	tight, err := EstimateDynamic(ds, &DynamicOptions{UncertaintyDrift: defaultDrift})
+	tight, err := EstimateDynamic(selected, &DynamicOptions{UncertaintyDrift: defaultDrift})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ratios = ratios[:0]
+	var ratios []float64
 	for s := 50; s <= 74; s++ {
 		_, ratio, _ := seStats(tight, bsv, s)
 		ratios = append(ratios, ratio)

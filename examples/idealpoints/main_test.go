@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,9 +29,14 @@ func TestRun(t *testing.T) {
 	// Serbia (COW 345) was out of the Assembly in sessions 47-54
 	// (1992-2000) and returned in session 55; the US voted in all.
 	wantSRB, wantUSA := 20, 25
+	// Votes on paragraphs and amendments in the record's flags: 388 in
+	// sessions 52-72, 73 of them in 71 and 72 (TestBSVRollCalls in
+	// alignment/idealpoint checks the selection against BSV's files).
+	wantParts := "388 separate votes on paragraphs and amendments left out"
 	if testenv.Quick(t) {
 		args = append(args, "-from", "70")
 		wantSRB, wantUSA = 5, 5
+		wantParts = "73 separate votes on paragraphs and amendments left out"
 	}
 	if err := run(args, &out, &progress); err != nil {
 		t.Fatal(err)
@@ -40,7 +46,7 @@ func TestRun(t *testing.T) {
 	if ps := progress.String(); !strings.Contains(ps, "idealpoints: fit, sweep 1 of at most") || !strings.Contains(ps, "idealpoints: uncertainty") || !strings.HasSuffix(ps, "\n") {
 		t.Errorf("progress on stderr: %q", ps)
 	}
-	for _, want := range []string{"## 3. Serbia", "converged true", "SRB", "RUS", "wrote " + filepath.Join(pics, "idealpoints.png") + "\n"} {
+	for _, want := range []string{wantParts, "## 3. Serbia", "converged true", "SRB", "RUS", "wrote " + filepath.Join(pics, "idealpoints.png") + "\n"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -113,6 +119,30 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// With -all the votes on paragraphs and amendments stay in: sessions 70-74
+// hold 502 roll calls, 429 without those votes.
+func TestAll(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-from", "70", "-all"}, "\n502 roll calls, "},
+		{[]string{"-from", "70"}, "\n429 roll calls, "},
+	} {
+		var out bytes.Buffer
+		if err := run(tc.args, &out, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		if !strings.Contains(s, tc.want) {
+			t.Errorf("run(%q): output lacks %q:\n%s", tc.args, tc.want, s)
+		}
+		if left := strings.Contains(s, "left out"); left == slices.Contains(tc.args, "-all") {
+			t.Errorf("run(%q): says it left votes out: %v", tc.args, left)
+		}
+	}
+}
+
 // Without -out the example writes no picture, in the current directory or
 // anywhere.
 func TestNoPicturesByDefault(t *testing.T) {
@@ -172,7 +202,7 @@ func TestHelp(t *testing.T) {
 	if err := run([]string{"-h"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Usage: idealpoints [flags]", "-csv string", "-out string", "-from int", "(default 50)", "-issue string"} {
+	for _, want := range []string{"Usage: idealpoints [flags]", "-csv string", "-out string", "-from int", "(default 50)", "-issue string", "-all"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("usage lacks %q:\n%s", want, out.String())
 		}
