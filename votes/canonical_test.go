@@ -36,11 +36,11 @@ func checkRoundTrip(t *testing.T, d *votes.Dataset) {
 
 func TestCanonicalRoundTrip(t *testing.T) {
 	// The full sources: every state, roll call, vote, member flag (Voeten's
-	// 2,223 non-members flagged 1) and note survives. Under the race
-	// detector, which makes these minutes long, a part of each: sessions
-	// 40-50 hold 1,262 of Voeten's member flags (Python csv).
+	// 2,223 non-members flagged 1) and note survives. In short mode and
+	// under the race detector (which makes these minutes long) a part of
+	// each: sessions 40-50 hold 1,262 of Voeten's member flags (Python csv).
 	full := func(d *votes.Dataset) *votes.Dataset {
-		if testenv.Race {
+		if testenv.Quick(t) {
 			return d.Filter(votes.InSessions(40, 50))
 		}
 		return d
