@@ -148,7 +148,8 @@ var ErrBadHeader = errors.New("not the header of Bailey, Strezhnev & Voeten's es
 // (2017), as published in their Harvard Dataverse release
 // (IdealpointestimatesAll_Apr2020.csv: sessions 1-74, 10,469 rows), so that
 // a fit can be compared with them (use COW codes and sessions; their scale
-// differs from ours by an affine map).
+// differs from ours by an affine map). Fit on the roll calls they use,
+// selected by BSVRollCalls, for a like-for-like comparison.
 //
 // The columns are Row, ccode, session, NVotes, IdealPoint (posterior
 // mean), QO%..Q100% (posterior quantiles at 0, 5, 10, 50, 90, 95 and 100%),
