@@ -2,10 +2,6 @@ package votes_test
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
-	"io/fs"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -28,11 +24,8 @@ var loadUnvotesRaw = sync.OnceValues(func() (unvotesRaw, error) {
 		name string
 		dst  *[]byte
 	}{{"un_votes.csv.gz", &raw.votes}, {"un_roll_calls.csv.gz", &raw.rollCalls}, {"un_roll_call_issues.csv.gz", &raw.issues}} {
-		b, err := fs.ReadFile(undata.Files(), f.name)
-		if err != nil {
-			return raw, err
-		}
-		if *f.dst, err = gunzip(b); err != nil {
+		var err error
+		if *f.dst, err = votes.GunzipPath("../undata/" + f.name); err != nil {
 			return raw, err
 		}
 	}
@@ -41,13 +34,7 @@ var loadUnvotesRaw = sync.OnceValues(func() (unvotesRaw, error) {
 
 var loadUnvotes = sync.OnceValues(undata.LoadPublished) // the record as read, errata not applied
 
-var loadVoetenRaw = sync.OnceValues(func() ([]byte, error) {
-	b, err := os.ReadFile(voetenPath)
-	if err != nil {
-		return nil, err
-	}
-	return gunzip(b)
-})
+var loadVoetenRaw = sync.OnceValues(func() ([]byte, error) { return votes.GunzipPath(voetenPath) })
 
 var loadVoeten = sync.OnceValues(func() (*votes.Dataset, error) {
 	raw, err := loadVoetenRaw()
@@ -56,14 +43,6 @@ var loadVoeten = sync.OnceValues(func() (*votes.Dataset, error) {
 	}
 	return votes.Read(bytes.NewReader(raw))
 })
-
-func gunzip(b []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
-}
 
 func unvotesData(tb testing.TB) *votes.Dataset {
 	tb.Helper()

@@ -3,12 +3,13 @@ package votes
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,20 +20,41 @@ import (
 
 func gunzipFile(t testing.TB, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
+	b, err := gunzipPath(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// gunzipped caches the decompressed test files by path, so that each is
+// decompressed once per test binary (the tests of package votes_test share
+// it through GunzipPath). The bytes are shared: callers must not write to
+// them, nor append to a prefix of them.
+var gunzipped sync.Map // path -> func() ([]byte, error)
+
+func gunzipPath(path string) ([]byte, error) {
+	f, _ := gunzipped.LoadOrStore(path, sync.OnceValues(func() ([]byte, error) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		// The gzip trailer gives the size mod 2^32: one allocation of the
+		// right size instead of io.ReadAll's doublings.
+		var out bytes.Buffer
+		if len(b) >= 4 {
+			out.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])) + 1)
+		}
+		if _, err := out.ReadFrom(zr); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return out.Bytes(), nil
+	}))
+	return f.(func() ([]byte, error))()
 }
 
 // sameDataset fails the test unless a and b hold the same states, roll
@@ -156,7 +178,7 @@ func FuzzVoeten(f *testing.F) {
 	f.Add(head(voeten, 12))
 	// rcid 1429's rows carry the ec value 0\" in quotes.
 	if i := bytes.Index(voeten, []byte("\n1429,")); i >= 0 {
-		f.Add(append(head(voeten, 1), head(voeten[i+1:], 4)...))
+		f.Add(append(bytes.Clone(head(voeten, 1)), head(voeten[i+1:], 4)...))
 	}
 	names, _ := filepath.Glob("../testdata/malformed/voeten/*")
 	for _, n := range names {

@@ -69,7 +69,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(headLines(voeten, 30))
 	// rcid 1429's rows carry the ec value 0\" in quotes.
 	if i := bytes.Index(voeten, []byte("\n1429,")); i >= 0 {
-		f.Add(append(headLines(voeten, 1), headLines(voeten[i+1:], 4)...))
+		f.Add(append(bytes.Clone(headLines(voeten, 1)), headLines(voeten[i+1:], 4)...))
 	}
 	var canon bytes.Buffer
 	undl, err := votes.ReadFile("../testdata/undl/undl_2026.csv")

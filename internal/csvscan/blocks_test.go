@@ -15,14 +15,26 @@ import (
 // ReadFrom; the rest is the last record.
 func TestBlocks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	var data []byte
-	var ends []int
-	for len(data) < 3*blockSize {
+	// About 1 MB of random records, repeated to fill three blocks: its
+	// length is not a divisor of the block size, so the blocks are cut at
+	// different places within it (generating all 24 MB took seconds).
+	var chunk []byte
+	var chunkEnds []int
+	for len(chunk) < 1<<20 {
 		rec, e := randomRecords(rng)
 		for _, x := range e {
+			chunkEnds = append(chunkEnds, len(chunk)+x)
+		}
+		chunk = append(chunk, rec...)
+	}
+	reps := 3*blockSize/len(chunk) + 1
+	data := make([]byte, 0, reps*len(chunk)+64)
+	ends := make([]int, 0, reps*len(chunkEnds))
+	for len(data) < 3*blockSize {
+		for _, x := range chunkEnds {
 			ends = append(ends, len(data)+x)
 		}
-		data = append(data, rec...)
+		data = append(data, chunk...)
 	}
 	data = append(data, "tail,without,newline"...)
 	feed := map[string]func(b *Blocks) error{
@@ -44,7 +56,7 @@ func TestBlocks(t *testing.T) {
 	}
 	for name, f := range feed {
 		t.Run(name, func(t *testing.T) {
-			var got []byte
+			got := make([]byte, 0, len(data))
 			b := &Blocks{Line: func() int { return 1 }, Lim: Limits{Line: 1 << 20, Field: 1 << 20, Columns: 100}}
 			b.Parse = func(head, block []byte, exact bool) error {
 				if !exact && bytes.Count(block, []byte{'"'})%2 != 0 {
