@@ -30,7 +30,7 @@ func gunzipFile(t testing.TB, path string) []byte {
 // gunzipped caches the decompressed test files by path, so that each is
 // decompressed once per test binary (the tests of package votes_test share
 // it through GunzipPath). The bytes are shared: callers must not write to
-// them, nor append to a prefix of them.
+// them, nor append to a prefix of them (an append to the whole copies).
 var gunzipped sync.Map // path -> func() ([]byte, error)
 
 func gunzipPath(path string) ([]byte, error) {
@@ -44,15 +44,19 @@ func gunzipPath(path string) ([]byte, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		// The gzip trailer gives the size mod 2^32: one allocation of the
-		// right size instead of io.ReadAll's doublings.
+		// right size instead of io.ReadAll's doublings. ReadFrom grows the
+		// buffer whenever less than MinRead bytes are free, so that much
+		// room past the end is needed, not one byte.
 		var out bytes.Buffer
 		if len(b) >= 4 {
-			out.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])) + 1)
+			out.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])) + bytes.MinRead)
 		}
 		if _, err := out.ReadFrom(zr); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		return out.Bytes(), nil
+		// Clipped, so that an append to the whole copies rather than
+		// writing into room the other callers share.
+		return slices.Clip(out.Bytes()), nil
 	}))
 	return f.(func() ([]byte, error))()
 }
