@@ -326,20 +326,21 @@ func (d *Dataset) subset(rows, cols []int) *Dataset {
 		c, ok2 := newCol[j]
 		return r*len(cols) + c, ok1 && ok2
 	}
-	for cell, f := range d.member {
-		if n, ok := remap(cell); ok {
-			if out.member == nil {
-				out.member = make(map[int]Flag)
+	out.member = moveCells(d.member, remap)
+	out.notes = moveCells(d.notes, remap)
+	return out
+}
+
+// moveCells returns the sparse details m (member flags, notes) of the cells
+// that to maps into another dataset, at their new cells; nil if none is.
+func moveCells[V any](m map[int]V, to func(cell int) (int, bool)) map[int]V {
+	var out map[int]V
+	for cell, v := range m {
+		if n, ok := to(cell); ok {
+			if out == nil {
+				out = make(map[int]V)
 			}
-			out.member[n] = f
-		}
-	}
-	for cell, s := range d.notes {
-		if n, ok := remap(cell); ok {
-			if out.notes == nil {
-				out.notes = make(map[int]string)
-			}
-			out.notes[n] = s
+			out[n] = v
 		}
 	}
 	return out

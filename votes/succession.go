@@ -138,22 +138,8 @@ func (d *Dataset) JoinPredecessors(table []Succession) (*Dataset, error) {
 		n := out.index[cow]*nr + j
 		return n, owners[n] == int32(i+1)
 	}
-	for cell, f := range d.member {
-		if n, ok := from(cell); ok {
-			if out.member == nil {
-				out.member = make(map[int]Flag)
-			}
-			out.member[n] = f
-		}
-	}
-	for cell, s := range d.notes {
-		if n, ok := from(cell); ok {
-			if out.notes == nil {
-				out.notes = make(map[int]string)
-			}
-			out.notes[n] = s
-		}
-	}
+	out.member = moveCells(d.member, from)
+	out.notes = moveCells(d.notes, from)
 	return out, nil
 }
 
