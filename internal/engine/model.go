@@ -81,10 +81,6 @@ const (
 	NonMember             // not a member of the United Nations at the time
 )
 
-// Cast reports whether v is a vote cast on the floor: Yes, Abstain or No.
-// Agreement indices are computed over cast votes only.
-func (v Vote) Cast() bool { return v >= Yes && v <= No }
-
 // String returns the lower-case name used by the unvotes data ("yes",
 // "abstain", "no") and by this package's canonical CSV ("absent",
 // "non-member"); NoRecord is the empty string.
