@@ -119,10 +119,10 @@ var index = sync.OnceValue(func() *countryIndex {
 	for p, e := range Table {
 		c := Of(p)
 		ix.byCOW[e.COW] = c
-		ix.pos[e.COW] = int16(len(ix.byCOW))
+		ix.pos[e.COW] = int16(p + 1)
 		for _, sc := range seatChanges {
 			if e.COW == sc.before || e.COW == sc.after {
-				ix.seat[ix.pos[e.COW]-1] = true
+				ix.seat[p] = true
 			}
 		}
 		for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {

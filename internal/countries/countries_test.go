@@ -6,15 +6,24 @@ import (
 )
 
 // TestCountryKeysUnique checks that no name or code of the table, once
-// folded, names two states, except the keys documented in dateKeys, which
-// name different seats before and after a day.
+// folded, names two states, except the keys documented in DateKeys, which
+// name different seats before and after a day; and that no COW code is in
+// the table twice, which Pos's index assumes.
 func TestCountryKeysUnique(t *testing.T) {
 	dated := map[string]bool{}
 	for _, d := range DateKeys {
 		dated[d.Key] = true
 	}
 	owner := map[string]int{}
-	for _, e := range Table {
+	place := map[int]int{} // COW code to place in Table
+	for p, e := range Table {
+		if q, ok := place[e.COW]; ok {
+			t.Errorf("COW %d is at places %d and %d of Table", e.COW, q, p)
+		}
+		place[e.COW] = p
+		if got, ok := Pos(e.COW); !ok || got != p {
+			t.Errorf("Pos(%d) = %d, %v; want %d", e.COW, got, ok, p)
+		}
 		for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
 			fk := FoldKey(k)
 			if fk == "" {
