@@ -2,7 +2,6 @@ package votes_test
 
 import (
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -21,15 +20,7 @@ func mustCountry(t *testing.T, key string) votes.Country {
 // Correct exchanges two states' votes on the roll calls listed, notes and
 // all, and leaves the dataset it was called on as it was.
 func TestCorrect(t *testing.T) {
-	f, err := os.Open("../testdata/undl/undl_2026.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := votes.Read(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := readFixture(t, "../testdata/undl/undl_2026.csv")
 	// In the fixture, on A/RES/ES-11/1 (record 3959039), Serbia voted yes
 	// with a note and Venezuela has no vote (non-voting, Article 19, a note
 	// too); Albania voted yes on record 4000001 without a note.
@@ -83,15 +74,7 @@ func TestCorrect(t *testing.T) {
 }
 
 func TestCorrectErrors(t *testing.T) {
-	f, err := os.Open("../testdata/undl/undl_2026.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := votes.Read(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := readFixture(t, "../testdata/undl/undl_2026.csv")
 	srb, ven, tuv := mustCountry(t, "SRB"), mustCountry(t, "VEN"), mustCountry(t, "Tuvalu")
 	for _, tc := range []struct {
 		c   votes.Correction
