@@ -180,8 +180,9 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 // the roll call. Unlike LookupCountry it takes the UN's short names "Congo"
 // and "Guinea" for the states the UN gives them to (COG and GIN), as the
 // UN Digital Library and unvotes write them: a file's names are the
-// names of one naming scheme, not a person's shorthand. Readers use it for
-// every name and code they read.
+// names of one naming scheme, not a person's shorthand. It is
+// countries.LookupSource, the lookup the readers (internal/engine) make
+// for every name and code they read, with votes' error.
 func lookupSource(key string, on time.Time) (Country, error) {
 	if c, ok := countries.LookupSource(key, on); ok {
 		return Country(c), nil
