@@ -27,6 +27,9 @@ func TestBlocks(t *testing.T) {
 		}
 		chunk = append(chunk, rec...)
 	}
+	if blockSize%len(chunk) == 0 {
+		t.Fatalf("the chunk's %d bytes divide the block size: every block would be cut at the same place", len(chunk))
+	}
 	reps := 3*blockSize/len(chunk) + 1
 	data := make([]byte, 0, reps*len(chunk)+64)
 	ends := make([]int, 0, reps*len(chunkEnds))
