@@ -35,7 +35,7 @@ func Write(w io.Writer, d *Dataset) error {
 	states := make([][]byte, len(d.countries))
 	for i, c := range d.countries {
 		clear(rec)
-		stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
+		stateRecord(rec, c, FlagUnknown)
 		states[i] = bytes.Clone(bytes.TrimSuffix(encode(rec[engine.FirstStateColumn:engine.FirstStateColumn+3]), []byte{'\n'}))
 	}
 	hasVote := make([]bool, len(d.countries))
@@ -57,7 +57,7 @@ func Write(w io.Writer, d *Dataset) error {
 				} else {
 					rec[0] = strconv.Itoa(rc.ID)
 				}
-				stateRecord(rec, strconv.Itoa(c.COW), c, d.Member(i, j))
+				stateRecord(rec, c, d.Member(i, j))
 				rec[engine.FirstStateColumn+3] = v.String()
 				rec[engine.FirstStateColumn+5] = note
 				bw.Write(encode(rec))
@@ -85,20 +85,23 @@ func Write(w io.Writer, d *Dataset) error {
 	for i, c := range d.countries {
 		if !hasVote[i] {
 			clear(rec)
-			stateRecord(rec, strconv.Itoa(c.COW), c, FlagUnknown)
+			stateRecord(rec, c, FlagUnknown)
 			bw.Write(encode(rec))
 		}
 	}
 	return bw.Flush()
 }
 
-func stateRecord(rec []string, cow string, c Country, member Flag) {
-	rec[engine.FirstStateColumn] = cow
+// stateRecord fills the state columns of a canonical record: cow, iso3,
+// country and member.
+func stateRecord(rec []string, c Country, member Flag) {
+	rec[engine.FirstStateColumn] = strconv.Itoa(c.COW)
 	rec[engine.FirstStateColumn+1] = c.ISO3
 	rec[engine.FirstStateColumn+2] = c.Name
 	rec[engine.FirstStateColumn+4] = member.String()
 }
 
+// rollCallRecord fills the roll-call columns of a canonical record.
 func rollCallRecord(rec []string, rc *RollCall) {
 	rec[0] = strconv.Itoa(rc.ID)
 	rec[1] = strconv.Itoa(rc.Session)
