@@ -337,3 +337,16 @@ func TestInYears(t *testing.T) {
 		t.Errorf("undated roll call: year %d, want 0", zero.Year())
 	}
 }
+
+// Vote.String gives the names its doc lists, and a value outside them in
+// Go's form.
+func TestVoteString(t *testing.T) {
+	for v, want := range map[votes.Vote]string{
+		votes.NoRecord: "", votes.Yes: "yes", votes.Abstain: "abstain", votes.No: "no",
+		votes.Absent: "absent", votes.NonMember: "non-member", 6: "Vote(6)", -1: "Vote(-1)",
+	} {
+		if got := v.String(); got != want {
+			t.Errorf("Vote(%d).String() = %q, want %q", int8(v), got, want)
+		}
+	}
+}

@@ -1,10 +1,6 @@
 package votes
 
-import (
-	"fmt"
-
-	"github.com/unga-go/unga/internal/engine"
-)
+import "github.com/unga-go/unga/internal/engine"
 
 // Vote is what one state did on one roll call.
 //
@@ -33,23 +29,7 @@ func (v Vote) Cast() bool { return v >= Yes && v <= No }
 // String returns the lower-case name used by the unvotes data ("yes",
 // "abstain", "no") and by this package's canonical CSV ("absent",
 // "non-member"); NoRecord is the empty string.
-func (v Vote) String() string {
-	switch v {
-	case NoRecord:
-		return ""
-	case Yes:
-		return "yes"
-	case Abstain:
-		return "abstain"
-	case No:
-		return "no"
-	case Absent:
-		return "absent"
-	case NonMember:
-		return "non-member"
-	}
-	return fmt.Sprintf("Vote(%d)", int8(v))
-}
+func (v Vote) String() string { return engine.Vote(v).String() }
 
 // Flag is a yes/no attribute of a roll call that a source may leave unknown,
 // such as Voeten's "important vote" coding. The zero value is FlagUnknown.

@@ -81,23 +81,15 @@ const (
 	NonMember             // not a member of the United Nations at the time
 )
 
-// String returns the lower-case name used by the unvotes data ("yes",
-// "abstain", "no") and by this package's canonical CSV ("absent",
-// "non-member"); NoRecord is the empty string.
+// VoteNames are the names votes.Vote.String gives, by value: those of the
+// unvotes data ("yes", "abstain", "no") and of the canonical CSV ("absent",
+// "non-member"); NoRecord's is empty.
+var VoteNames = [...]string{NoRecord: "", Yes: "yes", Abstain: "abstain", No: "no", Absent: "absent", NonMember: "non-member"}
+
+// String returns v's name in VoteNames, or "Vote(9)" for a value outside.
 func (v Vote) String() string {
-	switch v {
-	case NoRecord:
-		return ""
-	case Yes:
-		return "yes"
-	case Abstain:
-		return "abstain"
-	case No:
-		return "no"
-	case Absent:
-		return "absent"
-	case NonMember:
-		return "non-member"
+	if v >= 0 && int(v) < len(VoteNames) {
+		return VoteNames[v]
 	}
 	return fmt.Sprintf("Vote(%d)", int8(v))
 }
