@@ -188,8 +188,7 @@ func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Resul
 	// Report on a standard scale: mean 0, standard deviation 1 over the
 	// states, anchor positive.
 	flip := orient(m.theta, sp.states, ds, s.anchor())
-	mean, sd := standardize(m.theta)
-	_ = mean
+	_, sd := standardize(m.theta)
 	res := &Result{
 		RollCalls:  len(sp.items),
 		Unanimous:  sp.unanimous,
