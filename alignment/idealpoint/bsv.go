@@ -110,10 +110,9 @@ func (p *Published) Session(s int) []PublishedEstimate {
 // under the symbol of the resolution they are part of (the 40 votes on
 // paragraphs and amendments of session 71 among its 119 roll calls). The
 // rule is read from their files: with it, the contested roll calls of each
-// session 40-74 number exactly the most votes any state's estimate rests on
-// (NVotes), and in sessions 1-39 that maximum is at most 2 below the
-// contested roll calls (TestBSVRollCalls). Roll calls whose flags the
-// source does not give (the UN Digital Library) are kept.
+// session 1-74 number exactly the most votes any state's estimate rests on
+// (NVotes) (TestBSVRollCalls). Roll calls whose flags the source does not
+// give (the UN Digital Library) are kept.
 //
 // The choice matters for the standard errors more than for the positions:
 // these votes often set apart the states at the end opposite the West
