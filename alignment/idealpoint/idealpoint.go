@@ -42,8 +42,8 @@ type Options struct {
 	Tol float64
 	// Anchor is the COW code of the state whose ideal point is made
 	// positive; zero means 2, the United States. If the anchor did not
-	// vote, the state with the most votes among those to the right of the
-	// median is used instead, so signs stay stable.
+	// vote, the sign makes the sum of the cubed positions positive, which
+	// puts the longer tail of the positions on the positive side.
 	Anchor int
 	// Workers is the number of goroutines; zero means GOMAXPROCS. Results
 	// do not depend on it.
@@ -228,8 +228,8 @@ func orient(theta []float64, states []int, ds *votes.Dataset, anchor int) float6
 			return 1
 		}
 	}
-	// Fallback: the mean of the positions weighted by their sign is the
-	// side with the longer tail; keep it positive.
+	// Fallback: the sum of the cubed positions takes the sign of the
+	// longer tail; keep it positive.
 	s := 0.0
 	for _, t := range theta {
 		s += t * t * t
