@@ -22,7 +22,8 @@ type ParseError struct {
 	Err    error  // what was wrong
 }
 
-// Error formats the error as "idealpoint: line:column: column "field": reason".
+// Error formats the error as "idealpoint: line L, column C (field): reason",
+// without the column or the field when they are not known.
 func (e *ParseError) Error() string {
 	where := fmt.Sprintf("idealpoint: line %d", e.Line)
 	if e.Column > 0 {
