@@ -162,19 +162,7 @@ func (m *model) itemGradHess(j int) (gr [3]float64, h [3][3]float64) {
 		t := m.theta[o.k]
 		l, u := bounds(o.v, g1, g2, b*t)
 		dl, du, dll, duu, dlu := derivs(l, u)
-		// Index of the cut point at each bound (-1: infinite bound).
-		li, ui := -1, -1
-		switch o.v {
-		case cYes:
-			ui = 0
-		case cAbstain:
-			li, ui = 0, 1
-		default:
-			li = 1
-		}
-		if bin {
-			li, ui = min(li, 0), min(ui, 0)
-		}
+		li, ui := cutIndex(o.v, bin)
 		if li >= 0 {
 			gr[li] += dl
 			h[li][li] += dll
@@ -193,6 +181,25 @@ func (m *model) itemGradHess(j int) (gr [3]float64, h [3][3]float64) {
 		h[2][2] += t * t * (dll + duu + 2*dlu)
 	}
 	return gr, h
+}
+
+// cutIndex returns the index among (g1, g2, b) of the cut point at the
+// lower and the upper bound of vote v's latent interval, -1 for an
+// infinite bound; a binary item's one cut point is at index 0.
+func cutIndex(v int8, binary bool) (li, ui int) {
+	li, ui = -1, -1
+	switch v {
+	case cYes:
+		ui = 0
+	case cAbstain:
+		li, ui = 0, 1
+	default:
+		li = 1
+	}
+	if binary {
+		li, ui = min(li, 0), min(ui, 0)
+	}
+	return li, ui
 }
 
 // updateItem takes one damped Newton step on item j's parameters.

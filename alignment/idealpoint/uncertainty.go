@@ -68,18 +68,7 @@ func (m *model) crossDerivs(o obs, t float64) (h [3]float64) {
 	b := m.b[j]
 	l, up := bounds(o.v, m.g1[j], m.g2[j], b*t)
 	dl, du, dll, duu, dlu := derivs(l, up)
-	li, ui := -1, -1
-	switch o.v {
-	case cYes:
-		ui = 0
-	case cAbstain:
-		li, ui = 0, 1
-	default:
-		li = 1
-	}
-	if m.binary[j] {
-		li, ui = min(li, 0), min(ui, 0)
-	}
+	li, ui := cutIndex(o.v, m.binary[j])
 	if li >= 0 {
 		h[li] += -b * (dll + dlu)
 	}
