@@ -134,6 +134,11 @@ func (m *model) integrateItems(workers int) {
 		g := m.igroup(j)
 		itemsOf[g] = append(itemsOf[g], int32(j))
 	}
+	// Not parallel: it keeps fewer than 128 tasks on one goroutine, and a
+	// session's factorisation is worth a goroutine. Dealing the sessions
+	// out in turn also balances the small early ones against the large
+	// late ones; each session is independent, so the result does not
+	// depend on the split.
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
