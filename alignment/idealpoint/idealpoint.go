@@ -137,7 +137,10 @@ type Result struct {
 	Unanimous  int        // roll calls dropped because every cast vote was the same
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	Change     float64    // largest change of a position in the last sweep
+	// Change is the largest change of a position in the last sweep, on
+	// the reported scale; Tol and Progress.Change are on the prior's, so
+	// Change can exceed Tol in a converged fit.
+	Change float64
 }
 
 // Position returns the estimate for c.
