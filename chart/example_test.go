@@ -124,7 +124,8 @@ func ExampleMap() {
 }
 
 // The ideal points of Serbia, Russia and the United States in sessions
-// 70-74 (2015-2019), with bands of ±1.96 standard errors.
+// 70-74 (2015-2019), with their 95% intervals (±1.96 standard errors) as
+// bands.
 func ExampleLines() {
 	ds, err := undata.Load()
 	if err != nil {
@@ -144,8 +145,9 @@ func ExampleLines() {
 		for _, p := range res.Path(c) {
 			l.X = append(l.X, float64(p.Session))
 			l.Y = append(l.Y, p.IdealPoint)
-			l.Lo = append(l.Lo, p.IdealPoint-1.96*p.SE)
-			l.Hi = append(l.Hi, p.IdealPoint+1.96*p.SE)
+			lo, hi := p.Interval(idealpoint.Level)
+			l.Lo = append(l.Lo, lo)
+			l.Hi = append(l.Hi, hi)
 		}
 		lines = append(lines, l)
 	}

@@ -62,8 +62,8 @@ type Mark struct {
 // hides a line.
 //
 // The error wraps ErrNotFinite for a NaN or infinite X or an infinite Y, Lo
-// or Hi, or a mark's X, Lo or Hi that is not finite, and ErrRange if the X of a line do not increase or a band's Lo lies
-// above its Hi. Lines panics if a line's Y, or its Lo or Hi when not nil,
+// or Hi, or a mark's X, Lo or Hi that is not finite, and ErrRange if the X
+// of a line do not increase or a band's Lo lies above its Hi. Lines panics if a line's Y, or its Lo or Hi when not nil,
 // differ in length from its X.
 func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
 	if opts == nil {
@@ -121,8 +121,7 @@ func Lines(lines []Line, opts *LinesOptions) (*Chart, error) {
 		}
 		var band *plotter.Polygon
 		if l.Lo != nil {
-			r, g, b, _ := col.RGBA()
-			fill := color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 50}
+			fill := faded(col, 50)
 			for _, seg := range segments(l.Lo, l.Hi) {
 				var ring plotter.XYs
 				for k := seg[0]; k < seg[1]; k++ {
@@ -173,9 +172,8 @@ func (ms marks) Plot(c draw.Canvas, p *plot.Plot) {
 		if m.Lo < m.Hi {
 			lo, hi := max(m.Lo, p.X.Min), min(m.Hi, p.X.Max)
 			if lo < hi {
-				r, g, b, _ := col.RGBA()
 				x0, x1 := trX(lo), trX(hi)
-				c.FillPolygon(color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 28}, []vg.Point{
+				c.FillPolygon(faded(col, 28), []vg.Point{
 					{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
 			}
 		}
@@ -191,6 +189,13 @@ func (ms marks) Plot(c draw.Canvas, p *plot.Plot) {
 			c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: c.Max.Y - vg.Points(2)}, m.Label)
 		}
 	}
+}
+
+// faded returns col at opacity alpha (of 255): the band of a line, the
+// span of a mark.
+func faded(col color.Color, alpha uint8) color.NRGBA {
+	r, g, b, _ := col.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), alpha}
 }
 
 // check reports a line that cannot be drawn, and panics on lengths that

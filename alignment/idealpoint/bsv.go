@@ -22,7 +22,8 @@ type ParseError struct {
 	Err    error  // what was wrong
 }
 
-// Error formats the error as "idealpoint: line:column: column "field": reason".
+// Error formats the error as "idealpoint: line L, column C (field): reason",
+// without the column or the field when they are not known.
 func (e *ParseError) Error() string {
 	where := fmt.Sprintf("idealpoint: line %d", e.Line)
 	if e.Column > 0 {
@@ -110,10 +111,9 @@ func (p *Published) Session(s int) []PublishedEstimate {
 // under the symbol of the resolution they are part of (the 40 votes on
 // paragraphs and amendments of session 71 among its 119 roll calls). The
 // rule is read from their files: with it, the contested roll calls of each
-// session 40-74 number exactly the most votes any state's estimate rests on
-// (NVotes), and in sessions 1-39 that maximum is at most 2 below the
-// contested roll calls (TestBSVRollCalls). Roll calls whose flags the
-// source does not give (the UN Digital Library) are kept.
+// session 1-74 number exactly the most votes any state's estimate rests on
+// (NVotes) (TestBSVRollCalls). Roll calls whose flags the source does not
+// give (the UN Digital Library) are kept.
 //
 // The choice matters for the standard errors more than for the positions:
 // these votes often set apart the states at the end opposite the West

@@ -162,19 +162,7 @@ func (m *model) itemGradHess(j int) (gr [3]float64, h [3][3]float64) {
 		t := m.theta[o.k]
 		l, u := bounds(o.v, g1, g2, b*t)
 		dl, du, dll, duu, dlu := derivs(l, u)
-		// Index of the cut point at each bound (-1: infinite bound).
-		li, ui := -1, -1
-		switch o.v {
-		case cYes:
-			ui = 0
-		case cAbstain:
-			li, ui = 0, 1
-		default:
-			li = 1
-		}
-		if bin {
-			li, ui = min(li, 0), min(ui, 0)
-		}
+		li, ui := cutIndex(o.v, bin)
 		if li >= 0 {
 			gr[li] += dl
 			h[li][li] += dll
@@ -193,6 +181,25 @@ func (m *model) itemGradHess(j int) (gr [3]float64, h [3][3]float64) {
 		h[2][2] += t * t * (dll + duu + 2*dlu)
 	}
 	return gr, h
+}
+
+// cutIndex returns the index among (g1, g2, b) of the cut point at the
+// lower and the upper bound of vote v's latent interval, -1 for an
+// infinite bound; a binary item's one cut point is at index 0.
+func cutIndex(v int8, binary bool) (li, ui int) {
+	li, ui = -1, -1
+	switch v {
+	case cYes:
+		ui = 0
+	case cAbstain:
+		li, ui = 0, 1
+	default:
+		li = 1
+	}
+	if binary {
+		li, ui = min(li, 0), min(ui, 0)
+	}
+	return li, ui
 }
 
 // updateItem takes one damped Newton step on item j's parameters.
@@ -308,23 +315,54 @@ func (m *model) unitLogLik(u int, t float64) float64 {
 	return f
 }
 
-// chainLogPost is the log posterior of chain c at positions x, items fixed.
-func (m *model) chainLogPost(c int, x []float64) float64 {
+// pathLogPost is chain c's log posterior at x, the roll calls fixed and
+// the step variances multiplied by scale (1: the fit's own prior).
+func (m *model) pathLogPost(c int, x []float64, scale float64) float64 {
 	ch, sv := m.chains[c], m.stepVar[c]
 	f := -0.5 * x[0] * x[0] / m.firstVar
 	for k, u := range ch {
 		if k > 0 {
 			d := x[k] - m.stepCoef[c][k]*x[k-1]
-			f -= 0.5 * d * d / sv[k]
+			f -= 0.5 * d * d / (sv[k] * scale)
 		}
 		f += m.unitLogLik(int(u), x[k])
 	}
 	return f
 }
 
+// pathSystem sets g, diag and off to the gradient and the negative Hessian
+// (diagonal and subdiagonal, off[k] the entry (k, k-1)) of chain c's log
+// posterior at x, the roll calls fixed and the step variances multiplied
+// by scale (1: the fit's own prior).
+func (m *model) pathSystem(c int, x []float64, scale float64, g, diag, off []float64) {
+	ch, sv := m.chains[c], m.stepVar[c]
+	for k, u := range ch {
+		d1, d2 := m.unitDerivs(int(u), x[k])
+		g[k], diag[k], off[k] = d1, -d2, 0
+	}
+	g[0] -= x[0] / m.firstVar
+	diag[0] += 1 / m.firstVar
+	for k := 1; k < len(ch); k++ {
+		r, v := m.stepCoef[c][k], sv[k]*scale
+		d := x[k] - r*x[k-1]
+		g[k] -= d / v
+		g[k-1] += r * d / v
+		diag[k] += 1 / v
+		diag[k-1] += r * r / v
+		off[k] = -r / v
+	}
+	for k := range diag {
+		// The log-likelihood of an ordinal probit is concave in θ, so the
+		// diagonal is positive; guard against rounding anyway.
+		if !(diag[k] > 1e-12) {
+			diag[k] = 1e-12
+		}
+	}
+}
+
 // chainBuf is per-worker scratch space for chain updates.
 type chainBuf struct {
-	g, diag, off, x, cp, dp, xs []float64
+	g, diag, off, x, cp, dp, xs, trial []float64
 }
 
 func (cb *chainBuf) resize(n int) {
@@ -336,49 +374,24 @@ func (cb *chainBuf) resize(n int) {
 		cb.cp = make([]float64, n)
 		cb.dp = make([]float64, n)
 		cb.xs = make([]float64, n)
+		cb.trial = make([]float64, n)
 	}
 	cb.g, cb.diag, cb.off, cb.x = cb.g[:n], cb.diag[:n], cb.off[:n], cb.x[:n]
-	cb.cp, cb.dp = cb.cp[:n], cb.dp[:n]
+	cb.cp, cb.dp, cb.xs, cb.trial = cb.cp[:n], cb.dp[:n], cb.xs[:n], cb.trial[:n]
 }
 
-// updateChain takes one damped Newton step on the positions of chain c.
-// The Hessian of a random-walk path is tridiagonal, so the step is a
-// Thomas-algorithm solve: the Kalman smoother of a Gaussian state-space
-// model in another guise. When last is true it also stores the posterior
-// variances (diagonal of the inverse negative Hessian) in m.curv.
-func (m *model) updateChain(c int, cb *chainBuf, last bool) {
-	ch, sv := m.chains[c], m.stepVar[c]
-	n := len(ch)
-	cb.resize(n)
-	g, diag, off := cb.g, cb.diag, cb.off // diag, off: of the negative Hessian
-	for k, u := range ch {
-		d1, d2 := m.unitDerivs(int(u), m.theta[u])
-		g[k] = d1
-		diag[k] = -d2
-		off[k] = 0
-	}
-	x0 := m.theta[ch[0]]
-	g[0] -= x0 / m.firstVar
-	diag[0] += 1 / m.firstVar
-	for k := 1; k < n; k++ {
-		r := m.stepCoef[c][k]
-		d := m.theta[ch[k]] - r*m.theta[ch[k-1]]
-		g[k] -= d / sv[k]
-		g[k-1] += r * d / sv[k]
-		diag[k] += 1 / sv[k]
-		diag[k-1] += r * r / sv[k]
-		off[k] = -r / sv[k] // entry (k, k-1)
-	}
-	for k := range n {
-		// The log-likelihood of an ordinal probit is concave in θ, so the
-		// diagonal is positive; guard against rounding anyway.
-		if !(diag[k] > 1e-12) {
-			diag[k] = 1e-12
-		}
-	}
+// newtonStep sets cb.x to the Newton step of chain c's log posterior at x
+// (step variances multiplied by scale), shortened to a largest move of 1,
+// and returns its largest move before shortening. It leaves the negative
+// Hessian at x in cb.diag and cb.off. The Hessian of a random-walk path
+// is tridiagonal, so the step is a Thomas-algorithm solve: the Kalman
+// smoother of a Gaussian state-space model in another guise.
+func (m *model) newtonStep(c int, x []float64, scale float64, cb *chainBuf) float64 {
+	g, diag, off, step := cb.g, cb.diag, cb.off, cb.x
+	m.pathSystem(c, x, scale, g, diag, off)
 	// Thomas algorithm on the symmetric tridiagonal (diag, off).
-	cp, dp, step := cb.cp, cb.dp, cb.x
-	cp[0] = 0
+	n := len(x)
+	cp, dp := cb.cp, cb.dp
 	den := diag[0]
 	dp[0] = g[0] / den
 	for k := 1; k < n; k++ {
@@ -399,51 +412,61 @@ func (m *model) updateChain(c int, cb *chainBuf, last bool) {
 			step[k] /= mx
 		}
 	}
-	x := cb.xs[:n]
-	accepted := false
-	if mx < smallStep {
-		for k, u := range ch {
-			m.theta[u] += step[k]
+	return mx
+}
+
+// lineSearch moves x along step, halved up to 30 times until chain c's log
+// posterior (step variances multiplied by scale) does not fall, and
+// reports whether it moved.
+func (m *model) lineSearch(c int, x, step []float64, scale float64, cb *chainBuf) bool {
+	trial := cb.trial
+	f := m.pathLogPost(c, x, scale)
+	for range 30 {
+		for k := range x {
+			trial[k] = x[k] + step[k]
 		}
-		accepted = true
-	}
-	var f float64
-	if !accepted {
-		for k, u := range ch {
-			x[k] = m.theta[u]
-		}
-		f = m.chainLogPost(c, x)
-	}
-	for i := 0; i < 30 && !accepted; i++ {
-		for k, u := range ch {
-			x[k] = m.theta[u] + step[k]
-		}
-		if fn := m.chainLogPost(c, x); fn >= f {
-			for k, u := range ch {
-				m.theta[u] = x[k]
-			}
-			accepted = true
-			break
+		if m.pathLogPost(c, trial, scale) >= f {
+			copy(x, trial)
+			return true
 		}
 		for k := range step {
 			step[k] /= 2
 		}
 	}
+	return false
+}
+
+// updateChain takes one damped Newton step on the positions of chain c.
+// When last is true it also stores the posterior variances (diagonal of
+// the inverse negative Hessian) in m.curv.
+func (m *model) updateChain(c int, cb *chainBuf, last bool) {
+	ch := m.chains[c]
+	cb.resize(len(ch))
+	x, step := cb.xs, cb.x
+	for k, u := range ch {
+		x[k] = m.theta[u]
+	}
+	mx := m.newtonStep(c, x, 1, cb)
+	var accepted bool
+	if mx < smallStep {
+		for k := range x {
+			x[k] += step[k]
+		}
+		accepted = true
+	} else {
+		accepted = m.lineSearch(c, x, step, 1, cb)
+	}
+	if accepted {
+		for k, u := range ch {
+			m.theta[u] = x[k]
+		}
+	}
 	if last {
 		if accepted {
-			// Recompute the curvature at the accepted point.
-			for k, u := range ch {
-				_, d2 := m.unitDerivs(int(u), m.theta[u])
-				diag[k] = -d2
-			}
-			diag[0] += 1 / m.firstVar
-			for k := 1; k < n; k++ {
-				r := m.stepCoef[c][k]
-				diag[k] += 1 / sv[k]
-				diag[k-1] += r * r / sv[k]
-			}
+			// The curvature at the accepted point.
+			m.pathSystem(c, x, 1, cb.g, cb.diag, cb.off)
 		}
-		tridiagInverseDiag(diag, off, m.curv, ch, cb)
+		tridiagInverseDiag(cb.diag, cb.off, m.curv, ch, cb)
 	}
 }
 

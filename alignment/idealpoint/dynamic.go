@@ -116,7 +116,10 @@ type DynamicResult struct {
 	Unanimous  int        // roll calls dropped as unanimous
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	Change     float64    // largest change of a position in the last sweep
+	// Change is the largest change of a position in the last sweep, on
+	// the reported scale; Tol and Progress.Change are on the prior's, so
+	// Change can exceed Tol in a converged fit.
+	Change float64
 }
 
 // Path returns c's positions in session order, aliasing r.Positions.

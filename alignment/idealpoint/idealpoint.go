@@ -42,8 +42,8 @@ type Options struct {
 	Tol float64
 	// Anchor is the COW code of the state whose ideal point is made
 	// positive; zero means 2, the United States. If the anchor did not
-	// vote, the state with the most votes among those to the right of the
-	// median is used instead, so signs stay stable.
+	// vote, the sign makes the sum of the cubed positions positive, which
+	// puts the longer tail of the positions on the positive side.
 	Anchor int
 	// Workers is the number of goroutines; zero means GOMAXPROCS. Results
 	// do not depend on it.
@@ -137,7 +137,10 @@ type Result struct {
 	Unanimous  int        // roll calls dropped because every cast vote was the same
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	Change     float64    // largest change of a position in the last sweep
+	// Change is the largest change of a position in the last sweep, on
+	// the reported scale; Tol and Progress.Change are on the prior's, so
+	// Change can exceed Tol in a converged fit.
+	Change float64
 }
 
 // Position returns the estimate for c.
@@ -188,8 +191,7 @@ func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Resul
 	// Report on a standard scale: mean 0, standard deviation 1 over the
 	// states, anchor positive.
 	flip := orient(m.theta, sp.states, ds, s.anchor())
-	mean, sd := standardize(m.theta)
-	_ = mean
+	_, sd := standardize(m.theta)
 	res := &Result{
 		RollCalls:  len(sp.items),
 		Unanimous:  sp.unanimous,
@@ -229,8 +231,8 @@ func orient(theta []float64, states []int, ds *votes.Dataset, anchor int) float6
 			return 1
 		}
 	}
-	// Fallback: the mean of the positions weighted by their sign is the
-	// side with the longer tail; keep it positive.
+	// Fallback: the sum of the cubed positions takes the sign of the
+	// longer tail; keep it positive.
 	s := 0.0
 	for _, t := range theta {
 		s += t * t * t

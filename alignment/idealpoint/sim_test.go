@@ -17,32 +17,45 @@ func simulate(n, m int, missing float64, seed uint64) (truth []float64, items []
 		truth[i] = rng.NormFloat64()
 	}
 	for range m {
-		b := 0.5 + 1.5*rng.Float64()
-		if rng.IntN(2) == 0 {
-			b = -b
-		}
-		g1 := rng.NormFloat64()
-		g2 := g1 + 0.2 + rng.Float64()
+		b, g1, g2 := drawRollCall(rng)
 		var it []obs
 		for i, t := range truth {
 			if rng.Float64() < missing {
 				continue
 			}
-			z := b*t + rng.NormFloat64()
-			v := int8(cNo)
-			switch {
-			case z < g1:
-				v = cYes
-			case z < g2:
-				v = cAbstain
-			}
-			it = append(it, obs{int32(i), v})
+			it = append(it, obs{int32(i), drawVote(rng, b*t, g1, g2)})
 		}
 		if contested(it) {
 			items = append(items, it)
 		}
 	}
 	return truth, items
+}
+
+// drawRollCall draws a roll call's discrimination b (0.5 to 2 in absolute
+// value, either sign) and ordered cut points g1 < g2.
+func drawRollCall(rng *rand.Rand) (b, g1, g2 float64) {
+	b = 0.5 + 1.5*rng.Float64()
+	if rng.IntN(2) == 0 {
+		b = -b
+	}
+	g1 = rng.NormFloat64()
+	g2 = g1 + 0.2 + rng.Float64()
+	return b, g1, g2
+}
+
+// drawVote draws the vote of a state with linear predictor e = b·θ on a
+// roll call with cut points g1 < g2: yes below g1, abstain below g2, else
+// no, with standard normal noise.
+func drawVote(rng *rand.Rand, e, g1, g2 float64) int8 {
+	z := e + rng.NormFloat64()
+	switch {
+	case z < g1:
+		return cYes
+	case z < g2:
+		return cAbstain
+	}
+	return cNo
 }
 
 func TestRecoverySimulated(t *testing.T) {

@@ -26,23 +26,10 @@ func simulateDynamic(n, s, m int, tau float64, seed uint64) (truth []float64, it
 	}
 	for k := range s {
 		for range m {
-			b := 0.5 + 1.5*rng.Float64()
-			if rng.IntN(2) == 0 {
-				b = -b
-			}
-			g1 := rng.NormFloat64()
-			g2 := g1 + 0.2 + rng.Float64()
+			b, g1, g2 := drawRollCall(rng)
 			var it []obs
 			for i := range n {
-				z := b*truth[k*n+i] + rng.NormFloat64()
-				v := int8(cNo)
-				switch {
-				case z < g1:
-					v = cYes
-				case z < g2:
-					v = cAbstain
-				}
-				it = append(it, obs{int32(k*n + i), v})
+				it = append(it, obs{int32(k*n + i), drawVote(rng, b*truth[k*n+i], g1, g2)})
 			}
 			if contested(it) {
 				items = append(items, it)
@@ -53,6 +40,32 @@ func simulateDynamic(n, s, m int, tau float64, seed uint64) (truth []float64, it
 	return truth, items, itemGroup
 }
 
+// simDynamicModel builds the core model of simulateDynamic's votes as
+// EstimateDynamic does: one group per session, one random walk per state
+// with step variance stepVar.
+func simDynamicModel(n, s int, items [][]obs, itemGroup []int32, stepVar float64) *model {
+	m := newModel(n*s, items)
+	m.nGroup, m.itemGroup = s, itemGroup
+	m.unitGroup = make([]int32, n*s)
+	for u := range m.unitGroup {
+		m.unitGroup[u] = int32(u / n)
+	}
+	m.chains, m.stepVar, m.stepCoef = nil, nil, nil
+	for i := range n {
+		var ch []int32
+		var sv, sc []float64
+		for k := range s {
+			ch = append(ch, int32(k*n+i))
+			sv, sc = append(sv, stepVar), append(sc, 1)
+		}
+		sv[0], sc[0] = 0, 0
+		m.chains = append(m.chains, ch)
+		m.stepVar = append(m.stepVar, sv)
+		m.stepCoef = append(m.stepCoef, sc)
+	}
+	return m
+}
+
 // fitDynamicSim fits the dynamic model to simulated data as EstimateDynamic
 // does (start from each session's principal component, one random walk per
 // state, positions standardized over all state-sessions) and returns the
@@ -61,16 +74,11 @@ func simulateDynamic(n, s, m int, tau float64, seed uint64) (truth []float64, it
 // UncertaintyDrift at which the standard errors are taken (NaN when
 // UncertaintyDrift equals Drift).
 func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int32, n, s int, drift, seDrift float64) (rms, cover, rmsMode, coverMode float64) {
-	m := newModel(n*s, items)
+	m := simDynamicModel(n, s, items, itemGroup, drift*drift)
 	// The simulated discriminations (|b| 0.5-2) fit the static prior
 	// N(0, 2²); with the dynamic fit's N(0, 0.5²) the model is misspecified
 	// and the coverage at the true drift falls to 0.89.
 	m.varB = defaultVarB
-	m.nGroup, m.itemGroup = s, itemGroup
-	m.unitGroup = make([]int32, n*s)
-	for u := range m.unitGroup {
-		m.unitGroup[u] = int32(u / n)
-	}
 	m.initPCA()
 	for k := range s {
 		// Sign each session's start like the truth, as the anchor does.
@@ -80,19 +88,6 @@ func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int
 				x[i] = -x[i]
 			}
 		}
-	}
-	m.chains, m.stepVar, m.stepCoef = nil, nil, nil
-	for i := range n {
-		var ch []int32
-		var sv, sc []float64
-		for k := range s {
-			ch = append(ch, int32(k*n+i))
-			sv, sc = append(sv, drift*drift), append(sc, 1)
-		}
-		sv[0], sc[0] = 0, 0
-		m.chains = append(m.chains, ch)
-		m.stepVar = append(m.stepVar, sv)
-		m.stepCoef = append(m.stepCoef, sc)
 	}
 	m.seStepScale = seDrift * seDrift / (drift * drift)
 	m.initItems()

@@ -137,26 +137,8 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 func TestPathModeLaplace(t *testing.T) {
 	const n, s, nItem = 40, 8, 20
 	_, items, groups := simulateDynamic(n, s, nItem, 0.5, 5)
-	m := newModel(n*s, items)
-	m.nGroup, m.itemGroup = s, groups
-	m.unitGroup = make([]int32, n*s)
-	for u := range m.unitGroup {
-		m.unitGroup[u] = int32(u / n)
-	}
+	m := simDynamicModel(n, s, items, groups, 0.01)
 	m.initPCA()
-	m.chains, m.stepVar, m.stepCoef = nil, nil, nil
-	for i := range n {
-		var ch []int32
-		var sv, sc []float64
-		for k := range s {
-			ch = append(ch, int32(k*n+i))
-			sv, sc = append(sv, 0.01), append(sc, 1)
-		}
-		sv[0], sc[0] = 0, 0
-		m.chains = append(m.chains, ch)
-		m.stepVar = append(m.stepVar, sv)
-		m.stepCoef = append(m.stepCoef, sc)
-	}
 	m.initItems()
 	if err := m.fit(coreSettings{maxIter: 500, tol: 1e-6}); err != nil {
 		t.Fatal(err)

@@ -68,18 +68,7 @@ func (m *model) crossDerivs(o obs, t float64) (h [3]float64) {
 	b := m.b[j]
 	l, up := bounds(o.v, m.g1[j], m.g2[j], b*t)
 	dl, du, dll, duu, dlu := derivs(l, up)
-	li, ui := -1, -1
-	switch o.v {
-	case cYes:
-		ui = 0
-	case cAbstain:
-		li, ui = 0, 1
-	default:
-		li = 1
-	}
-	if m.binary[j] {
-		li, ui = min(li, 0), min(ui, 0)
-	}
+	li, ui := cutIndex(o.v, m.binary[j])
 	if li >= 0 {
 		h[li] += -b * (dll + dlu)
 	}
@@ -145,6 +134,11 @@ func (m *model) integrateItems(workers int) {
 		g := m.igroup(j)
 		itemsOf[g] = append(itemsOf[g], int32(j))
 	}
+	// Not parallel: it keeps fewer than 128 tasks on one goroutine, and a
+	// session's factorisation is worth a goroutine. Dealing the sessions
+	// out in turn also balances the small early ones against the large
+	// late ones; each session is independent, so the result does not
+	// depend on the split.
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -267,65 +261,24 @@ func (m *model) chainVariances(workers int, scale float64) {
 // converge; a path that stops improving keeps its last point.
 func (m *model) pathMode(c int, scale float64, cb *chainBuf) {
 	ch := m.chains[c]
-	n := len(ch)
-	cb.resize(n)
-	x := cb.xs[:n]
+	cb.resize(len(ch))
+	x := cb.xs
 	for k, u := range ch {
 		x[k] = m.seTheta[u]
 	}
-	g, diag, off, step := cb.g, cb.diag, cb.off, cb.x
-	trial := make([]float64, n)
 	for range maxPathNewton {
-		m.pathSystem(c, x, scale, g, diag, off)
-		// Thomas algorithm on the symmetric tridiagonal (diag, off).
-		cp, dp := cb.cp, cb.dp
-		den := diag[0]
-		dp[0] = g[0] / den
-		for k := 1; k < n; k++ {
-			cp[k-1] = off[k] / den
-			den = diag[k] - off[k]*cp[k-1]
-			dp[k] = (g[k] - off[k]*dp[k-1]) / den
-		}
-		step[n-1] = dp[n-1]
-		for k := n - 2; k >= 0; k-- {
-			step[k] = dp[k] - cp[k]*step[k+1]
-		}
-		mx := 0.0
-		for _, s := range step {
-			mx = math.Max(mx, math.Abs(s))
-		}
-		if !(mx > pathTol) {
+		if mx := m.newtonStep(c, x, scale, cb); !(mx > pathTol) {
 			break
 		}
-		if mx > 1 {
-			for k := range step {
-				step[k] /= mx
-			}
-		}
-		f := m.pathLogPost(c, x, scale)
-		moved := false
-		for range 30 {
-			for k := range x {
-				trial[k] = x[k] + step[k]
-			}
-			if m.pathLogPost(c, trial, scale) >= f {
-				copy(x, trial)
-				moved = true
-				break
-			}
-			for k := range step {
-				step[k] /= 2
-			}
-		}
-		if !moved {
+		if !m.lineSearch(c, x, cb.x, scale, cb) {
 			break
 		}
 	}
-	m.pathSystem(c, x, scale, g, diag, off)
+	m.pathSystem(c, x, scale, cb.g, cb.diag, cb.off)
 	for k, u := range ch {
 		m.seTheta[u] = x[k]
 	}
-	tridiagInverseDiag(diag, off, m.curv, ch, cb)
+	tridiagInverseDiag(cb.diag, cb.off, m.curv, ch, cb)
 }
 
 // Newton steps of pathMode: it stops when no position moves by more than
@@ -334,46 +287,3 @@ const (
 	pathTol       = 1e-6
 	maxPathNewton = 30
 )
-
-// pathSystem sets g, diag and off to the gradient and the negative Hessian
-// (diagonal and subdiagonal, off[k] the entry (k, k-1)) of chain c's log
-// posterior at x, the roll calls fixed and the step variances multiplied
-// by scale.
-func (m *model) pathSystem(c int, x []float64, scale float64, g, diag, off []float64) {
-	ch, sv := m.chains[c], m.stepVar[c]
-	for k, u := range ch {
-		d1, d2 := m.unitDerivs(int(u), x[k])
-		g[k], diag[k], off[k] = d1, -d2, 0
-	}
-	g[0] -= x[0] / m.firstVar
-	diag[0] += 1 / m.firstVar
-	for k := 1; k < len(ch); k++ {
-		r, v := m.stepCoef[c][k], sv[k]*scale
-		d := x[k] - r*x[k-1]
-		g[k] -= d / v
-		g[k-1] += r * d / v
-		diag[k] += 1 / v
-		diag[k-1] += r * r / v
-		off[k] = -r / v
-	}
-	for k := range diag {
-		if !(diag[k] > 1e-12) {
-			diag[k] = 1e-12
-		}
-	}
-}
-
-// pathLogPost is chain c's log posterior at x, the roll calls fixed and
-// the step variances multiplied by scale.
-func (m *model) pathLogPost(c int, x []float64, scale float64) float64 {
-	ch, sv := m.chains[c], m.stepVar[c]
-	f := -0.5 * x[0] * x[0] / m.firstVar
-	for k, u := range ch {
-		if k > 0 {
-			d := x[k] - m.stepCoef[c][k]*x[k-1]
-			f -= 0.5 * d * d / (sv[k] * scale)
-		}
-		f += m.unitLogLik(int(u), x[k])
-	}
-	return f
-}
