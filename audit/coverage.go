@@ -304,7 +304,11 @@ func (c *Coverage) duplicates(ds *votes.Dataset, byRes map[string][]int, o Cover
 			}
 		}
 	}
-	slices.SortFunc(c.Duplicates, func(x, y Duplicate) int { return cmp.Compare(x.RollCalls[0], y.RollCalls[0]) })
+	// byRes is a map: the second ID settles the order of a roll call
+	// listed three times, which is in two pairs with one first ID.
+	slices.SortFunc(c.Duplicates, func(x, y Duplicate) int {
+		return cmp.Or(cmp.Compare(x.RollCalls[0], y.RollCalls[0]), cmp.Compare(x.RollCalls[1], y.RollCalls[1]))
+	})
 }
 
 // Session returns the coverage of session s, if the dataset has it.
