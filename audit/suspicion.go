@@ -89,9 +89,11 @@ type SuspicionReport struct {
 // reported is given a Mirror if another reported state of the session
 // exists such that each, voting with the other's usual partners, wins back
 // at least half of its drop (Greece and Grenada in session 65 of the
-// published record); a mirrored pair is ranked by the pair's combined z
-// (Stouffer's, (Za+Zb)/sqrt(2)), since the two collapses are one error seen
-// twice.
+// published record). A state has one mirror at most, and mirrors are
+// mutual: where a state could pair with several, the pairs that win back
+// most in all are taken first. A mirrored pair is ranked by the pair's
+// combined z (Stouffer's, (Za+Zb)/sqrt(2)), since the two collapses are one
+// error seen twice.
 //
 // What it can miss. A real change of policy that lasts one session looks
 // the same (a new government, a boycott); an error that lasts two sessions
