@@ -219,8 +219,8 @@ func Compare(a, b *votes.Dataset, opts *CompareOptions) (*Comparison, error) {
 	c.match(m)
 	c.compare(m)
 	c.findSwaps(m, o)
-	c.findMissing(m)
-	c.checkTallies(m)
+	c.findMissing()
+	c.checkTallies()
 	return c, nil
 }
 
@@ -587,7 +587,7 @@ func (c *Comparison) explainedSet() map[[2]int]bool {
 
 // findMissing counts the cast votes only one side has, by state and
 // session, leaving out those a swap or shift explains.
-func (c *Comparison) findMissing(m *matrices) {
+func (c *Comparison) findMissing() {
 	explained := c.explainedSet()
 	type key struct{ cow, s int }
 	got := make(map[key]*Missing)
@@ -626,45 +626,26 @@ func (c *Comparison) findMissing(m *matrices) {
 
 // checkTallies compares published totals with the votes counted, in each
 // dataset's own votes and in the other's on matched roll calls.
-func (c *Comparison) checkTallies(m *matrices) {
-	// Tallies are counted from the transposed votes, and only for a roll
-	// call with published totals.
-	tally := func(col []votes.Vote) votes.Tally {
-		var t votes.Tally
-		for _, v := range col {
-			switch v {
-			case votes.Yes:
-				t.Yes++
-			case votes.No:
-				t.No++
-			case votes.Abstain:
-				t.Abstain++
-			case votes.Absent:
-				t.NonVoting++
-			}
-		}
-		t.Members = t.Yes + t.No + t.Abstain + t.NonVoting
-		return t
-	}
-	check := func(src, counted string, rc *votes.RollCall, col []votes.Vote) {
+func (c *Comparison) checkTallies() {
+	check := func(src, counted string, rc *votes.RollCall, ds *votes.Dataset, j int) {
 		if !rc.HasTotals {
 			return
 		}
-		t := tally(col)
+		t := ds.Tally(j)
 		if rc.Totals.Yes != t.Yes || rc.Totals.No != t.No || rc.Totals.Abstain != t.Abstain {
 			c.Tallies = append(c.Tallies, TallyMismatch{Source: src, Counted: counted, RollCall: rc.ID,
 				Resolution: rc.Resolution, Date: rc.Date, Totals: rc.Totals, Tally: t})
 		}
 	}
 	for j, rc := range c.A.RollCalls() {
-		check("a", "a", rc, m.colA(j))
+		check("a", "a", rc, c.A, j)
 	}
 	for j, rc := range c.B.RollCalls() {
-		check("b", "b", rc, m.colB(j))
+		check("b", "b", rc, c.B, j)
 	}
 	for _, mt := range c.Matches {
-		check("b", "a", c.B.RollCall(mt.B), m.colA(mt.A))
-		check("a", "b", c.A.RollCall(mt.A), m.colB(mt.B))
+		check("b", "a", c.B.RollCall(mt.B), c.A, mt.A)
+		check("a", "b", c.A.RollCall(mt.A), c.B, mt.B)
 	}
 }
 

@@ -304,7 +304,11 @@ func (c *Coverage) duplicates(ds *votes.Dataset, byRes map[string][]int, o Cover
 			}
 		}
 	}
-	slices.SortFunc(c.Duplicates, func(x, y Duplicate) int { return cmp.Compare(x.RollCalls[0], y.RollCalls[0]) })
+	// byRes is a map: the second ID settles the order of a roll call
+	// listed three times, which is in two pairs with one first ID.
+	slices.SortFunc(c.Duplicates, func(x, y Duplicate) int {
+		return cmp.Or(cmp.Compare(x.RollCalls[0], y.RollCalls[0]), cmp.Compare(x.RollCalls[1], y.RollCalls[1]))
+	})
 }
 
 // Session returns the coverage of session s, if the dataset has it.
@@ -325,24 +329,23 @@ func (c *Coverage) YearNote(year int) string {
 	if c.First.IsZero() || year < c.First.Year() || year > c.Last.Year() {
 		return fmt.Sprintf("%d is outside the data, which run from %s to %s.", year, c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly))
 	}
-	var held []time.Month
-	for m := time.January; m <= time.December; m++ {
-		if c.Months[YearMonth{year, m}] > 0 {
-			held = append(held, m)
-		}
-	}
 	// The session whose resumed part falls in the year. Single months a
 	// session lacks are left to SessionNote: too noisy for a year.
 	sc, ok := c.Session(year - 1946)
 	if !ok || !sc.ResumedMissing {
 		return ""
 	}
-	parts := []string{fmt.Sprintf("the %d votes of session %d are missing", year, sc.Session)}
+	var held []time.Month
+	for m := time.January; m <= time.December; m++ {
+		if c.Months[YearMonth{year, m}] > 0 {
+			held = append(held, m)
+		}
+	}
 	lead := fmt.Sprintf("%d holds no roll call", year)
 	if len(held) > 0 {
 		lead = fmt.Sprintf("%d holds only %s", year, monthList(held))
 	}
-	return lead + "; " + strings.Join(parts, "; ") + "."
+	return fmt.Sprintf("%s; the %d votes of session %d are missing.", lead, year, sc.Session)
 }
 
 // SessionNote returns a sentence for a report by session when the dataset

@@ -89,9 +89,11 @@ type SuspicionReport struct {
 // reported is given a Mirror if another reported state of the session
 // exists such that each, voting with the other's usual partners, wins back
 // at least half of its drop (Greece and Grenada in session 65 of the
-// published record); a mirrored pair is ranked by the pair's combined z
-// (Stouffer's, (Za+Zb)/sqrt(2)), since the two collapses are one error seen
-// twice.
+// published record). A state has one mirror at most, and mirrors are
+// mutual: where a state could pair with several, the pairs that win back
+// most in all are taken first. A mirrored pair is ranked by the pair's
+// combined z (Stouffer's, (Za+Zb)/sqrt(2)), since the two collapses are one
+// error seen twice.
 //
 // What it can miss. A real change of policy that lasts one session looks
 // the same (a new government, a boycott); an error that lasts two sessions
@@ -233,22 +235,21 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 	if mad == 0 {
 		mad = 1
 	}
-	type key struct{ i, k int }
-	found := make(map[key]int)
+	// The candidates reported, in the order of rep.Suspicions.
+	var found []cand
 	for _, c := range cands {
 		z := (c.r - med) / mad
 		if z >= o.MinZ {
-			found[key{c.i, c.k}] = len(rep.Suspicions)
+			found = append(found, c)
 			rep.Suspicions = append(rep.Suspicions, Suspicion{Country: ds.Country(c.i), Session: sm.Periods[c.k],
 				Around: c.around, Here: c.here, N: c.n, Z: z})
 		}
 	}
 	// Mirrors: among the suspicions of one session, a pair each of which,
-	// on the other's partners, wins back at least half of its drop.
-	partnersOf := make(map[key][]int)
-	for _, c := range cands {
-		partnersOf[key{c.i, c.k}] = c.partners
-	}
+	// on the other's partners, wins back at least half of its drop. A
+	// suspicion has one mirror at most; pairs are taken by what they win
+	// back together, most first, so that a state with two candidates keeps
+	// the better one and its partner is left free for another.
 	mean := func(k, i int, js []int) float64 {
 		s := 0.0
 		for _, j := range js {
@@ -256,36 +257,48 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 		}
 		return s / float64(len(js))
 	}
-	best := make(map[int]float64) // suspicion index: the margin of its mirror
-	for ka, xa := range found {
-		for kb, xb := range found {
-			if ka.k != kb.k || ka.i >= kb.i {
+	type pair struct {
+		xa, xb int // indices in rep.Suspicions
+		gain   float64
+	}
+	var pairs []pair
+	for xa, ca := range found {
+		for xb := xa + 1; xb < len(found); xb++ {
+			cb := found[xb]
+			if ca.k != cb.k {
 				continue
 			}
-			k := ka.k
 			sa, sb := &rep.Suspicions[xa], &rep.Suspicions[xb]
-			gainA := mean(k, ka.i, partnersOf[kb]) - sa.Here
-			gainB := mean(k, kb.i, partnersOf[ka]) - sb.Here
-			if gainA < (sa.Around-sa.Here)/2 || gainB < (sb.Around-sb.Here)/2 {
+			gainA := mean(ca.k, ca.i, cb.partners) - sa.Here
+			gainB := mean(cb.k, cb.i, ca.partners) - sb.Here
+			// A gain is NaN where the two share no score with one of the
+			// other's partners in the session; !(g > 0) leaves such a pair
+			// out with those that win nothing back.
+			g := gainA + gainB
+			if gainA < (sa.Around-sa.Here)/2 || gainB < (sb.Around-sb.Here)/2 || !(g > 0) {
 				continue
 			}
-			if g := gainA + gainB; g > best[xa] && g > best[xb] {
-				best[xa], best[xb] = g, g
-				sa.Mirror, sb.Mirror = sb.Country, sa.Country
-			}
+			pairs = append(pairs, pair{xa, xb, g})
+		}
+	}
+	slices.SortStableFunc(pairs, func(p, q pair) int { return cmp.Compare(q.gain, p.gain) })
+	mirror := make([]int, len(found))
+	for x := range mirror {
+		mirror[x] = -1
+	}
+	for _, p := range pairs {
+		if mirror[p.xa] < 0 && mirror[p.xb] < 0 {
+			mirror[p.xa], mirror[p.xb] = p.xb, p.xa
+			rep.Suspicions[p.xa].Mirror, rep.Suspicions[p.xb].Mirror = rep.Suspicions[p.xb].Country, rep.Suspicions[p.xa].Country
 		}
 	}
 	// A mirrored pair is one error seen twice: both rank by the pair's
 	// combined z (Stouffer's), if that is higher than their own.
-	byCOW := make(map[[2]int]float64)
-	for _, s := range rep.Suspicions {
-		byCOW[[2]int{s.Country.COW, s.Session}] = s.Z
-	}
 	for x := range rep.Suspicions {
 		s := &rep.Suspicions[x]
 		s.Rank = s.Z
-		if s.Mirror.COW != 0 {
-			s.Rank = math.Max(s.Z, (s.Z+byCOW[[2]int{s.Mirror.COW, s.Session}])/math.Sqrt2)
+		if y := mirror[x]; y >= 0 {
+			s.Rank = math.Max(s.Z, (s.Z+rep.Suspicions[y].Z)/math.Sqrt2)
 		}
 	}
 	slices.SortStableFunc(rep.Suspicions, func(x, y Suspicion) int {

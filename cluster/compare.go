@@ -58,8 +58,10 @@ func Compare(a, b *Partition) (*CrossTab, error) {
 			t.ItemB = append(t.ItemB, i)
 		}
 	default:
-		if len(a.States) != len(a.Labels) || len(b.States) != len(b.Labels) {
-			return nil, fmt.Errorf("cluster: partition with %d labels and %d states: %w", len(a.Labels), len(a.States), ErrLabels)
+		for _, p := range []*Partition{a, b} {
+			if len(p.States) != len(p.Labels) {
+				return nil, fmt.Errorf("cluster: partition with %d labels and %d states: %w", len(p.Labels), len(p.States), ErrLabels)
+			}
 		}
 		inB := make(map[int]int, len(b.States))
 		for j, c := range b.States {

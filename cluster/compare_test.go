@@ -55,6 +55,11 @@ func TestARIKnown(t *testing.T) {
 	if _, err := cluster.Compare(withStates, twice); !errors.Is(err, cluster.ErrLabels) {
 		t.Errorf("a state twice: error %v, want ErrLabels", err)
 	}
+	// The error gives the sizes of the partition at fault, here the second.
+	unlabeled := &cluster.Partition{Labels: []int{0, 0}, States: []votes.Country{{COW: 2}}}
+	if _, err := cluster.Compare(withStates, unlabeled); !errors.Is(err, cluster.ErrLabels) || !strings.Contains(err.Error(), "2 labels and 1 states") {
+		t.Errorf("2 labels for 1 state in b: error %v, want ErrLabels naming 2 labels and 1 states", err)
+	}
 }
 
 // sessions60and74 returns the blocs of sessions 60 (2005-06) and 74

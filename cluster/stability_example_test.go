@@ -5,6 +5,7 @@ import (
 	"log"
 
 	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -13,10 +14,11 @@ import (
 // States and Israel always share a bloc, Serbia only sometimes joins
 // Russia's.
 func ExampleStability() {
-	s74, err := votes74()
+	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
+	s74 := ds.Filter(votes.InSessions(74, 74))
 	rep, err := cluster.Stability(s74, cluster.HierarchicalK(cluster.Ward, 3), &cluster.StabilityOptions{Seed: 1})
 	if err != nil {
 		log.Fatal(err)
