@@ -272,17 +272,20 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ses, dropped, err := prepare(m, cfg.minN)
+	// cluster.Distances keeps the states with at least minN joint votes
+	// with every other kept state, never filling in a distance, and says
+	// why it left each of the others out.
+	l, err := cluster.Distances(m, cfg.minN)
 	if err != nil {
 		return err
 	}
-	ses.rollCalls, ses.first = s.NumRollCalls(), first
+	ses := &session{countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
 	var absent, few []votes.Country
-	for _, c := range dropped {
-		if i := slices.Index(m.Countries, c); i >= 0 && m.N(i, i) > 0 {
-			few = append(few, c)
+	for _, d := range l.Dropped {
+		if d.Reason == cluster.NoVote {
+			absent = append(absent, d.State)
 		} else {
-			absent = append(absent, c)
+			few = append(few, d.State)
 		}
 	}
 	p.say("%d states clustered; %d cast no vote in the session; %d left out for too few joint votes%s.", len(ses.countries), len(absent), len(few), listNames(few))
