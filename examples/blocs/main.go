@@ -199,24 +199,19 @@ func run(args []string, stdout io.Writer) error {
 	if cfg == nil || err != nil {
 		return err
 	}
-	// Outputs first: a bad path fails now, not after the work.
-	if cfg.out != "" {
-		if err := cli.Dir(cfg.out); err != nil {
-			return fmt.Errorf("-out: %w", err)
-		}
+	// Outputs first: a bad path fails now, not after the work. A flag left
+	// empty asks for nothing: no directory, a nil *cli.File.
+	if err := cli.Dir(cfg.out); err != nil {
+		return fmt.Errorf("-out: %w", err)
 	}
-	if cfg.csvPath != "" {
-		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer cfg.csv.Discard()
+	if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
-	if cfg.stabPath != "" {
-		if cfg.stab, err = cli.Create(cfg.stabPath); err != nil {
-			return fmt.Errorf("-stability-csv: %w", err)
-		}
-		defer cfg.stab.Discard()
+	defer cfg.csv.Discard()
+	if cfg.stab, err = cli.Create(cfg.stabPath); err != nil {
+		return fmt.Errorf("-stability-csv: %w", err)
 	}
+	defer cfg.stab.Discard()
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err

@@ -147,18 +147,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if cfg == nil || err != nil {
 		return err
 	}
-	// Outputs first: a bad path fails now, not after the estimation.
-	if cfg.out != "" {
-		if err := cli.Dir(cfg.out); err != nil {
-			return fmt.Errorf("-out: %w", err)
-		}
+	// Outputs first: a bad path fails now, not after the estimation. A
+	// flag left empty asks for nothing: no directory, a nil *cli.File.
+	if err := cli.Dir(cfg.out); err != nil {
+		return fmt.Errorf("-out: %w", err)
 	}
-	if cfg.csvPath != "" {
-		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer cfg.csv.Discard()
+	if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
+	defer cfg.csv.Discard()
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err

@@ -132,13 +132,12 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	// The output first: a bad path fails now, not after the comparison.
-	var out *cli.File
-	if cfg.csv != "" {
-		if out, err = cli.Create(cfg.csv); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer out.Discard()
+	// No -csv gives a nil *cli.File.
+	out, err := cli.Create(cfg.csv)
+	if err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
+	defer out.Discard()
 	record, err := undata.LoadPublished()
 	if err != nil {
 		return err

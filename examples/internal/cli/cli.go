@@ -48,8 +48,12 @@ func Usage(fs *flag.FlagSet, w io.Writer, usage string) error {
 }
 
 // Dir makes the directory dir (and its parents) if it does not exist and
-// checks that a file can be created in it.
+// checks that a file can be created in it. An empty dir, a flag left at
+// its default, asks for no directory: Dir does nothing.
 func Dir(dir string) error {
+	if dir == "" {
+		return nil
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -72,8 +76,13 @@ type File struct {
 }
 
 // Create checks that path can be written (its directory exists and takes a
-// new file; path is not a directory) and opens the temporary file.
+// new file; path is not a directory) and opens the temporary file. An
+// empty path, a flag left at its default, asks for no file: Create returns
+// a nil *File, which Discard accepts, and a nil error.
 func Create(path string) (*File, error) {
+	if path == "" {
+		return nil, nil
+	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory", path)
 	}

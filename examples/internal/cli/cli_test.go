@@ -76,6 +76,15 @@ func TestDir(t *testing.T) {
 	if err := Dir(file); err == nil {
 		t.Error("Dir on a regular file: no error")
 	}
+	// No directory asked for: nothing made, here or in the temporary
+	// directory.
+	t.Chdir(dir)
+	if err := Dir(""); err != nil {
+		t.Errorf("Dir(\"\"): %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("Dir(\"\") left %d entries in the current directory, want 2", len(entries))
+	}
 }
 
 func TestFile(t *testing.T) {
@@ -118,6 +127,10 @@ func TestFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%d files in the directory, want 1 (no temporary file left)", len(entries))
+	}
+	// No file asked for: a nil *File, which a deferred Discard accepts.
+	if f, err := Create(""); f != nil || err != nil {
+		t.Errorf("Create(\"\") = %v, %v; want nil, nil", f, err)
 	}
 	for _, bad := range []string{filepath.Join(dir, "missing", "out.csv"), dir} {
 		if _, err := Create(bad); err == nil {
