@@ -12,6 +12,7 @@ import (
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/examples/internal/cli"
 	"github.com/unga-go/unga/votes"
 	"gonum.org/v1/plot/vg"
 )
@@ -318,20 +319,5 @@ func levels(name string, ch *alignment.Changes, col color.Color) chart.Line {
 // 1946).
 func sessionYear(s int) int { return 1945 + s }
 
-// spans renders increasing keys as runs: "47-54", "47, 49-51".
-func spans(keys []int) string {
-	var parts []string
-	for i := 0; i < len(keys); {
-		j := i
-		for j+1 < len(keys) && keys[j+1] == keys[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, fmt.Sprint(keys[i]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", keys[i], keys[j]))
-		}
-		i = j + 1
-	}
-	return join(parts)
-}
+// spans renders increasing keys as runs: "47-54", "47 and 49-51".
+func spans(keys []int) string { return join(cli.Runs(keys)) }

@@ -372,19 +372,7 @@ func sessionsOf(ds *votes.Dataset, js []int) string {
 	}
 	slices.Sort(ss)
 	ss = slices.Compact(ss)
-	var parts []string
-	for k := 0; k < len(ss); {
-		e := k
-		for e+1 < len(ss) && ss[e+1] == ss[e]+1 {
-			e++
-		}
-		if e == k {
-			parts = append(parts, fmt.Sprint(ss[k]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", ss[k], ss[e]))
-		}
-		k = e + 1
-	}
+	parts := cli.Runs(ss)
 	if len(parts) > 8 {
 		parts = append(parts[:8], "...")
 	}

@@ -1,8 +1,8 @@
 // Package cli holds what the example programs share around their analysis:
 // parsing flags with a -h that prints the usage and succeeds, refusing
-// stray arguments, and checking output files and directories before the
-// work starts, so that a bad path fails in a second rather than after the
-// analysis.
+// stray arguments, checking output files and directories before the work
+// starts, so that a bad path fails in a second rather than after the
+// analysis, and writing lists of sessions as runs.
 package cli
 
 import (
@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -127,4 +128,23 @@ func (f *File) Discard() {
 	f.tmp.Close()
 	os.Remove(f.tmp.Name())
 	f.tmp = nil
+}
+
+// Runs writes increasing integers as runs of consecutive ones, for prose:
+// 47, 48, 49, 52 gives "47-49" and "52".
+func Runs(keys []int) []string {
+	var runs []string
+	for i := 0; i < len(keys); {
+		j := i
+		for j+1 < len(keys) && keys[j+1] == keys[j]+1 {
+			j++
+		}
+		if j == i {
+			runs = append(runs, strconv.Itoa(keys[i]))
+		} else {
+			runs = append(runs, fmt.Sprintf("%d-%d", keys[i], keys[j]))
+		}
+		i = j + 1
+	}
+	return runs
 }

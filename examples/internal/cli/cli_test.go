@@ -138,3 +138,20 @@ func TestFile(t *testing.T) {
 		}
 	}
 }
+
+func TestRuns(t *testing.T) {
+	for _, tc := range []struct {
+		keys []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{65}, "65"},
+		{[]int{47, 48, 49, 50, 51, 52, 53, 54}, "47-54"},
+		{[]int{47, 49, 50, 51, 60}, "47 | 49-51 | 60"},
+		{[]int{1, 2, 4, 5}, "1-2 | 4-5"},
+	} {
+		if got := strings.Join(Runs(tc.keys), " | "); got != tc.want {
+			t.Errorf("Runs(%v) = %q, want %q", tc.keys, got, tc.want)
+		}
+	}
+}
