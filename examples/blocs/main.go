@@ -48,7 +48,9 @@
 // bloc, the sentence "Serbia is in the same bloc as Russia in N% of
 // resamples", with the Monte Carlo error of that share, and one sentence on
 // how sure the blocs are (the mean stay rate, the firmest and the weakest
-// bloc). The bootstrap takes about half a second for 200 resamples.
+// bloc). The bootstrap of 200 resamples takes well under a second
+// (cluster.BenchmarkStability, Ward's three blocs of session 74: about
+// 0.1 s on the 2-core machine of BENCHMARKS.md).
 //
 // The CSV is cluster.Partition's WriteCSV: one row per state clustered
 // (those left out are listed in the notebook), in COW-code order, with the

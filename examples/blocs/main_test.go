@@ -31,8 +31,8 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// No bootstrap unless asked for (a later -resamples wins): it takes
-	// half a second a run.
+	// No bootstrap unless asked for (a later -resamples wins): it would
+	// double the time of a run.
 	cfg, err := parse(append([]string{"-resamples", "0"}, args...), io.Discard)
 	if err != nil {
 		t.Fatal(err)

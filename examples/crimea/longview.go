@@ -132,7 +132,7 @@ func (lv *longView) writeTable(w io.Writer) (int64, error) {
 
 // sureSentence says how sure the score of session s is: "In session 74
 // (2019) Serbia's agreement with Russian Federation is 0.744 (95% interval
-// 0.671-0.817, 82 roll calls)."
+// 0.671-0.819, 82 roll calls)."
 func (lv *longView) sureSentence(s int) string {
 	iv := lv.iv[s]
 	return fmt.Sprintf("How sure: in session %d (%d) %s's agreement with %s is %.3f (%.0f%% interval %.3f-%.3f, %d roll calls).",
