@@ -30,6 +30,16 @@
 //	            (default: testdata/voeten/UNVotesPublished.csv.gz)
 //	-csv FILE   write the differences by state and session as tidy CSV
 //	            (its directory is checked before the work starts)
+//
+// The CSV is audit.Comparison's WriteCSV: one row per state and session
+// with at least one difference (none with the default file), with the
+// columns
+//
+//	iso3,cow,name   the state
+//	session         the session
+//	n               the matched roll calls with a cast vote in either source
+//	differ          those on which both cast a vote and the votes differ
+//	only_a,only_b   those with a cast vote in the record only, in the other source only
 package main
 
 import (
