@@ -96,20 +96,9 @@ func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *
 // states (members on the session's first roll call) and Russia, then where
 // there is room the best-known states.
 func labelFirst(ses *session) (always, prefer []votes.Country, err error) {
-	balkans, err := votes.LookupGroup("Balkans")
-	if err != nil {
+	if always, err = balkansAndRussia(ses); err != nil {
 		return nil, nil, err
 	}
-	russia, err := votes.LookupCountry("Russia")
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range ses.countries {
-		if balkans.Contains(c, ses.first) {
-			always = append(always, c)
-		}
-	}
-	always = append(always, russia)
 	for _, iso := range bestKnown {
 		c, err := votes.LookupCountry(iso)
 		if err != nil {
