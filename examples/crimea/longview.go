@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"path/filepath"
 	"strings"
 
 	"github.com/unga-go/unga/alignment"
@@ -285,15 +284,7 @@ func (lv *longView) draw(chRef, chEU *alignment.Changes, dir string) ([]string, 
 		return nil, err
 	}
 	c.Plot.X.Min = firstSession // the years without a score show as a gap
-	var files []string
-	for _, ext := range []string{".png", ".svg"} {
-		f := filepath.Join(dir, "crimea-longview"+ext)
-		if err := c.Save(f); err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
+	return cli.SavePicture(c, dir, "crimea-longview")
 }
 
 // levels draws the levels of a series' segments as a thin line, broken

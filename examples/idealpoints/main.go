@@ -62,7 +62,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot/vg"
 
@@ -302,15 +301,7 @@ func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string,
 	if err != nil {
 		return nil, err
 	}
-	var files []string
-	for _, ext := range []string{".png", ".svg"} {
-		name := filepath.Join(cfg.out, "idealpoints"+ext)
-		if err := c.Save(name); err != nil {
-			return files, err
-		}
-		files = append(files, name)
-	}
-	return files, nil
+	return cli.SavePicture(c, cfg.out, "idealpoints")
 }
 
 // printer writes the notebook's steps and keeps the first write error.

@@ -2,7 +2,8 @@
 // parsing flags with a -h that prints the usage and succeeds, refusing
 // stray arguments, checking output files and directories before the work
 // starts, so that a bad path fails in a second rather than after the
-// analysis, and writing lists of sessions as runs.
+// analysis, saving pictures as PNG and SVG, and writing lists of sessions
+// as runs.
 package cli
 
 import (
@@ -14,6 +15,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/chart"
 )
 
 // Parse parses args with fs. With -h or -help it writes the usage to
@@ -147,4 +150,18 @@ func Runs(keys []int) []string {
 		i = j + 1
 	}
 	return runs
+}
+
+// SavePicture writes c into dir as name.png and name.svg, the two forms
+// every example draws in, and returns the files written.
+func SavePicture(c *chart.Chart, dir, name string) ([]string, error) {
+	var files []string
+	for _, ext := range []string{".png", ".svg"} {
+		f := filepath.Join(dir, name+ext)
+		if err := c.Save(f); err != nil {
+			return files, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
 }

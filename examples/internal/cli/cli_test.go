@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/chart"
 )
 
 func flags() *flag.FlagSet {
@@ -153,5 +155,29 @@ func TestRuns(t *testing.T) {
 		if got := strings.Join(Runs(tc.keys), " | "); got != tc.want {
 			t.Errorf("Runs(%v) = %q, want %q", tc.keys, got, tc.want)
 		}
+	}
+}
+
+func TestSavePicture(t *testing.T) {
+	c, err := chart.Lines([]chart.Line{{Name: "a", X: []float64{1, 2}, Y: []float64{0.5, 0.7}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files, err := SavePicture(c, dir, "pic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "pic.png"), filepath.Join(dir, "pic.svg")}
+	if strings.Join(files, " ") != strings.Join(want, " ") {
+		t.Errorf("SavePicture wrote %q, want %q", files, want)
+	}
+	for _, f := range want {
+		if fi, err := os.Stat(f); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if _, err := SavePicture(c, filepath.Join(dir, "missing"), "pic"); err == nil {
+		t.Error("SavePicture into a missing directory: no error")
 	}
 }
