@@ -117,7 +117,7 @@ func Example_identicalToRussia() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	last := ds.RollCall(ds.NumRollCalls() - 1).Date
+	_, last := ds.Span() // the Balkan states of the day of the last roll call
 	some := ds.Filter(votes.InSessions(70, 74)).SelectCountries(func(c votes.Country) bool {
 		return c == rus || balkans.Contains(c, last)
 	})

@@ -48,7 +48,9 @@
 // bloc, the sentence "Serbia is in the same bloc as Russia in N% of
 // resamples", with the Monte Carlo error of that share, and one sentence on
 // how sure the blocs are (the mean stay rate, the firmest and the weakest
-// bloc). The bootstrap takes about half a second for 200 resamples.
+// bloc). The bootstrap of 200 resamples takes well under a second
+// (cluster.BenchmarkStability, Ward's three blocs of session 74: about
+// 0.1 s on the 2-core machine of BENCHMARKS.md).
 //
 // The CSV is cluster.Partition's WriteCSV: one row per state clustered
 // (those left out are listed in the notebook), in COW-code order, with the
@@ -199,24 +201,19 @@ func run(args []string, stdout io.Writer) error {
 	if cfg == nil || err != nil {
 		return err
 	}
-	// Outputs first: a bad path fails now, not after the work.
-	if cfg.out != "" {
-		if err := cli.Dir(cfg.out); err != nil {
-			return fmt.Errorf("-out: %w", err)
-		}
+	// Outputs first: a bad path fails now, not after the work. A flag left
+	// empty asks for nothing: no directory, a nil *cli.File.
+	if err := cli.Dir(cfg.out); err != nil {
+		return fmt.Errorf("-out: %w", err)
 	}
-	if cfg.csvPath != "" {
-		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer cfg.csv.Discard()
+	if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
-	if cfg.stabPath != "" {
-		if cfg.stab, err = cli.Create(cfg.stabPath); err != nil {
-			return fmt.Errorf("-stability-csv: %w", err)
-		}
-		defer cfg.stab.Discard()
+	defer cfg.csv.Discard()
+	if cfg.stab, err = cli.Create(cfg.stabPath); err != nil {
+		return fmt.Errorf("-stability-csv: %w", err)
 	}
+	defer cfg.stab.Discard()
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err
@@ -272,17 +269,20 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ses, dropped, err := prepare(m, cfg.minN)
+	// cluster.Distances keeps the states with at least minN joint votes
+	// with every other kept state, never filling in a distance, and says
+	// why it left each of the others out.
+	l, err := cluster.Distances(m, cfg.minN)
 	if err != nil {
 		return err
 	}
-	ses.rollCalls, ses.first = s.NumRollCalls(), first
+	ses := &session{countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
 	var absent, few []votes.Country
-	for _, c := range dropped {
-		if i := slices.Index(m.Countries, c); i >= 0 && m.N(i, i) > 0 {
-			few = append(few, c)
+	for _, d := range l.Dropped {
+		if d.Reason == cluster.NoVote {
+			absent = append(absent, d.State)
 		} else {
-			absent = append(absent, c)
+			few = append(few, d.State)
 		}
 	}
 	p.say("%d states clustered; %d cast no vote in the session; %d left out for too few joint votes%s.", len(ses.countries), len(absent), len(few), listNames(few))

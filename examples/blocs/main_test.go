@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"image/png"
 	"io"
@@ -31,8 +30,8 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// No bootstrap unless asked for (a later -resamples wins): it takes
-	// half a second a run.
+	// No bootstrap unless asked for (a later -resamples wins): it would
+	// double the time of a run.
 	cfg, err := parse(append([]string{"-resamples", "0"}, args...), io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -113,16 +112,7 @@ func canonical(groups [][]string) []string {
 func scipyPartition(t *testing.T, method string, k int) [][]string {
 	t.Helper()
 	read := func(name string) [][]string {
-		f, err := os.Open(filepath.Join("..", "..", "testdata", "cluster", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rows
+		return readCSV(t, filepath.Join("..", "..", "testdata", "cluster", name))
 	}
 	dist := read("session74_distance.csv")
 	labels := read("fcluster_" + method + ".csv")
@@ -240,15 +230,7 @@ func TestRunSession74(t *testing.T) {
 // checkCSV checks the -csv table against the printed bloc and state lines.
 func checkCSV(t *testing.T, name, out string) {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, name)
 	if got := strings.Join(recs[0], ","); got != "iso3,cow,name,session,bloc,bloc_name,silhouette" {
 		t.Errorf("header %q", got)
 	}

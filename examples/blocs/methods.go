@@ -6,26 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
-	"github.com/unga-go/unga/votes"
 )
-
-// prepare keeps the states of m with at least minN joint votes with every
-// other kept state (cluster.Distances leaves out the others, never filling
-// in a distance) and returns their agreement and distance matrices and the
-// states left out.
-func prepare(m *alignment.Matrix, minN int) (*session, []votes.Country, error) {
-	l, err := cluster.Distances(m, minN)
-	if err != nil {
-		return nil, nil, err
-	}
-	dropped := make([]votes.Country, len(l.Dropped))
-	for k, d := range l.Dropped {
-		dropped[k] = d.State
-	}
-	return &session{countries: l.States, dist: l.Dist, sim: l.Sim}, dropped, nil
-}
 
 // resolutions are the Louvain resolutions scanned, 1 to 1.1 by 0.005:
 // agreement is so common and so even that at 1 the Assembly splits in two,

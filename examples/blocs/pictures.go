@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/unga-go/unga/chart"
 	"github.com/unga-go/unga/cluster"
+	"github.com/unga-go/unga/examples/internal/cli"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -81,12 +81,10 @@ func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *
 	}
 	var files []string
 	for _, pic := range pics {
-		for _, ext := range []string{".png", ".svg"} {
-			name := filepath.Join(cfg.out, fmt.Sprintf("blocs%d-%s%s", cfg.session, pic.name, ext))
-			if err := pic.c.Save(name); err != nil {
-				return files, err
-			}
-			files = append(files, name)
+		fs, err := cli.SavePicture(pic.c, cfg.out, fmt.Sprintf("blocs%d-%s", cfg.session, pic.name))
+		files = append(files, fs...)
+		if err != nil {
+			return files, err
 		}
 	}
 	return files, nil
@@ -96,20 +94,9 @@ func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *
 // states (members on the session's first roll call) and Russia, then where
 // there is room the best-known states.
 func labelFirst(ses *session) (always, prefer []votes.Country, err error) {
-	balkans, err := votes.LookupGroup("Balkans")
-	if err != nil {
+	if always, err = balkansAndRussia(ses); err != nil {
 		return nil, nil, err
 	}
-	russia, err := votes.LookupCountry("Russia")
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range ses.countries {
-		if balkans.Contains(c, ses.first) {
-			always = append(always, c)
-		}
-	}
-	always = append(always, russia)
 	for _, iso := range bestKnown {
 		c, err := votes.LookupCountry(iso)
 		if err != nil {

@@ -6,12 +6,12 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"path/filepath"
 	"strings"
 
 	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/examples/internal/cli"
 	"github.com/unga-go/unga/votes"
 	"gonum.org/v1/plot/vg"
 )
@@ -131,7 +131,7 @@ func (lv *longView) writeTable(w io.Writer) (int64, error) {
 
 // sureSentence says how sure the score of session s is: "In session 74
 // (2019) Serbia's agreement with Russian Federation is 0.744 (95% interval
-// 0.671-0.817, 82 roll calls)."
+// 0.671-0.819, 82 roll calls)."
 func (lv *longView) sureSentence(s int) string {
 	iv := lv.iv[s]
 	return fmt.Sprintf("How sure: in session %d (%d) %s's agreement with %s is %.3f (%.0f%% interval %.3f-%.3f, %d roll calls).",
@@ -284,15 +284,7 @@ func (lv *longView) draw(chRef, chEU *alignment.Changes, dir string) ([]string, 
 		return nil, err
 	}
 	c.Plot.X.Min = firstSession // the years without a score show as a gap
-	var files []string
-	for _, ext := range []string{".png", ".svg"} {
-		f := filepath.Join(dir, "crimea-longview"+ext)
-		if err := c.Save(f); err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
+	return cli.SavePicture(c, dir, "crimea-longview")
 }
 
 // levels draws the levels of a series' segments as a thin line, broken
@@ -318,20 +310,5 @@ func levels(name string, ch *alignment.Changes, col color.Color) chart.Line {
 // 1946).
 func sessionYear(s int) int { return 1945 + s }
 
-// spans renders increasing keys as runs: "47-54", "47, 49-51".
-func spans(keys []int) string {
-	var parts []string
-	for i := 0; i < len(keys); {
-		j := i
-		for j+1 < len(keys) && keys[j+1] == keys[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, fmt.Sprint(keys[i]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", keys[i], keys[j]))
-		}
-		i = j + 1
-	}
-	return join(parts)
-}
+// spans renders increasing keys as runs: "47-54", "47 and 49-51".
+func spans(keys []int) string { return join(cli.Runs(keys)) }

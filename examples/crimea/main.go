@@ -146,17 +146,14 @@ func run(args []string, stdout io.Writer) error {
 	if cfg == nil || err != nil {
 		return err
 	}
-	// The output first: a bad path fails now, not after the work.
-	if cfg.csvPath != "" {
-		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer cfg.csv.Discard()
+	// Outputs first: a bad path fails now, not after the work. A flag left
+	// empty asks for nothing: a nil *cli.File, no directory.
+	if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
-	if cfg.out != "" {
-		if err := cli.Dir(cfg.out); err != nil {
-			return fmt.Errorf("-out: %w", err)
-		}
+	defer cfg.csv.Discard()
+	if err := cli.Dir(cfg.out); err != nil {
+		return fmt.Errorf("-out: %w", err)
 	}
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {

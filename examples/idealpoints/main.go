@@ -62,7 +62,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot/vg"
 
@@ -147,18 +146,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if cfg == nil || err != nil {
 		return err
 	}
-	// Outputs first: a bad path fails now, not after the estimation.
-	if cfg.out != "" {
-		if err := cli.Dir(cfg.out); err != nil {
-			return fmt.Errorf("-out: %w", err)
-		}
+	// Outputs first: a bad path fails now, not after the estimation. A
+	// flag left empty asks for nothing: no directory, a nil *cli.File.
+	if err := cli.Dir(cfg.out); err != nil {
+		return fmt.Errorf("-out: %w", err)
 	}
-	if cfg.csvPath != "" {
-		if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer cfg.csv.Discard()
+	if cfg.csv, err = cli.Create(cfg.csvPath); err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
+	defer cfg.csv.Discard()
 	ds, err := undata.LoadFile(cfg.data)
 	if err != nil {
 		return err
@@ -305,15 +301,7 @@ func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string,
 	if err != nil {
 		return nil, err
 	}
-	var files []string
-	for _, ext := range []string{".png", ".svg"} {
-		name := filepath.Join(cfg.out, "idealpoints"+ext)
-		if err := c.Save(name); err != nil {
-			return files, err
-		}
-		files = append(files, name)
-	}
-	return files, nil
+	return cli.SavePicture(c, cfg.out, "idealpoints")
 }
 
 // printer writes the notebook's steps and keeps the first write error.

@@ -30,6 +30,16 @@
 //	            (default: testdata/voeten/UNVotesPublished.csv.gz)
 //	-csv FILE   write the differences by state and session as tidy CSV
 //	            (its directory is checked before the work starts)
+//
+// The CSV is audit.Comparison's WriteCSV: one row per state and session
+// with at least one difference (none with the default file), with the
+// columns
+//
+//	iso3,cow,name   the state
+//	session         the session
+//	n               the matched roll calls with a cast vote in either source
+//	differ          those on which both cast a vote and the votes differ
+//	only_a,only_b   those with a cast vote in the record only, in the other source only
 package main
 
 import (
@@ -132,13 +142,12 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	// The output first: a bad path fails now, not after the comparison.
-	var out *cli.File
-	if cfg.csv != "" {
-		if out, err = cli.Create(cfg.csv); err != nil {
-			return fmt.Errorf("-csv: %w", err)
-		}
-		defer out.Discard()
+	// No -csv gives a nil *cli.File.
+	out, err := cli.Create(cfg.csv)
+	if err != nil {
+		return fmt.Errorf("-csv: %w", err)
 	}
+	defer out.Discard()
 	record, err := undata.LoadPublished()
 	if err != nil {
 		return err
@@ -373,19 +382,7 @@ func sessionsOf(ds *votes.Dataset, js []int) string {
 	}
 	slices.Sort(ss)
 	ss = slices.Compact(ss)
-	var parts []string
-	for k := 0; k < len(ss); {
-		e := k
-		for e+1 < len(ss) && ss[e+1] == ss[e]+1 {
-			e++
-		}
-		if e == k {
-			parts = append(parts, fmt.Sprint(ss[k]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", ss[k], ss[e]))
-		}
-		k = e + 1
-	}
+	parts := cli.Runs(ss)
 	if len(parts) > 8 {
 		parts = append(parts[:8], "...")
 	}

@@ -1,8 +1,9 @@
 // Package cli holds what the example programs share around their analysis:
 // parsing flags with a -h that prints the usage and succeeds, refusing
-// stray arguments, and checking output files and directories before the
-// work starts, so that a bad path fails in a second rather than after the
-// analysis.
+// stray arguments, checking output files and directories before the work
+// starts, so that a bad path fails in a second rather than after the
+// analysis, saving pictures as PNG and SVG, and writing lists of sessions
+// as runs.
 package cli
 
 import (
@@ -12,7 +13,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/unga-go/unga/chart"
 )
 
 // Parse parses args with fs. With -h or -help it writes the usage to
@@ -48,8 +52,12 @@ func Usage(fs *flag.FlagSet, w io.Writer, usage string) error {
 }
 
 // Dir makes the directory dir (and its parents) if it does not exist and
-// checks that a file can be created in it.
+// checks that a file can be created in it. An empty dir, a flag left at
+// its default, asks for no directory: Dir does nothing.
 func Dir(dir string) error {
+	if dir == "" {
+		return nil
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -72,8 +80,13 @@ type File struct {
 }
 
 // Create checks that path can be written (its directory exists and takes a
-// new file; path is not a directory) and opens the temporary file.
+// new file; path is not a directory) and opens the temporary file. An
+// empty path, a flag left at its default, asks for no file: Create returns
+// a nil *File, which Discard accepts, and a nil error.
 func Create(path string) (*File, error) {
+	if path == "" {
+		return nil, nil
+	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory", path)
 	}
@@ -118,4 +131,37 @@ func (f *File) Discard() {
 	f.tmp.Close()
 	os.Remove(f.tmp.Name())
 	f.tmp = nil
+}
+
+// Runs writes increasing integers as runs of consecutive ones, for prose:
+// 47, 48, 49, 52 gives "47-49" and "52".
+func Runs(keys []int) []string {
+	var runs []string
+	for i := 0; i < len(keys); {
+		j := i
+		for j+1 < len(keys) && keys[j+1] == keys[j]+1 {
+			j++
+		}
+		if j == i {
+			runs = append(runs, strconv.Itoa(keys[i]))
+		} else {
+			runs = append(runs, fmt.Sprintf("%d-%d", keys[i], keys[j]))
+		}
+		i = j + 1
+	}
+	return runs
+}
+
+// SavePicture writes c into dir as name.png and name.svg, the two forms
+// every example draws in, and returns the files written.
+func SavePicture(c *chart.Chart, dir, name string) ([]string, error) {
+	var files []string
+	for _, ext := range []string{".png", ".svg"} {
+		f := filepath.Join(dir, name+ext)
+		if err := c.Save(f); err != nil {
+			return files, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
 }

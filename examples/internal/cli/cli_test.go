@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/chart"
 )
 
 func flags() *flag.FlagSet {
@@ -76,6 +78,15 @@ func TestDir(t *testing.T) {
 	if err := Dir(file); err == nil {
 		t.Error("Dir on a regular file: no error")
 	}
+	// No directory asked for: nothing made, here or in the temporary
+	// directory.
+	t.Chdir(dir)
+	if err := Dir(""); err != nil {
+		t.Errorf("Dir(\"\"): %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("Dir(\"\") left %d entries in the current directory, want 2", len(entries))
+	}
 }
 
 func TestFile(t *testing.T) {
@@ -119,9 +130,54 @@ func TestFile(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%d files in the directory, want 1 (no temporary file left)", len(entries))
 	}
+	// No file asked for: a nil *File, which a deferred Discard accepts.
+	if f, err := Create(""); f != nil || err != nil {
+		t.Errorf("Create(\"\") = %v, %v; want nil, nil", f, err)
+	}
 	for _, bad := range []string{filepath.Join(dir, "missing", "out.csv"), dir} {
 		if _, err := Create(bad); err == nil {
 			t.Errorf("Create(%s): no error", bad)
 		}
+	}
+}
+
+func TestRuns(t *testing.T) {
+	for _, tc := range []struct {
+		keys []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{65}, "65"},
+		{[]int{47, 48, 49, 50, 51, 52, 53, 54}, "47-54"},
+		{[]int{47, 49, 50, 51, 60}, "47 | 49-51 | 60"},
+		{[]int{1, 2, 4, 5}, "1-2 | 4-5"},
+	} {
+		if got := strings.Join(Runs(tc.keys), " | "); got != tc.want {
+			t.Errorf("Runs(%v) = %q, want %q", tc.keys, got, tc.want)
+		}
+	}
+}
+
+func TestSavePicture(t *testing.T) {
+	c, err := chart.Lines([]chart.Line{{Name: "a", X: []float64{1, 2}, Y: []float64{0.5, 0.7}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files, err := SavePicture(c, dir, "pic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "pic.png"), filepath.Join(dir, "pic.svg")}
+	if strings.Join(files, " ") != strings.Join(want, " ") {
+		t.Errorf("SavePicture wrote %q, want %q", files, want)
+	}
+	for _, f := range want {
+		if fi, err := os.Stat(f); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if _, err := SavePicture(c, filepath.Join(dir, "missing"), "pic"); err == nil {
+		t.Error("SavePicture into a missing directory: no error")
 	}
 }
