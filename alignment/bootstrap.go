@@ -361,7 +361,7 @@ func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote)
 // holding the roll calls drawn, repeats and all. It panics if r is out of
 // range or x is not a known index.
 func (rs *Resampler) Matrix(r int, x Index) *Matrix {
-	checkIndex(x)
+	x.check()
 	cols := rs.Columns(r)
 	words, _ := rs.packTo(nil, cols, nil)
 	nw := (len(cols) + 63) / 64
@@ -373,12 +373,6 @@ func (rs *Resampler) Matrix(r int, x Index) *Matrix {
 			raw.Data[i*raw.Stride+i:i*raw.Stride+n], m.counts[tri(n, i, i):tri(n, i, i)+n-i])
 	}
 	return m
-}
-
-func checkIndex(x Index) {
-	if x < 0 || x >= numIndices {
-		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
-	}
 }
 
 // scoreRows scores state x's words against len(counts) rows of y, row r
@@ -484,7 +478,7 @@ type PairBootstrap struct {
 // no row in ds and ErrEmpty if no roll call is left. It panics if x is not
 // a known index or opts.Level is not in (0, 1).
 func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	ia, err := rowOf(ds, a)
 	if err != nil {
 		return nil, err
@@ -566,7 +560,7 @@ type MatrixBootstrap struct {
 // ErrEmpty if no roll call is left and panics if x is not a known index
 // or opts.Level is not in (0, 1).
 func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*MatrixBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	rs, err := NewResampler(ds, opts)
 	if err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ type SeriesBootstrap struct {
 // if no roll call is left. It panics if x is not a known index or
 // opts.Level is not in (0, 1).
 func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	ia, err := rowOf(ds, a)
 	if err != nil {
 		return nil, err
@@ -110,7 +110,7 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 // ds and ErrEmpty if no roll call is left. It panics if x is not a known
 // index or opts.Level is not in (0, 1).
 func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	iref, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -275,7 +275,7 @@ type ReferenceBootstrap struct {
 // cast no vote on them. It panics if x is not a known index or opts.Level
 // is not in (0, 1).
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	ir, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
