@@ -255,7 +255,7 @@ func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.Rol
 	o := opts.orDefault()
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
-		if rc.Unanimous && !o.KeepUnanimous {
+		if !o.counts(rc) {
 			continue
 		}
 		k := 0
@@ -347,7 +347,7 @@ func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote)
 	for i := range nc {
 		row := rs.ds.Row(i0 + i)
 		for k, j := range cols {
-			buf[k] = rs.vote(row[j])
+			buf[k] = rs.opts.vote(row[j])
 		}
 		for w := range nw {
 			dst[i*nw+w] = pack(buf[64*w : min(64*w+64, len(cols))])
@@ -395,15 +395,6 @@ func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, coun
 	}
 }
 
-// vote returns v as the options read it: an absence as an abstention
-// with AbsentAsAbstain.
-func (rs *Resampler) vote(v votes.Vote) votes.Vote {
-	if v == votes.Absent && rs.opts.AbsentAsAbstain {
-		return votes.Abstain
-	}
-	return v
-}
-
 // cellCodes returns, for each column of rs, the cell of the joint-vote
 // table of rows a and b (3*a + b with 0 yes, 1 abstain, 2 no), or 9 if
 // either cast no vote.
@@ -412,7 +403,7 @@ func (rs *Resampler) cellCodes(a, b int) []uint8 {
 	out := make([]uint8, rs.ds.NumRollCalls())
 	for _, j := range rs.cols {
 		out[j] = 9
-		if va, vb := rs.vote(ra[j]), rs.vote(rb[j]); va.Cast() && vb.Cast() {
+		if va, vb := rs.opts.vote(ra[j]), rs.opts.vote(rb[j]); va.Cast() && vb.Cast() {
 			p, q := cell(va, vb)
 			out[j] = uint8(3*p + q)
 		}
