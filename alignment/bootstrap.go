@@ -366,33 +366,10 @@ func (rs *Resampler) Matrix(r int, x Index) *Matrix {
 	words, _ := rs.packTo(nil, cols, nil)
 	nw := (len(cols) + 63) / 64
 	m := newMatrix(x, countries(rs.ds))
-	raw := m.Scores.RawSymmetric()
-	n := len(m.Countries)
-	for i := range n {
-		scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, rs.opts.MinN,
-			raw.Data[i*raw.Stride+i:i*raw.Stride+n], m.counts[tri(n, i, i):tri(n, i, i)+n-i])
+	for i := range m.Countries {
+		m.fillRow(i, words[i*nw:(i+1)*nw], words[i*nw:], nw, rs.opts.MinN)
 	}
 	return m
-}
-
-// scoreRows scores state x's words against len(counts) rows of y, row r
-// being y[r*stride:][:len(xw)], as the all-pairs kernels do.
-func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, counts []int32) {
-	minN = max(minN, 1)
-	switch x {
-	case Agree:
-		agreeRows(xw, yw, stride, minN, 2, scores, counts)
-	case SAbs:
-		agreeRows(xw, yw, stride, minN, 1, scores, counts)
-	default:
-		var t Table
-		for r := range counts {
-			tableOfWords(&t, xw, yw[r*stride:r*stride+len(xw)])
-			v, c := t.score(x, minN)
-			scores[r] = v
-			counts[r] = int32(c)
-		}
-	}
 }
 
 // cellCodes returns, for each column of rs, the cell of the joint-vote
