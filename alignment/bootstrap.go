@@ -403,9 +403,9 @@ func tableOfCells(codes []uint8, cols []int) Table {
 	return t
 }
 
-// pairReplicates returns the score of rows a and b on every resample.
-func (rs *Resampler) pairReplicates(a, b int, x Index) []float64 {
-	codes := rs.cellCodes(a, b)
+// pairReplicates returns the score of a pair on every resample, from the
+// pair's cellCodes.
+func (rs *Resampler) pairReplicates(codes []uint8, x Index) []float64 {
 	out := make([]float64, rs.opts.Resamples)
 	var cols []int
 	for r := range out {
@@ -459,8 +459,9 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 	if err != nil {
 		return nil, err
 	}
-	reps := rs.pairReplicates(ia, ib, x)
-	t := tableOfCells(rs.cellCodes(ia, ib), rs.cols)
+	codes := rs.cellCodes(ia, ib)
+	reps := rs.pairReplicates(codes, x)
+	t := tableOfCells(codes, rs.cols)
 	pb := &PairBootstrap{A: a, B: b, Index: x, Replicates: reps}
 	pb.Interval = rs.opts.interval(t.Score(x, rs.opts.MinN), slices.Clone(reps))
 	return pb, nil
@@ -682,7 +683,7 @@ func (bm *MatrixBootstrap) Replicates(a, b votes.Country) ([]float64, bool) {
 	if i < 0 || j < 0 {
 		return nil, false
 	}
-	return bm.rs.pairReplicates(i, j, bm.Index), true
+	return bm.rs.pairReplicates(bm.rs.cellCodes(i, j), bm.Index), true
 }
 
 // ErrNoDifference: a difference of two scores cannot be taken because
