@@ -308,25 +308,26 @@ func (rs *Resampler) columnsTo(dst []int, r int) []int {
 	if r < 0 {
 		return append(dst, rs.cols...)
 	}
-	for s, pos := range rs.strata {
-		rng := stream(rs.opts.Seed, r, rs.keys[s])
-		for range pos {
-			dst = append(dst, rs.cols[pos[rng.IntN(len(pos))]])
-		}
+	for s := range rs.strata {
+		dst = rs.appendStratum(dst, r, s)
 	}
 	return dst
 }
 
-// positionsTo is columnsTo for one stratum, as positions in rs.cols.
-func (rs *Resampler) positionsTo(dst []int, r, s int) []int {
-	dst = dst[:0]
+// appendStratum appends to dst the roll calls (columns of the dataset)
+// drawn from stratum s in resample r; r = -1 gives the stratum's roll
+// calls as they are.
+func (rs *Resampler) appendStratum(dst []int, r, s int) []int {
 	pos := rs.strata[s]
 	if r < 0 {
-		return append(dst, pos...)
+		for _, q := range pos {
+			dst = append(dst, rs.cols[q])
+		}
+		return dst
 	}
 	rng := stream(rs.opts.Seed, r, rs.keys[s])
 	for range pos {
-		dst = append(dst, pos[rng.IntN(len(pos))])
+		dst = append(dst, rs.cols[pos[rng.IntN(len(pos))]])
 	}
 	return dst
 }

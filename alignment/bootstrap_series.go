@@ -60,17 +60,11 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	codes := rs.cellCodes(ia, ib)
 	sb := &SeriesBootstrap{A: a, B: b, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
-		s.cols = rs.positionsTo(s.cols, -1, k)
-		for p, q := range s.cols {
-			s.cols[p] = rs.cols[q]
-		}
+		s.cols = rs.appendStratum(s.cols[:0], -1, k)
 		t := tableOfCells(codes, s.cols)
 		s.reps = slices.Grow(s.reps[:0], o.Resamples)[:o.Resamples]
 		for r := range o.Resamples {
-			s.cols = rs.positionsTo(s.cols, r, k)
-			for p, q := range s.cols {
-				s.cols[p] = rs.cols[q]
-			}
+			s.cols = rs.appendStratum(s.cols[:0], r, k)
 			rt := tableOfCells(codes, s.cols)
 			s.reps[r] = rt.Score(x, o.MinN).Value
 		}
@@ -145,10 +139,7 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 	sb := &SeriesBootstrap{A: ref, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
 		med := func(r int) Score {
-			s.cols = rs.positionsTo(s.cols, r, k)
-			for p, q := range s.cols {
-				s.cols[p] = rs.cols[q]
-			}
+			s.cols = rs.appendStratum(s.cols[:0], r, k)
 			s.xs = s.xs[:0]
 			for _, i := range members[k] {
 				t := tableOfCells(codes[i], s.cols)
