@@ -220,14 +220,11 @@ func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
 	for k, key := range sb.Periods {
 		iv := sb.Intervals[k]
 		r := intervalRow(sb.A, sb.B, sb.Index, iv)
+		session, year := period(sb.By, key)
 		out[k] = SeriesIntervalRow{
 			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+			Session: session, Year: year,
 			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
-		}
-		if sb.By == ByYear {
-			out[k].Year = key
-		} else {
-			out[k].Session, out[k].Year = key, key+1945
 		}
 	}
 	return out
