@@ -324,18 +324,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		*col = c
 	})
 	slices.SortStableFunc(rb.States, func(p, q RankedInterval) int {
-		np, nq := math.IsNaN(p.Value), math.IsNaN(q.Value)
-		switch {
-		case np || nq:
-			if np && nq {
-				return cmp.Compare(p.Country.COW, q.Country.COW)
-			}
-			if np {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(cmp.Compare(q.Value, p.Value), cmp.Compare(p.Country.COW, q.Country.COW))
+		return cmpNaNLast(p.Value, q.Value, cmp.Compare(p.Country.COW, q.Country.COW))
 	})
 	return rb, nil
 }
@@ -412,11 +401,7 @@ type CohesionBootstrap struct {
 // with percentile intervals from resampling those roll calls. It returns
 // Cohesion's errors and panics if opts.Level is not in (0, 1).
 func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions) (*CohesionBootstrap, error) {
-	var o BootstrapOptions
-	if opts != nil {
-		o = *opts
-	}
-	o = o.orDefault()
+	o := opts.orDefault()
 	rep, err := Cohesion(ds, g, &o.Options)
 	if err != nil {
 		return nil, err
