@@ -448,11 +448,7 @@ type PairBootstrap struct {
 // a known index or opts.Level is not in (0, 1).
 func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
 	x.check()
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return nil, err
-	}
-	ib, err := rowOf(ds, b)
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return nil, err
 	}

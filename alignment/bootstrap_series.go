@@ -43,11 +43,7 @@ type SeriesBootstrap struct {
 // opts.Level is not in (0, 1).
 func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
 	x.check()
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return nil, err
-	}
-	ib, err := rowOf(ds, b)
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return nil, err
 	}

@@ -73,6 +73,20 @@ func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
 	return i, nil
 }
 
+// pairRows returns the rows of states a and b in ds, or an error wrapping
+// votes.ErrUnknownCountry.
+func pairRows(ds *votes.Dataset, a, b votes.Country) (int, int, error) {
+	ia, err := rowOf(ds, a)
+	if err != nil {
+		return -1, -1, err
+	}
+	ib, err := rowOf(ds, b)
+	if err != nil {
+		return -1, -1, err
+	}
+	return ia, ib, nil
+}
+
 // Pair returns the joint-vote table of states a and b over the roll calls
 // of ds on which both cast a vote. Unanimous roll calls are dropped unless
 // opts.KeepUnanimous; the rule is RollCall.Unanimous, so the table is the
@@ -83,11 +97,7 @@ func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
 func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
 	o := opts.orDefault()
 	var t Table
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return t, err
-	}
-	ib, err := rowOf(ds, b)
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return t, err
 	}
