@@ -150,11 +150,14 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 	}
 	m := swy[t] / sw[t]
 	floor := math.Max(m*(1-m)/4, 1e-12)
+	// sse is the weighted sum of squares of periods [a, b) about their
+	// level: their cost is sse/v.
+	sse := func(a, b int) float64 {
+		w, wy := sw[b]-sw[a], swy[b]-swy[a]
+		return math.Max(0, swyy[b]-swyy[a]-wy*wy/w)
+	}
 	segment := func(v float64) []int {
-		cost := func(a, b int) float64 { // periods [a, b)
-			w, wy := sw[b]-sw[a], swy[b]-swy[a]
-			return math.Max(0, swyy[b]-swyy[a]-wy*wy/w) / v
-		}
+		cost := func(a, b int) float64 { return sse(a, b) / v }
 		// Optimal partitioning: best[b] is the least penalised cost of
 		// periods [0, b), last[b] where its last segment starts.
 		best, last := make([]float64, t+1), make([]int, t+1)
@@ -198,10 +201,7 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 		}
 	}
 	ch.Variance = v
-	cost := func(a, b int) float64 {
-		w, wy := sw[b]-sw[a], swy[b]-swy[a]
-		return math.Max(0, swyy[b]-swyy[a]-wy*wy/w) / v
-	}
+	cost := func(a, b int) float64 { return sse(a, b) / v }
 	bounds := append(append([]int{0}, cuts...), t)
 	for s := 0; s+1 < len(bounds); s++ {
 		a, b := bounds[s], bounds[s+1]
