@@ -404,36 +404,25 @@ func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions)
 	}
 	rc := rep.RollCalls
 	nrc := len(rc)
-	means := func(pick func(k int) int) (rice, hnr float64, nRice int) {
-		for k := range nrc {
-			c := rc[pick(k)]
-			hnr += c.HNR
-			if !math.IsNaN(c.Rice) {
-				rice += c.Rice
-				nRice++
-			}
-		}
-		hnr /= float64(nrc)
-		if nRice == 0 {
-			return math.NaN(), hnr, 0
-		}
-		rice /= float64(nRice)
-		return rice, hnr, nRice
-	}
 	reRice, reHNR := make([]float64, o.Resamples), make([]float64, o.Resamples)
 	parallel(o.Resamples, func(r int) {
 		rng := stream(o.Seed, r, 0)
-		pick := make([]int, nrc)
-		for k := range pick {
-			pick[k] = rng.IntN(nrc)
+		var m cohesionMeans
+		for range nrc {
+			m.add(rc[rng.IntN(nrc)])
 		}
-		reRice[r], reHNR[r], _ = means(func(k int) int { return pick[k] })
+		rice, hnr := m.scores()
+		reRice[r], reHNR[r] = rice.Value, hnr.Value
 	})
-	rice, hnr, nRice := means(func(k int) int { return k })
+	var m cohesionMeans
+	for _, c := range rc {
+		m.add(c)
+	}
+	rice, hnr := m.scores()
 	return &CohesionBootstrap{
 		Group: g.Name,
-		Rice:  o.interval(Score{Value: rice, N: nRice}, reRice),
-		HNR:   o.interval(Score{Value: hnr, N: nrc}, reHNR),
+		Rice:  o.interval(rice, reRice),
+		HNR:   o.interval(hnr, reHNR),
 	}, nil
 }
 
