@@ -267,10 +267,9 @@ func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.Rol
 			}
 		}
 		if len(rs.keys) == 0 || rs.keys[len(rs.keys)-1] != k {
-			if slices.Contains(rs.keys, k) {
+			if s := slices.Index(rs.keys, k); s >= 0 {
 				// Roll calls are ordered by session and date, so a key
 				// seen before cannot come back; if it does, join it.
-				s := slices.Index(rs.keys, k)
 				rs.strata[s] = append(rs.strata[s], len(rs.cols))
 				rs.cols = append(rs.cols, j)
 				continue
@@ -553,7 +552,6 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 		// packTo writes in place: the slice has room for one resample.
 		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
 	})
-	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
 	parallelWith(nc, func(s *rowBoot, i int) {
 		m := nc - i
 		s.scores = slices.Grow(s.scores[:0], nr*m)[:nr*m]
@@ -564,19 +562,27 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 			scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, o.MinN, s.scores[r*m:(r+1)*m], s.counts)
 		}
 		for d := range m {
-			j := i + d
-			iv := Interval{Lo: math.NaN(), Hi: math.NaN()}
-			if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
-				for r := range nr {
-					s.col[r] = s.scores[r*m+d]
-				}
-				iv.Lo, iv.Hi, _ = percentiles(s.col, o.Level)
-			}
-			lo.Data[i*lo.Stride+j] = iv.Lo
-			hi.Data[i*hi.Stride+j] = iv.Hi
+			bm.setInterval(i, i+d, s.scores, d, m, s.col)
 		}
 	})
 	return bm, nil
+}
+
+// setInterval sets the interval of pair (i, j), i <= j, from its score on
+// each resample r, reps[at+r*stride], gathered into col (one entry per
+// resample); NaN where the pair's score is. Calls on different pairs may
+// run concurrently.
+func (bm *MatrixBootstrap) setInterval(i, j int, reps []float64, at, stride int, col []float64) {
+	v1, v2 := math.NaN(), math.NaN()
+	if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
+		for r := range col {
+			col[r] = reps[at+r*stride]
+		}
+		v1, v2, _ = percentiles(col, bm.Level)
+	}
+	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	lo.Data[i*lo.Stride+j] = v1
+	hi.Data[i*hi.Stride+j] = v2
 }
 
 // maxHeld bounds the memory BootstrapMatrix spends on packed resamples
@@ -592,7 +598,6 @@ func (bm *MatrixBootstrap) blocked(x Index, nw int) {
 	rs := bm.rs
 	o := rs.opts
 	nc, nr := len(bm.Countries), o.Resamples
-	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
 	limit := max(1, maxHeld/(8*nr)) // pair scores a block may hold per resample
 	for i0 := 0; i0 < nc; {
 		// Rows [i0, i1) and their pairs (i, j >= i): off[i-i0] is where
@@ -619,16 +624,7 @@ func (bm *MatrixBootstrap) blocked(x Index, nw int) {
 			i := i0 + k
 			c := slices.Grow((*col)[:0], nr)[:nr]
 			for d := range nc - i {
-				j := i + d
-				v1, v2 := math.NaN(), math.NaN()
-				if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
-					for r := range nr {
-						c[r] = reps[r*size+off[k]+d]
-					}
-					v1, v2, _ = percentiles(c, o.Level)
-				}
-				lo.Data[i*lo.Stride+j] = v1
-				hi.Data[i*hi.Stride+j] = v2
+				bm.setInterval(i, i+d, reps, off[k]+d, size, c)
 			}
 			*col = c
 		})
