@@ -97,9 +97,9 @@ func percentiles(xs []float64, level float64) (lo, hi float64, n int) {
 		// top, order statistics ih and ih+1 are the (k-1-ih)-th and
 		// (k-2-ih)-th largest.
 		var lowBuf, highBuf [64]float64
-		a, b = lowest(xs, il, lowBuf[:0])
+		a, b = lowest(xs, il, lowBuf[:0], false)
 		if ih+1 < k {
-			d, c = highest(xs, k-2-ih, highBuf[:0])
+			d, c = lowest(xs, k-2-ih, highBuf[:0], true)
 		} else {
 			c = slices.Max(xs)
 			d = c
@@ -121,10 +121,15 @@ func percentiles(xs []float64, level float64) (lo, hi float64, n int) {
 
 // lowest returns the i-th and (i+1)-th smallest values of xs (counting
 // from 0; the i-th twice if there is no other), using buf, of capacity at
-// least i+2, as a sorted buffer of the smallest values seen.
-func lowest(xs []float64, i int, buf []float64) (float64, float64) {
+// least i+2, as a sorted buffer of the smallest values seen. With neg it
+// ranks -x instead, and so returns the i-th and (i+1)-th largest values
+// (negation is exact, so they are those of xs bit for bit).
+func lowest(xs []float64, i int, buf []float64, neg bool) (float64, float64) {
 	size := min(i+2, len(xs))
 	for _, x := range xs {
+		if neg {
+			x = -x
+		}
 		if len(buf) == size {
 			if x >= buf[size-1] {
 				continue
@@ -139,34 +144,14 @@ func lowest(xs []float64, i int, buf []float64) (float64, float64) {
 		}
 		buf[p] = x
 	}
+	a, b := buf[i], buf[i]
 	if i+1 < len(buf) {
-		return buf[i], buf[i+1]
+		b = buf[i+1]
 	}
-	return buf[i], buf[i]
-}
-
-// highest is lowest from the top: the i-th and (i+1)-th largest values.
-func highest(xs []float64, i int, buf []float64) (float64, float64) {
-	size := min(i+2, len(xs))
-	for _, x := range xs {
-		if len(buf) == size {
-			if x <= buf[size-1] {
-				continue
-			}
-			buf = buf[:size-1]
-		}
-		p := len(buf)
-		buf = buf[:p+1]
-		for p > 0 && buf[p-1] < x {
-			buf[p] = buf[p-1]
-			p--
-		}
-		buf[p] = x
+	if neg {
+		return -a, -b
 	}
-	if i+1 < len(buf) {
-		return buf[i], buf[i+1]
-	}
-	return buf[i], buf[i]
+	return a, b
 }
 
 // nth reorders xs so that xs[k] is the value a sort would put there, with
