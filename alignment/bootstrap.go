@@ -44,13 +44,20 @@ func (o *BootstrapOptions) orDefault() BootstrapOptions {
 	if r.Resamples <= 0 {
 		r.Resamples = 1000
 	}
-	if r.Level == 0 {
-		r.Level = 0.95
-	}
-	if r.Level <= 0 || r.Level >= 1 || math.IsNaN(r.Level) {
-		panic(fmt.Sprintf("alignment: bootstrap level %g not in (0, 1)", r.Level))
-	}
+	r.Level = levelOrDefault("bootstrap", r.Level)
 	return r
+}
+
+// levelOrDefault returns the coverage level of an interval, 0.95 for 0.
+// It panics, naming what the level is for, if level is not in (0, 1).
+func levelOrDefault(what string, level float64) float64 {
+	if level == 0 {
+		return 0.95
+	}
+	if !(level > 0 && level < 1) {
+		panic(fmt.Sprintf("alignment: %s level %g not in (0, 1)", what, level))
+	}
+	return level
 }
 
 // An Interval is a score with a bootstrap percentile interval.

@@ -37,12 +37,7 @@ func (o *ChangeOptions) orDefault(t int) ChangeOptions {
 	if r.MinSize <= 0 {
 		r.MinSize = 3
 	}
-	if r.Level == 0 {
-		r.Level = 0.95
-	}
-	if r.Level <= 0 || r.Level >= 1 || math.IsNaN(r.Level) {
-		panic(fmt.Sprintf("alignment: change-point level %g not in (0, 1)", r.Level))
-	}
+	r.Level = levelOrDefault("change-point", r.Level)
 	return r
 }
 
