@@ -510,8 +510,8 @@ type MatrixBootstrap struct {
 // It packs each resample's roll calls, repeats and all, into the bit
 // vectors of AgreementMatrix and scores all pairs with its kernels. Where
 // all resamples fit in maxHeld bytes (Resamples x states x ceil(roll
-// calls/64) x 24: 9 MB for session 74 and 1000 resamples) they are held
-// at once; beyond (the whole 1946-2019 record would take 465 MB) the
+// calls/64) x 24: 9.6 MB for session 74 and 1000 resamples) they are held
+// at once; beyond (the whole 1946-2019 record would take 461 MB) the
 // states are taken in blocks and each resample packed again for each
 // block, which gives the same intervals in bounded memory. It returns
 // ErrEmpty if no roll call is left and panics if x is not a known index
