@@ -287,8 +287,11 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 			dst[k] = t.Score(x, o.MinN).Value
 		}
 	}
-	est := make([]float64, nc)
-	score(rs.cols, est)
+	est, estN := make([]float64, nc), make([]int, nc)
+	for k := range rows {
+		t := tableOfCells(codes[k], rs.cols)
+		est[k], estN[k] = t.score(x, o.MinN)
+	}
 	nr := o.Resamples
 	reps := make([]float64, nr*nc)  // reps[r*nc+k]
 	ranks := make([]float64, nr*nc) // likewise
@@ -306,9 +309,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		for r := range nr {
 			c[r] = reps[r*nc+k]
 		}
-		t := tableOfCells(codes[k], rs.cols)
-		_, n := t.score(x, o.MinN)
-		ri := RankedInterval{Country: ds.Country(rows[k]), Interval: o.interval(Score{Value: est[k], N: n}, c)}
+		ri := RankedInterval{Country: ds.Country(rows[k]), Interval: o.interval(Score{Value: est[k], N: estN[k]}, c)}
 		if !math.IsNaN(est[k]) {
 			for r := range nr {
 				c[r] = ranks[r*nc+k]
