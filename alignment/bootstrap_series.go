@@ -76,13 +76,11 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 	if opts != nil {
 		by = opts.By
 	}
-	switch by {
-	case BySession:
-		return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
-	case ByYear:
+	by.check()
+	if by == ByYear {
 		return by, func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
 	}
-	panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
+	return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
 }
 
 // BootstrapGroupMedian returns, period by period, the median of ref's
