@@ -44,13 +44,20 @@ func (o *BootstrapOptions) orDefault() BootstrapOptions {
 	if r.Resamples <= 0 {
 		r.Resamples = 1000
 	}
-	if r.Level == 0 {
-		r.Level = 0.95
-	}
-	if r.Level <= 0 || r.Level >= 1 || math.IsNaN(r.Level) {
-		panic(fmt.Sprintf("alignment: bootstrap level %g not in (0, 1)", r.Level))
-	}
+	r.Level = levelOrDefault("bootstrap", r.Level)
 	return r
+}
+
+// levelOrDefault returns the coverage level of an interval, 0.95 for 0.
+// It panics, naming what the level is for, if level is not in (0, 1).
+func levelOrDefault(what string, level float64) float64 {
+	if level == 0 {
+		return 0.95
+	}
+	if !(level > 0 && level < 1) {
+		panic(fmt.Sprintf("alignment: %s level %g not in (0, 1)", what, level))
+	}
+	return level
 }
 
 // An Interval is a score with a bootstrap percentile interval.
@@ -97,9 +104,9 @@ func percentiles(xs []float64, level float64) (lo, hi float64, n int) {
 		// top, order statistics ih and ih+1 are the (k-1-ih)-th and
 		// (k-2-ih)-th largest.
 		var lowBuf, highBuf [64]float64
-		a, b = lowest(xs, il, lowBuf[:0])
+		a, b = lowest(xs, il, lowBuf[:0], false)
 		if ih+1 < k {
-			d, c = highest(xs, k-2-ih, highBuf[:0])
+			d, c = lowest(xs, k-2-ih, highBuf[:0], true)
 		} else {
 			c = slices.Max(xs)
 			d = c
@@ -121,10 +128,15 @@ func percentiles(xs []float64, level float64) (lo, hi float64, n int) {
 
 // lowest returns the i-th and (i+1)-th smallest values of xs (counting
 // from 0; the i-th twice if there is no other), using buf, of capacity at
-// least i+2, as a sorted buffer of the smallest values seen.
-func lowest(xs []float64, i int, buf []float64) (float64, float64) {
+// least i+2, as a sorted buffer of the smallest values seen. With neg it
+// ranks -x instead, and so returns the i-th and (i+1)-th largest values
+// (negation is exact, so they are those of xs bit for bit).
+func lowest(xs []float64, i int, buf []float64, neg bool) (float64, float64) {
 	size := min(i+2, len(xs))
 	for _, x := range xs {
+		if neg {
+			x = -x
+		}
 		if len(buf) == size {
 			if x >= buf[size-1] {
 				continue
@@ -139,34 +151,14 @@ func lowest(xs []float64, i int, buf []float64) (float64, float64) {
 		}
 		buf[p] = x
 	}
+	a, b := buf[i], buf[i]
 	if i+1 < len(buf) {
-		return buf[i], buf[i+1]
+		b = buf[i+1]
 	}
-	return buf[i], buf[i]
-}
-
-// highest is lowest from the top: the i-th and (i+1)-th largest values.
-func highest(xs []float64, i int, buf []float64) (float64, float64) {
-	size := min(i+2, len(xs))
-	for _, x := range xs {
-		if len(buf) == size {
-			if x <= buf[size-1] {
-				continue
-			}
-			buf = buf[:size-1]
-		}
-		p := len(buf)
-		buf = buf[:p+1]
-		for p > 0 && buf[p-1] < x {
-			buf[p] = buf[p-1]
-			p--
-		}
-		buf[p] = x
+	if neg {
+		return -a, -b
 	}
-	if i+1 < len(buf) {
-		return buf[i], buf[i+1]
-	}
-	return buf[i], buf[i]
+	return a, b
 }
 
 // nth reorders xs so that xs[k] is the value a sort would put there, with
@@ -255,7 +247,7 @@ func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.Rol
 	o := opts.orDefault()
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
-		if rc.Unanimous && !o.KeepUnanimous {
+		if !o.counts(rc) {
 			continue
 		}
 		k := 0
@@ -267,10 +259,9 @@ func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.Rol
 			}
 		}
 		if len(rs.keys) == 0 || rs.keys[len(rs.keys)-1] != k {
-			if slices.Contains(rs.keys, k) {
+			if s := slices.Index(rs.keys, k); s >= 0 {
 				// Roll calls are ordered by session and date, so a key
 				// seen before cannot come back; if it does, join it.
-				s := slices.Index(rs.keys, k)
 				rs.strata[s] = append(rs.strata[s], len(rs.cols))
 				rs.cols = append(rs.cols, j)
 				continue
@@ -308,25 +299,26 @@ func (rs *Resampler) columnsTo(dst []int, r int) []int {
 	if r < 0 {
 		return append(dst, rs.cols...)
 	}
-	for s, pos := range rs.strata {
-		rng := stream(rs.opts.Seed, r, rs.keys[s])
-		for range pos {
-			dst = append(dst, rs.cols[pos[rng.IntN(len(pos))]])
-		}
+	for s := range rs.strata {
+		dst = rs.appendStratum(dst, r, s)
 	}
 	return dst
 }
 
-// positionsTo is columnsTo for one stratum, as positions in rs.cols.
-func (rs *Resampler) positionsTo(dst []int, r, s int) []int {
-	dst = dst[:0]
+// appendStratum appends to dst the roll calls (columns of the dataset)
+// drawn from stratum s in resample r; r = -1 gives the stratum's roll
+// calls as they are.
+func (rs *Resampler) appendStratum(dst []int, r, s int) []int {
 	pos := rs.strata[s]
 	if r < 0 {
-		return append(dst, pos...)
+		for _, q := range pos {
+			dst = append(dst, rs.cols[q])
+		}
+		return dst
 	}
 	rng := stream(rs.opts.Seed, r, rs.keys[s])
 	for range pos {
-		dst = append(dst, pos[rng.IntN(len(pos))])
+		dst = append(dst, rs.cols[pos[rng.IntN(len(pos))]])
 	}
 	return dst
 }
@@ -347,7 +339,7 @@ func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote)
 	for i := range nc {
 		row := rs.ds.Row(i0 + i)
 		for k, j := range cols {
-			buf[k] = rs.vote(row[j])
+			buf[k] = rs.opts.vote(row[j])
 		}
 		for w := range nw {
 			dst[i*nw+w] = pack(buf[64*w : min(64*w+64, len(cols))])
@@ -361,53 +353,15 @@ func (rs *Resampler) packFrom(dst []word3, i0 int, cols []int, buf []votes.Vote)
 // holding the roll calls drawn, repeats and all. It panics if r is out of
 // range or x is not a known index.
 func (rs *Resampler) Matrix(r int, x Index) *Matrix {
-	checkIndex(x)
+	x.check()
 	cols := rs.Columns(r)
 	words, _ := rs.packTo(nil, cols, nil)
 	nw := (len(cols) + 63) / 64
 	m := newMatrix(x, countries(rs.ds))
-	raw := m.Scores.RawSymmetric()
-	n := len(m.Countries)
-	for i := range n {
-		scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, rs.opts.MinN,
-			raw.Data[i*raw.Stride+i:i*raw.Stride+n], m.counts[tri(n, i, i):tri(n, i, i)+n-i])
+	for i := range m.Countries {
+		m.fillRow(i, words[i*nw:(i+1)*nw], words[i*nw:], nw, rs.opts.MinN)
 	}
 	return m
-}
-
-func checkIndex(x Index) {
-	if x < 0 || x >= numIndices {
-		panic(fmt.Sprintf("alignment: unknown index %d", int(x)))
-	}
-}
-
-// scoreRows scores state x's words against len(counts) rows of y, row r
-// being y[r*stride:][:len(xw)], as the all-pairs kernels do.
-func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, counts []int32) {
-	minN = max(minN, 1)
-	switch x {
-	case Agree:
-		agreeRows(xw, yw, stride, minN, 2, scores, counts)
-	case SAbs:
-		agreeRows(xw, yw, stride, minN, 1, scores, counts)
-	default:
-		var t Table
-		for r := range counts {
-			tableOfWords(&t, xw, yw[r*stride:r*stride+len(xw)])
-			v, c := t.score(x, minN)
-			scores[r] = v
-			counts[r] = int32(c)
-		}
-	}
-}
-
-// vote returns v as the options read it: an absence as an abstention
-// with AbsentAsAbstain.
-func (rs *Resampler) vote(v votes.Vote) votes.Vote {
-	if v == votes.Absent && rs.opts.AbsentAsAbstain {
-		return votes.Abstain
-	}
-	return v
 }
 
 // cellCodes returns, for each column of rs, the cell of the joint-vote
@@ -418,7 +372,7 @@ func (rs *Resampler) cellCodes(a, b int) []uint8 {
 	out := make([]uint8, rs.ds.NumRollCalls())
 	for _, j := range rs.cols {
 		out[j] = 9
-		if va, vb := rs.vote(ra[j]), rs.vote(rb[j]); va.Cast() && vb.Cast() {
+		if va, vb := rs.opts.vote(ra[j]), rs.opts.vote(rb[j]); va.Cast() && vb.Cast() {
 			p, q := cell(va, vb)
 			out[j] = uint8(3*p + q)
 		}
@@ -441,9 +395,9 @@ func tableOfCells(codes []uint8, cols []int) Table {
 	return t
 }
 
-// pairReplicates returns the score of rows a and b on every resample.
-func (rs *Resampler) pairReplicates(a, b int, x Index) []float64 {
-	codes := rs.cellCodes(a, b)
+// pairReplicates returns the score of a pair on every resample, from the
+// pair's cellCodes.
+func (rs *Resampler) pairReplicates(codes []uint8, x Index) []float64 {
 	out := make([]float64, rs.opts.Resamples)
 	var cols []int
 	for r := range out {
@@ -484,12 +438,8 @@ type PairBootstrap struct {
 // no row in ds and ErrEmpty if no roll call is left. It panics if x is not
 // a known index or opts.Level is not in (0, 1).
 func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
-	checkIndex(x)
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return nil, err
-	}
-	ib, err := rowOf(ds, b)
+	x.check()
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return nil, err
 	}
@@ -497,8 +447,9 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 	if err != nil {
 		return nil, err
 	}
-	reps := rs.pairReplicates(ia, ib, x)
-	t := tableOfCells(rs.cellCodes(ia, ib), rs.cols)
+	codes := rs.cellCodes(ia, ib)
+	reps := rs.pairReplicates(codes, x)
+	t := tableOfCells(codes, rs.cols)
 	pb := &PairBootstrap{A: a, B: b, Index: x, Replicates: reps}
 	pb.Interval = rs.opts.interval(t.Score(x, rs.opts.MinN), slices.Clone(reps))
 	return pb, nil
@@ -559,14 +510,14 @@ type MatrixBootstrap struct {
 // It packs each resample's roll calls, repeats and all, into the bit
 // vectors of AgreementMatrix and scores all pairs with its kernels. Where
 // all resamples fit in maxHeld bytes (Resamples x states x ceil(roll
-// calls/64) x 24: 9 MB for session 74 and 1000 resamples) they are held
-// at once; beyond (the whole 1946-2019 record would take 465 MB) the
+// calls/64) x 24: 9.6 MB for session 74 and 1000 resamples) they are held
+// at once; beyond (the whole 1946-2019 record would take 461 MB) the
 // states are taken in blocks and each resample packed again for each
 // block, which gives the same intervals in bounded memory. It returns
 // ErrEmpty if no roll call is left and panics if x is not a known index
 // or opts.Level is not in (0, 1).
 func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*MatrixBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	rs, err := NewResampler(ds, opts)
 	if err != nil {
 		return nil, err
@@ -593,7 +544,6 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 		// packTo writes in place: the slice has room for one resample.
 		_, s.buf = rs.packTo(all[r*nc*nw:r*nc*nw:(r+1)*nc*nw], s.cols, s.buf)
 	})
-	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
 	parallelWith(nc, func(s *rowBoot, i int) {
 		m := nc - i
 		s.scores = slices.Grow(s.scores[:0], nr*m)[:nr*m]
@@ -604,19 +554,27 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 			scoreRows(x, words[i*nw:(i+1)*nw], words[i*nw:], nw, o.MinN, s.scores[r*m:(r+1)*m], s.counts)
 		}
 		for d := range m {
-			j := i + d
-			iv := Interval{Lo: math.NaN(), Hi: math.NaN()}
-			if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
-				for r := range nr {
-					s.col[r] = s.scores[r*m+d]
-				}
-				iv.Lo, iv.Hi, _ = percentiles(s.col, o.Level)
-			}
-			lo.Data[i*lo.Stride+j] = iv.Lo
-			hi.Data[i*hi.Stride+j] = iv.Hi
+			bm.setInterval(i, i+d, s.scores, d, m, s.col)
 		}
 	})
 	return bm, nil
+}
+
+// setInterval sets the interval of pair (i, j), i <= j, from its score on
+// each resample r, reps[at+r*stride], gathered into col (one entry per
+// resample); NaN where the pair's score is. Calls on different pairs may
+// run concurrently.
+func (bm *MatrixBootstrap) setInterval(i, j int, reps []float64, at, stride int, col []float64) {
+	v1, v2 := math.NaN(), math.NaN()
+	if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
+		for r := range col {
+			col[r] = reps[at+r*stride]
+		}
+		v1, v2, _ = percentiles(col, bm.Level)
+	}
+	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	lo.Data[i*lo.Stride+j] = v1
+	hi.Data[i*hi.Stride+j] = v2
 }
 
 // maxHeld bounds the memory BootstrapMatrix spends on packed resamples
@@ -632,7 +590,6 @@ func (bm *MatrixBootstrap) blocked(x Index, nw int) {
 	rs := bm.rs
 	o := rs.opts
 	nc, nr := len(bm.Countries), o.Resamples
-	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
 	limit := max(1, maxHeld/(8*nr)) // pair scores a block may hold per resample
 	for i0 := 0; i0 < nc; {
 		// Rows [i0, i1) and their pairs (i, j >= i): off[i-i0] is where
@@ -659,16 +616,7 @@ func (bm *MatrixBootstrap) blocked(x Index, nw int) {
 			i := i0 + k
 			c := slices.Grow((*col)[:0], nr)[:nr]
 			for d := range nc - i {
-				j := i + d
-				v1, v2 := math.NaN(), math.NaN()
-				if !math.IsNaN(bm.Estimate.Scores.At(i, j)) {
-					for r := range nr {
-						c[r] = reps[r*size+off[k]+d]
-					}
-					v1, v2, _ = percentiles(c, o.Level)
-				}
-				lo.Data[i*lo.Stride+j] = v1
-				hi.Data[i*hi.Stride+j] = v2
+				bm.setInterval(i, i+d, reps, off[k]+d, size, c)
 			}
 			*col = c
 		})
@@ -720,7 +668,7 @@ func (bm *MatrixBootstrap) Replicates(a, b votes.Country) ([]float64, bool) {
 	if i < 0 || j < 0 {
 		return nil, false
 	}
-	return bm.rs.pairReplicates(i, j, bm.Index), true
+	return bm.rs.pairReplicates(bm.rs.cellCodes(i, j), bm.Index), true
 }
 
 // ErrNoDifference: a difference of two scores cannot be taken because

@@ -42,12 +42,8 @@ type SeriesBootstrap struct {
 // if no roll call is left. It panics if x is not a known index or
 // opts.Level is not in (0, 1).
 func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
-	checkIndex(x)
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return nil, err
-	}
-	ib, err := rowOf(ds, b)
+	x.check()
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return nil, err
 	}
@@ -60,17 +56,11 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	codes := rs.cellCodes(ia, ib)
 	sb := &SeriesBootstrap{A: a, B: b, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
-		s.cols = rs.positionsTo(s.cols, -1, k)
-		for p, q := range s.cols {
-			s.cols[p] = rs.cols[q]
-		}
+		s.cols = rs.appendStratum(s.cols[:0], -1, k)
 		t := tableOfCells(codes, s.cols)
 		s.reps = slices.Grow(s.reps[:0], o.Resamples)[:o.Resamples]
 		for r := range o.Resamples {
-			s.cols = rs.positionsTo(s.cols, r, k)
-			for p, q := range s.cols {
-				s.cols[p] = rs.cols[q]
-			}
+			s.cols = rs.appendStratum(s.cols[:0], r, k)
 			rt := tableOfCells(codes, s.cols)
 			s.reps[r] = rt.Score(x, o.MinN).Value
 		}
@@ -86,13 +76,11 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 	if opts != nil {
 		by = opts.By
 	}
-	switch by {
-	case BySession:
-		return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
-	case ByYear:
+	by.check()
+	if by == ByYear {
 		return by, func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
 	}
-	panic(fmt.Sprintf("alignment: unknown By %d", int(by)))
+	return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
 }
 
 // BootstrapGroupMedian returns, period by period, the median of ref's
@@ -110,7 +98,7 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 // ds and ErrEmpty if no roll call is left. It panics if x is not a known
 // index or opts.Level is not in (0, 1).
 func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	iref, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -145,10 +133,7 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 	sb := &SeriesBootstrap{A: ref, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
 		med := func(r int) Score {
-			s.cols = rs.positionsTo(s.cols, r, k)
-			for p, q := range s.cols {
-				s.cols[p] = rs.cols[q]
-			}
+			s.cols = rs.appendStratum(s.cols[:0], r, k)
 			s.xs = s.xs[:0]
 			for _, i := range members[k] {
 				t := tableOfCells(codes[i], s.cols)
@@ -229,14 +214,11 @@ func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
 	for k, key := range sb.Periods {
 		iv := sb.Intervals[k]
 		r := intervalRow(sb.A, sb.B, sb.Index, iv)
+		session, year := period(sb.By, key)
 		out[k] = SeriesIntervalRow{
 			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+			Session: session, Year: year,
 			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
-		}
-		if sb.By == ByYear {
-			out[k].Year = key
-		} else {
-			out[k].Session, out[k].Year = key, key+1945
 		}
 	}
 	return out
@@ -275,7 +257,7 @@ type ReferenceBootstrap struct {
 // cast no vote on them. It panics if x is not a known index or opts.Level
 // is not in (0, 1).
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
-	checkIndex(x)
+	x.check()
 	ir, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -303,8 +285,11 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 			dst[k] = t.Score(x, o.MinN).Value
 		}
 	}
-	est := make([]float64, nc)
-	score(rs.cols, est)
+	est, estN := make([]float64, nc), make([]int, nc)
+	for k := range rows {
+		t := tableOfCells(codes[k], rs.cols)
+		est[k], estN[k] = t.score(x, o.MinN)
+	}
 	nr := o.Resamples
 	reps := make([]float64, nr*nc)  // reps[r*nc+k]
 	ranks := make([]float64, nr*nc) // likewise
@@ -322,9 +307,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		for r := range nr {
 			c[r] = reps[r*nc+k]
 		}
-		t := tableOfCells(codes[k], rs.cols)
-		_, n := t.score(x, o.MinN)
-		ri := RankedInterval{Country: ds.Country(rows[k]), Interval: o.interval(Score{Value: est[k], N: n}, c)}
+		ri := RankedInterval{Country: ds.Country(rows[k]), Interval: o.interval(Score{Value: est[k], N: estN[k]}, c)}
 		if !math.IsNaN(est[k]) {
 			for r := range nr {
 				c[r] = ranks[r*nc+k]
@@ -336,18 +319,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		*col = c
 	})
 	slices.SortStableFunc(rb.States, func(p, q RankedInterval) int {
-		np, nq := math.IsNaN(p.Value), math.IsNaN(q.Value)
-		switch {
-		case np || nq:
-			if np && nq {
-				return cmp.Compare(p.Country.COW, q.Country.COW)
-			}
-			if np {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(cmp.Compare(q.Value, p.Value), cmp.Compare(p.Country.COW, q.Country.COW))
+		return cmpNaNLast(p.Value, q.Value, cmp.Compare(p.Country.COW, q.Country.COW))
 	})
 	return rb, nil
 }
@@ -424,47 +396,32 @@ type CohesionBootstrap struct {
 // with percentile intervals from resampling those roll calls. It returns
 // Cohesion's errors and panics if opts.Level is not in (0, 1).
 func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions) (*CohesionBootstrap, error) {
-	var o BootstrapOptions
-	if opts != nil {
-		o = *opts
-	}
-	o = o.orDefault()
+	o := opts.orDefault()
 	rep, err := Cohesion(ds, g, &o.Options)
 	if err != nil {
 		return nil, err
 	}
 	rc := rep.RollCalls
 	nrc := len(rc)
-	means := func(pick func(k int) int) (rice, hnr float64, nRice int) {
-		for k := range nrc {
-			c := rc[pick(k)]
-			hnr += c.HNR
-			if !math.IsNaN(c.Rice) {
-				rice += c.Rice
-				nRice++
-			}
-		}
-		hnr /= float64(nrc)
-		if nRice == 0 {
-			return math.NaN(), hnr, 0
-		}
-		rice /= float64(nRice)
-		return rice, hnr, nRice
-	}
 	reRice, reHNR := make([]float64, o.Resamples), make([]float64, o.Resamples)
 	parallel(o.Resamples, func(r int) {
 		rng := stream(o.Seed, r, 0)
-		pick := make([]int, nrc)
-		for k := range pick {
-			pick[k] = rng.IntN(nrc)
+		var m cohesionMeans
+		for range nrc {
+			m.add(rc[rng.IntN(nrc)])
 		}
-		reRice[r], reHNR[r], _ = means(func(k int) int { return pick[k] })
+		rice, hnr := m.scores()
+		reRice[r], reHNR[r] = rice.Value, hnr.Value
 	})
-	rice, hnr, nRice := means(func(k int) int { return k })
+	var m cohesionMeans
+	for _, c := range rc {
+		m.add(c)
+	}
+	rice, hnr := m.scores()
 	return &CohesionBootstrap{
 		Group: g.Name,
-		Rice:  o.interval(Score{Value: rice, N: nRice}, reRice),
-		HNR:   o.interval(Score{Value: hnr, N: nrc}, reHNR),
+		Rice:  o.interval(rice, reRice),
+		HNR:   o.interval(hnr, reHNR),
 	}, nil
 }
 

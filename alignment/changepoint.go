@@ -37,12 +37,7 @@ func (o *ChangeOptions) orDefault(t int) ChangeOptions {
 	if r.MinSize <= 0 {
 		r.MinSize = 3
 	}
-	if r.Level == 0 {
-		r.Level = 0.95
-	}
-	if r.Level <= 0 || r.Level >= 1 || math.IsNaN(r.Level) {
-		panic(fmt.Sprintf("alignment: change-point level %g not in (0, 1)", r.Level))
-	}
+	r.Level = levelOrDefault("change-point", r.Level)
 	return r
 }
 
@@ -150,11 +145,14 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 	}
 	m := swy[t] / sw[t]
 	floor := math.Max(m*(1-m)/4, 1e-12)
+	// sse is the weighted sum of squares of periods [a, b) about their
+	// level: their cost is sse/v.
+	sse := func(a, b int) float64 {
+		w, wy := sw[b]-sw[a], swy[b]-swy[a]
+		return math.Max(0, swyy[b]-swyy[a]-wy*wy/w)
+	}
 	segment := func(v float64) []int {
-		cost := func(a, b int) float64 { // periods [a, b)
-			w, wy := sw[b]-sw[a], swy[b]-swy[a]
-			return math.Max(0, swyy[b]-swyy[a]-wy*wy/w) / v
-		}
+		cost := func(a, b int) float64 { return sse(a, b) / v }
 		// Optimal partitioning: best[b] is the least penalised cost of
 		// periods [0, b), last[b] where its last segment starts.
 		best, last := make([]float64, t+1), make([]int, t+1)
@@ -198,10 +196,7 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 		}
 	}
 	ch.Variance = v
-	cost := func(a, b int) float64 {
-		w, wy := sw[b]-sw[a], swy[b]-swy[a]
-		return math.Max(0, swyy[b]-swyy[a]-wy*wy/w) / v
-	}
+	cost := func(a, b int) float64 { return sse(a, b) / v }
 	bounds := append(append([]int{0}, cuts...), t)
 	for s := 0; s+1 < len(bounds); s++ {
 		a, b := bounds[s], bounds[s+1]

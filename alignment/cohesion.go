@@ -110,8 +110,8 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	}
 	rows := groupRows(ds, g)
 	rep := &CohesionReport{Group: g.Name, ds: ds}
-	var sumRice, sumHNR float64
-	nRice, left := 0, 0
+	var means cohesionMeans
+	left := 0
 	for j, rc := range ds.RollCalls() {
 		if !o.counts(rc) {
 			continue
@@ -127,11 +127,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		}
 		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
 		rep.RollCalls = append(rep.RollCalls, c)
-		sumHNR += c.HNR
-		if !math.IsNaN(c.Rice) {
-			sumRice += c.Rice
-			nRice++
-		}
+		means.add(c)
 	}
 	if left == 0 {
 		return nil, ErrEmpty
@@ -139,12 +135,39 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	if len(rep.RollCalls) == 0 {
 		return nil, fmt.Errorf("%w: no member of %s voted", ErrNoVotes, g.Name)
 	}
-	rep.HNR = sumHNR / float64(len(rep.RollCalls))
-	rep.Rice = math.NaN()
-	if nRice > 0 {
-		rep.Rice = sumRice / float64(nRice)
-	}
+	rice, hnr := means.scores()
+	rep.Rice, rep.HNR = rice.Value, hnr.Value
 	return rep, nil
+}
+
+// cohesionMeans sums roll calls' cohesion for the means of a
+// CohesionReport: HNR over every roll call, Rice over those on which it
+// is a number.
+type cohesionMeans struct {
+	rice, hnr float64
+	nRice, n  int
+}
+
+func (m *cohesionMeans) add(c RollCallCohesion) {
+	m.hnr += c.HNR
+	m.n++
+	if !math.IsNaN(c.Rice) {
+		m.rice += c.Rice
+		m.nRice++
+	}
+}
+
+// scores returns the mean Rice and HNR indices, each with the number of
+// roll calls it rests on; NaN where that number is 0.
+func (m *cohesionMeans) scores() (rice, hnr Score) {
+	rice, hnr = Score{Value: math.NaN(), N: m.nRice}, Score{Value: math.NaN(), N: m.n}
+	if m.nRice > 0 {
+		rice.Value = m.rice / float64(m.nRice)
+	}
+	if m.n > 0 {
+		hnr.Value = m.hnr / float64(m.n)
+	}
+	return rice, hnr
 }
 
 // WriteTo writes one line per roll call (resolution, date, the members'
@@ -199,14 +222,10 @@ func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*Co
 		return nil, err
 	}
 	cs := &CohesionSeries{Group: rep.Group, By: by, Undated: rep.Undated}
-	type acc struct {
-		rice, ai   float64
-		nRice, nAI int
-	}
 	// Roll calls come by session; a year may in principle recur after
 	// another (dates out of order in a source), so periods are gathered by
 	// key, not by runs.
-	sums := map[int]*acc{}
+	sums := map[int]*cohesionMeans{}
 	for _, c := range rep.RollCalls {
 		rc := ds.RollCall(c.Index)
 		key := rc.Session
@@ -215,26 +234,17 @@ func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*Co
 		}
 		a := sums[key]
 		if a == nil {
-			a = &acc{}
+			a = &cohesionMeans{}
 			sums[key] = a
 			cs.Periods = append(cs.Periods, key)
 		}
-		a.ai += c.HNR
-		a.nAI++
-		if !math.IsNaN(c.Rice) {
-			a.rice += c.Rice
-			a.nRice++
-		}
+		a.add(c)
 	}
 	slices.Sort(cs.Periods)
 	for _, key := range cs.Periods {
-		a := sums[key]
-		rice := math.NaN()
-		if a.nRice > 0 {
-			rice = a.rice / float64(a.nRice)
-		}
-		cs.Rice = append(cs.Rice, Score{Value: rice, N: a.nRice})
-		cs.HNR = append(cs.HNR, Score{Value: a.ai / float64(a.nAI), N: a.nAI})
+		rice, hnr := sums[key].scores()
+		cs.Rice = append(cs.Rice, rice)
+		cs.HNR = append(cs.HNR, hnr)
 	}
 	return cs, nil
 }

@@ -73,6 +73,20 @@ func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
 	return i, nil
 }
 
+// pairRows returns the rows of states a and b in ds, or an error wrapping
+// votes.ErrUnknownCountry.
+func pairRows(ds *votes.Dataset, a, b votes.Country) (int, int, error) {
+	ia, err := rowOf(ds, a)
+	if err != nil {
+		return -1, -1, err
+	}
+	ib, err := rowOf(ds, b)
+	if err != nil {
+		return -1, -1, err
+	}
+	return ia, ib, nil
+}
+
 // Pair returns the joint-vote table of states a and b over the roll calls
 // of ds on which both cast a vote. Unanimous roll calls are dropped unless
 // opts.KeepUnanimous; the rule is RollCall.Unanimous, so the table is the
@@ -83,11 +97,7 @@ func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
 func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
 	o := opts.orDefault()
 	var t Table
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return t, err
-	}
-	ib, err := rowOf(ds, b)
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return t, err
 	}
@@ -225,22 +235,29 @@ type rowScratch struct {
 // len(m.Countries)-i. Calls on different rows may run concurrently.
 func (m *Matrix) fillRow(i int, x, y []word3, stride, minN int) {
 	n := len(m.Countries)
-	minN = max(minN, 1)
 	raw := m.Scores.RawSymmetric()
 	scores := raw.Data[i*raw.Stride+i : i*raw.Stride+n]
 	counts := m.counts[tri(n, i, i) : tri(n, i, i)+n-i]
-	switch m.Index {
+	scoreRows(m.Index, x, y, stride, minN, scores, counts)
+}
+
+// scoreRows writes index x of one state's words xw against len(counts)
+// rows of yw, row r being yw[r*stride:][:len(xw)], to scores and counts:
+// the kernel of fillRow, which the bootstrap also runs on its own slices.
+func scoreRows(x Index, xw, yw []word3, stride, minN int, scores []float64, counts []int32) {
+	minN = max(minN, 1)
+	switch x {
 	case Agree:
 		// Both rest on n and partial + 2*opposite alone: the cheapest
 		// kernel.
-		agreeRows(x, y, stride, minN, 2, scores, counts)
+		agreeRows(xw, yw, stride, minN, 2, scores, counts)
 	case SAbs:
-		agreeRows(x, y, stride, minN, 1, scores, counts)
+		agreeRows(xw, yw, stride, minN, 1, scores, counts)
 	default:
 		var t Table
 		for r := range counts {
-			tableOfWords(&t, x, y[r*stride:r*stride+len(x)])
-			v, c := t.score(m.Index, minN)
+			tableOfWords(&t, xw, yw[r*stride:r*stride+len(xw)])
+			v, c := t.score(x, minN)
 			scores[r] = v
 			counts[r] = int32(c)
 		}

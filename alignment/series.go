@@ -146,11 +146,7 @@ func PairByYear(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeri
 
 func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*PairSeries, error) {
 	o := opts.orDefault()
-	ia, err := rowOf(ds, a)
-	if err != nil {
-		return nil, err
-	}
-	ib, err := rowOf(ds, b)
+	ia, ib, err := pairRows(ds, a, b)
 	if err != nil {
 		return nil, err
 	}
