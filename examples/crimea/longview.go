@@ -43,8 +43,8 @@ type longView struct {
 	periods  []int
 	withRef  []alignment.Score
 	euMedian []alignment.Score
-	iv       map[int]alignment.Interval // the bootstrap interval of withRef, by session
-	euIv     map[int]alignment.Interval // that of euMedian, by session
+	iv       []alignment.Interval // the bootstrap interval of withRef, one per period
+	euIv     []alignment.Interval // that of euMedian
 	cov      *audit.Coverage
 }
 
@@ -58,33 +58,27 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 		noPicture(p, cfg)
 		return p.err
 	}
-	opts := alignment.Options{MinN: minN}
-	rs, err := alignment.WithReference(since, m.Country, alignment.Agree, &opts)
-	if err != nil {
-		return err
-	}
 	eu, err := votes.LookupGroup("EU")
 	if err != nil {
 		return err
 	}
-	s := rs.Series(ref)
-	lv := &longView{m: m.Country, ref: ref, mName: m.Name, periods: s.Periods, withRef: s.Columns[0],
-		euMedian: rs.GroupMedian(eu.Contains), iv: map[int]alignment.Interval{}, euIv: map[int]alignment.Interval{}, cov: audit.Cover(ds, nil)}
-	bopts := &alignment.BootstrapOptions{Options: opts, Seed: seed}
+	// The bootstraps carry the scores on the data as they are (each
+	// Interval's Score) along with their intervals, so the series are not
+	// computed a second time. Both cut since's roll calls into sessions the
+	// same way, so their Periods are the same. A member without a vote
+	// since 1992 (West Germany) gets a series of NaN, which the sentences
+	// below report, rather than an error that ends the notebook.
+	bopts := &alignment.BootstrapOptions{Options: alignment.Options{MinN: minN}, Seed: seed}
 	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, bopts)
 	if err != nil {
 		return err
-	}
-	for k, period := range sb.Periods {
-		lv.iv[period] = sb.Intervals[k]
 	}
 	gb, err := alignment.BootstrapGroupMedian(since, m.Country, eu.Contains, alignment.Agree, bopts)
 	if err != nil {
 		return err
 	}
-	for k, period := range gb.Periods {
-		lv.euIv[period] = gb.Intervals[k]
-	}
+	lv := &longView{m: m.Country, ref: ref, mName: m.Name, periods: sb.Periods,
+		withRef: sb.Scores(), euMedian: gb.Scores(), iv: sb.Intervals, euIv: gb.Intervals, cov: audit.Cover(ds, nil)}
 
 	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over all roll calls that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no), with a 95%% bootstrap interval for the score with %s (the session's roll calls resampled 1,000 times, seed %d). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; \"states\" counts them. A score on fewer than %d roll calls is NA.",
 		m.Name, ref.Name, ref.Name, seed, m.Name, minN))
@@ -98,7 +92,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	if last < 0 {
 		p.say(fmt.Sprintf("%s has no score with %s since 2006.", m.Name, ref.Name))
 	} else {
-		p.say(lv.sureSentence(lv.periods[last]))
+		p.say(lv.sureSentence(last))
 	}
 	if notes := lv.coverageNotes(); notes != "" {
 		p.say(notes)
@@ -119,7 +113,7 @@ func (lv *longView) writeTable(w io.Writer) (int64, error) {
 		}
 		sc, eu := lv.withRef[k], lv.euMedian[k]
 		ci := ""
-		if iv, ok := lv.iv[period]; ok && !math.IsNaN(iv.Lo) {
+		if iv := lv.iv[k]; !math.IsNaN(iv.Lo) {
 			ci = fmt.Sprintf("%.3f-%.3f", iv.Lo, iv.Hi)
 		}
 		fmt.Fprintf(&b, "%-7d %-5d %*s %-16s %4d %9s %6d\n", period, sessionYear(period), wide, num(sc.Value, 3), ci, sc.N, num(eu.Value, 3), eu.N)
@@ -129,11 +123,11 @@ func (lv *longView) writeTable(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// sureSentence says how sure the score of session s is: "In session 74
-// (2019) Serbia's agreement with Russian Federation is 0.744 (95% interval
-// 0.671-0.819, 82 roll calls)."
-func (lv *longView) sureSentence(s int) string {
-	iv := lv.iv[s]
+// sureSentence says how sure the score of the k-th session is: "In session
+// 74 (2019) Serbia's agreement with Russian Federation is 0.744 (95%
+// interval 0.671-0.819, 82 roll calls)."
+func (lv *longView) sureSentence(k int) string {
+	s, iv := lv.periods[k], lv.iv[k]
 	return fmt.Sprintf("How sure: in session %d (%d) %s's agreement with %s is %.3f (%.0f%% interval %.3f-%.3f, %d roll calls).",
 		s, sessionYear(s), lv.mName, lv.ref.Name, iv.Value, 100*iv.Level, iv.Lo, iv.Hi, iv.N)
 }
@@ -189,7 +183,7 @@ func (lv *longView) changes(p *printer, cfg *config) error {
 	eu := make([]alignment.Score, len(lv.euMedian))
 	for k, s := range lv.euMedian {
 		eu[k] = s
-		eu[k].N = alignment.EffectiveN(lv.euIv[lv.periods[k]])
+		eu[k].N = alignment.EffectiveN(lv.euIv[k])
 	}
 	chEU, err := alignment.ChangePoints(lv.periods, eu, nil)
 	if err != nil {
@@ -256,14 +250,8 @@ func (lv *longView) draw(chRef, chEU *alignment.Changes, dir string) ([]string, 
 		x := float64(period)
 		ref.X[k], eu.X[k] = x, x
 		ref.Y[k], eu.Y[k] = lv.withRef[k].Value, lv.euMedian[k].Value
-		ref.Lo[k], ref.Hi[k] = math.NaN(), math.NaN()
-		eu.Lo[k], eu.Hi[k] = math.NaN(), math.NaN()
-		if iv, ok := lv.iv[period]; ok {
-			ref.Lo[k], ref.Hi[k] = iv.Lo, iv.Hi
-		}
-		if iv, ok := lv.euIv[period]; ok {
-			eu.Lo[k], eu.Hi[k] = iv.Lo, iv.Hi
-		}
+		ref.Lo[k], ref.Hi[k] = lv.iv[k].Lo, lv.iv[k].Hi
+		eu.Lo[k], eu.Hi[k] = lv.euIv[k].Lo, lv.euIv[k].Hi
 	}
 	// A change at session k is drawn between k-1 and k, its interval
 	// from just before Lo to just before Hi.

@@ -137,6 +137,34 @@ func TestRunCrimea(t *testing.T) {
 	}
 }
 
+// An outlier without a vote since 1992 is followed, not failed on: on the
+// Israel roll calls the EU member that stands apart is the Federal Republic
+// of Germany, whose last vote in the record is on 6 December 1990 (rcid
+// 3586, session 45: un_votes.csv.gz, counted with python3), so the long
+// view since session 47 has no score and no series. The example once ended
+// here with "no votes cast in the selection"; it now says so in its
+// sentences and finishes.
+func TestRunOutlierWithoutVotesSince1992(t *testing.T) {
+	out, err := analyzeArgs(t, "-group", "EU", "-match", "(?i)israel", "-out", "pics")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Federal Republic of Germany is the only EU state that did not side with " + russia(t),
+		"\n74      2019  ",
+		"Federal Republic of Germany has no score with " + russia(t) + " since 2006.",
+		"Federal Republic of Germany and " + russia(t) + " voted together on 10 or more roll calls in no session since 1992: there is no series to find changes in.",
+		"No picture drawn into pics: there is no series to draw.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "How sure: in session") {
+		t.Errorf("output says how sure a score is that does not exist:\n%s", out)
+	}
+}
+
 // On a record where nobody stands apart the example says so.
 func TestRunNobodyApart(t *testing.T) {
 	out, err := analyzeArgs(t, "-group", "EU", "-out", "pics")
