@@ -173,8 +173,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	} else {
 		p.say(fmt.Sprintf("Read from %s.", cfg.data))
 	}
-	first, last := ds.Span()
-	p.say(fmt.Sprintf("%d states, %d roll calls, %s to %s.", ds.NumCountries(), ds.NumRollCalls(), first.Format("2006-01-02"), last.Format("2006-01-02")))
+	p.say(cli.Describe(ds) + ".")
 
 	p.step("Find the roll calls")
 	sel := ds.Filter(votes.TextMatches(cfg.re))

@@ -173,7 +173,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 
 	p.step("Load the two records")
 	p.say("The embedded record is the unvotes data (Voeten's roll calls, 1946-2019) exactly as published (undata.LoadPublished): the corrections undata.Load applies are left out, so that what is found here is what the published record holds. It records no absences.")
-	p.say(fmt.Sprintf("Record: %s. %s: %s.", describe(record), name, describe(other)))
+	p.say(fmt.Sprintf("Record: %s. %s: %s.", cli.Describe(record), name, cli.Describe(other)))
 
 	c, err := audit.Compare(record, other, nil)
 	if err != nil {
@@ -363,11 +363,6 @@ func sorted(xs []int) []int {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s
-}
-
-func describe(ds *votes.Dataset) string {
-	first, last := ds.Span()
-	return fmt.Sprintf("%d states, %d roll calls, %s to %s", ds.NumCountries(), ds.NumRollCalls(), first.Format("2006-01-02"), last.Format("2006-01-02"))
 }
 
 // sessionsOf summarises the sessions of the roll calls js: ", in sessions

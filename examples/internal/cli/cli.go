@@ -2,8 +2,8 @@
 // parsing flags with a -h that prints the usage and succeeds, refusing
 // stray arguments, checking output files and directories before the work
 // starts, so that a bad path fails in a second rather than after the
-// analysis, saving pictures as PNG and SVG, and writing lists of sessions
-// as runs.
+// analysis, saving pictures as PNG and SVG, writing lists of sessions as
+// runs, and saying in a line what a record holds.
 package cli
 
 import (
@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/votes"
 )
 
 // Parse parses args with fs. With -h or -help it writes the usage to
@@ -164,4 +165,13 @@ func SavePicture(c *chart.Chart, dir, name string) ([]string, error) {
 		files = append(files, f)
 	}
 	return files, nil
+}
+
+// Describe says in a line what ds holds, as the notebooks print it when
+// they load a record: "200 states, 6203 roll calls, 1946-01-01 to
+// 2020-01-14", the dates those of its first and last roll calls
+// (votes.Dataset.Span).
+func Describe(ds *votes.Dataset) string {
+	first, last := ds.Span()
+	return fmt.Sprintf("%d states, %d roll calls, %s to %s", ds.NumCountries(), ds.NumRollCalls(), first.Format("2006-01-02"), last.Format("2006-01-02"))
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/unga-go/unga/chart"
+	"github.com/unga-go/unga/votes"
 )
 
 func flags() *flag.FlagSet {
@@ -179,5 +180,22 @@ func TestSavePicture(t *testing.T) {
 	}
 	if _, err := SavePicture(c, filepath.Join(dir, "missing"), "pic"); err == nil {
 		t.Error("SavePicture into a missing directory: no error")
+	}
+}
+
+// Describe counts the states and roll calls of a three-line record in
+// Voeten's layout and gives the dates of its first and last roll calls.
+func TestDescribe(t *testing.T) {
+	const file = `rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year
+1,74,1,2,1,0,10/1/2019,R/74/1,0,0,0,0,0,0,2019
+1,74,3,20,1,0,10/1/2019,R/74/1,0,0,0,0,0,0,2019
+2,74,1,2,1,0,12/18/2019,R/74/2,0,0,0,0,0,0,2019
+`
+	ds, err := votes.Read(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Describe(ds), "2 states, 2 roll calls, 2019-10-01 to 2019-12-18"; got != want {
+		t.Errorf("Describe = %q, want %q", got, want)
 	}
 }
