@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,20 @@ import (
 )
 
 const scrape = "../../testdata/undl/scrape_2010.csv.gz"
+
+// mainArgs, set in the environment, makes the test binary run main with
+// these arguments instead of the tests, so that TestExitStatus sees the
+// exit status a user sees.
+const mainArgs = "UNGA_SOURCES_MAIN_ARGS"
+
+func TestMain(m *testing.M) {
+	if args, ok := os.LookupEnv(mainArgs); ok {
+		os.Args = append([]string{"sources"}, strings.Fields(args)...)
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
 
 // With no flag the record is compared with Voeten's 2016 file, from which
 // it was built: every one of the file's 738,764 cast votes (588,800 yes,
@@ -122,6 +137,40 @@ func TestRunFlags(t *testing.T) {
 		}
 		if out.Len() > 0 {
 			t.Errorf("run(%q) printed %d bytes before failing", tc.args, out.Len())
+		}
+	}
+}
+
+// The examples' rule (issue #10): -h prints the usage on stdout and exits
+// 0, although run returns flag.ErrHelp (main takes it for success); a
+// stray argument is refused with exit status 1, before any work.
+func TestExitStatus(t *testing.T) {
+	for _, tc := range []struct {
+		args           string
+		code           int
+		stdout, stderr string
+	}{
+		{"-h", 0, "usage: sources", ""},
+		{"-help", 0, "usage: sources", ""},
+		{"extra", 1, "", "sources: unexpected arguments"},
+		{"-csv x.csv extra", 1, "", "sources: unexpected arguments"},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), mainArgs+"="+tc.args)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		code := 0
+		if err := cmd.Run(); err != nil {
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) {
+				t.Fatal(err)
+			}
+			code = ee.ExitCode()
+		}
+		if code != tc.code || !strings.HasPrefix(stdout.String(), tc.stdout) || (tc.stdout == "" && stdout.Len() > 0) ||
+			!strings.HasPrefix(stderr.String(), tc.stderr) || (tc.stderr == "" && stderr.Len() > 0) {
+			t.Errorf("sources %s: exit %d, stdout %q, stderr %q; want exit %d, stdout %q..., stderr %q...",
+				tc.args, code, stdout.String(), stderr.String(), tc.code, tc.stdout, tc.stderr)
 		}
 	}
 }
