@@ -137,6 +137,24 @@ func (r *DynamicResult) Path(c votes.Country) []Position {
 	return r.Positions[lo:hi:hi]
 }
 
+// At returns c's position in session s (c matched by COW code, as in
+// Path), and false if c has none there: a session outside the fit, one it
+// skipped, or one in which c cast no vote on a contested roll call. The
+// random walk links the sessions on either side of such a gap, but At does
+// not interpolate across it.
+func (r *DynamicResult) At(c votes.Country, session int) (Position, bool) {
+	i, ok := slices.BinarySearchFunc(r.Positions, [2]int{c.COW, session}, func(p Position, k [2]int) int {
+		if p.Country.COW != k[0] {
+			return p.Country.COW - k[0]
+		}
+		return p.Session - k[1]
+	})
+	if !ok {
+		return Position{}, false
+	}
+	return r.Positions[i], true
+}
+
 // Session returns the positions of session s, ordered by COW code.
 func (r *DynamicResult) Session(s int) []Position {
 	var out []Position
