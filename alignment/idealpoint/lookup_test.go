@@ -1,6 +1,8 @@
 package idealpoint
 
 import (
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -73,5 +75,49 @@ func TestDynamicAt(t *testing.T) {
 	}
 	if p, ok := (&DynamicResult{}).At(votes.Country{COW: 2}, 55); ok {
 		t.Errorf("empty result: At = %+v, true", p)
+	}
+}
+
+// TestDynamicSeries: Series gives a state's path as four columns, the
+// sessions with a position only (Bosnia and Herzegovina: 50, 51, 54, 55,
+// 56; no vote in 52-53), the band IdealPoint ∓ z·SE with the textbook
+// quantiles z = 1.959964 (95%) and 1.644854 (90%); nil columns for a state
+// without a position; a panic for a level outside (0, 1), also then.
+func TestDynamicSeries(t *testing.T) {
+	res, err := EstimateDynamic(loadReal(t).Filter(votes.InSessions(50, 56)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bih, err := votes.LookupCountry("BIH")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := res.Path(bih)
+	for _, tc := range []struct{ level, z float64 }{{0.95, 1.959964}, {0.90, 1.644854}} {
+		x, y, lo, hi := res.Series(bih, tc.level)
+		if want := []float64{50, 51, 54, 55, 56}; !slices.Equal(x, want) {
+			t.Fatalf("level %v: x = %v, want %v", tc.level, x, want)
+		}
+		if len(y) != len(x) || len(lo) != len(x) || len(hi) != len(x) {
+			t.Fatalf("level %v: lengths %d, %d, %d, %d", tc.level, len(x), len(y), len(lo), len(hi))
+		}
+		for i, p := range path {
+			if y[i] != p.IdealPoint || math.Abs(lo[i]-(p.IdealPoint-tc.z*p.SE)) > 1e-6 || math.Abs(hi[i]-(p.IdealPoint+tc.z*p.SE)) > 1e-6 {
+				t.Errorf("level %v, session %d: %v [%v, %v]; want %v ∓ %v x %v", tc.level, p.Session, y[i], lo[i], hi[i], p.IdealPoint, tc.z, p.SE)
+			}
+		}
+	}
+	if x, y, lo, hi := res.Series(votes.Country{COW: 99999}, Level); x != nil || y != nil || lo != nil || hi != nil {
+		t.Errorf("unknown state: %v %v %v %v", x, y, lo, hi)
+	}
+	for _, c := range []votes.Country{bih, {COW: 99999}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Series(%d, 95) did not panic", c.COW)
+				}
+			}()
+			res.Series(c, 95)
+		}()
 	}
 }
