@@ -142,13 +142,7 @@ func ExampleLines() {
 			log.Fatal(err)
 		}
 		l := chart.Line{Name: c.Name}
-		for _, p := range res.Path(c) {
-			l.X = append(l.X, float64(p.Session))
-			l.Y = append(l.Y, p.IdealPoint)
-			lo, hi := p.Interval(idealpoint.Level)
-			l.Lo = append(l.Lo, lo)
-			l.Hi = append(l.Hi, hi)
-		}
+		l.X, l.Y, l.Lo, l.Hi = res.Series(c, idealpoint.Level)
 		lines = append(lines, l)
 	}
 	c, err := chart.Lines(lines, &chart.LinesOptions{Title: "Ideal points", XLabel: "session", YLabel: "ideal point"})

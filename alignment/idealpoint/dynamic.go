@@ -137,6 +137,49 @@ func (r *DynamicResult) Path(c votes.Country) []Position {
 	return r.Positions[lo:hi:hi]
 }
 
+// At returns c's position in session s (c matched by COW code, as in
+// Path), and false if c has none there: a session outside the fit, one it
+// skipped, or one in which c cast no vote on a contested roll call. The
+// random walk links the sessions on either side of such a gap, but At does
+// not interpolate across it.
+func (r *DynamicResult) At(c votes.Country, session int) (Position, bool) {
+	i, ok := slices.BinarySearchFunc(r.Positions, [2]int{c.COW, session}, func(p Position, k [2]int) int {
+		if p.Country.COW != k[0] {
+			return p.Country.COW - k[0]
+		}
+		return p.Session - k[1]
+	})
+	if !ok {
+		return Position{}, false
+	}
+	return r.Positions[i], true
+}
+
+// Series returns c's path as the columns of a line with a band, such as
+// the X, Y, Lo and Hi of a chart.Line: x the sessions, in order, y the
+// ideal points and lo, hi their interval at level (Position.Interval; pass
+// Level for the 95% interval of Rows). All four are nil if c has no
+// position. It panics if level is not in (0, 1).
+//
+// A session in which c has no position (see At) is left out, not filled
+// with NaN, so a line drawn through the points bridges it. The straight
+// line is the random walk's posterior mean there, but the band drawn
+// across the gap is narrower than the uncertainty of the missing sessions.
+func (r *DynamicResult) Series(c votes.Country, level float64) (x, y, lo, hi []float64) {
+	checkLevel(level) // also when c has no position
+	path := r.Path(c)
+	if len(path) == 0 {
+		return nil, nil, nil, nil
+	}
+	x, y = make([]float64, len(path)), make([]float64, len(path))
+	lo, hi = make([]float64, len(path)), make([]float64, len(path))
+	for i, p := range path {
+		x[i], y[i] = float64(p.Session), p.IdealPoint
+		lo[i], hi[i] = p.Interval(level)
+	}
+	return x, y, lo, hi
+}
+
 // Session returns the positions of session s, ordered by COW code.
 func (r *DynamicResult) Session(s int) []Position {
 	var out []Position

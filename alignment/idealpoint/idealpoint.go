@@ -18,8 +18,9 @@ var (
 	// ErrTooFewStates: fewer than MinStates states cast a vote on them.
 	ErrTooFewStates = errors.New("idealpoint: too few states with votes")
 	// ErrInvalidOptions: a field of Options or DynamicOptions is outside
-	// its valid range (NaN, negative, or a value that would make the
-	// prior degenerate). The message names the field and the range.
+	// its valid range (NaN, negative, a value that would make the prior
+	// degenerate, or an Anchor that is no state's COW code). The message
+	// names the field and the range.
 	ErrInvalidOptions = errors.New("idealpoint: invalid options")
 )
 
@@ -31,7 +32,8 @@ const (
 )
 
 // Options controls a fit. The zero value (or a nil *Options) means the
-// defaults. Negative or NaN values are rejected with ErrInvalidOptions.
+// defaults. Negative or NaN values, and an Anchor that is no state's COW
+// code, are rejected with ErrInvalidOptions.
 type Options struct {
 	// MaxIter bounds the number of sweeps (one update of every roll call
 	// and every position); zero means 500.
@@ -41,7 +43,8 @@ type Options struct {
 	// 1e-4. It must be below 1.
 	Tol float64
 	// Anchor is the COW code of the state whose ideal point is made
-	// positive; zero means 2, the United States. If the anchor did not
+	// positive; zero means 2, the United States. A code that is no
+	// state's (votes.CountryByCOW) is rejected. If the anchor did not
 	// vote, the sign makes the sum of the cubed positions positive, which
 	// puts the longer tail of the positions on the positive side.
 	Anchor int
@@ -86,6 +89,12 @@ func (o *Options) validate(typ string) error {
 	}
 	if o.Workers < 0 {
 		return fmt.Errorf("%w: %s.Workers = %d, want 0 (GOMAXPROCS) or more", ErrInvalidOptions, typ, o.Workers)
+	}
+	// A code that names no state would silently fall back to the sign
+	// rule for an anchor that did not vote.
+	if _, ok := votes.CountryByCOW(o.Anchor); o.Anchor != 0 && !ok {
+		return fmt.Errorf("%w: %s.Anchor = %d is no state's COW code, want 0 (the United States) or a code votes.CountryByCOW knows, such as 365 for Russia",
+			ErrInvalidOptions, typ, o.Anchor)
 	}
 	return nil
 }

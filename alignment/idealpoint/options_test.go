@@ -34,6 +34,11 @@ func TestInvalidOptions(t *testing.T) {
 		{DynamicOptions{Options: Options{Tol: math.NaN()}}, "DynamicOptions.Tol = NaN"},
 		{DynamicOptions{Options: Options{MaxIter: -1}}, "DynamicOptions.MaxIter = -1"},
 		{DynamicOptions{Options: Options{Workers: -2}}, "DynamicOptions.Workers = -2"},
+		// COW 3 and 999 name no state (the table goes 2 USA, 20 Canada):
+		// the fit used to take the sign from the skewness instead, as for
+		// an anchor that did not vote, and said nothing.
+		{DynamicOptions{Options: Options{Anchor: 3}}, "DynamicOptions.Anchor = 3 is no state's COW code"},
+		{DynamicOptions{Options: Options{Anchor: -2}}, "DynamicOptions.Anchor = -2"},
 	} {
 		_, err := EstimateDynamic(ds, &tc.opt)
 		if !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), tc.want) {
@@ -42,6 +47,17 @@ func TestInvalidOptions(t *testing.T) {
 	}
 	if _, err := Estimate(ds, &Options{Tol: -1}); !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), "Options.Tol = -1") {
 		t.Errorf("Estimate Tol -1: err = %v", err)
+	}
+	if _, err := Estimate(ds, &Options{Anchor: 999}); !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), "Options.Anchor = 999") {
+		t.Errorf("Estimate Anchor 999: err = %v", err)
+	}
+	// A state's code is accepted: Russia (365) anchored positive.
+	rus, err := Estimate(ds.Filter(votes.InSessions(74, 74)), &Options{Anchor: 365})
+	if err != nil {
+		t.Fatalf("Anchor 365: %v", err)
+	}
+	if p, ok := rus.Position(votes.Country{COW: 365}); !ok || !(p.IdealPoint > 0) {
+		t.Errorf("Anchor 365: Russia at %+v, %v; want positive", p, ok)
 	}
 	// The ends of the valid ranges fit and give standard errors that
 	// differ between states (the bug gave one value for all).

@@ -16,11 +16,17 @@ const Level = 0.95
 // IdealPoint ± z SE, z the normal quantile of (1+level)/2 (1.959964 at
 // 0.95). It panics if level is not in (0, 1).
 func (p Position) Interval(level float64) (lo, hi float64) {
+	checkLevel(level)
+	z := distuv.UnitNormal.Quantile((1 + level) / 2)
+	return p.IdealPoint - z*p.SE, p.IdealPoint + z*p.SE
+}
+
+// checkLevel panics if level is not a coverage in (0, 1): a level such as
+// 95 (meant as a percentage) is a programmer error, not data.
+func checkLevel(level float64) {
 	if !(level > 0 && level < 1) {
 		panic(fmt.Sprintf("idealpoint: interval level %v not in (0, 1)", level))
 	}
-	z := distuv.UnitNormal.Quantile((1 + level) / 2)
-	return p.IdealPoint - z*p.SE, p.IdealPoint + z*p.SE
 }
 
 // PositionRow is one state's ideal point in tidy form: one row per state

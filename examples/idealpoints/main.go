@@ -221,7 +221,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	if cols[len(cols)-1] != cfg.to {
 		cols = append(cols, cfg.to)
 	}
-	paths := map[string][]idealpoint.Position{}
+	countries := map[string]votes.Country{}
 	p.printf("%-4s", "")
 	for _, s := range cols {
 		p.printf(" %6d", s)
@@ -232,21 +232,18 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		path := res.Path(c)
-		paths[key] = path
+		countries[key] = c
 		p.printf("%-4s", key)
 		for _, s := range cols {
 			v := "     -"
-			for _, q := range path {
-				if q.Session == s {
-					v = fmt.Sprintf("%6.2f", q.IdealPoint)
-				}
+			if q, ok := res.At(c, s); ok {
+				v = fmt.Sprintf("%6.2f", q.IdealPoint)
 			}
 			p.printf(" %s", v)
 		}
 		p.printf("\n")
 	}
-	p.printf("%s\n", howSure(paths, cfg.from, cfg.to))
+	p.printf("%s\n", howSure(res, countries, cfg.from, cfg.to))
 
 	if cfg.csv != nil {
 		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, lo, hi (±1.96 SE), n.")
@@ -258,7 +255,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 
 	if cfg.out != "" {
 		p.step("Picture", "Lines with ±1.96 SE bands for Serbia, Croatia, Russia and the United States; the other Balkan states as thin lines.")
-		files, err := drawPicture(paths, cfg)
+		files, err := drawPicture(res, countries, cfg)
 		if err != nil {
 			return err
 		}
@@ -269,27 +266,19 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	return p.err
 }
 
-// drawPicture writes the ideal points of the states as lines, PNG and SVG,
-// into cfg.out, and returns the files written.
-func drawPicture(paths map[string][]idealpoint.Position, cfg *config) ([]string, error) {
+// drawPicture writes the ideal points of the states (countries, by ISO3
+// code) as lines, PNG and SVG, into cfg.out, and returns the files written.
+func drawPicture(res *idealpoint.DynamicResult, countries map[string]votes.Country, cfg *config) ([]string, error) {
 	var lines []chart.Line
 	for i, key := range states {
-		path := paths[key]
-		if len(path) == 0 {
+		x, y, lo, hi := res.Series(countries[key], idealpoint.Level)
+		if len(x) == 0 {
 			continue
 		}
-		l := chart.Line{Name: key, Color: chart.Color(i), Width: vg.Points(0.7)}
-		for _, q := range path {
-			l.X = append(l.X, float64(q.Session))
-			l.Y = append(l.Y, q.IdealPoint)
-		}
+		l := chart.Line{Name: key, X: x, Y: y, Color: chart.Color(i), Width: vg.Points(0.7)}
 		if bold[key] {
 			l.Width = vg.Points(2)
-			for _, q := range path {
-				lo, hi := q.Interval(idealpoint.Level)
-				l.Lo = append(l.Lo, lo)
-				l.Hi = append(l.Hi, hi)
-			}
+			l.Lo, l.Hi = lo, hi
 		}
 		lines = append(lines, l)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/unga-go/unga/alignment/idealpoint"
+	"github.com/unga-go/unga/votes"
 )
 
 // howSure returns a sentence on how sure the main finding is: where Serbia
@@ -11,20 +12,12 @@ import (
 // which all three have a position, judged by their 95% intervals
 // (Position.Interval: the bands of the picture and the CSV's lo and hi): two states whose
 // intervals do not overlap are told apart; two whose intervals overlap are
-// not.
-func howSure(paths map[string][]idealpoint.Position, from, to int) string {
-	at := func(key string, s int) (idealpoint.Position, bool) {
-		for _, q := range paths[key] {
-			if q.Session == s {
-				return q, true
-			}
-		}
-		return idealpoint.Position{}, false
-	}
+// not. countries holds the states by ISO3 code.
+func howSure(res *idealpoint.DynamicResult, countries map[string]votes.Country, from, to int) string {
 	for s := to; s >= from; s-- {
-		srb, ok1 := at("SRB", s)
-		rus, ok2 := at("RUS", s)
-		hrv, ok3 := at("HRV", s)
+		srb, ok1 := res.At(countries["SRB"], s)
+		rus, ok2 := res.At(countries["RUS"], s)
+		hrv, ok3 := res.At(countries["HRV"], s)
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
