@@ -189,27 +189,29 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // can have several roll calls (votes on paragraphs and amendments, or a
 // roll call a source lists twice): among the candidates, pairs are taken
 // best first by how close their tallies are over the states both record,
-// then by how few states they disagree on, then by how close their dates
-// are, and only if they disagree on at most a tenth of the states both
-// record; a roll call with no such counterpart (a paragraph vote only one
-// source holds) is left unmatched rather than paired with another vote on
-// the resolution. The test cannot tell apart two votes on one resolution
-// that agree that closely: of the 664 pairs of roll calls that share a
-// symbol in the record from session 52 on, 453 do; taking one for the
-// other puts at most a tenth of the states in Differences. The roll calls
-// left, where at least one side has no symbol, are matched in the same way
-// among those held on the same day, if they disagree on at most a tenth of
-// the states both record; an undated roll call, by its votes alone.
-// Whatever is left is reported in UnmatchedA and UnmatchedB. A matched pair
-// counts to the first dataset's session.
+// then by how few states they disagree on, then by how few states have a
+// cast vote in one only, then by how close their dates are; and only if
+// they disagree on at most a tenth of the states both record. A roll call
+// with no such counterpart (a paragraph vote only one source holds) is
+// left unmatched rather than paired with another vote on the resolution.
+// The test cannot tell apart two votes on one resolution that agree that
+// closely: of the 664 pairs of roll calls that share a symbol in the
+// record from session 52 on, 453 do; taking one for the other puts at most
+// a tenth of the states in Differences. The roll calls left, where at
+// least one side has no symbol, are matched in the same way among those
+// held on the same day, if they disagree on at most a tenth of the states
+// both record; an undated roll call, by its votes alone. Whatever is left
+// is reported in UnmatchedA and UnmatchedB. A matched pair counts to the
+// first dataset's session.
 //
 // Matching by votes alone compares each undated roll call with every roll
 // call the other side has left, state by state: cheap when few are undated
 // (one in Voeten's 2016 file), but for two sources without dates it takes
 // time in the product of their roll calls and states (the 1,412 roll calls
 // of sessions 60-74 of the record, against themselves undated: 2 million
-// pairs, seconds), and guesses among roll calls whose votes are close: a
-// fifth of those pairs agree within a tenth of the states.
+// pairs, seconds), and it cannot tell apart roll calls whose votes are
+// close when the true counterpart is missing: a fifth of those pairs agree
+// within a tenth of the states.
 //
 // What counts as a difference: only cast votes (yes, no, abstain) are
 // compared. Absent, NonMember and NoRecord are all "no cast vote" and equal
@@ -295,6 +297,7 @@ func cls(v votes.Vote) votes.Vote {
 // pairCost is how far apart two roll calls are, for matching.
 type pairCost struct {
 	tally, disagree, common int // over the states with a cast vote in both
+	oneSided                int // states with a cast vote in one only
 	days                    int
 	ja, jb                  int
 }
@@ -333,6 +336,8 @@ func (m *matrices) costIf(a, b *votes.Dataset, ja, jb int, bounded bool) (pairCo
 					return p, false
 				}
 			}
+		} else if va.Cast() || vb.Cast() {
+			p.oneSided++
 		}
 	}
 	for k := 1; k < 4; k++ {
@@ -361,7 +366,7 @@ func abs(x int) int {
 
 func comparePairs(p, q pairCost) int {
 	return cmp.Or(cmp.Compare(p.tally, q.tally), cmp.Compare(p.disagree, q.disagree),
-		cmp.Compare(p.days, q.days), cmp.Compare(p.ja, q.ja), cmp.Compare(p.jb, q.jb))
+		cmp.Compare(p.oneSided, q.oneSided), cmp.Compare(p.days, q.days), cmp.Compare(p.ja, q.ja), cmp.Compare(p.jb, q.jb))
 }
 
 // match fills Matches, UnmatchedA and UnmatchedB.
