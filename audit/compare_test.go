@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -314,5 +315,141 @@ func TestDifferenceRows(t *testing.T) {
 	}
 	if len(un) != len(c.UnmatchedA)+1 {
 		t.Errorf("%d unmatched rows, want %d", len(un), len(c.UnmatchedA)+1)
+	}
+}
+
+// undlFixture writes roll calls in the UN Digital Library's layout, without
+// totals: each roll call is an ID, a symbol and the votes of the states in
+// fixtureStates, one code a state (Y, N, A), all on one day of session 71.
+func undlFixture(t *testing.T, rcs ...string) *votes.Dataset {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(undlHeader)
+	for _, rc := range rcs {
+		id, rest, _ := strings.Cut(rc, " ")
+		res, codes, _ := strings.Cut(rest, " ")
+		for k, iso := range fixtureStates {
+			fmt.Fprintf(&b, "%s,%s,STATE %s,%c,2016-12-05,71,%s,,,,,,,,,,,,,\n", id, iso, iso, codes[k], res)
+		}
+	}
+	ds, err := votes.Read(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+var fixtureStates = []string{"USA", "CUB", "FRA", "GBR", "BRA", "IND", "CHN", "RUS", "ISR", "EGY"}
+
+// Two sources hold the vote on a resolution as a whole (W) and each one
+// vote on a paragraph of it that the other lacks (P1 in the first, P2 in the
+// second): three roll calls on one symbol, none of which is the same as
+// P1 or P2 in the other. By hand, over the 10 states (USA CUB FRA GBR BRA
+// IND CHN RUS ISR EGY):
+//
+//	W  NYYYYYYYNY  8-2-0
+//	P1 NYAAYYYYNY  6-2-2
+//	P2 NNYYYYYANY  6-3-1
+//
+// Tally distances: W-W 0, P1-P2 |6-6|+|2-3|+|2-1| = 2, P1-W and W-P2 4. The
+// old matching took W-W, then P1-P2, which disagree on 4 states of 10 (CUB,
+// FRA, GBR, RUS), and reported those 4 as differences between the sources.
+// P1 and P2 must be left unmatched instead. A second resolution, with one
+// roll call in each source, on which the second swaps the United States and
+// Cuba, stays matched by its symbol though they disagree on 2 states of 10
+// (more than the tenth asked of a match by votes): those differences are
+// errors of a source, and reporting them is what Compare is for.
+func TestCompareParagraphVotes(t *testing.T) {
+	a := undlFixture(t,
+		"1 A/RES/71/20 NYYYYYYYNY",
+		"2 A/RES/71/20 NYAAYYYYNY",
+		"3 A/RES/71/30 YNYYYNYYNY")
+	b := undlFixture(t,
+		"11 A/RES/71/20 NYYYYYYYNY",
+		"12 A/RES/71/20 NNYYYYYANY",
+		"13 A/RES/71/30 NYYYYNYYNY")
+	c, err := audit.Compare(a, b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []string
+	for _, m := range c.Matches {
+		pairs = append(pairs, fmt.Sprintf("%d-%d %v", a.RollCall(m.A).ID, b.RollCall(m.B).ID, m.By))
+	}
+	slices.Sort(pairs)
+	if want := []string{"1-11 resolution", "3-13 resolution"}; !slices.Equal(pairs, want) {
+		t.Errorf("matches %q, want %q", pairs, want)
+	}
+	if len(c.UnmatchedA) != 1 || a.RollCall(c.UnmatchedA[0]).ID != 2 || len(c.UnmatchedB) != 1 || b.RollCall(c.UnmatchedB[0]).ID != 12 {
+		t.Errorf("unmatched %v and %v, want P1 (2) and P2 (12)", c.UnmatchedA, c.UnmatchedB)
+	}
+	var diffs []string
+	for _, d := range c.Differences {
+		diffs = append(diffs, d.Country.ISO3)
+	}
+	if !slices.Equal(diffs, []string{"USA", "CUB"}) && !slices.Equal(diffs, []string{"CUB", "USA"}) {
+		t.Errorf("differences on %v, want the swap of USA and CUB on A/RES/71/30 alone", diffs)
+	}
+	if c.Compared != 20 || c.Agree != 18 {
+		t.Errorf("compared %d, agree %d; want 20 (two roll calls of 10 states), 18", c.Compared, c.Agree)
+	}
+}
+
+// voetenFixture writes roll calls in Voeten's layout without dates or
+// symbols, so that Compare can match them by their votes alone: each roll
+// call is an rcid and one code a state of fixtureCOW (Y, N, A; "." for
+// absent), all in session 71.
+func voetenFixture(t *testing.T, rcs ...string) *votes.Dataset {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n")
+	code := map[byte]int{'Y': 1, 'A': 2, 'N': 3, '.': 8}
+	for _, rc := range rcs {
+		id, codes, _ := strings.Cut(rc, " ")
+		for k, cow := range fixtureCOW {
+			fmt.Fprintf(&b, "%s,71,%d,%d,1,0,,,0,0,0,0,0,0,\n", id, code[codes[k]], cow)
+		}
+	}
+	ds, err := votes.Read(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// The states of fixtureStates, by COW code.
+var fixtureCOW = []int{2, 40, 220, 200, 140, 750, 710, 365, 666, 651}
+
+// Two roll calls without date or symbol in both sources: X, on which all 10
+// states vote, and Y, on which 6 of them vote as on X and 4 are absent. The
+// first source lists X first, the second Y first. Over the states both
+// record, every one of the four pairs has the same tally and no
+// disagreement, so the old order (then by column) paired X with Y and Y
+// with X, and reported the 4 absentees' votes as cast in one source only (4
+// OnlyA on one pair, 4 OnlyB on the other). X-X and Y-Y have no state with
+// a cast vote in one source only, X-Y and Y-X have 4: they must be matched
+// as themselves, with no difference.
+func TestCompareByVotesOneSided(t *testing.T) {
+	a := voetenFixture(t,
+		"1 YYYYYYYYNY", // X
+		"2 YYYYYY....") // Y
+	b := voetenFixture(t,
+		"1 YYYYYY....", // Y
+		"2 YYYYYYYYNY") // X
+	c, err := audit.Compare(a, b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Matches) != 2 {
+		t.Fatalf("%d matches, want 2", len(c.Matches))
+	}
+	for _, m := range c.Matches {
+		ida, idb := a.RollCall(m.A).ID, b.RollCall(m.B).ID
+		if m.By != audit.ByVotes || idb != 3-ida {
+			t.Errorf("rcid %d matched with %d by %v, want %d by votes", ida, idb, m.By, 3-ida)
+		}
+	}
+	if len(c.Differences) != 0 || c.Compared != 16 || c.Agree != 16 {
+		t.Errorf("%d differences, compared %d, agree %d; want 0, 16, 16", len(c.Differences), c.Compared, c.Agree)
 	}
 }

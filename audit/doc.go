@@ -10,8 +10,9 @@
 // resolutions twice. This package finds such errors:
 //
 //   - Compare matches the roll calls of two datasets (by resolution symbol,
-//     otherwise by date and votes) and compares every state's vote on each
-//     matched pair. It reports the roll calls left unmatched on each side,
+//     and by votes where a symbol has several roll calls; otherwise by date
+//     and votes) and compares every state's vote on each matched pair. It
+//     reports the roll calls left unmatched on each side,
 //     the votes that differ, summarised by state and by session, swaps (two
 //     states whose votes are exchanged over a session), shifts (a state's
 //     votes on another state's row), states missing from one source, and
