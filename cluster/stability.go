@@ -67,6 +67,12 @@ type StabilityOptions struct {
 // ErrNoClustering: the method failed on the data as they are.
 var ErrNoClustering = errors.New("cluster: the method failed on the data")
 
+// ErrNoResample: the method failed on every resample, so that no share
+// can be counted (each would be 0/0). A resample fails where a pair of
+// states has no joint vote among the roll calls drawn: leave out the
+// states that vote rarely (a higher MinVotes) or select more roll calls.
+var ErrNoResample = errors.New("cluster: the method failed on every resample")
+
 // StabilityReport says how firm the blocs of a clustering are under
 // resampling of the roll calls.
 type StabilityReport struct {
@@ -107,7 +113,9 @@ type StabilityReport struct {
 // It returns alignment's errors for an empty selection and one wrapping
 // ErrNoClustering if method fails on the data as they are or returns
 // labels that are not one per state in [0, states); a resample on which
-// it does is counted in Failed.
+// it does is counted in Failed. If every resample fails the error wraps
+// ErrNoResample (and the first resample's error) rather than report
+// shares of no resample.
 func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
 	var o StabilityOptions
 	if opts != nil {
@@ -166,6 +174,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	k := slices.Max(rep.Labels) + 1
 
 	labels := make([][]int, o.Resamples)
+	errs := make([]error, o.Resamples)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), o.Resamples) {
@@ -175,13 +184,24 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 				if r >= o.Resamples {
 					return
 				}
-				if l, err := method(dist(rs.Matrix(r, alignment.Agree))); err == nil && checkLabels(l, n) == nil {
-					labels[r] = l
+				l, err := method(dist(rs.Matrix(r, alignment.Agree)))
+				if err == nil {
+					err = checkLabels(l, n)
 				}
+				if err != nil {
+					errs[r] = err
+					continue
+				}
+				labels[r] = l
 			}
 		})
 	}
 	wg.Wait()
+	if !slices.ContainsFunc(labels, func(l []int) bool { return l != nil }) {
+		// Every share below would be 0/0: NaN that prints as a figure.
+		return nil, fmt.Errorf("%w (%d of %d; resample 0: %w): leave out the states that vote rarely (raise MinVotes) or select more roll calls",
+			ErrNoResample, o.Resamples, o.Resamples, errs[0])
+	}
 
 	together := make([]int, n*n)
 	stay := make([]int, n)

@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -158,5 +159,81 @@ func TestStabilityBadMethod(t *testing.T) {
 	}
 	if rep.Failed != 5 || rep.Resamples != 5 || rep.Stay[0] != 1 {
 		t.Errorf("failed %d, clustered %d, stay %g; want 5, 5, 1", rep.Failed, rep.Resamples, rep.Stay[0])
+	}
+}
+
+// pairwise returns a dataset of session 74 in which six states each vote
+// on five of fifteen roll calls: roll call j has two voters, a pair of
+// states of its own, one voting yes and the other no or abstain. Every
+// pair of states thus has exactly one joint vote, and a resample that
+// fails to draw any one of the fifteen roll calls leaves a pair without
+// a joint vote: its distance is undefined and the clustering fails. A
+// resample draws all fifteen with chance 15!/15^15, about 3e-6.
+func pairwise(tb testing.TB) *votes.Dataset {
+	tb.Helper()
+	cows := []int{2, 20, 70, 200, 220, 365} // USA, CAN, MEX, GBR, FRA, RUS
+	var b strings.Builder
+	b.WriteString("rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n")
+	j := 0
+	for a := range cows {
+		for c := a + 1; c < len(cows); c++ {
+			j++
+			other := 3 // no
+			if (a+c)%2 == 1 {
+				other = 2 // abstain
+			}
+			for _, v := range [][2]int{{cows[a], 1}, {cows[c], other}} {
+				fmt.Fprintf(&b, "%d,74,%d,%d,1,0,10/%d/2019,R/74/%d,0,0,0,0,0,0,2019\n", j, v[1], v[0], j, j)
+			}
+		}
+	}
+	ds, err := votes.Read(strings.NewReader(b.String()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ds
+}
+
+// TestStabilityNoResample: when the method fails on every resample there
+// is no share to report (each would be 0/0, NaN); Stability says so with
+// ErrNoResample and what to do, rather than a report of NaN.
+func TestStabilityNoResample(t *testing.T) {
+	ds := pairwise(t)
+	const resamples, seed = 50, 3
+	// The fixture's premise, checked with the resampler Stability draws
+	// from: every resample misses one of the fifteen roll calls.
+	rs, err := alignment.NewResampler(ds, &alignment.BootstrapOptions{Resamples: resamples, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.RollCalls() != 15 {
+		t.Fatalf("%d roll calls resampled, want 15", rs.RollCalls())
+	}
+	for r := range resamples {
+		drawn := map[int]bool{}
+		for _, j := range rs.Columns(r) {
+			drawn[j] = true
+		}
+		if len(drawn) == 15 {
+			t.Fatalf("resample %d draws every roll call: choose another seed", r)
+		}
+	}
+
+	rep, err := cluster.Stability(ds, cluster.HierarchicalK(cluster.Average, 2), &cluster.StabilityOptions{Resamples: resamples, Seed: seed, MinVotes: 1})
+	if !errors.Is(err, cluster.ErrNoResample) {
+		t.Fatalf("error %v, report %+v; want ErrNoResample", err, rep)
+	}
+	// It says what to do, and why the first resample failed.
+	for _, want := range []string{"raise MinVotes", "50 of 50", cluster.ErrNaN.Error()} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if !errors.Is(err, cluster.ErrNaN) {
+		t.Errorf("error %v does not wrap the resample's ErrNaN", err)
+	}
+	// The data as they are cluster: every pair has its joint vote.
+	if _, err := cluster.Stability(ds, cluster.HierarchicalK(cluster.Average, 2), &cluster.StabilityOptions{Resamples: 1, Seed: seed, MinVotes: 1}); !errors.Is(err, cluster.ErrNoResample) {
+		t.Errorf("one resample: %v, want ErrNoResample", err)
 	}
 }
