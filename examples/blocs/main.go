@@ -243,8 +243,9 @@ func (p *printer) printf(format string, args ...any) {
 
 // session holds one session's states, agreement and distances.
 type session struct {
-	countries []votes.Country // kept, by COW code
-	sim, dist *mat.SymDense   // agreement and 1 - agreement, kept states
+	labeled   *cluster.Labeled // the states kept and their distances
+	countries []votes.Country  // kept, by COW code
+	sim, dist *mat.SymDense    // agreement and 1 - agreement, kept states
 	rollCalls int
 	first     time.Time // the session's first roll call
 }
@@ -276,7 +277,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ses := &session{countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
+	ses := &session{labeled: l, countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
 	var absent, few []votes.Country
 	for _, d := range l.Dropped {
 		if d.Reason == cluster.NoVote {
