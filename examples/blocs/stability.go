@@ -14,8 +14,8 @@ import (
 // of the blocs, so the report's clustering of the data as they are is the
 // blocs themselves. Its labels (and Jaccard) are renumbered to the blocs'
 // numbers (StabilityReport.Relabel), so that -stability-csv counts blocs
-// as -csv does. It returns
-// nil for Louvain, which the library does not bootstrap.
+// as -csv does. It returns nil for Louvain, which the library does not
+// bootstrap.
 func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*cluster.StabilityReport, error) {
 	var method cluster.Method
 	switch {
