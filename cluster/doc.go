@@ -40,13 +40,16 @@
 // states rather than indices. Compare cross-tabulates two partitions (the
 // blocs of two sessions, say), with the adjusted Rand index and the states
 // that moved between blocs matched by their best overlap; Partition.Name
-// names a bloc by its best-known members. Stability says how firm the
-// blocs of a dataset are: it resamples the roll calls, clusters every
-// resample again with a Method (HierarchicalK, KMedoidsK), and reports how
-// often each pair of states shares a bloc, how often each state stays in
-// its own, and each bloc's mean Jaccard overlap. Partitions, comparisons,
-// moves and stability reports give tidy rows (Rows) and write them as CSV
-// (WriteCSV).
+// names a bloc by its best-known members (BestKnownISO3 lists the
+// best-known states in order). Stability says how firm the blocs of a dataset are: it resamples
+// the roll calls, clusters every resample again with a Method
+// (HierarchicalK, KMedoidsK), and reports how often each pair of states
+// shares a bloc, how often each state stays in its own, and each bloc's mean
+// Jaccard overlap; Labeled.Stability does so for the states of a Labeled,
+// and StabilityReport.Relabel numbers the report's blocs as a Partition
+// numbers them (checking that they are the same blocs), so that the two
+// tables match. Partitions, comparisons, moves and stability reports give
+// tidy rows (Rows) and write them as CSV (WriteCSV).
 //
 // Bad input gets an error wrapping a sentinel (ErrNaN, ErrNegative,
 // ErrDiagonal, ErrK, ErrTooFew, ...) to test with errors.Is, never a panic.

@@ -104,8 +104,8 @@ func (p *Partition) name(i int) string {
 
 // bestKnown lists states by how well a reader knows them, by ISO3 code:
 // the five permanent members of the Security Council, the other members
-// of the G20, then states often in the news on Assembly votes. Name
-// documents it; keep the two in step.
+// of the G20, then states often in the news on Assembly votes.
+// Partition.BestKnown documents it; keep the two in step.
 var bestKnown = [...]string{
 	"USA", "CHN", "RUS", "GBR", "FRA",
 	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
@@ -113,6 +113,13 @@ var bestKnown = [...]string{
 	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
 	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
 }
+
+// BestKnownISO3 returns the ISO3 codes of the best-known states, best
+// known first: the order in which Partition.BestKnown and Name put a
+// bloc's members first (see BestKnown for the list). A chart can use it
+// to choose which states to label, in step with the blocs' names. The
+// slice is a copy.
+func BestKnownISO3() []string { return slices.Clone(bestKnown[:]) }
 
 // fame returns the rank of a state in bestKnown, or len(bestKnown).
 func fame(iso3 string) int {

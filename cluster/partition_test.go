@@ -96,3 +96,36 @@ func TestPartitionRows(t *testing.T) {
 		t.Errorf("plain partition CSV %q, want %q", b.String(), want)
 	}
 }
+
+// TestBestKnownISO3: the exported list is the one BestKnown documents, in
+// its order (transcribed here from the doc comment's names), is the order
+// BestKnown ranks a bloc's members by, and is a copy.
+func TestBestKnownISO3(t *testing.T) {
+	want := strings.Fields(`USA CHN RUS GBR FRA
+		DEU JPN IND BRA CAN AUS ITA KOR MEX IDN TUR SAU ARG ZAF
+		ISR IRN CUB VEN PRK SYR UKR EGY NGA PAK SRB BLR NIC ESP NLD POL SWE NOR CHE NZL KEN ETH DZA MAR IRQ
+		VNM PHL THA MYS SGP BGD COL CHL PER HUN MHL FSM PLW NRU`)
+	got := cluster.BestKnownISO3()
+	if !slices.Equal(got, want) {
+		t.Fatalf("BestKnownISO3() = %v\nwant %v", got, want)
+	}
+	// The states, in reverse: BestKnown puts them back in the list's order.
+	var cs []votes.Country
+	for _, iso := range slices.Backward(got) {
+		c, err := votes.LookupCountry(iso)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, c)
+	}
+	p := &cluster.Partition{Labels: make([]int, len(cs)), States: cs}
+	for k, i := range p.BestKnown(0) {
+		if cs[i].ISO3 != got[k] {
+			t.Fatalf("BestKnown ranks %s %d-th, the list %s", cs[i].ISO3, k, got[k])
+		}
+	}
+	got[0] = "XXX"
+	if cluster.BestKnownISO3()[0] != "USA" {
+		t.Error("BestKnownISO3 returns the package's own slice")
+	}
+}

@@ -67,6 +67,13 @@ type StabilityOptions struct {
 // ErrNoClustering: the method failed on the data as they are.
 var ErrNoClustering = errors.New("cluster: the method failed on the data")
 
+// ErrNoResample: the method failed on every resample, so that no share
+// can be counted (each would be 0/0). A resample fails where a pair of
+// states has no joint vote among the roll calls drawn: leave out the
+// states that vote rarely (a higher MinVotes, or for Labeled.Stability a
+// higher minimum for Distances) or select more roll calls.
+var ErrNoResample = errors.New("cluster: the method failed on every resample")
+
 // StabilityReport says how firm the blocs of a clustering are under
 // resampling of the roll calls.
 type StabilityReport struct {
@@ -75,7 +82,8 @@ type StabilityReport struct {
 	// others.
 	Countries []votes.Country
 	Dropped   []votes.Country
-	// Labels is the clustering of the data as they are.
+	// Labels is the clustering of the data as they are, numbered as the
+	// method numbers it unless Relabel renumbered it.
 	Labels []int
 	// Together holds, for each pair of states, the share of resamples in
 	// which they were in the same cluster (1 on the diagonal).
@@ -107,7 +115,9 @@ type StabilityReport struct {
 // It returns alignment's errors for an empty selection and one wrapping
 // ErrNoClustering if method fails on the data as they are or returns
 // labels that are not one per state in [0, states); a resample on which
-// it does is counted in Failed.
+// it does is counted in Failed. If every resample fails the error wraps
+// ErrNoResample (and the first resample's error) rather than report
+// shares of no resample.
 func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
 	var o StabilityOptions
 	if opts != nil {
@@ -166,6 +176,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	k := slices.Max(rep.Labels) + 1
 
 	labels := make([][]int, o.Resamples)
+	errs := make([]error, o.Resamples)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), o.Resamples) {
@@ -175,13 +186,24 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 				if r >= o.Resamples {
 					return
 				}
-				if l, err := method(dist(rs.Matrix(r, alignment.Agree))); err == nil && checkLabels(l, n) == nil {
-					labels[r] = l
+				l, err := method(dist(rs.Matrix(r, alignment.Agree)))
+				if err == nil {
+					err = checkLabels(l, n)
 				}
+				if err != nil {
+					errs[r] = err
+					continue
+				}
+				labels[r] = l
 			}
 		})
 	}
 	wg.Wait()
+	if !slices.ContainsFunc(labels, func(l []int) bool { return l != nil }) {
+		// Every share below would be 0/0: NaN that prints as a figure.
+		return nil, fmt.Errorf("%w (%d of %d; resample 0: %w): leave out the states that vote rarely (raise MinVotes, or for Labeled.Stability the minimum of Distances) or select more roll calls",
+			ErrNoResample, o.Resamples, o.Resamples, errs[0])
+	}
 
 	together := make([]int, n*n)
 	stay := make([]int, n)
@@ -244,6 +266,49 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	return rep, nil
 }
 
+// Stability bootstraps the clustering of l's states (see the function
+// Stability), for blocs found with l's methods: ds must be the selection
+// of roll calls l's matrix was scored on (alignment.Agree, with
+// opts.Options as for the matrix; MinN may be lower, so that fewer
+// resamples fail). The states clustered are l.States, all of them:
+// opts.MinVotes is ignored, since Distances chose the states already. To
+// number the report's blocs as a Partition of l does, call Relabel with
+// its Labels, which also checks that method, run on the data as they
+// are, found that partition.
+//
+// The errors are those of the function Stability, one wrapping ErrTooFew
+// if l has no states or a state of l cast no vote in ds (ds is not l's
+// selection), and one wrapping ErrLabels if l.States are not in the order
+// of ds's rows (by COW code, as Distances leaves them).
+func (l *Labeled) Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
+	if err := l.check(1); err != nil {
+		return nil, err
+	}
+	kept := make(map[votes.Country]bool, len(l.States))
+	for _, c := range l.States {
+		kept[c] = true
+	}
+	var o StabilityOptions
+	if opts != nil {
+		o = *opts
+	}
+	// Every state of l cast at least one vote in its selection.
+	o.MinVotes = 1
+	rep, err := Stability(ds.SelectCountries(func(c votes.Country) bool { return kept[c] }), method, &o)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(rep.Countries, l.States) {
+		missing := slices.DeleteFunc(slices.Clone(l.States), func(c votes.Country) bool { return rep.index(c) >= 0 })
+		if len(missing) == 0 {
+			return nil, fmt.Errorf("cluster: the states are not in the order of the selection's rows (by COW code), which the report keeps: %w", ErrLabels)
+		}
+		return nil, fmt.Errorf("cluster: %d of the %d states to cluster cast no vote in the selection (%s): is it the one the distances were scored on? %w",
+			len(missing), len(l.States), (&Labeled{States: missing}).list(), ErrTooFew)
+	}
+	return rep, nil
+}
+
 // checkLabels reports an error unless labels holds n labels in [0, n).
 func checkLabels(labels []int, n int) error {
 	if len(labels) != n {
@@ -279,6 +344,68 @@ func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
 		return math.NaN(), false
 	}
 	return rep.Stay[i], true
+}
+
+// Relabel numbers the report's blocs as labels does, so that Labels,
+// Jaccard, Rows and WriteCSV count them as the caller's partition does
+// (the Labels of a Partition of the same states, say, which Partition.Rows
+// writes). labels holds one label per state of Countries, in that order,
+// numbering the blocs 0 to K-1 with none empty, and must be the same
+// partition as Labels numbered another way: each bloc of Labels one bloc
+// of labels, and the reverse. Together and Stay, which are per state,
+// do not change.
+//
+// Otherwise it returns an error wrapping ErrLabels, naming the states
+// where the two partitions differ, and leaves the report as it was: the
+// partition bootstrapped is not the caller's (another method, other
+// options, other states), and its figures do not describe the caller's
+// blocs.
+func (rep *StabilityReport) Relabel(labels []int) error {
+	n := len(rep.Countries)
+	if len(labels) != n || len(rep.Labels) != n {
+		return fmt.Errorf("cluster: %d labels for the %d states of the report: %w", len(labels), n, ErrLabels)
+	}
+	k := 0
+	for i, l := range labels {
+		if l < 0 {
+			return fmt.Errorf("cluster: label %d of %s: %w", l, rep.Countries[i].Name, ErrLabels)
+		}
+		k = max(k, l+1)
+	}
+	// first[l] is the first state with label l of the report, firstNew[b]
+	// the first with label b of labels: a one-to-one match pairs them.
+	first, firstNew := map[int]int{}, map[int]int{}
+	for i, l := range rep.Labels {
+		b := labels[i]
+		j, ok := first[l]
+		if !ok {
+			first[l] = i
+		} else if labels[j] != b {
+			return fmt.Errorf("cluster: %s and %s share bloc %d of the report but are in blocs %d and %d of labels: %w",
+				rep.Countries[j].Name, rep.Countries[i].Name, l, labels[j], b, ErrLabels)
+		}
+		j, ok = firstNew[b]
+		if !ok {
+			firstNew[b] = i
+		} else if rep.Labels[j] != l {
+			return fmt.Errorf("cluster: %s and %s share bloc %d of labels but are in blocs %d and %d of the report: %w",
+				rep.Countries[j].Name, rep.Countries[i].Name, b, rep.Labels[j], l, ErrLabels)
+		}
+	}
+	if len(firstNew) != k {
+		// A Jaccard for a bloc no state is in would be made up.
+		for b := range k {
+			if _, ok := firstNew[b]; !ok {
+				return fmt.Errorf("cluster: no state has label %d of %d: number the blocs 0 to K-1: %w", b, k, ErrLabels)
+			}
+		}
+	}
+	jac := make([]float64, k)
+	for l, i := range first {
+		jac[labels[i]] = rep.Jaccard[l]
+	}
+	rep.Labels, rep.Jaccard = slices.Clone(labels), jac
+	return nil
 }
 
 // StabilityRow is one state's bloc and how often it stayed there.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
@@ -47,4 +48,43 @@ func ExampleStability() {
 	// bloc 0 ([BHS SRB RUS]...): mean Jaccard 0.99
 	// bloc 1 ([GBR]...): mean Jaccard 0.98
 	// bloc 2 ([USA]...): mean Jaccard 0.89
+}
+
+// How firm are Ward's three blocs of the states Distances keeps in
+// session 74? Labeled.Stability bootstraps those states, and Relabel
+// numbers the report's blocs as the Partition numbers them, so that a row
+// of the report and a row of the partition speak of the same bloc. The
+// states are those ExampleStability clusters, and the Jaccards the same.
+func ExampleLabeled_Stability() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	s74 := ds.Filter(votes.InSessions(74, 74))
+	m, err := alignment.AgreementMatrix(s74, alignment.Agree, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	l, err := cluster.Distances(m, 10)
+	if err != nil {
+		log.Fatal(err)
+	}
+	p, err := l.Hierarchical(cluster.Ward, 3)
+	if err != nil {
+		log.Fatal(err)
+	}
+	rep, err := l.Stability(s74, cluster.HierarchicalK(cluster.Ward, 3), &cluster.StabilityOptions{Seed: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := rep.Relabel(p.Labels); err != nil {
+		log.Fatal(err) // the bootstrap's blocs are not p's
+	}
+	for b := range p.K() {
+		fmt.Printf("bloc %d (%s): mean Jaccard %.2f\n", b, p.Name(b), rep.Jaccard[b])
+	}
+	// Output:
+	// bloc 0 (China, Russian Federation, India, ...): mean Jaccard 0.99
+	// bloc 1 (United Kingdom, France, Germany, ...): mean Jaccard 0.98
+	// bloc 2 (United States, Canada, Australia, ...): mean Jaccard 0.89
 }

@@ -3,7 +3,9 @@ package cluster_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -158,5 +160,210 @@ func TestStabilityBadMethod(t *testing.T) {
 	}
 	if rep.Failed != 5 || rep.Resamples != 5 || rep.Stay[0] != 1 {
 		t.Errorf("failed %d, clustered %d, stay %g; want 5, 5, 1", rep.Failed, rep.Resamples, rep.Stay[0])
+	}
+}
+
+// pairwise returns a dataset of session 74 in which six states each vote
+// on five of fifteen roll calls: roll call j has two voters, a pair of
+// states of its own, one voting yes and the other no or abstain. Every
+// pair of states thus has exactly one joint vote, and a resample that
+// fails to draw any one of the fifteen roll calls leaves a pair without
+// a joint vote: its distance is undefined and the clustering fails. A
+// resample draws all fifteen with chance 15!/15^15, about 3e-6.
+func pairwise(tb testing.TB) *votes.Dataset {
+	tb.Helper()
+	cows := []int{2, 20, 70, 200, 220, 365} // USA, CAN, MEX, GBR, FRA, RUS
+	var b strings.Builder
+	b.WriteString("rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n")
+	j := 0
+	for a := range cows {
+		for c := a + 1; c < len(cows); c++ {
+			j++
+			other := 3 // no
+			if (a+c)%2 == 1 {
+				other = 2 // abstain
+			}
+			for _, v := range [][2]int{{cows[a], 1}, {cows[c], other}} {
+				fmt.Fprintf(&b, "%d,74,%d,%d,1,0,10/%d/2019,R/74/%d,0,0,0,0,0,0,2019\n", j, v[1], v[0], j, j)
+			}
+		}
+	}
+	ds, err := votes.Read(strings.NewReader(b.String()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ds
+}
+
+// TestStabilityNoResample: when the method fails on every resample there
+// is no share to report (each would be 0/0, NaN); Stability says so with
+// ErrNoResample and what to do, rather than a report of NaN.
+func TestStabilityNoResample(t *testing.T) {
+	ds := pairwise(t)
+	const resamples, seed = 50, 3
+	// The fixture's premise, checked with the resampler Stability draws
+	// from: every resample misses one of the fifteen roll calls.
+	rs, err := alignment.NewResampler(ds, &alignment.BootstrapOptions{Resamples: resamples, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.RollCalls() != 15 {
+		t.Fatalf("%d roll calls resampled, want 15", rs.RollCalls())
+	}
+	for r := range resamples {
+		drawn := map[int]bool{}
+		for _, j := range rs.Columns(r) {
+			drawn[j] = true
+		}
+		if len(drawn) == 15 {
+			t.Fatalf("resample %d draws every roll call: choose another seed", r)
+		}
+	}
+
+	rep, err := cluster.Stability(ds, cluster.HierarchicalK(cluster.Average, 2), &cluster.StabilityOptions{Resamples: resamples, Seed: seed, MinVotes: 1})
+	if !errors.Is(err, cluster.ErrNoResample) {
+		t.Fatalf("error %v, report %+v; want ErrNoResample", err, rep)
+	}
+	// It says what to do, and why the first resample failed.
+	for _, want := range []string{"raise MinVotes", "50 of 50", cluster.ErrNaN.Error()} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if !errors.Is(err, cluster.ErrNaN) {
+		t.Errorf("error %v does not wrap the resample's ErrNaN", err)
+	}
+	// The data as they are cluster: every pair has its joint vote.
+	if _, err := cluster.Stability(ds, cluster.HierarchicalK(cluster.Average, 2), &cluster.StabilityOptions{Resamples: 1, Seed: seed, MinVotes: 1}); !errors.Is(err, cluster.ErrNoResample) {
+		t.Errorf("one resample: %v, want ErrNoResample", err)
+	}
+}
+
+// TestRelabel renumbers a report by hand onto another numbering of the
+// same partition, and refuses partitions that are not the same.
+func TestRelabel(t *testing.T) {
+	states := []votes.Country{lookup(t, "USA"), lookup(t, "CAN"), lookup(t, "GBR"), lookup(t, "RUS"), lookup(t, "CHN")}
+	report := func() *cluster.StabilityReport {
+		return &cluster.StabilityReport{
+			Countries: states,
+			Labels:    []int{0, 0, 1, 2, 2},
+			Stay:      []float64{1, 0.9, 0.8, 0.7, 0.6},
+			Jaccard:   []float64{0.9, 0.5, 0.7},
+			Together:  mat.NewSymDense(5, nil),
+			Resamples: 10,
+		}
+	}
+	rep := report()
+	if err := rep.Relabel([]int{2, 2, 0, 1, 1}); err != nil {
+		t.Fatal(err)
+	}
+	// Bloc 0 of the report (USA, CAN, Jaccard 0.9) is now 2, bloc 1 (GBR,
+	// 0.5) is 0, bloc 2 (RUS, CHN, 0.7) is 1.
+	if want := []int{2, 2, 0, 1, 1}; !slices.Equal(rep.Labels, want) {
+		t.Errorf("labels %v, want %v", rep.Labels, want)
+	}
+	if want := []float64{0.5, 0.7, 0.9}; !slices.Equal(rep.Jaccard, want) {
+		t.Errorf("Jaccard %v, want %v", rep.Jaccard, want)
+	}
+	if row := rep.Rows()[0]; row.Bloc != 2 || row.BlocJaccard != 0.9 || row.Stay != 1 {
+		t.Errorf("row of the US %+v, want bloc 2, Jaccard 0.9, stay 1", row)
+	}
+	// The labels are copied.
+	in := []int{0, 0, 1, 2, 2}
+	if err := rep.Relabel(in); err != nil {
+		t.Fatal(err)
+	}
+	in[0] = 7
+	if rep.Labels[0] != 0 || !slices.Equal(rep.Jaccard, []float64{0.9, 0.5, 0.7}) {
+		t.Errorf("after relabelling back: labels %v, Jaccard %v", rep.Labels, rep.Jaccard)
+	}
+
+	for _, tc := range []struct {
+		labels []int
+		want   string
+	}{
+		// Bloc 0 of the report split in two.
+		{[]int{0, 1, 2, 3, 3}, "United States and Canada share bloc 0 of the report but are in blocs 0 and 1 of labels"},
+		// Blocs 1 and 2 of the report joined.
+		{[]int{0, 0, 1, 1, 1}, "United Kingdom and Russian Federation share bloc 1 of labels but are in blocs 1 and 2 of the report"},
+		{[]int{0, 0, 1, 2}, "4 labels for the 5 states"},
+		{[]int{0, 0, -1, 2, 2}, "label -1 of United Kingdom"},
+		// One to one, but no state in bloc 1: its Jaccard would be made up.
+		{[]int{0, 0, 2, 3, 3}, "no state has label 1 of 4"},
+	} {
+		rep := report()
+		err := rep.Relabel(tc.labels)
+		if !errors.Is(err, cluster.ErrLabels) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Relabel(%v) = %v, want ErrLabels and %q", tc.labels, err, tc.want)
+		}
+		if want := report(); !slices.Equal(rep.Labels, want.Labels) || !slices.Equal(rep.Jaccard, want.Jaccard) {
+			t.Errorf("Relabel(%v) changed the report: labels %v, Jaccard %v", tc.labels, rep.Labels, rep.Jaccard)
+		}
+	}
+}
+
+// TestLabeledStability bootstraps Ward's three blocs of the states
+// Distances keeps in session 74 (at least 10 joint votes with every other:
+// 191 states) and numbers the report as the Partition does. It must give
+// the figures of the function Stability on those states, and refuse a
+// dataset that lacks one of them.
+func TestLabeledStability(t *testing.T) {
+	s74, err := votes74()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := alignment.AgreementMatrix(s74, alignment.Agree, &alignment.Options{MinN: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := cluster.Distances(m, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := l.Hierarchical(cluster.Ward, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	method := cluster.HierarchicalK(cluster.Ward, 3)
+	opts := &cluster.StabilityOptions{Resamples: 40, Seed: 5, MinVotes: 80} // MinVotes ignored
+	rep, err := l.Stability(s74, method, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.Countries, l.States) || len(rep.Dropped) != 0 {
+		t.Fatalf("%d states clustered, %d dropped; want l's %d, 0", len(rep.Countries), len(rep.Dropped), l.Len())
+	}
+	if err := rep.Relabel(p.Labels); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rep.Rows() {
+		if pr := p.Rows()[i]; r.ISO3 != pr.ISO3 || r.Bloc != pr.Bloc {
+			t.Fatalf("row %d: %s in bloc %d, the partition has %s in %d", i, r.ISO3, r.Bloc, pr.ISO3, pr.Bloc)
+		}
+	}
+	// By hand: the function on the same states, every one kept.
+	kept := map[votes.Country]bool{}
+	for _, c := range l.States {
+		kept[c] = true
+	}
+	want, err := cluster.Stability(s74.SelectCountries(func(c votes.Country) bool { return kept[c] }), method,
+		&cluster.StabilityOptions{Resamples: 40, Seed: 5, MinVotes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !mat.Equal(rep.Together, want.Together) || !slices.Equal(rep.Stay, want.Stay) {
+		t.Error("Labeled.Stability differs from Stability on the same states")
+	}
+
+	noUSA := s74.SelectCountries(func(c votes.Country) bool { return c.ISO3 != "USA" })
+	if _, err := l.Stability(noUSA, method, opts); !errors.Is(err, cluster.ErrTooFew) || !strings.Contains(err.Error(), "United States") {
+		t.Errorf("a dataset without the US: %v, want ErrTooFew naming it", err)
+	}
+	swapped := &cluster.Labeled{States: []votes.Country{lookup(t, "RUS"), lookup(t, "USA")}, Dist: mat.NewSymDense(2, []float64{0, 0.5, 0.5, 0})}
+	if _, err := swapped.Stability(s74, cluster.HierarchicalK(cluster.Average, 2), opts); !errors.Is(err, cluster.ErrLabels) {
+		t.Errorf("states out of COW order: %v, want ErrLabels", err)
+	}
+	if _, err := (&cluster.Labeled{}).Stability(s74, method, opts); !errors.Is(err, cluster.ErrTooFew) {
+		t.Errorf("no states: %v, want ErrTooFew", err)
 	}
 }

@@ -7,18 +7,6 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// bestKnown ranks states by how well a reader knows them, to choose which
-// to label on the map: the five permanent members of the Security Council,
-// the other members of the G20, then states often in the news on Assembly
-// votes (the order cluster.Partition.Name uses to name blocs).
-var bestKnown = []string{
-	"USA", "CHN", "RUS", "GBR", "FRA",
-	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
-	"ISR", "IRN", "CUB", "VEN", "PRK", "SYR", "UKR", "EGY", "NGA", "PAK", "SRB", "BLR", "NIC",
-	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
-	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
-}
-
 // bloc is one bloc of a partition.
 type bloc struct {
 	number  int   // from 1, in dendrogram order

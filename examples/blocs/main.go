@@ -83,7 +83,7 @@
 //
 // and each Balkan state and Russia as
 //
-//	state <ISO3> <name> <bloc number> <bloc named by> <silhouette width>
+//	state <ISO3> <name> <bloc number> <bloc named by> <silhouette width (NaN, undefined, for one bloc)>
 //
 // and, with the bootstrap, each bloc's and each of these states' firmness as
 //
@@ -243,8 +243,9 @@ func (p *printer) printf(format string, args ...any) {
 
 // session holds one session's states, agreement and distances.
 type session struct {
-	countries []votes.Country // kept, by COW code
-	sim, dist *mat.SymDense   // agreement and 1 - agreement, kept states
+	labeled   *cluster.Labeled // the states kept and their distances
+	countries []votes.Country  // kept, by COW code
+	sim, dist *mat.SymDense    // agreement and 1 - agreement, kept states
 	rollCalls int
 	first     time.Time // the session's first roll call
 }
@@ -276,7 +277,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ses := &session{countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
+	ses := &session{labeled: l, countries: l.States, dist: l.Dist, sim: l.Sim, rollCalls: s.NumRollCalls(), first: first}
 	var absent, few []votes.Country
 	for _, d := range l.Dropped {
 		if d.Reason == cluster.NoVote {
@@ -302,10 +303,18 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	for _, b := range res.blocs {
 		p.printf("bloc\t%d\t%d\t%s\t%s\n", b.number, len(b.members), b.name, strings.Join(b.memberNames(ses.countries), "; "))
 	}
-	p.say("Mean silhouette width %.3f (1: every state much closer to its own bloc than to the next; 0: on the border).", res.silhouette.mean)
+	oneBloc := len(res.blocs) == 1
+	if oneBloc {
+		p.say("Mean silhouette width undefined: with one bloc there is no other to be closer to (NaN, as in the CSV).")
+	} else {
+		p.say("Mean silhouette width %.3f (1: every state much closer to its own bloc than to the next; 0: on the border).", res.silhouette.mean)
+	}
 
 	p.step("The Balkans and Russia")
 	p.say("Where each Balkan state and Russia fall; the silhouette width says how firmly (negative: closer to another bloc).")
+	if oneBloc {
+		p.say("With one bloc the silhouette width is undefined: NaN, as in the CSV.")
+	}
 	if err := where(p, ses, res); err != nil {
 		return err
 	}

@@ -466,3 +466,27 @@ func TestDropEveryState(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBloc: with one bloc the silhouette width is undefined (there is
+// no other bloc to be closer to). The CSV writes NaN; the notebook must say
+// so too, not print 0.000, which reads as "on the border".
+func TestOneBloc(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "one.csv")
+	var buf bytes.Buffer
+	if err := run([]string{"-k", "1", "-resamples", "0", "-csv", name}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "\nMean silhouette width undefined") || strings.Contains(out, "0.000") {
+		t.Errorf("the mean silhouette width is not said to be undefined, or a width prints as 0.000:\n%s", out)
+	}
+	if n := strings.Count(out, "\t1\tUnited States, China, Russian Federation, ...\tNaN\n"); n != 11 {
+		t.Errorf("%d state lines with silhouette NaN, want 11 (ten Balkan states and Russia):\n%s", n, out)
+	}
+	checkCSV(t, name, out)
+	for _, r := range readCSV(t, name)[1:] {
+		if r[6] != "NaN" {
+			t.Fatalf("row %v: silhouette %s, want NaN", r, r[6])
+		}
+	}
+}

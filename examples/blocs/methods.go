@@ -81,7 +81,14 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 		}
 	}
 	res.labels = renumber(labels, res.leaves)
+	// With one bloc the silhouette width is undefined (there is no other
+	// bloc to be closer to): NaN, as the CSV writes it, not 0, which would
+	// read as "on the border".
+	res.silhouette.mean = math.NaN()
 	res.silhouette.widths = make([]float64, len(res.labels))
+	for i := range res.silhouette.widths {
+		res.silhouette.widths[i] = math.NaN()
+	}
 	if slices.Max(res.labels) > 0 {
 		if res.silhouette.widths, res.silhouette.mean, err = cluster.Silhouette(ses.dist, res.labels); err != nil {
 			return nil, err

@@ -92,12 +92,13 @@ func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *
 
 // labelFirst returns the states the map labels first: always the Balkan
 // states (members on the session's first roll call) and Russia, then where
-// there is room the best-known states.
+// there is room the best-known states, in the order that names the blocs
+// (cluster.BestKnownISO3).
 func labelFirst(ses *session) (always, prefer []votes.Country, err error) {
 	if always, err = balkansAndRussia(ses); err != nil {
 		return nil, nil, err
 	}
-	for _, iso := range bestKnown {
+	for _, iso := range cluster.BestKnownISO3() {
 		c, err := votes.LookupCountry(iso)
 		if err != nil {
 			return nil, nil, err

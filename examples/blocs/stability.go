@@ -1,9 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/votes"
@@ -13,8 +13,9 @@ import (
 // the session's roll calls, the states clustered and the method are those
 // of the blocs, so the report's clustering of the data as they are is the
 // blocs themselves. Its labels (and Jaccard) are renumbered to the blocs'
-// numbers, so that -stability-csv counts blocs as -csv does. It returns
-// nil for Louvain, which the library does not bootstrap.
+// numbers (StabilityReport.Relabel), so that -stability-csv counts blocs
+// as -csv does. It returns nil for Louvain, which the library does not
+// bootstrap.
 func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*cluster.StabilityReport, error) {
 	var method cluster.Method
 	switch {
@@ -25,40 +26,21 @@ func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*clust
 	default:
 		return nil, nil
 	}
-	// The states clustered, no others: narrowing the states changes no
-	// pair's agreement (unanimity is judged when the record is read).
-	sel := s.SelectCountries(func(c votes.Country) bool { return slices.Contains(ses.countries, c) })
-	// MinVotes 1: the states were chosen already (cluster.Distances, at
-	// least -min joint votes with every other). MinN is left at 1, so that
-	// a resample is lost only where a pair has no joint vote at all.
-	rep, err := cluster.Stability(sel, method, &cluster.StabilityOptions{Resamples: cfg.resamples, Seed: cfg.seed, MinVotes: 1})
+	// The states clustered, no others (Labeled.Stability): narrowing the
+	// states changes no pair's agreement (unanimity is judged when the
+	// record is read). MinN is left at 1, so that a resample is lost only
+	// where a pair has no joint vote at all.
+	rep, err := ses.labeled.Stability(s, method, &cluster.StabilityOptions{Resamples: cfg.resamples, Seed: cfg.seed})
+	if errors.Is(err, cluster.ErrNoResample) {
+		return nil, fmt.Errorf("the bootstrap: %w (here a higher -min)", err)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Equal(rep.Countries, ses.countries) {
-		return nil, fmt.Errorf("the bootstrap clustered %d states, the blocs %d: not the same states", len(rep.Countries), len(ses.countries))
-	}
-	// The same partition, numbered differently: map the report's labels
-	// onto the blocs', and refuse anything that is not one to one.
-	to := map[int]int{}
-	from := map[int]int{}
-	for i, l := range rep.Labels {
-		b := res.labels[i]
-		if x, ok := to[l]; ok && x != b {
-			return nil, fmt.Errorf("the bootstrap's clustering of the session as it is differs from the blocs at %s", ses.countries[i].Name)
-		}
-		if x, ok := from[b]; ok && x != l {
-			return nil, fmt.Errorf("the bootstrap's clustering of the session as it is differs from the blocs at %s", ses.countries[i].Name)
-		}
-		to[l], from[b] = b, l
-	}
-	jac := make([]float64, len(rep.Jaccard))
-	for l, j := range rep.Jaccard {
-		jac[to[l]] = j
-	}
-	rep.Jaccard = jac
-	for i := range rep.Labels {
-		rep.Labels[i] = res.labels[i]
+	// The same partition, numbered differently: Relabel numbers the
+	// report's blocs as the blocs, and refuses anything else.
+	if err := rep.Relabel(res.labels); err != nil {
+		return nil, fmt.Errorf("the bootstrap's clustering of the session as it is is not the blocs: %w", err)
 	}
 	return rep, nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,7 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unga-go/unga/cluster"
 	"github.com/unga-go/unga/internal/testenv"
+	"github.com/unga-go/unga/votes"
 )
 
 // readCSV reads a whole CSV file, header first.
@@ -159,5 +163,61 @@ func TestStabilityOptions(t *testing.T) {
 		if _, err := parse(tc.args, io.Discard); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("parse(%q) = %v, want an error containing %q", tc.args, err, tc.want)
 		}
+	}
+}
+
+// pairwise returns a dataset of session 74 in which six states each vote
+// on five of fifteen roll calls: roll call j has two voters, a pair of
+// states of its own, one voting yes and the other no or abstain. Every
+// pair of states has exactly one joint vote, so that with -min 1 all six
+// are clustered, but a resample that fails to draw one of the fifteen
+// roll calls leaves a pair without a joint vote and cannot be clustered
+// (it draws all fifteen with chance 15!/15^15, about 3e-6).
+func pairwise(t *testing.T) *votes.Dataset {
+	t.Helper()
+	cows := []int{2, 20, 70, 200, 220, 365} // USA, CAN, MEX, GBR, FRA, RUS
+	var b strings.Builder
+	b.WriteString("rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n")
+	j := 0
+	for a := range cows {
+		for c := a + 1; c < len(cows); c++ {
+			j++
+			other := 3 // no
+			if (a+c)%2 == 1 {
+				other = 2 // abstain
+			}
+			for _, v := range [][2]int{{cows[a], 1}, {cows[c], other}} {
+				fmt.Fprintf(&b, "%d,74,%d,%d,1,0,10/%d/2019,R/74/%d,0,0,0,0,0,0,2019\n", j, v[1], v[0], j, j)
+			}
+		}
+	}
+	ds, err := votes.Read(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestEveryResampleFails: when no resample can be clustered, the bootstrap
+// has no figure to give; blocs stops with the library's error, which says
+// what to do, rather than print "NaN%" and pick its firmest and weakest
+// bloc among NaNs.
+func TestEveryResampleFails(t *testing.T) {
+	cfg, err := parse([]string{"-min", "1", "-k", "2", "-resamples", "30", "-seed", "3"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = analyze(pairwise(t), cfg, &out)
+	// Seed 3: each of its first 50 resamples misses one of the fifteen
+	// roll calls (cluster's TestStabilityNoResample checks it).
+	if !errors.Is(err, cluster.ErrNoResample) || !strings.Contains(err.Error(), "higher -min") {
+		t.Errorf("error %v, want cluster.ErrNoResample saying what to do", err)
+	}
+	if !strings.Contains(out.String(), "6 states clustered") {
+		t.Errorf("the fixture's six states are not all clustered:\n%s", out.String())
+	}
+	if strings.Contains(out.String(), "NaN") {
+		t.Errorf("output prints NaN:\n%s", out.String())
 	}
 }
