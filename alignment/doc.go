@@ -65,9 +65,10 @@
 // leave it out and count it (Undated). Group measures need the day of a
 // vote to know who was a member: Cohesion, Defections and Outliers leave
 // undated roll calls out of the group and count them, and a period's date
-// (ReferenceSeries.Dates, used by GroupMedian) is that of its first dated
-// roll call, so that no undated roll call counts every state that was ever
-// a member.
+// (ReferenceSeries.Dates, used by GroupMedian and BootstrapGroupMedian) is
+// that of its first dated roll call, unanimous or not, so that no undated
+// roll call counts every state that was ever a member and dropping
+// unanimous roll calls does not change who is one.
 //
 // # Rankings and NaN
 //
