@@ -266,7 +266,8 @@ type ReferenceBootstrap struct {
 // rank in a resample is one more than the number of states scoring higher
 // in it. It returns an error wrapping votes.ErrUnknownCountry if ref has
 // no row in ds, ErrEmpty if no roll call is left and ErrNoVotes if ref
-// cast no vote on them. It panics if x is not a known index or opts.Level
+// cast no vote on them (an absence counting as a vote with
+// opts.AbsentAsAbstain, as in Rank). It panics if x is not a known index or opts.Level
 // is not in (0, 1).
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
 	x.check()
@@ -279,7 +280,10 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		return nil, err
 	}
 	o := rs.opts
-	if !slices.ContainsFunc(rs.cols, func(j int) bool { return ds.Vote(ir, j).Cast() }) {
+	// Read the reference's votes as the scores do (o.vote), so that with
+	// AbsentAsAbstain a reference recorded only absent is ranked, as Rank
+	// ranks it.
+	if !slices.ContainsFunc(rs.cols, func(j int) bool { return o.vote(ds.Vote(ir, j)).Cast() }) {
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
 	}
 	var rows []int

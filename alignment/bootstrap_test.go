@@ -1,6 +1,7 @@
 package alignment
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -402,5 +403,48 @@ func TestBootstrapMatrixBlocked(t *testing.T) {
 				t.Fatalf("pair %d,%d: blocked %v, held %v", i, j, got.At(i, j), want.At(i, j))
 			}
 		}
+	}
+}
+
+// BootstrapReference reads the reference's votes as Rank does: with
+// AbsentAsAbstain a reference recorded only absent abstained throughout.
+// Fixture, by hand (Agree with Russia abstaining): Germany abstains on
+// both roll calls, 1; France yes then no, 1/2 and 1/2, 0.5; Serbia no and
+// no, 0.5. Without the option Russia cast no vote: ErrNoVotes from both.
+func TestBootstrapReferenceAbsentAsAbstain(t *testing.T) {
+	rus, fra, deu, srb := country(t, "RUS"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB")
+	Y, N, A, X := votes.Yes, votes.No, votes.Abstain, votes.Absent
+	ds := fixture(t, []votes.Country{fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-02", []votes.Vote{Y, A, N, X}},
+		{74, "2019-10-03", []votes.Vote{N, A, N, X}},
+	})
+	if _, err := Rank(ds, rus, Agree, nil); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("Rank without AbsentAsAbstain: %v, want ErrNoVotes", err)
+	}
+	if _, err := BootstrapReference(ds, rus, Agree, &BootstrapOptions{Resamples: 20}); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("BootstrapReference without AbsentAsAbstain: %v, want ErrNoVotes", err)
+	}
+	opts := &BootstrapOptions{Options: Options{AbsentAsAbstain: true}, Resamples: 20, Seed: 1}
+	rk, err := Rank(ds, rus, Agree, &opts.Options)
+	if err != nil {
+		t.Fatalf("Rank: %v", err)
+	}
+	rb, err := BootstrapReference(ds, rus, Agree, opts)
+	if err != nil {
+		t.Fatalf("BootstrapReference: %v", err)
+	}
+	want := map[int]Score{deu.COW: {1, 2}, fra.COW: {0.5, 2}, srb.COW: {0.5, 2}}
+	for _, s := range rk.States {
+		if s.Score != want[s.Country.COW] {
+			t.Errorf("Rank: %s %v, want %v", s.Country, s.Score, want[s.Country.COW])
+		}
+	}
+	for _, s := range rb.States {
+		if s.Score != want[s.Country.COW] {
+			t.Errorf("BootstrapReference: %s %v, want %v", s.Country, s.Score, want[s.Country.COW])
+		}
+	}
+	if len(rk.States) != 3 || len(rb.States) != 3 {
+		t.Errorf("%d states ranked by Rank, %d by BootstrapReference, want 3", len(rk.States), len(rb.States))
 	}
 }
