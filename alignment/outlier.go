@@ -51,6 +51,11 @@ func (o *OutlierOptions) orDefault() OutlierOptions {
 	return r
 }
 
+// MinJudged is the least number of judged members (OutlierRecord.Judged)
+// for Outliers to flag any: the median and MAD of fewer scores say too
+// little about what is usual in the group to single a member out.
+const MinJudged = 3
+
 // OutlierRecord is one member's record against the reference state.
 type OutlierRecord struct {
 	Country votes.Country
@@ -113,11 +118,11 @@ type OutlierReport struct {
 //
 // The rule is robust, so that the outliers themselves do not hide the
 // pattern: over the judged members (those whose score rests on at least
-// MinN roll calls: see OutlierRecord) take the median m of their scores and the
-// median absolute deviation MAD; a member stands apart if its score s has
-// |s - m| > K * 1.4826 * MAD and |s - m| >= MinGap (1.4826 scales the MAD
-// to a standard deviation under normality). With fewer than three judged
-// members nobody is flagged. A state is a member on a roll call if g
+// MinN roll calls: see OutlierRecord) take the median m of their scores
+// and the median absolute deviation MAD; a member stands apart if its
+// score s has |s - m| > K * 1.4826 * MAD and |s - m| >= MinGap (1.4826
+// scales the MAD to a standard deviation under normality). With fewer than
+// MinJudged judged members nobody is flagged. A state is a member on a roll call if g
 // contains it on the day of the vote; members without a row in ds are left
 // out, and on a roll call without a date no member is counted (Undated
 // says how many there were). Roll calls are kept or dropped as in Pair:
@@ -223,7 +228,7 @@ func (rep *OutlierReport) flag() {
 		dev[k] = math.Abs(x - rep.Median)
 	}
 	rep.MAD = median(dev)
-	if len(xs) < 3 {
+	if len(xs) < MinJudged {
 		return
 	}
 	limit := rep.Options.K * 1.4826 * rep.MAD

@@ -251,3 +251,40 @@ func TestOutliersCoincidenceN(t *testing.T) {
 		t.Errorf("Coincidence: %d members, median %v, want 2 and NaN", len(rep.States), rep.Median)
 	}
 }
+
+// MinJudged judged members are needed to flag any. Fixture, by hand
+// (Identical with Russia, MinN 3): France and Germany vote as Russia on
+// all three roll calls (1), Serbia against it on all three (0). With the
+// three judged: median 1, MAD 0, Serbia 1 away: it stands apart. France
+// and Serbia alone are MinJudged-1 = 2 judged: nobody is flagged.
+func TestOutliersMinJudged(t *testing.T) {
+	if MinJudged != 3 {
+		t.Fatalf("MinJudged = %d, the fixture is built for 3", MinJudged)
+	}
+	rus, fra, deu, srb := country(t, "RUS"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB")
+	Y, N := votes.Yes, votes.No
+	ds := fixture(t, []votes.Country{fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{Y, Y, N, Y}},
+		{74, "2019-10-02", []votes.Vote{N, N, Y, N}},
+		{74, "2019-10-03", []votes.Vote{Y, Y, N, Y}},
+	})
+	for _, tc := range []struct {
+		g    votes.Group
+		want []string
+	}{
+		{votes.NewGroup("three", fra, deu, srb), []string{srb.Name}},
+		{votes.NewGroup("two", fra, srb), nil},
+	} {
+		rep, err := Outliers(ds, tc.g, rus, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range rep.Outliers() {
+			got = append(got, m.Country.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("group %s: outliers %q, want %q", tc.g.Name, got, tc.want)
+		}
+	}
+}
