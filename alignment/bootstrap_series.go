@@ -244,9 +244,13 @@ func (sb *SeriesBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, sb
 type RankedInterval struct {
 	Country votes.Country
 	Interval
-	// Rank is 1 for the highest score on the data; RankLo and RankHi
-	// bound the rank over the resamples at the same level (percentiles of
-	// the ranks, widened to whole ranks). All three are 0 for a NaN score.
+	// Rank is one more than the number of states scoring higher on the
+	// data: 1 for the highest score, and tied states share the best rank
+	// (1, 2, 2, 4), as the ranks of the resamples are counted. Ranked.Rank
+	// (from Rank) differs: there each state has its own place. RankLo and
+	// RankHi bound the rank over the resamples at the same level
+	// (percentiles of the ranks, widened to whole ranks). All three are 0
+	// for a NaN score.
 	Rank, RankLo, RankHi int
 }
 
@@ -255,8 +259,11 @@ type RankedInterval struct {
 type ReferenceBootstrap struct {
 	Reference votes.Country
 	Index     Index
-	// States holds every state of the dataset but the reference, highest
-	// score first; states without a score (NaN) come last, by COW code.
+	// States holds every state of the dataset but the reference (also
+	// those that cast no vote, which Rank leaves out), in the order of
+	// Ranking.States: highest score first, ties to the larger n, then to
+	// the lower COW code; states without a score (NaN) come last, by n
+	// and COW code likewise.
 	States []RankedInterval
 }
 
@@ -335,7 +342,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		*col = c
 	})
 	slices.SortStableFunc(rb.States, func(p, q RankedInterval) int {
-		return cmpNaNLast(p.Value, q.Value, cmp.Compare(p.Country.COW, q.Country.COW))
+		return compareRanked(p.Score, q.Score, p.Country.COW, q.Country.COW)
 	})
 	return rb, nil
 }

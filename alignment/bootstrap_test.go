@@ -448,3 +448,43 @@ func TestBootstrapReferenceAbsentAsAbstain(t *testing.T) {
 		t.Errorf("%d states ranked by Rank, %d by BootstrapReference, want 3", len(rk.States), len(rb.States))
 	}
 }
+
+// BootstrapReference lists states in Rank's order (ties to the larger n,
+// then the lower COW code; NaN last, likewise) and ranks ties together,
+// where Rank gives each its own place. Fixture, by hand (Identical with
+// Russia, MinN 2): Serbia with Russia on all 3 roll calls (1, n 3);
+// Germany on the 2 it voted on (1, n 2); the United Kingdom against it on
+// all 3 (0, n 3); France on the one it voted on (NaN, n 1); the United
+// States absent throughout (NaN, n 0; not in Rank, which names it in
+// NoVotes).
+func TestBootstrapReferenceTies(t *testing.T) {
+	usa, gbr, fra, deu, srb, rus := country(t, "USA"), country(t, "GBR"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB"), country(t, "RUS")
+	Y, N, X := votes.Yes, votes.No, votes.Absent
+	ds := fixture(t, []votes.Country{usa, gbr, fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{X, N, Y, Y, Y, Y}},
+		{74, "2019-10-02", []votes.Vote{X, Y, X, N, N, N}},
+		{74, "2019-10-03", []votes.Vote{X, N, X, X, Y, Y}},
+	})
+	opts := &BootstrapOptions{Options: Options{MinN: 2}, Resamples: 20, Seed: 1}
+	rk, err := Rank(ds, rus, Identical, &opts.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := BootstrapReference(ds, rus, Identical, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotRank, gotBoot []string
+	for _, s := range rk.States {
+		gotRank = append(gotRank, fmt.Sprintf("%s %d", s.Country.ISO3, s.Rank))
+	}
+	for _, s := range rb.States {
+		gotBoot = append(gotBoot, fmt.Sprintf("%s %d", s.Country.ISO3, s.Rank))
+	}
+	if want := []string{"SRB 1", "DEU 2", "GBR 3", "FRA 0"}; !slices.Equal(gotRank, want) {
+		t.Errorf("Rank: %q, want %q", gotRank, want)
+	}
+	if want := []string{"SRB 1", "DEU 1", "GBR 3", "FRA 0", "USA 0"}; !slices.Equal(gotBoot, want) {
+		t.Errorf("BootstrapReference: %q, want %q", gotBoot, want)
+	}
+}
