@@ -26,7 +26,8 @@ type SeriesBootstrap struct {
 	// Periods[k]'s. From BootstrapPairSeries they are those holding a roll
 	// call left after dropping unanimous ones; from BootstrapGroupMedian
 	// they are ReferenceSeries.Periods, every period of the dataset, so
-	// that the two line up index by index.
+	// that Intervals[k] is the period of ReferenceSeries.GroupMedian's
+	// k-th score.
 	Periods   []int
 	Intervals []Interval
 	// Undated counts the roll calls left out for want of a date (by year
@@ -274,8 +275,8 @@ type ReferenceBootstrap struct {
 // in it. It returns an error wrapping votes.ErrUnknownCountry if ref has
 // no row in ds, ErrEmpty if no roll call is left and ErrNoVotes if ref
 // cast no vote on them (an absence counting as a vote with
-// opts.AbsentAsAbstain, as in Rank). It panics if x is not a known index or opts.Level
-// is not in (0, 1).
+// opts.AbsentAsAbstain, as in Rank). It panics if x is not a known index
+// or opts.Level is not in (0, 1).
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
 	x.check()
 	ir, err := rowOf(ds, ref)
