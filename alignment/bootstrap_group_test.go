@@ -2,6 +2,7 @@ package alignment
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -85,6 +86,75 @@ func TestEffectiveN(t *testing.T) {
 	} {
 		if got := EffectiveN(tc.iv); got != tc.want {
 			t.Errorf("EffectiveN(%+v) = %d, want %d", tc.iv, got, tc.want)
+		}
+	}
+}
+
+// BootstrapGroupMedian judges membership on the day GroupMedian does: that
+// of the period's first dated roll call, unanimous or not; and it has
+// GroupMedian's periods, an all-unanimous one included (NaN, N 0).
+//
+// Fixture, by hand: Russia the reference, France a member throughout,
+// Serbia a member from 2019-10-02. Session 74: 10-01 all yes (unanimous,
+// dropped); 10-02 Russia yes, France yes, Serbia no; 10-03 Russia no,
+// France no, Serbia yes. Session 75: one all-yes roll call. On 10-01 only
+// France is a member, agreeing fully: median 1 with N 1 (judging on 10-02,
+// the first roll call kept, would add Serbia's 0 and give 0.5 with N 2).
+// Session 75 has no roll call left: NaN with N 0.
+func TestBootstrapGroupMedianMembershipDay(t *testing.T) {
+	rus, fra, srb := country(t, "RUS"), country(t, "FRA"), country(t, "SRB")
+	Y, N := votes.Yes, votes.No
+	ds := fixture(t, []votes.Country{fra, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{Y, Y, Y}},
+		{74, "2019-10-02", []votes.Vote{Y, N, Y}},
+		{74, "2019-10-03", []votes.Vote{N, Y, N}},
+		{75, "2020-10-01", []votes.Vote{Y, Y, Y}},
+	})
+	joins := time.Date(2019, 10, 2, 0, 0, 0, 0, time.UTC)
+	member := func(c votes.Country, on time.Time) bool {
+		return c == fra || c == srb && !on.Before(joins)
+	}
+	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+	for _, by := range []By{BySession, ByYear} {
+		opts := &BootstrapOptions{Resamples: 50, Seed: 3, By: by}
+		wantPeriods := map[By][]int{BySession: {74, 75}, ByYear: {2019, 2020}}[by]
+		want := []Score{{Value: 1, N: 1}, {Value: math.NaN(), N: 0}}
+
+		var rs *ReferenceSeries
+		var err error
+		if by == BySession {
+			rs, err = WithReference(ds, rus, Agree, nil)
+		} else {
+			rs, err = WithReferenceByYear(ds, rus, Agree, nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := BootstrapGroupMedian(ds, rus, member, Agree, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gm := rs.GroupMedian(member)
+		if g := gb.Intervals[0].Score; !same(g.Value, 1) || g.N != 1 {
+			t.Errorf("by %v: first period %v, want 1 (n=1)", by, g)
+		}
+		if !slices.Equal(rs.Periods, wantPeriods) || !slices.Equal(gb.Periods, wantPeriods) {
+			t.Errorf("by %v: periods %v (GroupMedian), %v (bootstrap), want %v", by, rs.Periods, gb.Periods, wantPeriods)
+			continue
+		}
+		for k, w := range want {
+			if g := gm[k]; !same(g.Value, w.Value) || g.N != w.N {
+				t.Errorf("by %v, %d: GroupMedian %v, want %v", by, wantPeriods[k], g, w)
+			}
+			if g := gb.Intervals[k].Score; !same(g.Value, w.Value) || g.N != w.N {
+				t.Errorf("by %v, %d: BootstrapGroupMedian %v, want %v", by, wantPeriods[k], g, w)
+			}
+		}
+		if iv := gb.Intervals[0]; iv.Lo != 1 || iv.Hi != 1 {
+			t.Errorf("by %v: interval %v, want [1, 1] (France agrees on every roll call)", by, iv)
+		}
+		if iv := gb.Intervals[1]; !math.IsNaN(iv.Lo) || !math.IsNaN(iv.Hi) {
+			t.Errorf("by %v: all-unanimous period's interval %v, want NaN", by, iv)
 		}
 	}
 }

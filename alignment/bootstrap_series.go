@@ -22,12 +22,18 @@ type SeriesBootstrap struct {
 	Index Index
 	// By says whether Periods are sessions or calendar years.
 	By By
-	// Periods are the sessions (or years) holding a roll call left after
-	// dropping unanimous ones, in order; Intervals[k] is Periods[k]'s.
+	// Periods are the sessions (or years) in order; Intervals[k] is
+	// Periods[k]'s. From BootstrapPairSeries they are those holding a roll
+	// call left after dropping unanimous ones; from BootstrapGroupMedian
+	// they are ReferenceSeries.Periods, every period of the dataset, so
+	// that Intervals[k] is the period of ReferenceSeries.GroupMedian's
+	// k-th score.
 	Periods   []int
 	Intervals []Interval
 	// Undated counts the roll calls left out for want of a date (by year
-	// only).
+	// only): from BootstrapPairSeries those left after dropping unanimous
+	// ones, from BootstrapGroupMedian all of them, as ReferenceSeries
+	// counts them.
 	Undated int
 }
 
@@ -88,11 +94,15 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 // ReferenceSeries.GroupMedian computes it, with a percentile interval: each
 // resample draws the roll calls within each period as BootstrapPairSeries
 // does, scores every member with ref on the same draw and takes the median.
-// A state counts as a member in a period if member(c, day) holds on the day
-// of the period's first dated roll call; a period without a dated roll call
-// has a NaN score, and so does one in which no member scores. The result's
-// B is the zero Country and each Score's N counts the members that scored
-// (in the data as they are), as GroupMedian's does.
+// The periods, the day on which membership is judged and Undated are
+// ReferenceSeries' (see ReferenceSeries.Dates): a state counts as a member
+// in a period if member(c, day) holds on the day of the period's first
+// dated roll call, unanimous or not, so that dropping unanimous roll calls
+// does not change who is a member. A period without a dated roll call, or
+// without a roll call left after dropping unanimous ones, has a NaN score
+// and interval with N 0, and so does one in which no member scores. The
+// result's B is the zero Country and each Score's N counts the members that
+// scored (in the data as they are), as GroupMedian's does.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
 // ds and ErrEmpty if no roll call is left. It panics if x is not a known
@@ -109,16 +119,18 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 		return nil, err
 	}
 	o := rs.opts
+	// The periods and their days are those of ReferenceSeries (periods),
+	// judged on every roll call; stratum[k] is the resampler's stratum of
+	// period k, -1 if none of its roll calls is left.
+	keys, _, days, undated := periods(ds, by)
+	stratum := make([]int, len(keys))
+	for k, p := range keys {
+		stratum[k] = slices.Index(rs.keys, p)
+	}
 	codes := make(map[int][]uint8) // by row, filled before the workers start
-	days := make([]time.Time, len(rs.keys))
-	members := make([][]int, len(rs.keys))
-	for k := range rs.keys {
-		for _, q := range rs.strata[k] {
-			if d := ds.RollCall(rs.cols[q]).Date; !d.IsZero() && (days[k].IsZero() || d.Before(days[k])) {
-				days[k] = d
-			}
-		}
-		if days[k].IsZero() {
+	members := make([][]int, len(keys))
+	for k := range keys {
+		if days[k].IsZero() || stratum[k] < 0 {
 			continue
 		}
 		for i, c := range ds.Countries() {
@@ -130,10 +142,11 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 			}
 		}
 	}
-	sb := &SeriesBootstrap{A: ref, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
-	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
+	sb := &SeriesBootstrap{A: ref, Index: x, By: by, Periods: keys, Intervals: make([]Interval, len(keys)), Undated: undated}
+	parallelWith(len(keys), func(s *seriesScratch, k int) {
+		st := stratum[k]
 		med := func(r int) Score {
-			s.cols = rs.appendStratum(s.cols[:0], r, k)
+			s.cols = rs.appendStratum(s.cols[:0], r, st)
 			s.xs = s.xs[:0]
 			for _, i := range members[k] {
 				t := tableOfCells(codes[i], s.cols)
@@ -143,7 +156,7 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 			}
 			return Score{Value: median(s.xs), N: len(s.xs)}
 		}
-		if days[k].IsZero() {
+		if days[k].IsZero() || st < 0 {
 			sb.Intervals[k] = o.interval(Score{Value: math.NaN()}, nil)
 			return
 		}
@@ -232,9 +245,13 @@ func (sb *SeriesBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, sb
 type RankedInterval struct {
 	Country votes.Country
 	Interval
-	// Rank is 1 for the highest score on the data; RankLo and RankHi
-	// bound the rank over the resamples at the same level (percentiles of
-	// the ranks, widened to whole ranks). All three are 0 for a NaN score.
+	// Rank is one more than the number of states scoring higher on the
+	// data: 1 for the highest score, and tied states share the best rank
+	// (1, 2, 2, 4), as the ranks of the resamples are counted. Ranked.Rank
+	// (from Rank) differs: there each state has its own place. RankLo and
+	// RankHi bound the rank over the resamples at the same level
+	// (percentiles of the ranks, widened to whole ranks). All three are 0
+	// for a NaN score.
 	Rank, RankLo, RankHi int
 }
 
@@ -243,8 +260,11 @@ type RankedInterval struct {
 type ReferenceBootstrap struct {
 	Reference votes.Country
 	Index     Index
-	// States holds every state of the dataset but the reference, highest
-	// score first; states without a score (NaN) come last, by COW code.
+	// States holds every state of the dataset but the reference (also
+	// those that cast no vote, which Rank leaves out), in the order of
+	// Ranking.States: highest score first, ties to the larger n, then to
+	// the lower COW code; states without a score (NaN) come last, by n
+	// and COW code likewise.
 	States []RankedInterval
 }
 
@@ -254,8 +274,9 @@ type ReferenceBootstrap struct {
 // rank in a resample is one more than the number of states scoring higher
 // in it. It returns an error wrapping votes.ErrUnknownCountry if ref has
 // no row in ds, ErrEmpty if no roll call is left and ErrNoVotes if ref
-// cast no vote on them. It panics if x is not a known index or opts.Level
-// is not in (0, 1).
+// cast no vote on them (an absence counting as a vote with
+// opts.AbsentAsAbstain, as in Rank). It panics if x is not a known index
+// or opts.Level is not in (0, 1).
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
 	x.check()
 	ir, err := rowOf(ds, ref)
@@ -267,7 +288,10 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		return nil, err
 	}
 	o := rs.opts
-	if !slices.ContainsFunc(rs.cols, func(j int) bool { return ds.Vote(ir, j).Cast() }) {
+	// Read the reference's votes as the scores do (o.vote), so that with
+	// AbsentAsAbstain a reference recorded only absent is ranked, as Rank
+	// ranks it.
+	if !slices.ContainsFunc(rs.cols, func(j int) bool { return o.vote(ds.Vote(ir, j)).Cast() }) {
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
 	}
 	var rows []int
@@ -319,7 +343,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 		*col = c
 	})
 	slices.SortStableFunc(rb.States, func(p, q RankedInterval) int {
-		return cmpNaNLast(p.Value, q.Value, cmp.Compare(p.Country.COW, q.Country.COW))
+		return compareRanked(p.Score, q.Score, p.Country.COW, q.Country.COW)
 	})
 	return rb, nil
 }

@@ -1,6 +1,7 @@
 package alignment
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -402,5 +403,88 @@ func TestBootstrapMatrixBlocked(t *testing.T) {
 				t.Fatalf("pair %d,%d: blocked %v, held %v", i, j, got.At(i, j), want.At(i, j))
 			}
 		}
+	}
+}
+
+// BootstrapReference reads the reference's votes as Rank does: with
+// AbsentAsAbstain a reference recorded only absent abstained throughout.
+// Fixture, by hand (Agree with Russia abstaining): Germany abstains on
+// both roll calls, 1; France yes then no, 1/2 and 1/2, 0.5; Serbia no and
+// no, 0.5. Without the option Russia cast no vote: ErrNoVotes from both.
+func TestBootstrapReferenceAbsentAsAbstain(t *testing.T) {
+	rus, fra, deu, srb := country(t, "RUS"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB")
+	Y, N, A, X := votes.Yes, votes.No, votes.Abstain, votes.Absent
+	ds := fixture(t, []votes.Country{fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-02", []votes.Vote{Y, A, N, X}},
+		{74, "2019-10-03", []votes.Vote{N, A, N, X}},
+	})
+	if _, err := Rank(ds, rus, Agree, nil); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("Rank without AbsentAsAbstain: %v, want ErrNoVotes", err)
+	}
+	if _, err := BootstrapReference(ds, rus, Agree, &BootstrapOptions{Resamples: 20}); !errors.Is(err, ErrNoVotes) {
+		t.Errorf("BootstrapReference without AbsentAsAbstain: %v, want ErrNoVotes", err)
+	}
+	opts := &BootstrapOptions{Options: Options{AbsentAsAbstain: true}, Resamples: 20, Seed: 1}
+	rk, err := Rank(ds, rus, Agree, &opts.Options)
+	if err != nil {
+		t.Fatalf("Rank: %v", err)
+	}
+	rb, err := BootstrapReference(ds, rus, Agree, opts)
+	if err != nil {
+		t.Fatalf("BootstrapReference: %v", err)
+	}
+	want := map[int]Score{deu.COW: {1, 2}, fra.COW: {0.5, 2}, srb.COW: {0.5, 2}}
+	for _, s := range rk.States {
+		if s.Score != want[s.Country.COW] {
+			t.Errorf("Rank: %s %v, want %v", s.Country, s.Score, want[s.Country.COW])
+		}
+	}
+	for _, s := range rb.States {
+		if s.Score != want[s.Country.COW] {
+			t.Errorf("BootstrapReference: %s %v, want %v", s.Country, s.Score, want[s.Country.COW])
+		}
+	}
+	if len(rk.States) != 3 || len(rb.States) != 3 {
+		t.Errorf("%d states ranked by Rank, %d by BootstrapReference, want 3", len(rk.States), len(rb.States))
+	}
+}
+
+// BootstrapReference lists states in Rank's order (ties to the larger n,
+// then the lower COW code; NaN last, likewise) and ranks ties together,
+// where Rank gives each its own place. Fixture, by hand (Identical with
+// Russia, MinN 2): Serbia with Russia on all 3 roll calls (1, n 3);
+// Germany on the 2 it voted on (1, n 2); the United Kingdom against it on
+// all 3 (0, n 3); France on the one it voted on (NaN, n 1); the United
+// States absent throughout (NaN, n 0; not in Rank, which names it in
+// NoVotes).
+func TestBootstrapReferenceTies(t *testing.T) {
+	usa, gbr, fra, deu, srb, rus := country(t, "USA"), country(t, "GBR"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB"), country(t, "RUS")
+	Y, N, X := votes.Yes, votes.No, votes.Absent
+	ds := fixture(t, []votes.Country{usa, gbr, fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{X, N, Y, Y, Y, Y}},
+		{74, "2019-10-02", []votes.Vote{X, Y, X, N, N, N}},
+		{74, "2019-10-03", []votes.Vote{X, N, X, X, Y, Y}},
+	})
+	opts := &BootstrapOptions{Options: Options{MinN: 2}, Resamples: 20, Seed: 1}
+	rk, err := Rank(ds, rus, Identical, &opts.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := BootstrapReference(ds, rus, Identical, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotRank, gotBoot []string
+	for _, s := range rk.States {
+		gotRank = append(gotRank, fmt.Sprintf("%s %d", s.Country.ISO3, s.Rank))
+	}
+	for _, s := range rb.States {
+		gotBoot = append(gotBoot, fmt.Sprintf("%s %d", s.Country.ISO3, s.Rank))
+	}
+	if want := []string{"SRB 1", "DEU 2", "GBR 3", "FRA 0"}; !slices.Equal(gotRank, want) {
+		t.Errorf("Rank: %q, want %q", gotRank, want)
+	}
+	if want := []string{"SRB 1", "DEU 1", "GBR 3", "FRA 0", "USA 0"}; !slices.Equal(gotBoot, want) {
+		t.Errorf("BootstrapReference: %q, want %q", gotBoot, want)
 	}
 }

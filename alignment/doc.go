@@ -65,19 +65,24 @@
 // leave it out and count it (Undated). Group measures need the day of a
 // vote to know who was a member: Cohesion, Defections and Outliers leave
 // undated roll calls out of the group and count them, and a period's date
-// (ReferenceSeries.Dates, used by GroupMedian) is that of its first dated
-// roll call, so that no undated roll call counts every state that was ever
-// a member.
+// (ReferenceSeries.Dates, used by GroupMedian and BootstrapGroupMedian) is
+// that of its first dated roll call, unanimous or not, so that no undated
+// roll call counts every state that was ever a member and dropping
+// unanimous roll calls does not change who is one.
 //
 // # Rankings and NaN
 //
 // Rank orders every state by its score with a reference state, with n and
 // a minimum n: scores NaN (too few roll calls in common) come last, after
 // every number, and Top and Bottom never return them; states without any
-// cast vote are left out and named (Ranking.NoVotes). DefectionReport ranks
-// the members by their share of defections, the members without a vote
-// (share NaN) last, and leaves out states that were not members during the
-// selection.
+// cast vote are left out and named (Ranking.NoVotes). Tied scores are
+// listed larger n first, then by COW code, and each state has its own
+// rank (Ranked.Rank: 1, 2, 3 for a tie at the top). BootstrapReference
+// lists states in the same order but ranks as its resamples do, tied
+// states sharing the best rank (RankedInterval.Rank: 1, 1, 3).
+// DefectionReport ranks the members by their share of defections, the
+// members without a vote (share NaN) last, and leaves out states that were
+// not members during the selection.
 //
 // # How sure
 //

@@ -16,8 +16,11 @@ type OutlierOptions struct {
 	// Index measures each member's alignment with the reference; the zero
 	// value is Identical, the share of votes cast with the reference.
 	Index Index
-	// MinN is the least number of roll calls a member must have voted on
-	// (with the reference voting too) to be judged; zero means 3.
+	// MinN is the least number of roll calls a member's score must rest
+	// on (OutlierRecord.Score.N) for the member to be judged; zero means
+	// 3. For every index but Coincidence those are the roll calls on which
+	// both the member and the reference cast a vote; for Coincidence only
+	// those on which both voted yes or no.
 	MinN int
 	// K is the number of scaled MADs a member must lie from the median;
 	// zero means 3.
@@ -48,6 +51,11 @@ func (o *OutlierOptions) orDefault() OutlierOptions {
 	return r
 }
 
+// MinJudged is the least number of judged members (OutlierRecord.Judged)
+// for Outliers to flag any: the median and MAD of fewer scores say too
+// little about what is usual in the group to single a member out.
+const MinJudged = 3
+
 // OutlierRecord is one member's record against the reference state.
 type OutlierRecord struct {
 	Country votes.Country
@@ -59,13 +67,18 @@ type OutlierRecord struct {
 	// where the reference did not abstain; Absent no vote cast (recorded
 	// absent or no record; non-members do not count).
 	With, Against, Abstained, Absent int
-	// Score is the index over the roll calls both voted on (N = With +
-	// Against + Abstained); NaN if N is 0.
+	// Score is the index over the roll calls both voted on, with N the
+	// number it rests on, as Table.Score counts it: With + Against +
+	// Abstained for every index but Coincidence, which leaves out the roll
+	// calls on which either abstained, so that its N is smaller when any
+	// vote was an abstention. The value is NaN if N is 0.
 	Score Score
 	// Votes holds the state's vote on each roll call of the report;
 	// NoRecord where it was not a member of the group that day.
 	Votes []votes.Vote
-	// Judged is N >= MinN; Outlier marks a judged member that stands apart.
+	// Judged is Score.N >= MinN, so that a judged member's score rests on
+	// at least MinN roll calls; Outlier marks a judged member that stands
+	// apart.
 	Judged, Outlier bool
 }
 
@@ -104,12 +117,12 @@ type OutlierReport struct {
 // stands apart from the rest of the group.
 //
 // The rule is robust, so that the outliers themselves do not hide the
-// pattern: over the judged members (those that voted, with ref voting too,
-// on at least MinN roll calls) take the median m of their scores and the
-// median absolute deviation MAD; a member stands apart if its score s has
-// |s - m| > K * 1.4826 * MAD and |s - m| >= MinGap (1.4826 scales the MAD
-// to a standard deviation under normality). With fewer than three judged
-// members nobody is flagged. A state is a member on a roll call if g
+// pattern: over the judged members (those whose score rests on at least
+// MinN roll calls: see OutlierRecord) take the median m of their scores
+// and the median absolute deviation MAD; a member stands apart if its
+// score s has |s - m| > K * 1.4826 * MAD and |s - m| >= MinGap (1.4826
+// scales the MAD to a standard deviation under normality). With fewer than
+// MinJudged judged members nobody is flagged. A state is a member on a roll call if g
 // contains it on the day of the vote; members without a row in ds are left
 // out, and on a roll call without a date no member is counted (Undated
 // says how many there were). Roll calls are kept or dropped as in Pair:
@@ -186,7 +199,9 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 		}
 		m.Score = t.Score(o.Index, 1)
 		m.Judged = m.Score.N >= o.MinN
-		groupVoted = groupVoted || m.Score.N > 0
+		// A member that voted when ref did counts even if its score rests
+		// on no roll call (only abstentions, under Coincidence).
+		groupVoted = groupVoted || m.With+m.Against+m.Abstained > 0
 		rep.States = append(rep.States, m)
 	}
 	if !groupVoted {
@@ -213,7 +228,7 @@ func (rep *OutlierReport) flag() {
 		dev[k] = math.Abs(x - rep.Median)
 	}
 	rep.MAD = median(dev)
-	if len(xs) < 3 {
+	if len(xs) < MinJudged {
 		return
 	}
 	limit := rep.Options.K * 1.4826 * rep.MAD

@@ -184,3 +184,107 @@ func TestGroupErrors(t *testing.T) {
 		t.Errorf("reference without votes: %v", err)
 	}
 }
+
+// Under Coincidence a member's Score.N counts only the roll calls on which
+// both it and the reference voted yes or no, and Judged asks that many;
+// a group whose members only abstained when the reference voted did vote,
+// and is reported rather than ErrNoVotes.
+//
+// Fixture, by hand, Russia the reference, a group of France, Germany and
+// Serbia (MinN 3 by default). Roll calls: Russia yes, no, yes, no; France
+// yes, no, abstain, abstain (With 2, Abstained 2); Germany and Serbia
+// abstain throughout (Abstained 4). Coincidence: France 2/2 = 1 on N 2,
+// not judged; Germany and Serbia NaN on N 0. Agree: France (1+1+.5+.5)/4 =
+// 0.75 on N 4, Germany and Serbia 0.5 on N 4, all judged.
+func TestOutliersCoincidenceN(t *testing.T) {
+	rus, fra, deu, srb := country(t, "RUS"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB")
+	Y, N, A := votes.Yes, votes.No, votes.Abstain
+	ds := fixture(t, []votes.Country{fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{Y, A, A, Y}},
+		{74, "2019-10-02", []votes.Vote{N, A, A, N}},
+		{74, "2019-10-03", []votes.Vote{A, A, A, Y}},
+		{74, "2019-10-04", []votes.Vote{A, A, A, N}},
+	})
+	g := votes.NewGroup("G", fra, deu, srb)
+	type rec struct {
+		With, Against, Abstained int
+		Score                    Score
+		Judged                   bool
+	}
+	nan := math.NaN()
+	for _, tc := range []struct {
+		x    Index
+		want map[int]rec
+	}{
+		{Coincidence, map[int]rec{fra.COW: {2, 0, 2, Score{1, 2}, false}, deu.COW: {0, 0, 4, Score{nan, 0}, false}, srb.COW: {0, 0, 4, Score{nan, 0}, false}}},
+		{Agree, map[int]rec{fra.COW: {2, 0, 2, Score{0.75, 4}, true}, deu.COW: {0, 0, 4, Score{0.5, 4}, true}, srb.COW: {0, 0, 4, Score{0.5, 4}, true}}},
+	} {
+		rep, err := Outliers(ds, g, rus, &OutlierOptions{Index: tc.x})
+		if err != nil {
+			t.Errorf("%v: %v", tc.x, err)
+			continue
+		}
+		if len(rep.States) != 3 {
+			t.Errorf("%v: %d members, want 3", tc.x, len(rep.States))
+		}
+		for _, m := range rep.States {
+			w := tc.want[m.Country.COW]
+			got := rec{m.With, m.Against, m.Abstained, m.Score, m.Judged}
+			if got.With != w.With || got.Against != w.Against || got.Abstained != w.Abstained || got.Judged != w.Judged ||
+				got.Score.N != w.Score.N || !(got.Score.Value == w.Score.Value || math.IsNaN(got.Score.Value) && math.IsNaN(w.Score.Value)) {
+				t.Errorf("%v, %s: %+v, want %+v", tc.x, m.Country, got, w)
+			}
+		}
+	}
+	// Germany and Serbia alone cast 4 votes each when Russia did, all
+	// abstentions: a report with nobody judged, not ErrNoVotes.
+	rep, err := Outliers(ds, votes.NewGroup("G2", deu, srb), rus, &OutlierOptions{Index: Coincidence})
+	if err != nil {
+		t.Fatalf("Coincidence, members only abstaining: %v", err)
+	}
+	for _, m := range rep.States {
+		if m.Abstained != 4 || m.Score.N != 0 || m.Judged {
+			t.Errorf("Coincidence, %s: %+v, want 4 abstentions, N 0, not judged", m.Country, m)
+		}
+	}
+	if len(rep.States) != 2 || !math.IsNaN(rep.Median) {
+		t.Errorf("Coincidence: %d members, median %v, want 2 and NaN", len(rep.States), rep.Median)
+	}
+}
+
+// MinJudged judged members are needed to flag any. Fixture, by hand
+// (Identical with Russia, MinN 3): France and Germany vote as Russia on
+// all three roll calls (1), Serbia against it on all three (0). With the
+// three judged: median 1, MAD 0, Serbia 1 away: it stands apart. France
+// and Serbia alone are MinJudged-1 = 2 judged: nobody is flagged.
+func TestOutliersMinJudged(t *testing.T) {
+	if MinJudged != 3 {
+		t.Fatalf("MinJudged = %d, the fixture is built for 3", MinJudged)
+	}
+	rus, fra, deu, srb := country(t, "RUS"), country(t, "FRA"), country(t, "DEU"), country(t, "SRB")
+	Y, N := votes.Yes, votes.No
+	ds := fixture(t, []votes.Country{fra, deu, srb, rus}, []fixtureRC{
+		{74, "2019-10-01", []votes.Vote{Y, Y, N, Y}},
+		{74, "2019-10-02", []votes.Vote{N, N, Y, N}},
+		{74, "2019-10-03", []votes.Vote{Y, Y, N, Y}},
+	})
+	for _, tc := range []struct {
+		g    votes.Group
+		want []string
+	}{
+		{votes.NewGroup("three", fra, deu, srb), []string{srb.Name}},
+		{votes.NewGroup("two", fra, srb), nil},
+	} {
+		rep, err := Outliers(ds, tc.g, rus, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range rep.Outliers() {
+			got = append(got, m.Country.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("group %s: outliers %q, want %q", tc.g.Name, got, tc.want)
+		}
+	}
+}

@@ -199,7 +199,9 @@ func (pt *PermutationTest) Sentence(topic string) string {
 }
 
 // PermutationRow is one member's record with the reference and its test:
-// state a is the reference and b the member, as in OutlierRow.
+// state a is the reference and b the member, as in OutlierRow: name_b is
+// the member's name on the last roll call it sat for (MemberTest.Name, as
+// in the OutlierReport), name_a the reference's Country.Name.
 type PermutationRow struct {
 	Group    string  `csv:"group"`
 	ISO3A    string  `csv:"iso3_a"`
@@ -240,7 +242,7 @@ func (pt *PermutationTest) Rows() []PermutationRow {
 		out[k] = PermutationRow{
 			Group: pt.Group.Name,
 			ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name,
-			ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Country.Name,
+			ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
 			With: m.With, N: m.N, Expected: m.Expected,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue, Outlier: m.Outlier,
 		}

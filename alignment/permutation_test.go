@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,5 +110,38 @@ func TestPoissonBinomial(t *testing.T) {
 		if math.Abs(d[k]-want) > 1e-15 {
 			t.Errorf("P(%d) = %g, want %g", k, d[k], want)
 		}
+	}
+}
+
+// PermutationRow names the member as MemberTest.Name and OutlierRow do: by
+// its name on the last roll call it sat for. COW 345 voted in 2000 as
+// "Yugoslavia" (votes.Country.NameOn), though its Country.Name is
+// "Serbia".
+func TestPermutationRowName(t *testing.T) {
+	rus, fra, srb := country(t, "RUS"), country(t, "FRA"), country(t, "SRB")
+	Y, N, A := votes.Yes, votes.No, votes.Abstain
+	ds := fixture(t, []votes.Country{fra, srb, rus}, []fixtureRC{
+		{55, "2000-10-02", []votes.Vote{Y, N, N}},
+		{55, "2000-10-03", []votes.Vote{N, A, Y}},
+	})
+	rep, err := Outliers(ds, votes.NewGroup("G", fra, srb), rus, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt := rep.Permutation()
+	var got []string
+	for _, r := range rep.Rows() {
+		got = append(got, "outlier "+r.NameB)
+	}
+	for _, m := range pt.Members {
+		got = append(got, "member "+m.Name)
+	}
+	for _, r := range pt.Rows() {
+		got = append(got, "permutation "+r.NameB)
+	}
+	slices.Sort(got)
+	want := []string{"member France", "member Yugoslavia", "outlier France", "outlier Yugoslavia", "permutation France", "permutation Yugoslavia"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names %q, want %q", got, want)
 	}
 }

@@ -17,7 +17,11 @@ type Ranked struct {
 	// Score is the state's index with the reference, with the number of
 	// roll calls both voted on; NaN if that number is below the minimum.
 	Score Score
-	// Rank is 1 for the highest score; 0 for a state without a score.
+	// Rank is the state's place in Ranking.States: 1 for the highest
+	// score, and each state its own place, so that tied scores get
+	// consecutive ranks in the order of States (larger n first, then lower
+	// COW code); 0 for a state without a score. RankedInterval.Rank (from
+	// BootstrapReference) differs: there tied states share the best rank.
 	Rank int
 }
 

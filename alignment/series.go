@@ -306,8 +306,9 @@ type ReferenceSeries struct {
 	// By says whether Periods are sessions or calendar years.
 	By      By
 	Periods []int
-	// Dates holds the day of each period's first dated roll call (zero if
-	// none of its roll calls has a date).
+	// Dates holds the day of each period's first dated roll call,
+	// unanimous or not (zero if none of its roll calls has a date): the
+	// day on which GroupMedian and BootstrapGroupMedian judge membership.
 	Dates     []time.Time
 	Countries []votes.Country
 	// Scores has one row per state (as Countries) and one column per
@@ -395,13 +396,15 @@ func (rs *ReferenceSeries) State(c votes.Country) ([]Score, bool) {
 
 // GroupMedian returns, for each period, the median of the scores of the
 // states that member reports as members on the day of the period's first
-// dated roll call: the reference's score with the group's median member
-// (the mean of the two middle ones for an even count). States without a
-// score (NaN) are left out, and so is the reference itself. The Score's N
-// is here the number of members with a score; the value is NaN if there
-// are none. A period none of whose roll calls is dated has no day on which
-// to judge membership: its median is NaN with N 0, rather than the median
-// of every state that was ever a member.
+// dated roll call (Dates; a unanimous one counts, so that dropping
+// unanimous roll calls does not change who is a member): the reference's
+// score with the group's median member (the mean of the two middle ones
+// for an even count). States without a score (NaN) are left out, and so
+// is the reference itself. The Score's N is here the number of members
+// with a score; the value is NaN if there are none. A period none of whose
+// roll calls is dated has no day on which to judge membership: its median
+// is NaN with N 0, rather than the median of every state that was ever a
+// member. BootstrapGroupMedian gives the same scores with intervals.
 func (rs *ReferenceSeries) GroupMedian(member func(c votes.Country, on time.Time) bool) []Score {
 	out := make([]Score, len(rs.Periods))
 	var xs []float64

@@ -361,7 +361,9 @@ func (r *DefectionReport) Rows() []DefectionRow {
 func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
 
 // OutlierRow is one member's record against the reference: a is the
-// reference, b the member.
+// reference, b the member. name_b is the member's name on the last roll
+// call it sat for (OutlierRecord.Name: "Yugoslavia" in 2000), name_a the
+// reference's Country.Name.
 type OutlierRow struct {
 	Group     string  `csv:"group"`
 	ISO3A     string  `csv:"iso3_a"`

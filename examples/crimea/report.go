@@ -30,7 +30,7 @@ func sentence(rep *alignment.OutlierReport, label, topic string) string {
 	ref := rep.ReferenceName()
 	cast := func(m alignment.OutlierRecord) int { return m.With + m.Against + m.Abstained }
 	switch {
-	case judged < 3:
+	case judged < alignment.MinJudged:
 		return fmt.Sprintf("Too few %s states voted on %d or more of the %d %s to single any out (%d did).",
 			label, o.MinN, len(rep.RollCalls), topic, judged)
 	case len(out) == 0:
