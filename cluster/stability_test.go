@@ -3,7 +3,6 @@ package cluster_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -163,7 +162,8 @@ func TestStabilityBadMethod(t *testing.T) {
 	}
 }
 
-// pairwise returns a dataset of session 74 in which six states each vote
+// pairwise reads testdata/cluster/pairwise.csv (Voeten's layout), a
+// dataset of session 74 in which six states each vote
 // on five of fifteen roll calls: roll call j has two voters, a pair of
 // states of its own, one voting yes and the other no or abstain. Every
 // pair of states thus has exactly one joint vote, and a resample that
@@ -172,23 +172,7 @@ func TestStabilityBadMethod(t *testing.T) {
 // resample draws all fifteen with chance 15!/15^15, about 3e-6.
 func pairwise(tb testing.TB) *votes.Dataset {
 	tb.Helper()
-	cows := []int{2, 20, 70, 200, 220, 365} // USA, CAN, MEX, GBR, FRA, RUS
-	var b strings.Builder
-	b.WriteString("rcid,session,vote,ccode,member,importantvote,date,unres,me,nu,di,hr,co,ec,year\n")
-	j := 0
-	for a := range cows {
-		for c := a + 1; c < len(cows); c++ {
-			j++
-			other := 3 // no
-			if (a+c)%2 == 1 {
-				other = 2 // abstain
-			}
-			for _, v := range [][2]int{{cows[a], 1}, {cows[c], other}} {
-				fmt.Fprintf(&b, "%d,74,%d,%d,1,0,10/%d/2019,R/74/%d,0,0,0,0,0,0,2019\n", j, v[1], v[0], j, j)
-			}
-		}
-	}
-	ds, err := votes.Read(strings.NewReader(b.String()))
+	ds, err := votes.ReadFile("../testdata/cluster/pairwise.csv")
 	if err != nil {
 		tb.Fatal(err)
 	}
