@@ -1,6 +1,7 @@
 package votes_test
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"testing"
@@ -277,4 +278,18 @@ func TestReversedRangePanics(t *testing.T) {
 	votes.Between(time.Date(2019, 12, 18, 23, 0, 0, 0, time.FixedZone("UTC-5", -5*3600)), time.Date(2019, 12, 18, 0, 0, 0, 0, time.FixedZone("UTC+3", 3*3600)))
 	votes.InYears(2019, 2019)
 	votes.InSessions(74, 74)
+}
+
+// SessionSpan bounds sessions whose span ends by 9999; beyond, it gives
+// zero times as it does below 1, where 1946+s once overflowed into 1944.
+func TestSessionSpanBound(t *testing.T) {
+	from, to := votes.SessionSpan(8053)
+	if from.Year() != 9998 || to.Year() != 9999 {
+		t.Errorf("SessionSpan(8053) = %v, %v; want 9998-09-01, 9999-09-30", from, to)
+	}
+	for _, s := range []int{8054, math.MaxInt32, math.MaxInt - 1946, math.MaxInt} {
+		if from, to := votes.SessionSpan(s); !from.IsZero() || !to.IsZero() {
+			t.Errorf("SessionSpan(%d) = %v, %v; want zero", s, from, to)
+		}
+	}
 }
