@@ -347,3 +347,20 @@ func TestSessionToleranceReal(t *testing.T) {
 		}
 	}
 }
+
+// A small file of CR-only line ends with a quoted field is named as such,
+// not as bad quoting: the CR after the closing quote, or before the
+// opening one, is a line end.
+func TestCROnlyQuoted(t *testing.T) {
+	for name, in := range map[string]string{
+		"quote before CR": "rcid,session,vote,ccode,date,unres\r1,1,1,2,1/1/1946,\"R/1/1\"\r1,1,1,20,1/1/1946,\"R/1/1\"\r",
+		"quote after CR":  "rcid,session,vote,ccode,date,unres\r\"1\",1,1,2,1/1/1946,R/1/1\r",
+		"quoted header":   "\"rcid\",\"session\",\"vote\",\"ccode\",\"date\"\r1,1,1,2,1/1/1946\r",
+		"undl":            "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title\r1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,\"A title, with a comma\"\r1,CAN,CANADA,Y,2019-12-18,74,A/RES/74/1,\"A title, with a comma\"\r",
+	} {
+		_, err := votes.Read(strings.NewReader(in))
+		if !errors.Is(err, votes.ErrUnknownFormat) || errors.Is(err, votes.ErrQuote) || !strings.Contains(err.Error(), "CR alone") {
+			t.Errorf("%s: err = %v, want ErrUnknownFormat naming CR line ends", name, err)
+		}
+	}
+}
