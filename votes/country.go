@@ -100,19 +100,29 @@ var nameEras = [...]struct {
 
 func day(y int, m time.Month, d int) time.Time { return countries.Day(y, m, d) }
 
+// countryAt returns the state at place p of countries.Table, the one
+// table of states: a Country is made from its row, never stored apart.
+func countryAt(p int) Country {
+	e := &countries.Table[p]
+	return Country{COW: e.COW, ISO2: e.ISO2, ISO3: e.ISO3, Name: e.Name}
+}
+
 // AllCountries returns every state in the built-in table, ordered by COW code.
 func AllCountries() []Country {
 	out := make([]Country, len(countries.Table))
 	for p := range countries.Table {
-		out[p] = Country(countries.Of(p))
+		out[p] = countryAt(p)
 	}
 	return out
 }
 
 // CountryByCOW returns the state with the given Correlates of War code.
 func CountryByCOW(cow int) (Country, bool) {
-	c, ok := countries.ByCOW(cow)
-	return Country(c), ok
+	p, ok := countries.Pos(cow)
+	if !ok {
+		return Country{}, false
+	}
+	return countryAt(p), true
 }
 
 // LookupCountry finds a state by any of its names or codes: the COW code
@@ -177,18 +187,21 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 }
 
 // lookupSource resolves a name or code read from a data file, on the day of
-// the roll call. Unlike LookupCountry it takes the UN's short names "Congo"
-// and "Guinea" for the states the UN gives them to (COG and GIN), as the
-// UN Digital Library and unvotes write them: a file's names are the
-// names of one naming scheme, not a person's shorthand. It is
-// countries.LookupSource, the lookup the readers (internal/engine) make
-// for every name and code they read, with votes' error.
+// the roll call (zero: today), to the state that held the seat then.
+// Unlike LookupCountry it takes the UN's short names "Congo" and "Guinea"
+// for the states the UN gives them to (COG and GIN), as the UN Digital
+// Library and unvotes write them: a file's names are the names of one
+// naming scheme, not a person's shorthand. The readers make this lookup
+// for every name and code they read.
 func lookupSource(key string, on time.Time) (Country, error) {
-	if c, ok := countries.LookupSource(key, on); ok {
-		return Country(c), nil
+	if p, ok := countries.LookupSource(key, on); ok {
+		return countryAt(p), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
 }
+
+// lookupSourceToday is lookupSource for a key read without a day.
+func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
 
 // ambiguousKeys are folded keys that name several states in ordinary use.
 // None of them is in countryTable but "congo" and "guinea", the UN's short

@@ -38,12 +38,12 @@ func TestCountryKeysUnique(t *testing.T) {
 	// Each date-dependent key is a key of the state that holds it today,
 	// and the lookup index resolves it to that state.
 	for _, d := range DateKeys {
-		c, ok := Lookup(d.Key, d.SwitchDay.AddDate(0, 0, -1))
-		if !ok || c.COW != d.Before {
-			t.Errorf("%q the day before %s: %v, want COW %d", d.Key, d.SwitchDay.Format("2006-01-02"), c, d.Before)
+		p, ok := Lookup(d.Key, d.SwitchDay.AddDate(0, 0, -1))
+		if !ok || Table[p].COW != d.Before {
+			t.Errorf("%q the day before %s: COW %d, want %d", d.Key, d.SwitchDay.Format("2006-01-02"), Table[p].COW, d.Before)
 		}
-		if c, _ := ByKey(d.Key); c.COW != d.After {
-			t.Errorf("%q today: COW %d, want %d", d.Key, c.COW, d.After)
+		if p, _ := ByKey(d.Key); Table[p].COW != d.After {
+			t.Errorf("%q today: COW %d, want %d", d.Key, Table[p].COW, d.After)
 		}
 	}
 }
