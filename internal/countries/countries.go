@@ -115,8 +115,25 @@ var index = sync.OnceValue(func() *countryIndex {
 			}
 		}
 	}
+	for _, c := range Codes {
+		ix.byKey[FoldKey(c.Code)] = int(ix.pos[c.COW]) - 1
+	}
 	return ix
 })
+
+// Code returns the printable code of the state at place p of Table: its
+// ISO3 code, or, for a state without one, its code in Codes.
+func Code(p int) string {
+	if iso := Table[p].ISO3; iso != "" {
+		return iso
+	}
+	for _, c := range Codes {
+		if c.COW == Table[p].COW {
+			return c.Code
+		}
+	}
+	return ""
+}
 
 // ByKey returns the place of the state a folded key names today, without
 // the dated keys' rule (for tests of the table).

@@ -70,3 +70,36 @@ func TestFoldKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCodes checks that every state has a printable code, that no two
+// share one, and that each is a key of its own state and of no other.
+func TestCodes(t *testing.T) {
+	seen := map[string]int{}
+	for p, e := range Table {
+		c := Code(p)
+		if c == "" {
+			t.Errorf("COW %d (%s) has no code", e.COW, e.Name)
+			continue
+		}
+		if q, ok := seen[c]; ok {
+			t.Errorf("code %s is COW %d's and COW %d's", c, Table[q].COW, e.COW)
+		}
+		seen[c] = p
+		if q, ok := ByKey(FoldKey(c)); !ok || q != p {
+			t.Errorf("code %s of COW %d finds place %d, %v; want %d", c, e.COW, q, ok, p)
+		}
+	}
+	for _, c := range Codes {
+		p, ok := Pos(c.COW)
+		if !ok || Table[p].ISO3 != "" {
+			t.Errorf("Codes gives %s to COW %d, which is not in Table or has an ISO3 code", c.Code, c.COW)
+		}
+		for _, e := range Table {
+			for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
+				if FoldKey(k) == FoldKey(c.Code) && e.COW != c.COW {
+					t.Errorf("code %s of COW %d is a key of COW %d", c.Code, c.COW, e.COW)
+				}
+			}
+		}
+	}
+}
