@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/votes"
 )
@@ -103,16 +104,8 @@ func (p *Partition) name(i int) string {
 }
 
 // bestKnown lists states by how well a reader knows them, by ISO3 code:
-// the five permanent members of the Security Council, the other members
-// of the G20, then states often in the news on Assembly votes.
-// Partition.BestKnown documents it; keep the two in step.
-var bestKnown = [...]string{
-	"USA", "CHN", "RUS", "GBR", "FRA",
-	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
-	"ISR", "IRN", "CUB", "VEN", "PRK", "SYR", "UKR", "EGY", "NGA", "PAK", "SRB", "BLR", "NIC",
-	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
-	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
-}
+// the list of the table of states, which BestKnown documents.
+var bestKnown = &countries.BestKnown
 
 // BestKnownISO3 returns the ISO3 codes of the best-known states, best
 // known first: the order in which Partition.BestKnown and Name put a
