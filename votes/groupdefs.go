@@ -233,7 +233,9 @@ func groupDefs() []groupDef {
 			aliases: []string{"African Group", "Africa"},
 			description: "The UN's African Group, its 54 members today." + regionalNote + " Zanzibar is here " +
 				"until its union with Tanganyika on 26 April 1964. South Africa is here from 23 June 1994, " +
-				"when it resumed its seat in the Assembly (A/RES/48/258); under apartheid it was in no group.",
+				"when it resumed its seat in the Assembly (A/RES/48/258), and in no group before: from 12 " +
+				"November 1974 the Assembly barred it from its work, and its place in the earlier, informal " +
+				"groups is not established here.",
 			seated: true,
 			members: concat(always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
 				"COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN",

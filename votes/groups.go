@@ -65,12 +65,23 @@ func (g *Group) sort() {
 // was ever a member. For a roll call, use ContainsOn, which does not take
 // an undated roll call for "ever".
 func (g Group) Contains(c Country, t time.Time) bool {
-	for _, m := range g.members {
-		if m.country.COW == c.COW && m.during(t) {
+	for _, m := range g.spans(c) {
+		if m.during(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// spans returns c's memberships, in order of their start: the members are
+// sorted by COW code, so a binary search finds them in a group of any size.
+func (g Group) spans(c Country) []membership {
+	i, _ := slices.BinarySearchFunc(g.members, c.COW, func(m membership, cow int) int { return m.country.COW - cow })
+	j := i
+	for j < len(g.members) && g.members[j].country.COW == c.COW {
+		j++
+	}
+	return g.members[i:j]
 }
 
 // ContainsOn reports whether c was a member of g when roll call rc was
@@ -111,8 +122,8 @@ func (g Group) ContainsThroughout(c Country, from, to time.Time) bool {
 		panic("votes: ContainsThroughout needs two days in order")
 	}
 	cur := from // the first day not yet covered
-	for _, m := range g.members {
-		if m.country.COW != c.COW || cur.Before(m.from) {
+	for _, m := range g.spans(c) {
+		if cur.Before(m.from) {
 			continue
 		}
 		if m.until.IsZero() {
