@@ -223,7 +223,8 @@ func longDay(s string) string { return mustDay(s).Format("2 January 2006") }
 const regionalNote = " Each state counts from its admission to the UN until it ceased to exist (see the UN " +
 	"group). The five groups took their present shape in 1963-66 (A/RES/1991 (XVIII) of 17 December 1963); " +
 	"before that this group holds the states that later formed it, which the Assembly's earlier, informal " +
-	"groups did not always match."
+	"groups did not always match. The moves between groups named in the five descriptions are the only " +
+	"ones this table records."
 
 func groupDefs() []groupDef {
 	return []groupDef{

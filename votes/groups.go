@@ -204,33 +204,36 @@ func Groups() []Group {
 }
 
 // LookupGroup returns the built-in group with the given name or alias, case
-// insensitively. The names, with their aliases in brackets:
+// insensitively and ignoring punctuation. The names, each with its aliases:
 //
-//   - "UN" (United Nations, UN members)
-//   - "African" (African Group, Africa)
-//   - "Asia-Pacific" (Asia-Pacific Group, Asia Pacific, Asian)
-//   - "Eastern European" (Eastern European Group, EEG, Eastern Europe)
-//   - "GRULAC" (Latin American and Caribbean, Latin American and Caribbean
-//     Group, Latin America)
-//   - "WEOG" (Western European and Others, Western European and Others
-//     Group, Western Europe and Others)
+//   - "UN": "United Nations", "UN members", "UN member states"
+//   - "African": "African Group", "Africa"
+//   - "Asia-Pacific": "Asia-Pacific Group", "Asia Pacific", "Asian", "Asian Group"
+//   - "Eastern European": "Eastern European Group", "EEG", "Eastern Europe"
+//   - "GRULAC": "Latin American and Caribbean", "Latin American and Caribbean Group",
+//     "Latin America"
+//   - "WEOG": "Western European and Others", "Western European and Others Group",
+//     "Western Europe and Others"
 //   - "Balkans"
-//   - "Western Balkans" (WB6, West Balkans)
-//   - "EU" (European Union, EEC, European Communities)
-//   - "EU candidates" (EU candidate countries, Candidate countries)
-//   - "NATO" (North Atlantic Treaty Organization)
-//   - "P5" (Permanent five, Permanent members, Security Council permanent
-//     members)
-//   - "G7" (Group of Seven)
-//   - "G20" (Group of Twenty)
-//   - "BRICS" (BRIC)
-//   - "ASEAN" (Association of Southeast Asian Nations)
-//   - "African Union" (AU, OAU, Organisation of African Unity)
-//   - "Arab League" (League of Arab States, Arab Group)
-//   - "OIC" (Organisation of Islamic Cooperation, Organisation of the
-//     Islamic Conference)
-//   - "NAM" (Non-Aligned Movement)
-//   - "G77" (Group of 77, G-77)
+//   - "Western Balkans": "WB6", "West Balkans"
+//   - "EU": "European Union", "EEC", "European Communities"
+//   - "EU candidates": "EU candidate countries", "Candidate countries", "EU candidate states"
+//   - "NATO": "North Atlantic Treaty Organization"
+//   - "P5": "Permanent five", "Permanent members", "Security Council permanent members"
+//   - "G7": "Group of Seven"
+//   - "G20": "Group of Twenty", "G-20"
+//   - "BRICS": "BRIC"
+//   - "ASEAN": "Association of Southeast Asian Nations"
+//   - "African Union": "AU", "OAU", "Organisation of African Unity",
+//     "Organization of African Unity"
+//   - "Arab League": "League of Arab States", "Arab Group", "Arab States"
+//   - "OIC": "Organisation of Islamic Cooperation", "Organization of Islamic Cooperation",
+//     "Organisation of the Islamic Conference", "Organization of the Islamic Conference"
+//   - "NAM": "Non-Aligned Movement", "Non-Aligned", "Nonaligned Movement"
+//   - "G77": "Group of 77", "G-77", "Group of Seventy-Seven"
+//
+// An unknown name is an error wrapping ErrUnknownGroup that lists the
+// names.
 func LookupGroup(name string) (Group, error) {
 	k := countries.FoldKey(name)
 	defs := groupDefs()
