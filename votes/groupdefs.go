@@ -250,8 +250,11 @@ func groupDefs() []groupDef {
 			description: "The UN's Asia-Pacific Group (the Asian Group until 2011), its 54 members today, " +
 				"Cyprus among them." + regionalNote + " The Yemen Arab Republic and Democratic Yemen are here " +
 				"until their union on 22 May 1990, the Republic of China until 25 October 1971 (the People's " +
-				"Republic since). Kiribati, a member since 14 September 1999, was in no group until it joined " +
-				"this one in 2010 (counted from 1 January 2010: the day is not given by the sources). Turkey, " +
+				"Republic since). Kiribati, a member since 14 September 1999, was in no group at first and is in " +
+				"this one today; it is counted from 1 January 2010, as the year 2010 is the one given for its " +
+				"joining, but the sources disagree: a report of September 2011 on the group's new name lists " +
+				"its Pacific members without Kiribati, and Wikipedia's 'United Nations Regional Groups' still " +
+				"put it in no group in May 2014, so the true day may be later. Turkey, " +
 				"which takes part in both this group and WEOG, is counted in WEOG, where it votes in elections.",
 			seated: true,
 			members: concat(always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CYP", "PRK", "FJI", "IND", "IDN",

@@ -300,6 +300,17 @@ func TestGroupsByDate(t *testing.T) {
 		{"EU candidates", "POL", "2004-05-01", false},
 		{"EU candidates", "GEO", "2023-12-14", true},
 		{"EU candidates", "TUR", "1999-12-11", true},
+		{"GRULAC", "BLZ", "1981-09-24", false}, // admitted 25 September 1981
+		{"GRULAC", "BLZ", "1981-09-25", true},
+		{"GRULAC", "BRA", "1946-01-01", true},
+		{"Western Balkans", "HRV", "2013-06-30", true},
+		{"Western Balkans", "HRV", "2013-07-01", false},
+		{"Balkans", "345", "1950-01-01", true}, // at all dates
+		{"Balkans", "345", "2020-01-01", true},
+		{"NATO", "FIN", "2023-04-03", false},
+		{"NATO", "FIN", "2023-04-04", true},
+		{"EU", "GBR", "2020-01-31", true},
+		{"EU", "GBR", "2020-02-01", false},
 		{"UN", "SSD", "2011-07-14", true},
 		{"UN", "SSD", "2011-07-13", false},
 	} {
