@@ -693,8 +693,8 @@ func oic() []groupMember {
 
 const nam1961 = "1961-09-01"
 
-const namDescription = "Member states of the Non-Aligned Movement (120 members: NAM, 'Member States', " +
-	"nam.go.ug; Wikipedia, 'Member states of the Non-Aligned Movement'). The founders of the Belgrade " +
+const namDescription = "Member states of the Non-Aligned Movement (120 members until January 2024, 121 " +
+	"since: NAM, 'Member States', nam.go.ug; Wikipedia, 'Non-Aligned Movement'). The founders of the Belgrade " +
 	"conference of 1 September 1961 count from that day: Afghanistan, Algeria, Cambodia, Cuba, Cyprus, " +
 	"the Democratic Republic of the Congo, Egypt, Ethiopia, Ghana, Guinea, India, Indonesia, Iraq, " +
 	"Lebanon, Mali, Morocco, Myanmar, Nepal, Saudi Arabia, Somalia, Sri Lanka, Sudan, Tunisia, the Yemen " +
@@ -703,12 +703,14 @@ const namDescription = "Member states of the Non-Aligned Movement (120 members: 
 	"that year (Chile and Peru 1973; Bolivia, Iran, Nicaragua and Pakistan 1979; Colombia and Ecuador " +
 	"1983; Venezuela 1989; Mongolia, the Philippines, Thailand and Uzbekistan 1993; South Africa 1994; " +
 	"Turkmenistan 1995; " +
-	"Belarus 1998; the Dominican Republic 2000; Timor-Leste 2003; Azerbaijan and Fiji 2011); every other " +
+	"Belarus 1998; the Dominican Republic 2000; Timor-Leste 2003; Azerbaijan and Fiji 2011); South Sudan, " +
+	"the last African state to join, from 19 January 2024, when the Kampala summit admitted it (Kenya " +
+	"Broadcasting Corporation, 19 January 2024); every other " +
 	"member counts from its admission to the UN or 1 September 1961, whichever is later, which may be " +
 	"before it joined. Former members: Cyprus and Malta (from 1973) until they joined the EU on 1 May 2004, " +
 	"Argentina from 1973 until 1991 (counted to 1 January 1991), Yugoslavia until the Jakarta summit of " +
 	"1 September 1992 did not seat it. Palestine is a member but not a UN member state and is left out: the " +
-	"group has 119 states today."
+	"group has 120 states today, 119 before South Sudan joined."
 
 func nam() []groupMember {
 	return concat(
@@ -731,6 +733,7 @@ func nam() []groupMember {
 		since("2000-01-01", "DOM"),
 		since("2003-01-01", "TLS"),
 		since("2011-01-01", "AZE", "FJI"),
+		since("2024-01-19", "SSD"),
 		// The African Group but South Sudan, and the rest of the 120
 		// but Palestine, from admission or founding.
 		fromFounding(nam1961, "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG", "CIV",

@@ -26,8 +26,8 @@ func TestBuiltInGroups(t *testing.T) {
 	// must hold every member once. The other counts are the published
 	// totals less the members that are not UN member states: the Arab
 	// League 22 less Palestine and Syria (suspended 2011-2023), the OIC 57
-	// less Palestine and Syria (suspended since 2012), NAM 120 and the G77
-	// 134 less Palestine.
+	// less Palestine and Syria (suspended since 2012), NAM 120 (121 since
+	// South Sudan joined in 2024) and the G77 134 less Palestine.
 	today := day("2019-12-09")
 	want := map[string]int{"UN": 193, "African": 54, "Asia-Pacific": 54, "Eastern European": 23, "GRULAC": 33,
 		"WEOG": 29, "Balkans": 10, "Western Balkans": 5, "EU": 28, "EU candidates": 5, "NATO": 29, "P5": 5,
@@ -280,6 +280,8 @@ func TestGroupsByDate(t *testing.T) {
 		{"NAM", "AZE", "2011-06-01", true},
 		{"NAM", "ARG", "1985-01-01", true},
 		{"NAM", "ARG", "1995-01-01", false},
+		{"NAM", "SSD", "2024-01-18", false},
+		{"NAM", "SSD", "2024-01-19", true},
 		{"G77", "BRA", "1964-06-15", true},
 		{"G77", "BRA", "1964-06-14", false},
 		{"G77", "MEX", "1994-05-17", true},
@@ -337,6 +339,7 @@ func TestGroupsByDate(t *testing.T) {
 		{"ASEAN", "2000-01-01", 10}, {"ASEAN", "2025-11-01", 11},
 		{"African Union", "2026-12-01", 48}, {"African Union", "1963-05-25", 32},
 		{"EU candidates", "2026-12-01", 9}, {"G7", "1976-01-01", 6},
+		{"NAM", "2026-12-01", 120}, {"G77", "2026-12-01", 133}, {"OIC", "2026-12-01", 55},
 	} {
 		g, _ := votes.LookupGroup(tc.group)
 		if n := len(g.Members(day(tc.day))); n != tc.want {
