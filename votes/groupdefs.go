@@ -659,9 +659,10 @@ const oicDescription = "Member states of the Organisation of Islamic Cooperation
 	"Suriname and Uzbekistan 1996; Togo 1997; Guyana 1998; Cote d'Ivoire 2001. Suspensions, during which " +
 	"a state is out: Egypt from May 1979 to March 1984 (counted from the first of each month) after its " +
 	"peace treaty with Israel; Afghanistan from 1980 to March 1989 (from 1 January 1980 to 1 March 1989); " +
-	"Syria from the extraordinary summit in Mecca of 14-15 August 2012 (from 15 August), an end to which " +
-	"is not recorded here. Palestine, a member since 1969 and the 57th, is not a UN member state and is " +
-	"left out: the group has 56 states. Democratic Yemen's membership is not dated by these sources and " +
+	"Syria from the extraordinary summit in Mecca of 14-15 August 2012 (from 15 August) until the Council " +
+	"of Foreign Ministers reinstated it in Jeddah on 7 March 2025. Palestine, a member since 1969 and the " +
+	"57th, is not a UN member state and is left out: the group has 56 states (Wikipedia gives some " +
+	"states an earlier year, Syria and the Gulf states 1970). Democratic Yemen's membership is not dated by these sources and " +
 	"it is left out."
 
 func oic() []groupMember {
@@ -673,7 +674,7 @@ func oic() []groupMember {
 		periods("EGY", rabat, "1979-05-01", "1984-03-01"),
 		periods("678", rabat, yemeniUnity), periods("679", yemeniUnity),
 		since("1972-01-01", "BHR", "OMN", "QAT", "SLE", "ARE"),
-		periods("SYR", "1972-01-01", "2012-08-15"),
+		periods("SYR", "1972-01-01", "2012-08-15", "2025-03-07"),
 		since("1974-01-01", "BGD", "BFA", "CMR", "GAB", "GMB", "GNB", "UGA"),
 		since("1975-01-01", "IRQ"),
 		since("1976-01-01", "COM", "MDV"),
