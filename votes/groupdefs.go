@@ -751,7 +751,7 @@ func nam() []groupMember {
 const g771964 = "1964-06-15"
 
 const g77Description = "Member states of the Group of 77 (g77.org, 'The Member States of the Group of " +
-	"77': 134 members, China among them, which takes part as 'the Group of 77 and China'). It was " +
+	"77': 134 members until 2019, 135 since, China among them, which takes part as 'the Group of 77 and China'). It was " +
 	"founded by the Joint Declaration of the Seventy-Seven Countries at UNCTAD on 15 June 1964. The day " +
 	"each later member joined is not in the sources: every member counts from 15 June 1964 or its " +
 	"admission to the UN, whichever is later, which for a state that joined later is before it joined; " +
@@ -760,8 +760,10 @@ const g77Description = "Member states of the Group of 77 (g77.org, 'The Member S
 	"joined the OECD on 12 December 1996; Cyprus and Malta until they joined the EU on 1 May 2004; " +
 	"Yugoslavia, a founder, until it ceased to sit in the Assembly on 22 September 1992 (its later " +
 	"standing is not established here). Palestine is a member but not a UN member state and is left out: " +
-	"the group has 133 states. Azerbaijan, which some sources list as a member since about 2023, is not " +
-	"counted: the day it joined is not established here."
+	"the group has 134 states. Azerbaijan joined as the 135th member at the Group's 43rd annual meeting of " +
+	"ministers in New York in September 2019 (News.az, 28 September 2019; counted from 1 September 2019): " +
+	"the published total of 134 predates it. Other former members (New Zealand, Palau, Romania) are not " +
+	"dated by these sources and are left out."
 
 func g77() []groupMember {
 	return concat(
@@ -788,5 +790,6 @@ func g77() []groupMember {
 		periods("CYP", g771964, eu2004), periods("MLT", admitted("MLT"), eu2004),
 		periods("345", g771964, "1992-09-22"),
 		since("1994-01-01", "ZAF"),
+		since("2019-09-01", "AZE"),
 	)
 }

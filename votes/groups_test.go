@@ -27,12 +27,13 @@ func TestBuiltInGroups(t *testing.T) {
 	// totals less the members that are not UN member states: the Arab
 	// League 22 less Palestine and Syria (suspended 2011-2023), the OIC 57
 	// less Palestine and Syria (suspended 2012-2025), NAM 120 (121 since
-	// South Sudan joined in 2024) and the G77 134 less Palestine.
+	// South Sudan joined in 2024) and the G77 135 (134 before
+	// Azerbaijan joined in September 2019) less Palestine.
 	today := day("2019-12-09")
 	want := map[string]int{"UN": 193, "African": 54, "Asia-Pacific": 54, "Eastern European": 23, "GRULAC": 33,
 		"WEOG": 29, "Balkans": 10, "Western Balkans": 5, "EU": 28, "EU candidates": 5, "NATO": 29, "P5": 5,
 		"G7": 7, "G20": 19, "BRICS": 5, "ASEAN": 10, "African Union": 54, "Arab League": 20, "OIC": 55,
-		"NAM": 119, "G77": 133}
+		"NAM": 119, "G77": 134}
 	seen := make(map[votes.Country]string)
 	for _, g := range votes.Groups() {
 		members := g.Members(today)
@@ -290,6 +291,8 @@ func TestGroupsByDate(t *testing.T) {
 		{"G77", "KOR", "1996-12-12", false},
 		{"G77", "ZAF", "1990-01-01", false},
 		{"G77", "ZAF", "1995-01-01", true},
+		{"G77", "AZE", "2019-06-01", false},
+		{"G77", "AZE", "2019-12-01", true},
 		{"EU candidates", "345", "2012-02-29", false},
 		{"EU candidates", "345", "2012-03-01", true},
 		{"EU candidates", "MNE", "2010-12-17", true},
@@ -340,7 +343,7 @@ func TestGroupsByDate(t *testing.T) {
 		{"ASEAN", "2000-01-01", 10}, {"ASEAN", "2025-11-01", 11},
 		{"African Union", "2026-12-01", 48}, {"African Union", "1963-05-25", 32},
 		{"EU candidates", "2026-12-01", 9}, {"G7", "1976-01-01", 6},
-		{"NAM", "2026-12-01", 120}, {"G77", "2026-12-01", 133}, {"OIC", "2026-12-01", 56},
+		{"NAM", "2026-12-01", 120}, {"G77", "2026-12-01", 134}, {"OIC", "2026-12-01", 56},
 	} {
 		g, _ := votes.LookupGroup(tc.group)
 		if n := len(g.Members(day(tc.day))); n != tc.want {
