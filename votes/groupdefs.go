@@ -153,15 +153,15 @@ var unAdmissions = []struct {
 var unEnds = []struct {
 	key, until, resumed, why string
 }{
-	{"713", chinaSeat, "", "the People's Republic of China took China's seat (A/RES/2758 (XXVI))"},
+	{"713", chinaSeat, "", "the People's Republic of China took China's seat, A/RES/2758 (XXVI)"},
 	{"SYR", "1958-02-21", "1961-10-13", "Syria was part of the United Arab Republic, which kept Egypt's seat"},
-	{"Zanzibar", zanzibarUnion, "", "Tanganyika and Zanzibar united, as one member (Tanzania)"},
+	{"Zanzibar", zanzibarUnion, "", "Tanganyika and Zanzibar united as one member, Tanzania"},
 	{"IDN", "1965-01-20", "1966-09-28", "Indonesia withdrew from the UN and resumed its participation"},
-	{"678", yemeniUnity, "", "the two Yemens united, as one member (Yemen)"},
+	{"678", yemeniUnity, "", "the two Yemens united as one member, Yemen"},
 	{"680", yemeniUnity, "", "the two Yemens united"},
-	{"260", germanUnity, "", "the two German states united, as one member (Germany)"},
+	{"260", germanUnity, "", "the two German states united as one member, Germany"},
 	{"265", germanUnity, "", "the two German states united"},
-	{"345", "1992-09-22", "2000-11-01", "the Federal Republic of Yugoslavia did not take Yugoslavia's seat (A/RES/47/1) until it was admitted"},
+	{"345", "1992-09-22", "2000-11-01", "COW 345, Yugoslavia: the Federal Republic of Yugoslavia did not take its seat, A/RES/47/1, until it was admitted"},
 	{"315", czechoslovakSplit, "", "Czechoslovakia was dissolved"},
 }
 
