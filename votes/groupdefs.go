@@ -553,13 +553,14 @@ func fromFounding(founded string, keys ...string) []groupMember {
 const africanUnionDescription = "Member states of the African Union and, before 9 July 2002, of the " +
 	"Organisation of African Unity, with the days they joined (African Union, 'Member States', au.int; " +
 	"Wikipedia, 'Member states of the African Union'): 32 founders on 25 May 1963 (with Tanganyika for " +
-	"Tanzania), Kenya 13 December 1963, Malawi 13 July 1964, Zambia 16 December 1964, the Gambia in 1965 " +
+	"Tanzania), Kenya 13 December 1963 (some lists count it among the founders), Malawi 13 July 1964, Zambia 16 December 1964, the Gambia in 1965 " +
 	"(counted from 1 January 1965: the sources disagree on the day), Botswana and Lesotho 31 October 1966, " +
 	"Mauritius 1 August 1968, Eswatini 24 September 1968, Equatorial Guinea 12 October 1968, " +
 	"Guinea-Bissau 19 November 1973, Cabo Verde, Comoros, Mozambique and Sao Tome and Principe 18 July " +
 	"1975, Seychelles 29 June 1976, Djibouti 27 June 1977, Angola 11 February 1979, Zimbabwe in 1980 " +
 	"(counted from 1 January 1980: the day is not established here), Namibia 1 June 1990, Eritrea 24 May " +
-	"1993, South Africa 6 June 1994, South Sudan 27 July 2011. Morocco left the OAU on 12 November 1984 " +
+	"1993, South Africa 23 May 1994 (South African Department of International Relations and Cooperation), " +
+	"South Sudan 27 July 2011. Morocco left the OAU on 12 November 1984 " +
 	"and joined the African Union on 31 January 2017 (Assembly/AU/Dec.639(XXVIII)). A state is out while " +
 	"the Union has suspended it from its activities (decisions of the Peace and Security Council): " +
 	"Madagascar from 20 March 2009 to 27 January 2014 and again from 15 October 2025; Cote d'Ivoire from " +
@@ -595,7 +596,7 @@ func africanUnion() []groupMember {
 		since("1980-01-01", "ZWE"),
 		since("1990-06-01", "NAM"),
 		since("1993-05-24", "ERI"),
-		since("1994-06-06", "ZAF"),
+		since("1994-05-23", "ZAF"),
 		since("2011-07-27", "SSD"),
 		periods("MAR", oau, "1984-11-12", "2017-01-31"),
 		periods("GNB", "1973-11-19", "2012-04-17", "2014-06-17"),

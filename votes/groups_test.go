@@ -262,6 +262,8 @@ func TestGroupsByDate(t *testing.T) {
 		{"African Union", "GAB", "2024-01-01", false},
 		{"African Union", "GAB", "2025-04-30", true},
 		{"African Union", "SSD", "2011-07-27", true},
+		{"African Union", "ZAF", "1994-05-22", false},
+		{"African Union", "ZAF", "1994-05-23", true},
 		{"Arab League", "SYR", "2011-11-15", true},
 		{"Arab League", "SYR", "2011-11-16", false},
 		{"Arab League", "SYR", "2023-05-06", false},
