@@ -339,13 +339,15 @@ func groupDefs() []groupDef {
 			name:    "EU candidates",
 			aliases: []string{"EU candidate countries", "Candidate countries", "EU candidate states"},
 			description: "The European Union's candidate countries, each from the day the European Council " +
-				"granted it candidate status until it joined the EU or withdrew (European Council conclusions; " +
+				"granted it candidate status (for a Council of two days whose sources do not say on which " +
+				"the decision fell, its last day) until it joined the EU or withdrew (European Council conclusions; " +
 				"European Commission, 'EU enlargement'): the ten states of the 2004 and 2007 enlargements that " +
 				"applied from central and eastern Europe, and Cyprus, from the Luxembourg European Council of " +
 				"12-13 December 1997, which launched the accession process with all of them, Malta from the " +
 				"Helsinki European Council of 10-11 December 1999, each until its accession (1 May 2004; " +
 				"Bulgaria and Romania 1 January 2007); Turkey from 11 December 1999 (Helsinki); Croatia from " +
-				"18 June 2004 until its accession on 1 July 2013; North Macedonia from 16 December 2005; " +
+				"18 June 2004 until its accession on 1 July 2013; North Macedonia from 16 December 2005 (the " +
+				"Council of 15-16 December); " +
 				"Iceland from 17 June 2010 until it withdrew its application on 12 March 2015; Montenegro " +
 				"from 17 December 2010; Serbia from 1 March 2012; Albania from 27 June 2014; Ukraine and " +
 				"Moldova from 23 June 2022; Bosnia and Herzegovina from 15 December 2022; Georgia from " +
