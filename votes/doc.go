@@ -100,8 +100,11 @@
 // kept by every selection: narrowing the states never makes a roll call
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //
-// Groups such as the EU, NATO, the Balkans and the UN regional groups have
-// membership by date (LookupGroup). Membership on a roll call is
+// Groups have membership by date (LookupGroup, Groups): the UN and its
+// five regional groups, the EU and its candidates, NATO, the Balkans, the
+// P5, G7, G20, BRICS, ASEAN, the African Union, the Arab League, the OIC,
+// the Non-Aligned Movement and the G77, each change dated and sourced in
+// the group's Description. Membership on a roll call is
 // Group.ContainsOn(c, rc) (or MembersOn): on the roll call's day, or, for a
 // roll call without a date (Voeten's 2016 file has one), throughout its
 // session (SessionSpan), so that an undated roll call can never count a
