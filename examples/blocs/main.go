@@ -291,7 +291,8 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		return fmt.Errorf("%d states to cluster: too few", len(ses.countries))
 	}
 	if cfg.k > len(ses.countries) {
-		return fmt.Errorf("-k %d: only %d states to cluster", cfg.k, len(ses.countries))
+		return fmt.Errorf("-k %d: only %d states of session %d to cluster (with -min %d): choose -k %d or fewer",
+			cfg.k, len(ses.countries), cfg.session, cfg.minN, len(ses.countries))
 	}
 
 	p.step("Blocs")
