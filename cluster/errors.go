@@ -38,7 +38,7 @@ var (
 	// NaN or infinite.
 	ErrResolution = errors.New("resolution must be positive and finite")
 	// ErrLabels is returned for labels that do not fit the matrix (wrong
-	// length, negative label) or partitions that cannot be compared.
+	// length, a label outside [0, n)) or partitions that cannot be compared.
 	ErrLabels = errors.New("bad labels")
 	// ErrEmptyGraph is returned by Louvain when the similarity graph has
 	// no edge of positive weight.

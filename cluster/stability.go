@@ -367,8 +367,8 @@ func (rep *StabilityReport) Relabel(labels []int) error {
 	}
 	k := 0
 	for i, l := range labels {
-		if l < 0 {
-			return fmt.Errorf("cluster: label %d of %s: %w", l, rep.Countries[i].Name, ErrLabels)
+		if l < 0 || l >= n {
+			return fmt.Errorf("cluster: label %d of %s not in [0, %d): %w", l, rep.Countries[i].Name, n, ErrLabels)
 		}
 		k = max(k, l+1)
 	}

@@ -304,7 +304,7 @@ func TestLabeledStability(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := l.Hierarchical(cluster.Ward, 3)
+	p, err := l.Cut(cluster.Ward, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
