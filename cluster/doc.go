@@ -57,7 +57,9 @@
 //
 // Bad input gets an error wrapping a sentinel (ErrNaN, ErrNegative,
 // ErrDiagonal, ErrK, ErrTooFew, ...) to test with errors.Is, never a panic.
-// Programmer errors panic, as in gonum, and each function says when: an
+// An option out of its range (a negative count, a NaN resolution) is an
+// error wrapping ErrInvalidOptions, as in gonum's optimize: never clamped
+// or replaced by a default. Programmer errors panic, as in gonum, and each function says when: an
 // unknown Linkage, a Partition with a label outside [0, n), a Labeled whose
 // matrices do not fit its states. Distances too large for float64
 // arithmetic (beyond about 3e150, whose squares overflow) are scaled down

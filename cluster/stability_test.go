@@ -162,6 +162,25 @@ func TestStabilityBadMethod(t *testing.T) {
 	}
 }
 
+// TestStabilityBadOptions: a negative count is an invalid option, from
+// the function and from Labeled.Stability; Resamples: -1 once meant the
+// default 200 and MinVotes: -1 a quarter of the roll calls, silently.
+func TestStabilityBadOptions(t *testing.T) {
+	s74, err := votes74()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := labeled(t, 74, 10)
+	for _, o := range []cluster.StabilityOptions{{Resamples: -1}, {MinVotes: -1}} {
+		if _, err := cluster.Stability(s74, cluster.KMedoidsK(2), &o); !errors.Is(err, cluster.ErrInvalidOptions) {
+			t.Errorf("Stability(%+v): error %v, want ErrInvalidOptions", o, err)
+		}
+		if _, err := l.Stability(s74, cluster.KMedoidsK(2), &o); !errors.Is(err, cluster.ErrInvalidOptions) {
+			t.Errorf("Labeled.Stability(%+v): error %v, want ErrInvalidOptions", o, err)
+		}
+	}
+}
+
 // pairwise reads testdata/cluster/pairwise.csv (Voeten's layout), a
 // dataset of session 74 in which six states each vote
 // on five of fifteen roll calls: roll call j has two voters, a pair of
