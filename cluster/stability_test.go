@@ -2,9 +2,11 @@ package cluster_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -124,8 +126,40 @@ func TestStabilitySession74(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "iso3,cow,name,bloc,stay,bloc_jaccard,resamples\n") || strings.Count(b.String(), "\n") != 192 {
 		t.Errorf("CSV: %.200q", b.String())
 	}
-	if got := len(rep.PairRows()); got != 191*190/2 {
-		t.Errorf("%d pair rows, want %d", got, 191*190/2)
+	checkPairsCSV(t, rep)
+}
+
+// checkPairsCSV reads back the report's pairs as CSV: a header, one row
+// per pair of different states in row order, each share the one Pair
+// gives and the count of resamples.
+func checkPairsCSV(t *testing.T, rep *cluster.StabilityReport) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := rep.WritePairsCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := strings.Join(rows[0], ","); h != "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,together,resamples" {
+		t.Errorf("pairs header %q", h)
+	}
+	n := len(rep.Countries)
+	if len(rows)-1 != n*(n-1)/2 {
+		t.Fatalf("%d pair rows, want %d", len(rows)-1, n*(n-1)/2)
+	}
+	k := 1
+	for i, a := range rep.Countries {
+		for _, c := range rep.Countries[i+1:] {
+			r := rows[k]
+			k++
+			want, _ := rep.Pair(a, c)
+			got, err := strconv.ParseFloat(r[6], 64)
+			if r[0] != a.ISO3 || r[1] != strconv.Itoa(a.COW) || r[3] != c.ISO3 || r[5] != c.Name || err != nil || got != want || r[7] != strconv.Itoa(rep.Resamples) {
+				t.Fatalf("pair row %q, want %s and %s together %v in %d resamples", r, a.ISO3, c.ISO3, want, rep.Resamples)
+			}
+		}
 	}
 }
 
