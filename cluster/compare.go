@@ -173,10 +173,9 @@ func (t *CrossTab) regroup() {
 // matched to one of B, with the clusters of A merged into it and those of
 // B split from it.
 type Regrouping struct {
-	// A and B are the clusters of each partition, in increasing order.
+	// A and B are the clusters of each partition, in increasing order;
+	// CrossTab.Match says which two are matched.
 	A, B []int
-	// MatchA and MatchB are the matched pair.
-	MatchA, MatchB int
 }
 
 // Kind returns "merge" for several clusters of A and one of B, "split" for
@@ -202,7 +201,7 @@ func (t *CrossTab) Regroupings() []Regrouping {
 		if y < 0 {
 			continue
 		}
-		r := Regrouping{MatchA: x, MatchB: y}
+		var r Regrouping
 		for a, h := range t.homeA {
 			if h == x {
 				r.A = append(r.A, a)
