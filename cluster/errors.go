@@ -35,7 +35,7 @@ var (
 	// ErrK is returned when a number of clusters or dimensions is out of range.
 	ErrK = errors.New("number out of range")
 	// ErrInvalidOptions is returned for an option value out of its range
-	// (a negative count, a NaN or infinite resolution), as gonum's
+	// (a negative count or minimum, a NaN or infinite resolution), as gonum's
 	// optimize does: never clamped, never a panic. The message names the
 	// field, its value and what is allowed. Bad fields of an embedded
 	// alignment.Options give alignment's own error.

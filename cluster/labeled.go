@@ -78,7 +78,7 @@ type Labeled struct {
 }
 
 // Distances returns 1 - score between the states of m that have at least
-// minN roll calls behind each of their scores (a minN below 1 counts as 1),
+// minN roll calls behind each of their scores (a minN of 0 counts as 1),
 // and names the states left out. A distance is missing when fewer than
 // minN roll calls lie behind the pair or the score is NaN; nothing is
 // imputed. First every state that cast no vote (NoVote) or fewer than minN
@@ -94,9 +94,13 @@ type Labeled struct {
 // distances are non-negative.
 //
 // The error wraps ErrTooFew, and says what to change, when no state is
-// left: the selection has too few roll calls for minN, or no votes.
+// left: the selection has too few roll calls for minN, or no votes; it
+// wraps ErrInvalidOptions for a negative minN.
 func Distances(m *alignment.Matrix, minN int) (*Labeled, error) {
 	n := len(m.Countries)
+	if minN < 0 {
+		return nil, fmt.Errorf("%w: a minimum of %d roll calls, want 0 (one) or more", ErrInvalidOptions, minN)
+	}
 	minN = max(minN, 1)
 	if n == 0 {
 		return nil, fmt.Errorf("cluster: the %v matrix has no states: %w", m.Index, ErrTooFew)

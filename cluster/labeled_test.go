@@ -426,3 +426,11 @@ func TestZeroLabeled(t *testing.T) {
 	}
 	wantPanic(t, "cluster: Labeled with 2 states", func() { (&cluster.Labeled{States: make([]votes.Country, 2)}).KMedoids(1) })
 }
+
+// TestDistancesNegativeMinimum: a negative minimum of joint votes is an
+// invalid option; it once counted silently as 1.
+func TestDistancesNegativeMinimum(t *testing.T) {
+	if _, err := cluster.Distances(sessionMatrix(t, 74), -5); !errors.Is(err, cluster.ErrInvalidOptions) {
+		t.Errorf("minimum -5: error %v, want ErrInvalidOptions", err)
+	}
+}
