@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -241,6 +242,69 @@ func TestCompareHugeLabel(t *testing.T) {
 			if _, err := cluster.Compare(pair[0], pair[1]); !errors.Is(err, cluster.ErrLabels) {
 				t.Errorf("labels %v: error %v, want ErrLabels", labels, err)
 			}
+		}
+	}
+}
+
+// TestCompareRandom: on random partitions (ties between overlaps are
+// frequent with few items) every cluster with shared items lies in
+// exactly one regrouping, each regrouping holds exactly one matched pair,
+// and every shared item is in a matched cell, inside a regrouping, or a
+// move.
+func TestCompareRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		n := 1 + rng.IntN(12)
+		a, b := make([]int, n), make([]int, n)
+		ka, kb := 1+rng.IntN(n), 1+rng.IntN(n)
+		for i := range n {
+			a[i], b[i] = rng.IntN(ka), rng.IntN(kb)
+		}
+		tab, err := cluster.Compare(&cluster.Partition{Labels: a}, &cluster.Partition{Labels: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Regroupings lists only merges and splits; a matched pair alone
+		// is a regrouping of its own.
+		inA, inB := map[int]int{}, map[int]int{}
+		for _, r := range tab.Regroupings() {
+			matched := 0
+			for _, x := range r.A {
+				inA[x]++
+				if slices.Contains(r.B, tab.Match[x]) {
+					matched++
+				}
+			}
+			for _, y := range r.B {
+				inB[y]++
+			}
+			if matched != 1 {
+				t.Fatalf("trial %d: a %v b %v: regrouping %+v holds %d matched pairs", trial, a, b, r, matched)
+			}
+		}
+		for x, y := range tab.Match {
+			if y >= 0 && inA[x] == 0 {
+				inA[x], inB[y] = 1, inB[y]+1
+			}
+		}
+		for y := range tab.B.K() {
+			if inB[y] > 1 {
+				t.Fatalf("trial %d: a %v b %v: cluster %d of B in %d regroupings", trial, a, b, y, inB[y])
+			}
+		}
+		for x := range tab.Counts {
+			if slices.ContainsFunc(tab.Counts[x], func(n int) bool { return n > 0 }) != (inA[x] == 1) {
+				t.Fatalf("trial %d: a %v b %v: cluster %d of A in %d regroupings", trial, a, b, x, inA[x])
+			}
+		}
+		moves := 0
+		for _, r := range tab.Rows() {
+			if r.Flow == "move" {
+				moves += r.N
+			}
+		}
+		if len(tab.Moves().List) != moves {
+			t.Fatalf("trial %d: %d moves listed, %d in the table", trial, len(tab.Moves().List), moves)
 		}
 	}
 }
