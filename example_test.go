@@ -238,8 +238,10 @@ func Example_idealPoints() {
 }
 
 // Voting blocs in session 60 (2005-06) and in session 74 (2019-20), and the
-// states that moved between them: the blocs of 60 are matched to those of
-// 74 by their largest overlap, over the states that sat in both.
+// states that moved between them, over the states that sat in both: a bloc
+// of 60 is matched to the bloc of 74 that took most of its states, when
+// that bloc drew most of its states from it; both blocs of a move are
+// named as in 60.
 func Example_blocsMoved() {
 	ds, err := undata.Load()
 	if err != nil {
@@ -256,7 +258,7 @@ func Example_blocsMoved() {
 			log.Fatal(err)
 		}
 		dist.Session = session
-		p, err := dist.Hierarchical(cluster.Ward, 3)
+		p, err := dist.Cut(cluster.Ward, 3)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -268,11 +270,11 @@ func Example_blocsMoved() {
 	}
 	fmt.Printf("%d states in both sessions, adjusted Rand index %.3f\n", tab.Len(), tab.ARI())
 	for _, mv := range tab.Moves().List {
-		fmt.Printf("%s: %s -> %s\n", mv.State.ISO3, tab.A.Name(mv.From), tab.B.Name(mv.To))
+		fmt.Printf("%s: %s -> %s\n", mv.State.ISO3, tab.A.Name(mv.From), tab.A.Name(mv.To))
 	}
 	// Output:
 	// 180 states in both sessions, adjusted Rand index 0.955
-	// CAN: United Kingdom, France, Germany, ... -> United States, Canada, Australia, ...
+	// CAN: United Kingdom, France, Germany, ... -> United States, Australia, Israel, ...
 	// SRB: United Kingdom, France, Germany, ... -> China, Russian Federation, India, ...
 	// PLW: United States, Australia, Israel, ... -> China, Russian Federation, India, ...
 }
@@ -307,7 +309,7 @@ func Example_matrixAndBlocsToCSV() {
 		log.Fatal(err)
 	}
 	dist.Session = 74
-	p, err := dist.Hierarchical(cluster.Ward, 3)
+	p, err := dist.Cut(cluster.Ward, 3)
 	if err != nil {
 		log.Fatal(err)
 	}

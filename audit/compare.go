@@ -842,10 +842,10 @@ func (c *Comparison) BySession() []SessionRow {
 	return out
 }
 
-// SwapLine formats a swap for scripts: "swap<TAB>session<TAB>ISO3<TAB>ISO3
+// Line formats a swap for scripts: "swap<TAB>session<TAB>ISO3<TAB>ISO3
 // <TAB>roll calls", the roll calls as comma-separated IDs of the first
 // dataset.
-func (s Swap) SwapLine() string {
+func (s Swap) Line() string {
 	ids := make([]string, len(s.RollCalls))
 	for k, id := range s.RollCalls {
 		ids[k] = strconv.Itoa(id)

@@ -33,7 +33,7 @@
 //	undl, err := votes.ReadFile("undl_2010.csv")  // any layout votes reads
 //	c, err := audit.Compare(record, undl, nil)
 //	for _, s := range c.Swaps {
-//		fmt.Println(s.SwapLine()) // swap	65	GRC	GRD	5052,5053,...
+//		fmt.Println(s.Line()) // swap	65	GRC	GRD	5052,5053,...
 //	}
 //	c.WriteCSV(os.Stdout) // differences by state and session
 //

@@ -21,7 +21,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	blocs, err := l.Hierarchical(cluster.Ward, 5)
+//	blocs, err := l.Cut(cluster.Ward, 5)
 //	if err != nil {
 //		return err
 //	}

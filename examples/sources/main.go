@@ -245,7 +245,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 	p.step("Swaps, shifts and missing states")
 	p.say("A swap is two states whose votes the other source exchanges over a session's roll calls; a shift, a state's votes on another state's row. Swaps are printed for scripts, one a line: swap, session, the two ISO3 codes, the record's rcids.")
 	for _, s := range c.Swaps {
-		p.printf("%s\n", s.SwapLine())
+		p.printf("%s\n", s.Line())
 	}
 	errata := undata.Errata()
 	for _, s := range c.Swaps {
