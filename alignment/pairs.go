@@ -155,8 +155,8 @@ func noVotes(ds *votes.Dataset, c votes.Country, o *Options) error {
 	for _, s := range votes.Successions() {
 		switch {
 		case s.Successor.COW == c.COW && voted(s.Predecessor):
-			return fmt.Errorf("%w: %s cast no vote; its seat was held then by %s (%s): pass that state (votes.LookupCountryOn finds the state of a day), or count its votes as its successor's with (*votes.Dataset).JoinPredecessors",
-				ErrNoVotes, c, s.Predecessor, label(s.Predecessor))
+			return fmt.Errorf("%w: %s cast no vote; its seat was held then by %s (%s): pass that state (votes.LookupCountryOn finds the state of a day), or count its votes as %s's with (*votes.Dataset).JoinPredecessors",
+				ErrNoVotes, c, s.Predecessor, label(s.Predecessor), c)
 		case s.Predecessor.COW == c.COW && voted(s.Successor):
 			return fmt.Errorf("%w: %s cast no vote; its seat was held then by its successor %s (%s): pass that state (votes.LookupCountryOn finds the state of a day), or count the predecessor's votes as the successor's with (*votes.Dataset).JoinPredecessors",
 				ErrNoVotes, c, s.Successor, label(s.Successor))
