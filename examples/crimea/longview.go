@@ -66,10 +66,15 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	// Interval's Score) along with their intervals, so the series are not
 	// computed a second time. Both cut since's roll calls into sessions the
 	// same way, so their Periods are the same. A member without a vote
-	// since 1992 (West Germany) gets a series of NaN, which the sentences
-	// below report, rather than an error that ends the notebook.
+	// since 1992 (West Germany) has no series: the notebook says so, with
+	// the library's word on who held the seat, and ends.
 	bopts := &alignment.BootstrapOptions{Options: alignment.Options{MinN: minN}, Seed: seed}
 	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, bopts)
+	if errors.Is(err, alignment.ErrNoVotes) {
+		p.say(fmt.Sprintf("There is no series to follow since 1992 (session %d), nor changes to find in one (%v).", firstSession, err))
+		noPicture(p, cfg)
+		return p.err
+	}
 	if err != nil {
 		return err
 	}
