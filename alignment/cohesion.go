@@ -306,7 +306,7 @@ type Defection struct {
 	// N counts the member's cast votes on roll calls on which the group
 	// had a majority position; Defections those that differed from it.
 	N, Defections int
-	Share         float64 // Defections / N, NaN if N is 0
+	Share         float64 // Defections / N, NaN if N is 0 or below Options.MinN
 }
 
 // DefectionReport lists each member's defections from the group majority.
@@ -315,8 +315,9 @@ type DefectionReport struct {
 	RollCalls int // roll calls on which the group had a majority position
 	// States holds every state that was a member of the group during the
 	// selection, ranked: the highest share of defections first (ties: more
-	// defections first, then by COW code), and members that cast no vote
-	// on those roll calls (N 0, Share NaN) last.
+	// defections first, then by COW code), and members without a share
+	// (no vote on those roll calls, or fewer than Options.MinN: Share NaN)
+	// last.
 	States []Defection
 	// Undated counts the roll calls left out for want of a date.
 	Undated int

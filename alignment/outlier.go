@@ -19,16 +19,19 @@ type OutlierOptions struct {
 	Index Index
 	// MinN is the least number of roll calls a member's score must rest
 	// on (OutlierRecord.Score.N) for the member to be judged; zero means
-	// 3. For every index but Coincidence those are the roll calls on which
-	// both the member and the reference cast a vote; for Coincidence only
-	// those on which both voted yes or no.
+	// 3, and a negative MinN is an error (ErrInvalidOptions). For every
+	// index but Coincidence those are the roll calls on which both the
+	// member and the reference cast a vote; for Coincidence only those on
+	// which both voted yes or no.
 	MinN int
 	// K is the number of scaled MADs a member must lie from the median;
-	// zero means 3.
+	// zero means 3. A K that is negative, NaN or infinite is an error
+	// (ErrInvalidOptions): a NaN would flag nobody.
 	K float64
 	// MinGap is the least distance from the median that counts, so that
 	// when most members vote alike (a MAD of 0) a trifle does not single a
-	// member out; zero means 0.25.
+	// member out; zero means 0.25. A MinGap that is negative, NaN or
+	// infinite is an error (ErrInvalidOptions).
 	MinGap float64
 	// KeepUnanimous keeps the roll calls flagged votes.RollCall.Unanimous,
 	// which are dropped by default, as in Options.
