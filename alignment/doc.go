@@ -26,7 +26,9 @@
 //
 // Each score comes with the number n of roll calls behind it (Score). A
 // score on fewer roll calls than Options.MinN, and any score on none, is
-// NaN, never a silent 0 or 1.
+// NaN, never a silent 0 or 1; so is a group's mean cohesion on fewer roll
+// calls, overall or in a period, and a member's share of defections on
+// fewer votes.
 //
 // # Absences, non-members, unanimity
 //
@@ -105,7 +107,12 @@
 // with the reference would follow a Poisson-binomial distribution, whose
 // tails give the p-value. Serbia voted with Russia on 6 of 6 Crimea
 // resolutions, p about 2e-6; in a group that votes alike no member's
-// p-value is small.
+// p-value is small. The test scores the index the verdict uses
+// (OutlierOptions.Index) where that index is a sum over roll calls
+// (Identical, Agree, SAbs, SSquared, CoincidencePartial), exactly, from the
+// distribution of a sum of per-roll-call distances; for Kappa, Pi and
+// Coincidence it counts identical votes, and its rows and sentences name
+// both indices (PermutationTest.Index).
 //
 // ChangePoints finds where a series changed level: an exact segmentation
 // minimising a Gaussian -2 log likelihood, each score weighted by its n,
@@ -117,12 +124,32 @@
 //
 // # Panics and errors
 //
-// Data problems return errors (ErrEmpty, ErrNoVotes, votes.ErrUnknownCountry).
-// Programmer errors panic, as a slice index out of range does, with a
-// message starting "alignment: ": an Index or By value that is not one of
-// the constants, a state or period index out of range (Matrix.N, Matrix.At,
-// Tables.Table, ReferenceSeries.At), a Series column of the wrong length.
-// Each function's doc says when it panics.
+// Data problems return errors, with messages starting "alignment: ", to
+// test with errors.Is: ErrEmpty (no roll call left), ErrNoVotes (a state
+// or a group without a cast vote in the selection), ErrTooFewMembers (a
+// group measure on a single voting member), votes.ErrUnknownCountry (a
+// state without a row). A state without a vote is an error for every call
+// about that state (Pair, the pair series, Rank, WithReference, the
+// bootstraps of a pair or a reference, Outliers' reference), never a NaN
+// table: Germany (COW 255) on 1985 data fails with ErrNoVotes naming the
+// Federal Republic, which held the seat then (votes.Successions), and
+// pointing to votes.LookupCountryOn and (*votes.Dataset).JoinPredecessors.
+// A matrix or a ranking lists such a state as NaN or in Ranking.NoVotes.
+//
+// A bad option value is an error too, ErrInvalidOptions, as in gonum's
+// optimize: a NaN or infinite number, a negative count, a level outside
+// (0, 1), a By or Index field that is not a constant, fewer bootstrap
+// resamples than an interval at the level asked needs (MinResamples: 40
+// for 95%). The zero value of every option field means its default;
+// nothing is clamped. ChangePoints refuses an infinite score
+// (ErrInvalidScore).
+//
+// Programmer errors in arguments panic, as a slice index out of range
+// does, with a message starting "alignment: ": an Index or By argument
+// that is not one of the constants, a state or period index out of range
+// (Matrix.N, Matrix.At, Tables.Table, ReferenceSeries.At), a Series column
+// of the wrong length, change-point keys out of order. Each function's doc
+// says when it panics.
 //
 // # Speed
 //

@@ -52,11 +52,15 @@ type Ranking struct {
 // ds.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
-// ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref cast no
-// vote on them. It panics if x is not a known index.
+// ds, ErrEmpty if ds has no roll call left, ErrNoVotes if ref cast no
+// vote on them (a state that did not sit then: see ErrNoVotes), and
+// ErrInvalidOptions for a bad option. It panics if x is not a known index.
 func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Ranking, error) {
 	x.check()
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -69,7 +73,7 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		return nil, ErrEmpty
 	}
 	if b.hi[r] <= b.lo[r] {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &o)
 	}
 	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
 	for i, c := range ds.Countries() {

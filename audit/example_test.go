@@ -48,7 +48,11 @@ func ExampleCover() {
 		fmt.Println(err)
 		return
 	}
-	c := audit.Cover(record, nil)
+	c, err := audit.Cover(record, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(c.YearNote(2019))
 	for _, d := range c.Duplicates[:2] {
 		fmt.Println(d.Resolution, d.Dates[0].Format("2006-01-02"), d.Dates[1].Format("2006-01-02"))

@@ -170,7 +170,10 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	p.step("The record", fmt.Sprintf("The roll calls of the General Assembly, sessions %d to %d.", cfg.from, cfg.to))
 	// Coverage is judged on the whole record: a session's expected months
 	// come from the sessions around it.
-	cover := audit.Cover(ds, nil)
+	cover, err := audit.Cover(ds, nil)
+	if err != nil {
+		return err
+	}
 	ds = ds.Filter(votes.InSessions(cfg.from, cfg.to))
 	if cfg.hasIssue {
 		ds = ds.Filter(votes.HasIssue(cfg.issue))

@@ -286,7 +286,10 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 		label string
 		ds    *votes.Dataset
 	}{{"The record", record}, {name, other}} {
-		cov := audit.Cover(d.ds, nil)
+		cov, err := audit.Cover(d.ds, nil)
+		if err != nil {
+			return nil, err
+		}
 		var notes []string
 		if !cov.First.IsZero() {
 			for y := cov.First.Year(); y <= cov.Last.Year(); y++ {
