@@ -43,6 +43,15 @@ type Options struct {
 	// MinN is the least number of roll calls a score may rest on; below it
 	// the score is NaN. Zero or less means 1.
 	MinN int
+	// MinMembership, in Rank and ComparePeriods, ranks only the states
+	// that were members for at least this share of the selection's roll
+	// calls (Membership.Share) and names the others (Ranking.Partial): a
+	// state admitted midway would otherwise be scored on its part of the
+	// period alone. 1 keeps only members for the whole selection; 0.95
+	// also keeps a state the data miss on a few roll calls at an end of it
+	// (see Membership). Zero keeps every state; a value outside [0, 1] is
+	// an error. Other functions ignore it.
+	MinMembership float64
 }
 
 func (o *Options) orDefault() Options {

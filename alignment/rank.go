@@ -23,6 +23,9 @@ type Ranked struct {
 	// COW code); 0 for a state without a score. RankedInterval.Rank (from
 	// BootstrapReference) differs: there tied states share the best rank.
 	Rank int
+	// Membership says for how much of the selection the state was a UN
+	// member: a state admitted midway is scored on its part alone.
+	Membership Membership
 }
 
 // A Ranking orders every state of a selection by its score with a
@@ -40,6 +43,10 @@ type Ranking struct {
 	// NoVotes names the states of the dataset that cast no vote on the
 	// roll calls kept: they are not ranked.
 	NoVotes []votes.Country
+	// Partial names, with Options.MinMembership, the states that cast a
+	// vote but were members for less of the selection: they are not
+	// ranked.
+	Partial []votes.Country
 }
 
 // Rank ranks every state of ds by index x of its votes with those of ref,
@@ -49,7 +56,9 @@ type Ranking struct {
 // left out and named in NoVotes. Narrow ds first to rank over any
 // selection: a year (votes.InYears), an issue (votes.HasIssue), some states
 // (SelectCountries); the scores do not depend on which other states are in
-// ds.
+// ds. Each state's Membership says how much of the selection it was a
+// member for; opts.MinMembership ranks only those that were members for
+// enough of it.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
 // ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref cast no
@@ -57,6 +66,9 @@ type Ranking struct {
 func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Ranking, error) {
 	x.check()
 	o := opts.orDefault()
+	if err := checkMembership(&o); err != nil {
+		return nil, err
+	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -72,6 +84,7 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
 	}
 	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {
 			continue
@@ -80,8 +93,12 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 			rk.NoVotes = append(rk.NoVotes, c)
 			continue
 		}
+		if !ms[i].enough(&o) {
+			rk.Partial = append(rk.Partial, c)
+			continue
+		}
 		t := b.table(r, i, 0, b.nw)
-		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN)})
+		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN), Membership: ms[i]})
 	}
 	slices.SortStableFunc(rk.States, func(a, b Ranked) int {
 		return compareRanked(a.Score, b.Score, a.Country.COW, b.Country.COW)
@@ -121,7 +138,8 @@ func (rk *Ranking) Bottom(k int) []Ranked {
 	return out
 }
 
-// WriteTo writes one line per ranked state: rank, name, score and n.
+// WriteTo writes one line per ranked state: rank, name, score and n, and
+// for a state that was a member for part of the selection only, which part.
 func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s with %s, %d states\n", rk.Index, rk.Reference, len(rk.States))
@@ -130,7 +148,7 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 		if s.Rank > 0 {
 			rank = fmt.Sprint(s.Rank)
 		}
-		fmt.Fprintf(&b, "%4s  %-32s %s\n", rank, s.Country.Name, s.Score)
+		fmt.Fprintf(&b, "%4s  %-32s %s%s\n", rank, s.Country.Name, s.Score, s.Membership.note())
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err

@@ -261,6 +261,11 @@ type RankRow struct {
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
+	// The state's Membership: the share of the selection's roll calls
+	// it was a member for, and the first and last of them (yyyy-mm-dd).
+	MemberShare float64 `csv:"member_share"`
+	MemberFrom  string  `csv:"member_from"`
+	MemberTo    string  `csv:"member_to"`
 }
 
 // Rows returns the ranking in order, the states without a score (NaN)
@@ -269,8 +274,9 @@ func (rk *Ranking) Rows() []RankRow {
 	out := make([]RankRow, 0, len(rk.States))
 	for _, s := range rk.States {
 		p := pairRow(rk.Reference, s.Country, rk.Index, s.Score)
+		m := s.Membership
 		out = append(out, RankRow{Rank: s.Rank, ISO3A: p.ISO3A, COWA: p.COWA, NameA: p.NameA, ISO3B: p.ISO3B, COWB: p.COWB, NameB: p.NameB,
-			Index: p.Index, Score: p.Score, N: p.N})
+			Index: p.Index, Score: p.Score, N: p.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 	}
 	return out
 }
