@@ -18,7 +18,7 @@ func TestMembershipFixture(t *testing.T) {
 		{60, "2005-10-01", []votes.Vote{y, n, nm}},
 		{60, "2005-11-01", []votes.Vote{n, y, nm}},
 		{61, "2006-10-01", []votes.Vote{y, n, nm}},
-		{61, "2006-11-01", []votes.Vote{n, y, ab}},  // Mexico absent: a member for all of session 61
+		{61, "2006-11-01", []votes.Vote{n, y, ab}}, // Mexico absent: a member for all of session 61
 		{62, "2007-10-01", []votes.Vote{y, n, y}},
 	})
 	ms := memberships(ds, &Options{})
