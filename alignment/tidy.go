@@ -352,13 +352,15 @@ type DefectionRow struct {
 	N          int     `csv:"n"` // votes cast when the group had a majority
 	Defections int     `csv:"defections"`
 	Share      float64 `csv:"share"`
+	Expected   float64 `csv:"expected"` // defections expected by chance
+	PValue     float64 `csv:"p_value"`  // of as many defections or more
 }
 
 // Rows returns the members as ranked: the highest share first, NaN last.
 func (r *DefectionReport) Rows() []DefectionRow {
 	out := make([]DefectionRow, 0, len(r.States))
 	for _, d := range r.States {
-		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share})
+		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share, Expected: d.Expected, PValue: d.PValue})
 	}
 	return out
 }
