@@ -10,6 +10,9 @@ import (
 // Membership says for how much of a selection of roll calls a state was a
 // member of the United Nations, so that a score pooled over 2000-2019 for a
 // state admitted in 2011 does not pass for one over the whole period.
+// Rankings give it for each state (Ranked, PeriodChange), series for each
+// state and period (ReferenceSeries.Membership), and the tidy rows as
+// member_share.
 //
 // A state counts as a member for every roll call of a regular session in
 // which the data record it as one at least once: a vote cast or an absence
@@ -67,38 +70,84 @@ func date(t time.Time) string {
 }
 
 // memberships returns the Membership of every state of ds (by row) over
-// the roll calls o counts. Membership of a session is read on every roll
-// call of ds, unanimous or not.
+// the roll calls o counts.
 func memberships(ds *votes.Dataset, o *Options) []Membership {
-	nc, nr := ds.NumCountries(), ds.NumRollCalls()
-	out := make([]Membership, nc)
-	counted := make([]bool, nr)
-	of := 0
-	for j, rc := range ds.RollCalls() {
-		counted[j] = o.counts(rc)
-		if counted[j] {
-			of++
+	return newSittings(ds).over(ds, o, segment{lo: 0, hi: ds.NumRollCalls()})
+}
+
+// sittings records the sessions in which each state of a dataset was
+// recorded as a member at least once (sittings[i][session]), read on every
+// roll call of the dataset, unanimous or not.
+type sittings [][]bool
+
+func newSittings(ds *votes.Dataset) sittings {
+	top := 0
+	for _, rc := range ds.RollCalls() {
+		top = max(top, rc.Session)
+	}
+	sat := make(sittings, ds.NumCountries())
+	for i := range sat {
+		sat[i] = make([]bool, top+1)
+		for j, rc := range ds.RollCalls() {
+			if s := max(rc.Session, 0); !sat[i][s] && ds.Member(i, j) == votes.FlagTrue {
+				sat[i][s] = true
+			}
 		}
 	}
-	member := make(map[int]bool) // sessions in which the state sat
-	for i := range nc {
-		clear(member)
-		for j := range nr {
-			if ds.Member(i, j) == votes.FlagTrue {
-				member[ds.RollCall(j).Session] = true
-			}
+	return sat
+}
+
+// over returns the Membership of every state (by row) over the roll calls
+// of segment s that o counts. Roll calls come in session order, so the
+// first and last days of a state's membership are those of its first and
+// last sessions.
+func (sat sittings) over(ds *votes.Dataset, o *Options, s segment) []Membership {
+	type session struct {
+		n           int
+		first, last time.Time
+	}
+	var per []session // by session number
+	of := 0
+	add := func(j int) {
+		rc := ds.RollCall(j)
+		if !o.counts(rc) {
+			return
 		}
+		of++
+		k := max(rc.Session, 0)
+		if k >= len(per) {
+			per = append(per, make([]session, k+1-len(per))...)
+		}
+		per[k].n++
+		if !rc.Date.IsZero() {
+			if per[k].first.IsZero() {
+				per[k].first = rc.Date
+			}
+			per[k].last = rc.Date
+		}
+	}
+	if s.cols != nil {
+		for _, j := range s.cols {
+			add(j)
+		}
+	} else {
+		for j := s.lo; j < s.hi; j++ {
+			add(j)
+		}
+	}
+	out := make([]Membership, len(sat))
+	for i, member := range sat {
 		m := Membership{Of: of}
-		for j, rc := range ds.RollCalls() {
-			if !counted[j] || !member[rc.Session] {
+		for k, p := range per {
+			if p.n == 0 || k >= len(member) || !member[k] {
 				continue
 			}
-			m.RollCalls++
-			if !rc.Date.IsZero() {
-				if m.First.IsZero() {
-					m.First = rc.Date
-				}
-				m.Last = rc.Date
+			m.RollCalls += p.n
+			if m.First.IsZero() {
+				m.First = p.first
+			}
+			if !p.last.IsZero() {
+				m.Last = p.last
 			}
 		}
 		out[i] = m

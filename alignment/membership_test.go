@@ -2,6 +2,7 @@ package alignment
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,4 +97,38 @@ func countryList(cs []votes.Country) string {
 		b.WriteString(c.ISO3 + " ")
 	}
 	return b.String()
+}
+
+// A series says, period by period, how much of it a state was a member
+// for: South Sudan sat from session 66, which opened in September 2011, so
+// for part of 2011 and all of 2012; by session, all of 66.
+func TestReferenceSeriesMembership(t *testing.T) {
+	ds := load(t).Filter(votes.InYears(2010, 2012))
+	chn, ssd := country(t, "China"), country(t, "South Sudan")
+	for _, by := range []By{ByYear, BySession} {
+		var rs *ReferenceSeries
+		var err error
+		if by == ByYear {
+			rs, err = WithReferenceByYear(ds, chn, Agree, nil)
+		} else {
+			rs, err = WithReference(ds, chn, Agree, nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(rs.Countries, func(c votes.Country) bool { return c == ssd })
+		got := map[int]float64{}
+		for k, p := range rs.Periods {
+			got[p] = rs.Membership(i, k).Share()
+		}
+		if by == ByYear && !(got[2010] == 0 && got[2011] > 0 && got[2011] < 1 && got[2012] == 1) ||
+			by == BySession && !(got[65] == 0 && got[66] == 1) {
+			t.Errorf("%v: South Sudan's membership %v", by, got)
+		}
+		for _, r := range rs.Rows() {
+			if r.ISO3B == "SSD" && r.Year == 2011 && by == ByYear && r.MemberShare != got[2011] {
+				t.Errorf("row %+v, membership %g", r, got[2011])
+			}
+		}
+	}
 }

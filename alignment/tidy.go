@@ -183,6 +183,9 @@ type ReferenceRow struct {
 	Index   string  `csv:"index"`
 	Score   float64 `csv:"score"`
 	N       int     `csv:"n"`
+	// The share of the period's roll calls state b was a member for
+	// (ReferenceSeries.Membership).
+	MemberShare float64 `csv:"member_share"`
 }
 
 // Rows returns every state's score with the reference (a is the
@@ -214,7 +217,7 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 			}
 			out = append(out, ReferenceRow{Session: session, Year: year, Rank: rank,
 				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
-				Index: pr.Index, Score: pr.Score, N: pr.N})
+				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: rs.Membership(i, k).Share()})
 		}
 	}
 	return out
