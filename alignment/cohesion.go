@@ -261,18 +261,19 @@ func resolution(rc *votes.RollCall) string {
 // Defection is one member's record against its group's majority.
 type Defection struct {
 	Country votes.Country
+	// Expected and PValue test the count of defections by
+	// OutlierReport.Permutation's exact test: if on each roll call the
+	// votes the members present cast were shared out among them at random,
+	// the member would defect with chance the share of those votes that
+	// differ from the majority's, and its defections would follow a
+	// Poisson binomial. Expected is its mean; PValue the chance of as many
+	// defections as the member's or more (one-sided: "defects more than
+	// chance"). Both are NaN if N is 0.
+	Expected, PValue float64
 	// N counts the member's cast votes on roll calls on which the group
 	// had a majority position; Defections those that differed from it.
 	N, Defections int
 	Share         float64 // Defections / N, NaN if N is 0
-	// Expected and PValue test the count by OutlierReport.Permutation's
-	// exact test: if on each roll call the votes the members present cast
-	// were shared out among them at random, the member would defect with
-	// chance the share of those votes that differ from the majority's, and
-	// its defections would follow a Poisson binomial. Expected is its
-	// mean; PValue the chance of as many defections as the member's or
-	// more (one-sided: "defects more than chance"). NaN if N is 0.
-	Expected, PValue float64
 }
 
 // DefectionReport lists each member's defections from the group majority.
@@ -297,8 +298,7 @@ type DefectionReport struct {
 // (unless opts.AbsentAsAbstain). Roll calls are kept or dropped as in
 // Cohesion: unanimous ones are dropped unless opts.KeepUnanimous (on them
 // nobody defects), and undated ones are left out and counted. The report
-// ranks the members, NaN shares last, and tests each member's count of
-// defections (Defection.PValue). It returns ErrEmpty for a dataset
+// ranks the members, NaN shares last. It returns ErrEmpty for a dataset
 // without roll calls and ErrNoVotes if the group never had a majority
 // position.
 func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
@@ -308,9 +308,9 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 	}
 	rows := groupRows(ds, g)
 	rep := &DefectionReport{Group: g.Name}
+	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes (Defection.PValue)
 	all := make([]Defection, len(rows))
 	sat := make([]bool, len(rows))
-	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes
 	for k, i := range rows {
 		all[k].Country = ds.Country(i)
 	}
@@ -351,12 +351,11 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 			continue
 		}
 		m := all[k]
-		m.Share, m.Expected, m.PValue = math.NaN(), math.NaN(), math.NaN()
+		m.Share = math.NaN()
 		if m.N > 0 {
 			m.Share = float64(m.Defections) / float64(m.N)
-			m.Expected = floatSum(chances[k])
-			m.PValue = min(1, floatSum(poissonBinomial(chances[k])[m.Defections:]))
 		}
+		m.Expected, m.PValue = defectionTest(chances[k], m.Defections)
 		rep.States = append(rep.States, m)
 	}
 	slices.SortStableFunc(rep.States, func(a, b Defection) int {
@@ -381,19 +380,6 @@ func cmpNaNLast(a, b float64, tie int) int {
 		return c
 	}
 	return tie
-}
-
-// count returns the number of votes v in t.
-func count(t votes.Tally, v votes.Vote) int {
-	switch v {
-	case votes.Yes:
-		return t.Yes
-	case votes.No:
-		return t.No
-	case votes.Abstain:
-		return t.Abstain
-	}
-	return 0
 }
 
 // majority returns the vote cast by the most members, if one is ahead.

@@ -53,12 +53,13 @@ type Ranking struct {
 // over the roll calls of ds kept as in Pair (unanimous ones dropped unless
 // opts.KeepUnanimous). A score on fewer than opts.MinN roll calls is NaN and
 // ranked last, after every number; states that cast no vote at all are
-// left out and named in NoVotes. Narrow ds first to rank over any
+// left out and named in NoVotes. Each state's Membership says how much of
+// the selection it was a member for; opts.MinMembership ranks only those
+// that were members for enough of it (an error if not in [0, 1]), and
+// names the others in Partial. Narrow ds first to rank over any
 // selection: a year (votes.InYears), an issue (votes.HasIssue), some states
 // (SelectCountries); the scores do not depend on which other states are in
-// ds. Each state's Membership says how much of the selection it was a
-// member for; opts.MinMembership ranks only those that were members for
-// enough of it.
+// ds.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
 // ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref cast no
@@ -66,9 +67,6 @@ type Ranking struct {
 func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Ranking, error) {
 	x.check()
 	o := opts.orDefault()
-	if err := checkMembership(&o); err != nil {
-		return nil, err
-	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -84,6 +82,9 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
 	}
 	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	if err := checkMembership(&o); err != nil {
+		return nil, err
+	}
 	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {
