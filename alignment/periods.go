@@ -60,6 +60,7 @@ type periodScores struct {
 	reps  []float64   // reps[i*nr+r]: row i on resample r
 	voted []bool      // by row: cast a vote on the roll calls counted
 	ms    []Membership
+	opts  BootstrapOptions
 }
 
 // scoresOn scores every state of ds with ref, on the roll calls as they are
@@ -80,7 +81,7 @@ func scoresOn(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOpti
 	}
 	nc, nr := ds.NumCountries(), o.Resamples
 	ps := &periodScores{ds: ds, row: make(map[int]int, nc), score: make([]Score, nc), reps: make([]float64, nc*nr),
-		voted: make([]bool, nc), ms: memberships(ds, &o.Options)}
+		voted: make([]bool, nc), ms: memberships(ds, &o.Options), opts: o}
 	codes := make([][]uint8, nc)
 	parallel(nc, func(i int) {
 		codes[i] = rs.cellCodes(i, ir)
@@ -125,17 +126,19 @@ func scoresOn(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOpti
 // is not a known index or opts.Level is not in (0, 1).
 func ComparePeriods(before, after *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*PeriodComparison, error) {
 	x.check()
-	o := opts.orDefault()
-	if err := checkMembership(&o.Options); err != nil {
-		return nil, err
+	if opts != nil {
+		if err := checkMembership(&opts.Options); err != nil {
+			return nil, err
+		}
 	}
 	var ps [2]*periodScores
 	for k, ds := range [2]*votes.Dataset{before, after} {
 		var err error
-		if ps[k], err = scoresOn(ds, ref, x, &o, k); err != nil {
+		if ps[k], err = scoresOn(ds, ref, x, opts, k); err != nil {
 			return nil, fmt.Errorf("alignment: %s selection: %w", [2]string{"first", "second"}[k], err)
 		}
 	}
+	o := ps[0].opts // with the defaults filled in
 	// Every state of either dataset, by COW code.
 	var states []votes.Country
 	for _, p := range ps {
