@@ -155,11 +155,19 @@ func (sat sittings) over(ds *votes.Dataset, o *Options, s segment) []Membership 
 	return out
 }
 
-// note returns "", or for a state that was a member for part of the
-// selection, "; member 2011-09-23 to 2019-12-27 (45%)".
-func (m Membership) note() string {
+// note returns "" for a state that was a member for the whole selection,
+// or says which part it was a member for: "; member 2011-09-16 to
+// 2019-12-27 (828 of 1852 roll calls)", "; not a member". what, if not
+// "", names the selection: "; before: not a member".
+func (m Membership) note(what string) string {
 	if m.Full() || m.Of == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; member %s to %s (%.0f%%)", date(m.First), date(m.Last), 100*m.Share())
+	if what != "" {
+		what += ": "
+	}
+	if m.RollCalls == 0 {
+		return "; " + what + "not a member"
+	}
+	return fmt.Sprintf("; %smember %s to %s (%d of %d roll calls)", what, date(m.First), date(m.Last), m.RollCalls, m.Of)
 }

@@ -226,8 +226,8 @@ func (cr *PeriodComparison) WriteTo(w io.Writer) (int64, error) {
 		if s.Rank > 0 {
 			rank = fmt.Sprint(s.Rank)
 		}
-		fmt.Fprintf(&b, "%4s  %-24s %s -> %s  %+.4f [%s, %s]%s%s\n", rank, s.Country.Name, s.Before.Score, s.After.Score,
-			s.Change.Value, signed(s.Change.Lo), signed(s.Change.Hi), s.MemberBefore.note(), s.MemberAfter.note())
+		fmt.Fprintf(&b, "%4s  %-24s %s -> %s  %s [%s, %s]%s%s\n", rank, s.Country.Name, s.Before.Score, s.After.Score,
+			signed(s.Change.Value), signed(s.Change.Lo), signed(s.Change.Hi), s.MemberBefore.note("before"), s.MemberAfter.note("after"))
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err

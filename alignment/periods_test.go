@@ -3,6 +3,7 @@ package alignment
 import (
 	"errors"
 	"math"
+	"regexp"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -82,6 +83,12 @@ func TestComparePeriods(t *testing.T) {
 		if !ok || !math.IsNaN(s.Change.Value) || s.Rank != 0 || s.MemberBefore.RollCalls != 0 || !s.MemberAfter.Full() {
 			t.Errorf("%s: %+v", key, s)
 		}
+	}
+
+	text := cp.String()
+	if !regexp.MustCompile(`(?m)^   -  South Sudan .* NA \[NA, NA\]; before: not a member$`).MatchString(text) ||
+		!regexp.MustCompile(`(?m)^ +\d+  Liberia .*; before: member 2004-10-22 to 2004-12-23 \(85 of 446 roll calls\)$`).MatchString(text) {
+		t.Errorf("WriteTo does not say which states were members for part of a period:\n%s", text)
 	}
 
 	opts.MinMembership = 0.95

@@ -149,7 +149,7 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 		if s.Rank > 0 {
 			rank = fmt.Sprint(s.Rank)
 		}
-		fmt.Fprintf(&b, "%4s  %-32s %s%s\n", rank, s.Country.Name, s.Score, s.Membership.note())
+		fmt.Fprintf(&b, "%4s  %-32s %s%s\n", rank, s.Country.Name, s.Score, s.Membership.note(""))
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
