@@ -4,17 +4,19 @@ import "github.com/unga-go/unga/votes"
 
 // StateDepartmentRule returns the index and options with which the US
 // State Department's annual report to Congress, "Voting Practices in the
-// United Nations", computes the voting coincidence of a state with the
-// United States for a calendar year. Every recorded plenary vote of the
-// year counts, unanimous ones included (KeepUnanimous), and the rule
-// changed twice:
+// United Nations" (submitted pursuant to Public Laws 101-246 and 108-447;
+// the first, for 1984, appeared in 1985), computes the voting coincidence
+// of a state with the United States for a calendar year. Every recorded
+// plenary vote of the year counts, unanimous ones included
+// (KeepUnanimous), and the rule changed twice:
 //
 //   - the reports through 2016: identical votes / (identical + opposite
 //     votes), over the votes on which both voted yes or no; abstentions and
-//     absences are left out (Coincidence);
-//   - the reports for 2017-2020: an abstention against a yes or a no
-//     counts as half a coincidence, two abstentions as a whole one, and
-//     absences are left out (CoincidencePartial);
+//     absences are left out (Coincidence: the "votes only" column);
+//   - the reports for 2017-2020: a "same" vote scores one point, a
+//     "partial" one (one state abstained, the other voted yes or no) half
+//     a point and an "opposite" one none, over the votes both cast,
+//     absences left out (CoincidencePartial; two abstentions are "same");
 //   - the reports from 2021: as for 2017-2020, and an absence counts as an
 //     abstention (CoincidencePartial with AbsentAsAbstain).
 //
