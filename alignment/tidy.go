@@ -183,9 +183,11 @@ type ReferenceRow struct {
 	Index   string  `csv:"index"`
 	Score   float64 `csv:"score"`
 	N       int     `csv:"n"`
-	// The share of the period's roll calls state b was a member for
-	// (ReferenceSeries.Membership).
+	// The share of the period's roll calls state b was a member for, and
+	// the first and last of them (ReferenceSeries.Membership).
 	MemberShare float64 `csv:"member_share"`
+	MemberFrom  string  `csv:"member_from"`
+	MemberTo    string  `csv:"member_to"`
 }
 
 // Rows returns every state's score with the reference (a is the
@@ -209,7 +211,7 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 		})
 		session, year := period(rs.By, p)
 		for r, i := range order {
-			s := rs.At(i, k)
+			s, m := rs.At(i, k), rs.Membership(i, k)
 			pr := pairRow(rs.Reference, rs.Countries[i], rs.Index, s)
 			rank := r + 1
 			if math.IsNaN(s.Value) {
@@ -217,7 +219,7 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 			}
 			out = append(out, ReferenceRow{Session: session, Year: year, Rank: rank,
 				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
-				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: rs.Membership(i, k).Share()})
+				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 		}
 	}
 	return out
