@@ -81,16 +81,25 @@ func memberships(ds *votes.Dataset, o *Options) []Membership {
 type sittings [][]bool
 
 func newSittings(ds *votes.Dataset) sittings {
+	// Runs of roll calls of one session: once a state is seen sitting in
+	// a run, the rest of it need not be read.
+	type run struct{ session, lo, hi int }
+	var runs []run
 	top := 0
-	for _, rc := range ds.RollCalls() {
-		top = max(top, rc.Session)
+	for j, rc := range ds.RollCalls() {
+		s := max(rc.Session, 0)
+		top = max(top, s)
+		if len(runs) == 0 || runs[len(runs)-1].session != s {
+			runs = append(runs, run{s, j, j})
+		}
+		runs[len(runs)-1].hi = j + 1
 	}
 	sat := make(sittings, ds.NumCountries())
 	for i := range sat {
 		sat[i] = make([]bool, top+1)
-		for j, rc := range ds.RollCalls() {
-			if s := max(rc.Session, 0); !sat[i][s] && ds.Member(i, j) == votes.FlagTrue {
-				sat[i][s] = true
+		for _, r := range runs {
+			for j := r.lo; j < r.hi && !sat[i][r.session]; j++ {
+				sat[i][r.session] = ds.Member(i, j) == votes.FlagTrue
 			}
 		}
 	}
