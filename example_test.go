@@ -131,9 +131,9 @@ func Example_identicalToRussia() {
 		}
 	}
 	// Output:
-	// rank,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n
-	// 1,RUS,365,Russian Federation,UZB,704,Uzbekistan,identical,0.7569620253164557,790
-	// 2,RUS,365,Russian Federation,BLR,370,Belarus,identical,0.7569444444444444,864
+	// rank,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n,member_share,member_from,member_to
+	// 1,RUS,365,Russian Federation,UZB,704,Uzbekistan,identical,0.7569620253164557,790,0.9934924078091106,2010-10-26,2019-12-27
+	// 2,RUS,365,Russian Federation,BLR,370,Belarus,identical,0.7569444444444444,864,1,2010-02-26,2019-12-27
 	// session 70: 1 SRB 0.563 (n=71)
 	// session 70: 2 HRV 0.548 (n=73)
 	// session 71: 1 SVN 0.496 (n=113)

@@ -303,6 +303,15 @@ func resolution(rc *votes.RollCall) string {
 // Defection is one member's record against its group's majority.
 type Defection struct {
 	Country votes.Country
+	// Expected and PValue test the count of defections by
+	// OutlierReport.Permutation's exact test: if on each roll call the
+	// votes the members present cast were shared out among them at random,
+	// the member would defect with chance the share of those votes that
+	// differ from the majority's, and its defections would follow a
+	// Poisson binomial. Expected is its mean; PValue the chance of as many
+	// defections as the member's or more (one-sided: "defects more than
+	// chance"). Both are NaN if N is 0.
+	Expected, PValue float64
 	// N counts the member's cast votes on roll calls on which the group
 	// had a majority position; Defections those that differed from it.
 	N, Defections int
@@ -347,6 +356,7 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 	}
 	rows := groupRows(ds, g)
 	rep := &DefectionReport{Group: g.Name}
+	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes (Defection.PValue)
 	all := make([]Defection, len(rows))
 	sat := make([]bool, len(rows))
 	voters := map[int]bool{} // rows of the members that cast a vote
@@ -382,6 +392,7 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 			if v != pos {
 				all[k].Defections++
 			}
+			chances[k] = append(chances[k], 1-float64(count(t, pos))/float64(t.Yes+t.No+t.Abstain))
 		}
 	}
 	if rep.RollCalls == 0 {
@@ -400,6 +411,7 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 		if m.N >= minN {
 			m.Share = float64(m.Defections) / float64(m.N)
 		}
+		m.Expected, m.PValue = defectionTest(chances[k], m.Defections)
 		rep.States = append(rep.States, m)
 	}
 	slices.SortStableFunc(rep.States, func(a, b Defection) int {

@@ -5,7 +5,9 @@
 // group that stand apart from the rest, with bootstrap intervals, an exact
 // test for "stands apart" and change points saying how sure each finding
 // is. Every result gives tidy rows (Rows) and writes them as CSV
-// (WriteCSV).
+// (WriteCSV); WriteLabelledCSV writes several results of one kind (two
+// sessions, three indices) as one table with a column that tells them
+// apart.
 //
 // # The joint-vote table
 //
@@ -23,6 +25,8 @@
 //   - Coincidence and CoincidencePartial: the US State Department's
 //     measures, identical / (identical + opposite) over yes and no votes,
 //     and the variant that counts an abstention against a yes or no as half.
+//     StateDepartment gives the measure of a given year's report, whose
+//     rule changed in 2017 and 2021 (StateDepartmentRule).
 //
 // Each score comes with the number n of roll calls behind it (Score). A
 // score on fewer roll calls than Options.MinN, and any score on none, is
@@ -84,7 +88,13 @@
 // states sharing the best rank (RankedInterval.Rank: 1, 1, 3).
 // DefectionReport ranks the members by their share of defections, the
 // members without a vote (share NaN) last, and leaves out states that were
-// not members during the selection.
+// not members during the selection. ComparePeriods ranks the states by the
+// change of their score between two selections ("whose agreement with
+// China rose most between 2000-2004 and 2015-2019?"), NaN changes last,
+// with a bootstrap interval for each change. Rankings say how much of the
+// selection each state was a member for (Membership): a state admitted
+// midway is scored on its part alone, and Options.MinMembership ranks only
+// the states that were members for enough of it.
 //
 // # How sure
 //

@@ -79,6 +79,15 @@ type Options struct {
 	// (n counting its votes on roll calls with a majority position). Zero
 	// means 1; a negative MinN is an error (ErrInvalidOptions).
 	MinN int
+	// MinMembership, in Rank and ComparePeriods, ranks only the states
+	// that were members for at least this share of the selection's roll
+	// calls (Membership.Share) and names the others (Ranking.Partial): a
+	// state admitted midway would otherwise be scored on its part of the
+	// period alone. 1 keeps only members for the whole selection; 0.95
+	// also keeps a state the data miss on a few roll calls at an end of it
+	// (see Membership). Zero keeps every state; a value outside [0, 1] is
+	// an error. Other functions ignore it.
+	MinMembership float64
 }
 
 // get returns the options as the functions use them, or an error wrapping

@@ -325,7 +325,8 @@ type ReferenceSeries struct {
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
-	counts  []int32 // state by state, period by period
+	counts  []int32      // state by state, period by period
+	members []Membership // likewise
 }
 
 // WithReference returns index x of every state of ds with the reference
@@ -378,7 +379,22 @@ func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts 
 			rs.counts[i*np+k] = int32(s.N)
 		}
 	}
+	rs.members = make([]Membership, nc*np)
+	sat := newSittings(ds)
+	for k, sg := range segs {
+		for i, m := range sat.over(ds, &o, sg) {
+			rs.members[i*np+k] = m
+		}
+	}
 	return rs, nil
+}
+
+// Membership returns how much of period k state i (a row of Scores, as
+// Countries) was a member for: see Membership. It panics if i or k is out
+// of range.
+func (rs *ReferenceSeries) Membership(i, k int) Membership {
+	rs.At(i, k) // checks the range
+	return rs.members[i*len(rs.Periods)+k]
 }
 
 // At returns the score of state i (a row of Scores, as Countries) in

@@ -17,6 +17,8 @@
 //     states whose votes are exchanged over a session), shifts (a state's
 //     votes on another state's row), states missing from one source, and
 //     tallies that disagree with a source's published totals.
+//     Comparison.Filters keeps the matched roll calls of either side, so
+//     that both sources can be scored on the same roll calls.
 //   - Suspicions looks at one dataset alone for state-sessions whose
 //     agreement with their usual partners collapses for one session and
 //     comes back, and for pairs of states that mirror each other, ranked by
