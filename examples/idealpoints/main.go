@@ -14,6 +14,10 @@
 //	-data FILE    a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
 //	-from N       the first session (default 50)
 //	-to N         the last session (default 74)
+//
+// A range reaching beyond the record's sessions is cut to them, and the
+// notebook says so; a range wholly outside them is an error.
+//
 //	-issue CODE   estimate on one issue's roll calls only: me, nu, di, hr, co or ec
 //	-all          keep the separate votes on paragraphs and amendments that
 //	              Bailey, Strezhnev and Voeten leave out (default: leave them out)
@@ -167,7 +171,24 @@ func run(args []string, stdout, stderr io.Writer) error {
 func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	p := &printer{w: stdout}
 
-	p.step("The record", fmt.Sprintf("The roll calls of the General Assembly, sessions %d to %d.", cfg.from, cfg.to))
+	// The range is clamped to the sessions of the record, and a range
+	// beyond it is refused: the steps below go session by session through
+	// the range, which a -to of 100000000 would make run out of memory.
+	held := ds.Sessions()
+	if len(held) == 0 {
+		return fmt.Errorf("the record holds no roll call")
+	}
+	first, last := held[0], held[len(held)-1]
+	if cfg.from > last || cfg.to < first {
+		return fmt.Errorf("-from %d -to %d: the record holds sessions %d-%d", cfg.from, cfg.to, first, last)
+	}
+	var clamped string
+	if cfg.from < first || cfg.to > last {
+		clamped = fmt.Sprintf(" (-from %d -to %d asked; the record holds sessions %d-%d)", cfg.from, cfg.to, first, last)
+		cfg.from, cfg.to = max(cfg.from, first), min(cfg.to, last)
+	}
+
+	p.step("The record", fmt.Sprintf("The roll calls of the General Assembly, sessions %d to %d%s.", cfg.from, cfg.to, clamped))
 	// Coverage is judged on the whole record: a session's expected months
 	// come from the sessions around it.
 	cover := audit.Cover(ds, nil)
