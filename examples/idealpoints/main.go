@@ -14,16 +14,15 @@
 //	-data FILE    a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
 //	-from N       the first session (default 50)
 //	-to N         the last session (default 74)
-//
-// A range reaching beyond the record's sessions is cut to them, and the
-// notebook says so; a range wholly outside them is an error.
-//
 //	-issue CODE   estimate on one issue's roll calls only: me, nu, di, hr, co or ec
 //	-all          keep the separate votes on paragraphs and amendments that
 //	              Bailey, Strezhnev and Voeten leave out (default: leave them out)
 //	-out DIR      write the picture, idealpoints.png and idealpoints.svg, into DIR, made if missing (default: no picture)
 //	-csv FILE     write every estimate to FILE as CSV (default: none)
 //	-h            print this usage and exit
+//
+// A range reaching beyond the record's sessions is cut to them, and the
+// notebook says so; a range wholly outside them is an error.
 //
 // Output files are checked before the estimation starts: an -out directory
 // that cannot be made or written, or a -csv file whose directory does not
