@@ -49,6 +49,15 @@
 //	and Croatia's 1.41 ± 0.26; its interval overlaps neither, so Serbia stands clearly between
 //	Russia and Croatia.
 //
+// A last sentence says whether Serbia has moved between the first and the
+// last session of the range in which it has a position, from
+// idealpoint.DynamicResult.Move: the change, its standard error (which
+// counts the correlation of the two positions along Serbia's path) and its
+// 95% interval. For the default sessions 50-74:
+//
+//	Has it moved? Serbia: 1.01 in session 55, 0.68 in session 74: change -0.32, SE 0.21 (0.21 if independent),
+//	95% interval [-0.73, 0.08], within its uncertainty.
+//
 // The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
 // session estimated, by COW code and session, with the columns
 //
@@ -264,6 +273,11 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 		p.printf("\n")
 	}
 	p.printf("%s\n", howSure(res, countries, cfg.from, cfg.to))
+	moved, err := hasMoved(res, countries["SRB"])
+	if err != nil {
+		return err
+	}
+	p.printf("%s\n", moved)
 
 	if cfg.csv != nil {
 		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, lo, hi (±1.96 SE), n.")

@@ -78,7 +78,8 @@ func TestRun(t *testing.T) {
 		t.Errorf("header %q", got)
 	}
 	var srb, usa int
-	at74 := map[string]string{} // "ideal_point ± half the interval" in session 74, from the CSV
+	var srbFirst, srbLast []string // Serbia's first and last rows, by session
+	at74 := map[string]string{}    // "ideal_point ± half the interval" in session 74, from the CSV
 	for _, r := range recs[1:] {
 		if r[3] == "74" {
 			x, err1 := strconv.ParseFloat(r[4], 64)
@@ -96,6 +97,10 @@ func TestRun(t *testing.T) {
 		}
 		switch r[1] {
 		case "345":
+			if srb == 0 {
+				srbFirst = r
+			}
+			srbLast = r
 			srb++
 		case "2":
 			usa++
@@ -111,6 +116,20 @@ func TestRun(t *testing.T) {
 		at74["SRB"], at74["RUS"], at74["HRV"])
 	if !strings.Contains(s, sure) {
 		t.Errorf("output lacks %q:\n%s", sure, s)
+	}
+	// The last sentence: Serbia's move between its first and its last
+	// session in the range (55 and 74 by default), as the CSV has them.
+	ideal := func(r []string) float64 {
+		x, err := strconv.ParseFloat(r[4], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	a, b := ideal(srbFirst), ideal(srbLast)
+	moved := fmt.Sprintf("Has it moved? Serbia: %.2f in session %s, %.2f in session %s: change %+.2f, SE ", a, srbFirst[3], b, srbLast[3], b-a)
+	if !strings.Contains(s, moved) {
+		t.Errorf("output lacks %q:\n%s", moved, s)
 	}
 	// The record lacks every roll call from January to September 2019
 	// (issue #11), the resumed part of session 73.
