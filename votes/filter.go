@@ -1,6 +1,7 @@
 package votes
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -12,20 +13,52 @@ type Filter func(d *Dataset, j int) bool
 // InSessions keeps the roll calls of regular sessions from through to,
 // inclusive (votes of special sessions count to the regular session then in
 // progress).
+//
+// InSessions panics if from > to, as a slice expression does: a reversed
+// range is a mistake in the program, not an empty selection.
 func InSessions(from, to int) Filter {
+	if from > to {
+		panic(fmt.Sprintf("votes: InSessions(%d, %d): from is after to", from, to))
+	}
 	return func(d *Dataset, j int) bool {
 		s := d.rollCalls[j].Session
 		return from <= s && s <= to
 	}
 }
 
-// Between keeps the roll calls held on days from through to, inclusive. A
-// zero time leaves that end open.
+// Between keeps the roll calls held on the calendar days from through to,
+// inclusive. Only the day of each end counts, as it reads in the end's own
+// location: time.Date(2019, 12, 18, 23, 0, 0, 0, loc) is 18 December 2019
+// in any loc, and so is the roll call's day (RollCall.Date, in UTC). A zero
+// time leaves that end open. A roll call without a date fails any end that
+// is set, as it fails InYears: its day is not known to be in the range.
+// Between(time.Time{}, time.Time{}) keeps every roll call.
+//
+// Between panics if from's day is after to's, as a slice expression does:
+// a reversed range is a mistake in the program, not an empty selection.
 func Between(from, to time.Time) Filter {
-	return func(d *Dataset, j int) bool {
-		t := d.rollCalls[j].Date
-		return (from.IsZero() || !t.Before(from)) && (to.IsZero() || !t.After(to))
+	lo, hi := calendarDay(from), calendarDay(to)
+	if !lo.IsZero() && !hi.IsZero() && lo.After(hi) {
+		panic(fmt.Sprintf("votes: Between(%s, %s): from is after to", lo.Format(time.DateOnly), hi.Format(time.DateOnly)))
 	}
+	return func(d *Dataset, j int) bool {
+		if lo.IsZero() && hi.IsZero() {
+			return true
+		}
+		t := calendarDay(d.rollCalls[j].Date)
+		return !t.IsZero() && (lo.IsZero() || !t.Before(lo)) && (hi.IsZero() || !t.After(hi))
+	}
+}
+
+// calendarDay returns midnight UTC of t's day in t's own location, or a
+// zero time for a zero t: days compare as days whatever the zone they were
+// built in.
+func calendarDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // HasIssue keeps the roll calls coded with any of the issues in s.
@@ -83,7 +116,13 @@ func Contested() Filter {
 // inclusive. Roll calls without a date are left out. The State Department
 // and most commentary count calendar years; InSessions counts sessions,
 // which open in September.
+//
+// InYears panics if from > to, as a slice expression does: a reversed range
+// is a mistake in the program, not an empty selection.
 func InYears(from, to int) Filter {
+	if from > to {
+		panic(fmt.Sprintf("votes: InYears(%d, %d): from is after to", from, to))
+	}
 	return func(d *Dataset, j int) bool {
 		y := d.rollCalls[j].Year()
 		return y != 0 && y >= from && y <= to

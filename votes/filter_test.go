@@ -1,6 +1,7 @@
 package votes_test
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"testing"
@@ -205,5 +206,90 @@ func TestSelectCountries(t *testing.T) {
 	none := d.SelectCountries(func(votes.Country) bool { return false })
 	if none.NumCountries() != 0 || none.NumRollCalls() != 6203 {
 		t.Errorf("empty selection: %d states, %d roll calls", none.NumCountries(), none.NumRollCalls())
+	}
+}
+
+// Between compares calendar days: the day of each end as it reads in its
+// own location. unvotes has 17 roll calls on 18 December 2019 (session 74;
+// count with Python's csv module over un_roll_calls.csv).
+func TestBetweenCalendarDays(t *testing.T) {
+	d := unvotesData(t)
+	for _, loc := range []*time.Location{time.UTC, time.FixedZone("UTC-5", -5*3600), time.FixedZone("UTC+3", 3*3600)} {
+		for _, hour := range []int{0, 12, 23} {
+			d18 := time.Date(2019, 12, 18, hour, 0, 0, 0, loc)
+			if got := d.Filter(votes.Between(d18, d18)).NumRollCalls(); got != 17 {
+				t.Errorf("Between(%v, same): %d roll calls, want 17", d18, got)
+			}
+		}
+	}
+}
+
+// An undated roll call is in no range of days. Voeten's rcid 4592 (session
+// 59) has no date; InYears drops it, and so must Between, with an open end
+// or not.
+func TestBetweenUndated(t *testing.T) {
+	d := voetenData(t)
+	j := rollCallByID(t, d, 4592)
+	if rc := d.RollCall(j); !rc.Date.IsZero() || rc.Session != 59 {
+		t.Fatalf("rcid 4592: date %v, session %d; want no date, session 59", rc.Date, rc.Session)
+	}
+	for _, f := range []struct {
+		name string
+		keep votes.Filter
+	}{
+		{"Between(zero, 1946-12-31)", votes.Between(time.Time{}, day("1946-12-31"))},
+		{"Between(2004-01-01, zero)", votes.Between(day("2004-01-01"), time.Time{})},
+		{"Between(2004-01-01, 2005-12-31)", votes.Between(day("2004-01-01"), day("2005-12-31"))},
+		{"InYears(1946, 2100)", votes.InYears(1946, 2100)},
+	} {
+		for _, rc := range d.Filter(f.keep).RollCalls() {
+			if rc.ID == 4592 {
+				t.Errorf("%s keeps the undated rcid 4592", f.name)
+			}
+		}
+	}
+	if got := d.Filter(votes.Between(time.Time{}, time.Time{})).NumRollCalls(); got != d.NumRollCalls() {
+		t.Errorf("Between with both ends open keeps %d of %d roll calls", got, d.NumRollCalls())
+	}
+}
+
+// A reversed range is a programmer's mistake: the filter panics when it is
+// made, as a reversed slice expression does, rather than select nothing.
+func TestReversedRangePanics(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    func() votes.Filter
+	}{
+		{"InYears(2019, 2010)", func() votes.Filter { return votes.InYears(2019, 2010) }},
+		{"InSessions(74, 60)", func() votes.Filter { return votes.InSessions(74, 60) }},
+		{"Between(2019-12-19, 2019-12-18)", func() votes.Filter { return votes.Between(day("2019-12-19"), day("2019-12-18")) }},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s did not panic", tc.name)
+				}
+			}()
+			tc.f()
+		}()
+	}
+	// One day in two zones is not reversed, although the first instant is
+	// the later one.
+	votes.Between(time.Date(2019, 12, 18, 23, 0, 0, 0, time.FixedZone("UTC-5", -5*3600)), time.Date(2019, 12, 18, 0, 0, 0, 0, time.FixedZone("UTC+3", 3*3600)))
+	votes.InYears(2019, 2019)
+	votes.InSessions(74, 74)
+}
+
+// SessionSpan bounds sessions whose span ends by 9999; beyond, it gives
+// zero times as it does below 1, where 1946+s once overflowed into 1944.
+func TestSessionSpanBound(t *testing.T) {
+	from, to := votes.SessionSpan(8053)
+	if from.Year() != 9998 || to.Year() != 9999 {
+		t.Errorf("SessionSpan(8053) = %v, %v; want 9998-09-01, 9999-09-30", from, to)
+	}
+	for _, s := range []int{8054, math.MaxInt32, math.MaxInt - 1946, math.MaxInt} {
+		if from, to := votes.SessionSpan(s); !from.IsZero() || !to.IsZero() {
+			t.Errorf("SessionSpan(%d) = %v, %v; want zero", s, from, to)
+		}
 	}
 }

@@ -133,14 +133,15 @@ func (g Group) ContainsThroughout(c Country, from, to time.Time) bool {
 // the first session opened in January 1946, so its span starts on 1
 // January 1946) through 30 September of the next year, which covers the
 // session and its resumed parts whatever the exact opening day. It returns
-// zero times for a session below 1. Membership throughout this span is
+// zero times for a session below 1 or above 8053, whose span would end
+// after the year 9999. Membership throughout this span is
 // membership throughout the session. (The sources number a few special and
 // emergency special sessions held before a regular session opened with the
 // coming session: 36 dated roll calls of the embedded record lie outside
 // their session's span. The span bounds the regular session, which is what
 // an undated roll call's membership needs.)
 func SessionSpan(s int) (from, to time.Time) {
-	if s < 1 {
+	if s < 1 || s > maxSession {
 		return time.Time{}, time.Time{}
 	}
 	from = time.Date(1945+s, time.September, 1, 0, 0, 0, 0, time.UTC)
@@ -149,6 +150,11 @@ func SessionSpan(s int) (from, to time.Time) {
 	}
 	return from, time.Date(1946+s, time.September, 30, 0, 0, 0, 0, time.UTC)
 }
+
+// maxSession is the last session SessionSpan bounds: its span ends in
+// 9999, the last year of four digits. Without a bound, 1946+s overflows an
+// int for the largest s into a year before the first session.
+const maxSession = 9999 - 1946
 
 // Members returns the states that were members on day t (ever, for a zero
 // t), by COW code.

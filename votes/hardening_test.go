@@ -347,3 +347,54 @@ func TestSessionToleranceReal(t *testing.T) {
 		}
 	}
 }
+
+// A small file of CR-only line ends with a quoted field is named as such,
+// not as bad quoting: the CR after the closing quote, or before the
+// opening one, is a line end.
+func TestCROnlyQuoted(t *testing.T) {
+	for name, in := range map[string]string{
+		"quote before CR": "rcid,session,vote,ccode,date,unres\r1,1,1,2,1/1/1946,\"R/1/1\"\r1,1,1,20,1/1/1946,\"R/1/1\"\r",
+		"quote after CR":  "rcid,session,vote,ccode,date,unres\r\"1\",1,1,2,1/1/1946,R/1/1\r",
+		"quoted header":   "\"rcid\",\"session\",\"vote\",\"ccode\",\"date\"\r1,1,1,2,1/1/1946\r",
+		"undl":            "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title\r1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,\"A title, with a comma\"\r1,CAN,CANADA,Y,2019-12-18,74,A/RES/74/1,\"A title, with a comma\"\r",
+	} {
+		_, err := votes.Read(strings.NewReader(in))
+		if !errors.Is(err, votes.ErrUnknownFormat) || errors.Is(err, votes.ErrQuote) || !strings.Contains(err.Error(), "CR alone") {
+			t.Errorf("%s: err = %v, want ErrUnknownFormat naming CR line ends", name, err)
+		}
+	}
+}
+
+// Input held in memory that breaks the line limit fails on its first
+// megabyte, without a copy of the rest: 64 MiB without a line end, after
+// the header or after a row, or after an unclosed quote, costs a few MiB
+// through a bytes.Reader, and through a strings.Reader, which is copied a
+// block (8 MiB) at a time.
+func TestInMemoryOverLimitCheap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("64 MiB inputs")
+	}
+	const n = 64 << 20
+	const limit = 16 << 20
+	header := "rcid,session,vote,ccode,date\n"
+	for name, data := range map[string][]byte{
+		"line":           append([]byte(header), bytes.Repeat([]byte("x"), n)...),
+		"row then line":  append([]byte(header+"1,1,1,2,1/1/1946\n"), bytes.Repeat([]byte("x"), n)...),
+		"unclosed quote": append([]byte(header+"1,1,1,2,1/1/1946\n\""), bytes.Repeat([]byte("x\n"), n/2)...),
+	} {
+		str := string(data)
+		for kind, open := range map[string]func() io.Reader{
+			"bytes.Reader":   func() io.Reader { return bytes.NewReader(data) },
+			"strings.Reader": func() io.Reader { return strings.NewReader(str) },
+		} {
+			var err error
+			a := allocated(func() { _, err = votes.Read(open()) })
+			if !errors.Is(err, votes.ErrLimit) {
+				t.Errorf("%s, %s: %.200v, want ErrLimit", name, kind, err)
+			}
+			if a > limit {
+				t.Errorf("%s, %s: allocated %.1f MiB, want under %d", name, kind, float64(a)/(1<<20), limit>>20)
+			}
+		}
+	}
+}

@@ -47,7 +47,11 @@ const (
 	minBlock = 1 << 20
 )
 
-// Write parses the complete records of data, and keeps the rest.
+// Write parses the complete records of data, and keeps the rest. Data is
+// not copied before its records are parsed, and an unfinished record at
+// its end is copied only once it is known to be within the limit: a
+// gigabyte held in memory without a line end fails after a look at its
+// first Lim.Line bytes.
 func (w *Blocks) Write(data []byte) (int, error) {
 	n := len(data)
 	var head []byte // what was carried, finished by the first record of data
@@ -56,10 +60,19 @@ func (w *Blocks) Write(data []byte) (int, error) {
 			w.carry = append(w.carry, data...)
 			return n, nil
 		}
-		cut := FirstBoundary(data, bytes.Count(w.carry, []byte{'"'})%2 == 1)
+		// The record that ends the carry ends within the limit or is
+		// too long: the boundary is looked for no further.
+		window := data[:min(len(data), w.Lim.Line+3)]
+		cut := FirstBoundary(window, bytes.Count(w.carry, []byte{'"'})%2 == 1)
 		if cut < 0 {
+			if err := w.checkRecord(w.carry, data); err != nil {
+				return 0, err
+			}
 			w.carry = append(w.carry, data...)
-			return n, w.checkCarry()
+			return n, nil
+		}
+		if err := w.checkRecord(w.carry, data[:cut]); err != nil {
+			return 0, err
 		}
 		w.carry = append(w.carry, data[:cut]...)
 		head, data = w.carry, data[cut:]
@@ -68,28 +81,58 @@ func (w *Blocks) Write(data []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if err := w.checkRecord(nil, data[end:]); err != nil {
+		return 0, err
+	}
 	w.carry = append(w.carry[:0], data[end:]...)
-	return n, w.checkCarry()
+	return n, nil
+}
+
+// WriteString is Write for input held in a string (a strings.Reader's,
+// through bufio.Reader.WriteTo): it is copied a block at a time into one
+// buffer, rather than converted whole.
+func (w *Blocks) WriteString(s string) (int, error) {
+	buf := make([]byte, min(len(s), blockSize))
+	for i := 0; i < len(s); {
+		k := copy(buf, s[i:])
+		if _, err := w.Write(buf[:k]); err != nil {
+			return i, err
+		}
+		i += k
+	}
+	return len(s), nil
 }
 
 // checkCarry fails the read when the unfinished record carried to the next
 // block is longer than a record may be: a stream without line ends must
 // not be gathered without limit.
-func (w *Blocks) checkCarry() error {
-	if len(w.carry) <= w.Lim.Line+2 {
+func (w *Blocks) checkCarry() error { return w.checkRecord(w.carry, nil) }
+
+// checkRecord fails the read when the unfinished record at the end of
+// prefix, which starts at a record boundary, continued by more, in which
+// no record ends before its end, is longer than a record may be. It copies
+// no more than a record's worth of either, for the error message.
+func (w *Blocks) checkRecord(prefix, more []byte) error {
+	if len(prefix)+len(more) <= w.Lim.Line+2 {
 		return nil
 	}
 	// Small writes gathered may come before the record.
-	start := LastBoundary(w.carry)
-	rec := w.carry[start:]
-	if len(rec) <= w.Lim.Line+2 {
+	start := LastBoundary(prefix)
+	rec := prefix[start:]
+	if len(rec)+len(more) <= w.Lim.Line+2 {
 		return nil
 	}
-	line := w.Line() + bytes.Count(w.carry[:start], []byte{'\n'})
-	if bytes.IndexByte(rec, '\n') >= 0 {
-		w.err = RecordTooLong(line, rec, w.Lim)
+	line := w.Line() + bytes.Count(prefix[:start], []byte{'\n'})
+	// The error quotes the record's start and tells CR line ends, which
+	// its first Lim.Line bytes show.
+	keep := w.Lim.Line + 3
+	r := make([]byte, 0, min(len(rec)+len(more), keep))
+	r = append(r, rec[:min(len(rec), keep)]...)
+	r = append(r, more[:min(len(more), keep-len(r))]...)
+	if bytes.IndexByte(r, '\n') >= 0 {
+		w.err = RecordTooLong(line, r, w.Lim)
 	} else {
-		w.err = TooLong(line, rec, w.Lim)
+		w.err = TooLong(line, r, w.Lim)
 	}
 	return w.err
 }

@@ -369,6 +369,11 @@ func (s *Splitter) quoted(line []byte) error {
 				break
 			}
 			if pos < len(line) && line[pos] != ',' {
+				if line[pos] == '\r' {
+					// A line end after a field, but a CR alone: the line
+					// ends are CR only, and the record runs on.
+					return &Error{Line: lineNo, Err: ErrCROnly}
+				}
 				return &Error{Line: lineNo, Column: col + pos, Err: fmt.Errorf("%w: extraneous %q after a closing quote", ErrQuote, line[pos])}
 			}
 		} else {
@@ -378,6 +383,11 @@ func (s *Splitter) quoted(line []byte) error {
 				end = pos + i
 			}
 			if q := bytes.IndexByte(line[pos:end], '"'); q >= 0 {
+				if bytes.IndexByte(line[pos:pos+q], '\r') >= 0 {
+					// A quoted field after a CR alone, which ended a
+					// line of a file with CR-only line ends.
+					return &Error{Line: lineNo, Err: ErrCROnly}
+				}
 				return &Error{Line: lineNo, Column: col + pos + q, Err: fmt.Errorf("%w: bare \" in an unquoted field", ErrQuote)}
 			}
 			s.buf = append(s.buf, line[pos:end]...)
