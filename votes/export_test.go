@@ -9,3 +9,6 @@ func ReadRowByRow(r io.Reader) (*Dataset, error) { return (&Reader{opsOnly: true
 // GunzipPath returns the decompressed contents of a gzipped test file,
 // decompressed once per test binary and shared: read only.
 var GunzipPath = gunzipPath
+
+// RowByRowReader returns a Reader that reads as ReadRowByRow does.
+func RowByRowReader() *Reader { return &Reader{opsOnly: true} }

@@ -141,7 +141,7 @@ func (g Group) ContainsThroughout(c Country, from, to time.Time) bool {
 // their session's span. The span bounds the regular session, which is what
 // an undated roll call's membership needs.)
 func SessionSpan(s int) (from, to time.Time) {
-	if s < 1 || s > maxSession {
+	if s < 1 || s > maxSpanSession {
 		return time.Time{}, time.Time{}
 	}
 	from = time.Date(1945+s, time.September, 1, 0, 0, 0, 0, time.UTC)
@@ -151,10 +151,10 @@ func SessionSpan(s int) (from, to time.Time) {
 	return from, time.Date(1946+s, time.September, 30, 0, 0, 0, 0, time.UTC)
 }
 
-// maxSession is the last session SessionSpan bounds: its span ends in
+// maxSpanSession is the last session SessionSpan bounds: its span ends in
 // 9999, the last year of four digits. Without a bound, 1946+s overflows an
 // int for the largest s into a year before the first session.
-const maxSession = 9999 - 1946
+const maxSpanSession = 9999 - 1946
 
 // Members returns the states that were members on day t (ever, for a zero
 // t), by COW code.
