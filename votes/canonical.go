@@ -141,7 +141,14 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		return rc, s.errorAt(col["session"], "session", err)
 	}
 	str := func(name string) string { return string(s.field(col[name])) }
-	rc.Session, rc.Special = n, str("special")
+	if sp := str("special"); sp != "" {
+		// One name for each special session, as every reader gives it.
+		_, special, err := ParseSession(sp)
+		if err != nil || special == "" {
+			return rc, s.errorAt(col["special"], "special", fmt.Errorf("%w %s (want \"ES-11\" or \"S-10\")", ErrBadSession, quotePrefix([]byte(sp))))
+		}
+		rc.Special = special
+	}
 	rc.Resolution, rc.RawResolution = str("resolution"), str("raw_resolution")
 	rc.Short, rc.Description = str("short"), str("description")
 	rc.Title, rc.Draft, rc.CommitteeReport, rc.Meeting = str("title"), str("draft"), str("committee_report"), str("meeting")

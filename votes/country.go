@@ -152,15 +152,8 @@ func LookupCountry(key string) (Country, error) {
 // today. Ambiguous keys are refused whatever the day.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
 	k := countries.FoldKey(key)
-	for _, a := range ambiguousKeys {
-		if a.key == k {
-			e := &AmbiguousCountryError{Key: key}
-			for _, cow := range a.cows {
-				c, _ := CountryByCOW(cow)
-				e.Candidates = append(e.Candidates, c)
-			}
-			return Country{}, e
-		}
+	if e := ambiguous(key, namingPerson); e != nil {
+		return Country{}, e
 	}
 	c, err := lookupSource(key, on)
 	if err != nil {
@@ -190,16 +183,50 @@ func lookupSource(key string, on time.Time) (Country, error) {
 // lookupSourceToday is lookupSource for a key read without a day.
 func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
 
-// ambiguousKeys are folded keys that name several states in ordinary use.
-// None of them is in countryTable but "congo" and "guinea", the UN's short
-// names of COG and GIN, which lookupSource takes.
+// ambiguousKeys are folded keys that name several states in ordinary use,
+// the likeliest first. A lookup refuses them (AmbiguousCountryError),
+// unless the naming of the source read gives the key to one state, the
+// first: the UN's own files name the Republic of the Congo "CONGO" and
+// Guinea "GUINEA" (the UN's short names), and unvotes names Guinea
+// "Guinea" but never writes a bare "Congo". No naming gives "Korea" to
+// either Korea. The table holds "congo" and "guinea" as keys of COG and
+// GIN, which lookupSource takes, for the UN's files.
 var ambiguousKeys = [...]struct {
 	key  string
 	cows []int
+	// The namings that give the key to cows[0].
+	un, unvotes bool
 }{
-	{"congo", []int{484, 490}},
-	{"korea", []int{731, 732}},
-	{"guinea", []int{438, 404, 411, 910}},
+	{"congo", []int{484, 490}, true, false},
+	{"korea", []int{731, 732}, false, false},
+	{"guinea", []int{438, 404, 411, 910}, true, true},
+}
+
+// naming is a scheme of names: a person's (LookupCountry), or a source's.
+type naming int
+
+const (
+	namingPerson  naming = iota // LookupCountry: every ambiguous key is refused
+	namingUN                    // the UN's own files: the UN's short names
+	namingUnvotes               // unvotes: R's countrycode names
+)
+
+// ambiguous returns the error for a key that names several states in the
+// given naming, or nil if it names at most one.
+func ambiguous(key string, n naming) *AmbiguousCountryError {
+	k := countries.FoldKey(key)
+	for _, a := range ambiguousKeys {
+		if a.key != k || n == namingUN && a.un || n == namingUnvotes && a.unvotes {
+			continue
+		}
+		e := &AmbiguousCountryError{Key: key}
+		for _, cow := range a.cows {
+			c, _ := CountryByCOW(cow)
+			e.Candidates = append(e.Candidates, c)
+		}
+		return e
+	}
+	return nil
 }
 
 // nonMembers are keys of states and entities that are not members of the

@@ -258,8 +258,13 @@ func atoi(b []byte) (int, bool) {
 	return n, true
 }
 
-// wholeNumber parses "120" and "120.0" without allocating in the common case.
+// wholeNumber parses a count, "120" or the Digital Library's "120.0",
+// without allocating in the common case. A count has no sign: "-120" is no
+// count.
 func wholeNumber(b []byte) (int, bool) {
+	if len(b) > 0 && b[0] == '-' {
+		return 0, false
+	}
 	if n, ok := atoi(b); ok {
 		return n, true
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/unga-go/unga/internal/countries"
@@ -272,7 +273,14 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	if !ok || e.name != string(name) {
 		cc, codeErr := lookupSource(string(code), rc.Date)
 		cn, nameErr := lookupSource(string(name), rc.Date)
+		// A name that is ambiguous even in the UN's naming ("KOREA") is
+		// settled by the code only if the code names one of its states.
+		amb := ambiguous(string(name), namingUN)
 		switch {
+		case amb != nil && codeErr != nil:
+			return s.errorAt(uc.name, "ms_name", amb)
+		case amb != nil && !slices.ContainsFunc(amb.Candidates, func(c Country) bool { return c.COW == cc.COW }):
+			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d), which ms_name %s does not name", ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name)))
 		case codeErr == nil && nameErr == nil && len(name) > 0 && cc.COW != cn.COW:
 			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d) but ms_name %s is %s (COW %d)",
 				ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name), cn.Name, cn.COW))

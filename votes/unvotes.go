@@ -474,9 +474,15 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 // the code is known, since a code alone cannot be trusted here; the code is
 // used only where the name is missing. A code other than "NA" that names
 // another state than the name is an error: the row cannot say whose vote
-// it is.
+// it is. A name that names several states in unvotes' naming is an
+// *AmbiguousCountryError, as LookupCountry gives it.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
+		// unvotes writes "Guinea" for Guinea, but a bare "Congo" or
+		// "Korea" names no one state, whatever the code beside it.
+		if e := ambiguous(name, namingUnvotes); e != nil {
+			return Country{}, e
+		}
 		c, err := lookupSourceToday(name)
 		if err != nil {
 			return Country{}, fmt.Errorf("%w %s", ErrUnknownCountry, quotePrefix([]byte(name)))

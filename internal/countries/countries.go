@@ -149,10 +149,16 @@ func ByKey(k string) (int, bool) {
 // gives them to (COG and GIN), as the UN Digital Library and unvotes write
 // them: a file's names are the names of one naming scheme, not a person's
 // shorthand.
+//
+// A key is a COW code only if CowKey reads it as one: a key whose folded
+// form is digits but that holds other marks ("(2)", "#2", "2-") is no
+// code and no name.
 func LookupSource(key string, on time.Time) (int, bool) {
 	k := FoldKey(key)
 	if code, numeric := CowKey(key); numeric {
 		k = code
+	} else if strings.Trim(k, "0123456789") == "" {
+		return 0, false
 	}
 	if p, ok := Lookup(k, on); ok {
 		return SeatHolder(p, on), true
