@@ -84,7 +84,10 @@ type builder struct {
 	rows      [][]Vote // by countries.Table position, then discovery order
 	member    map[[2]int]Flag
 	notes     map[[2]int]string
-	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
+	// The roll-call columns as written, by discovery order, for sources
+	// that repeat them on every row: the date and the other columns read,
+	// joined by \x1f, which later rows must not contradict.
+	raw [][2]string
 
 	// unanimity given by the source (the canonical layout carries the
 	// decision made when the data were first read), by discovery order
@@ -180,6 +183,15 @@ func (b *builder) setNote(c Country, k int, s string) {
 	}
 	p := b.holder(c, k)
 	b.notes[[2]int{p, k}] = s
+}
+
+// memberOf returns the member flag recorded for state c's vote v on roll
+// call k: the flag set, or the one v implies.
+func (b *builder) memberOf(c Country, k int, v Vote) Flag {
+	if f, ok := b.member[[2]int{b.holder(c, k), k}]; ok {
+		return f
+	}
+	return impliedMember(v)
 }
 
 // note returns the note recorded for state c on roll call k, if any.
