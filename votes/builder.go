@@ -19,6 +19,11 @@ type result struct {
 	// overrides the judgement on the votes read.
 	Unanimity map[int]bool
 
+	// Empty is set when the source says the dataset is empty: the
+	// canonical layout's row of empty fields, which Write writes for a
+	// dataset without states or roll calls.
+	Empty bool
+
 	// The rows a lenient read skipped: the first readConfig.Keep of them, and
 	// how many there were.
 	Skipped     []*ParseError

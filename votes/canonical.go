@@ -36,11 +36,18 @@ func (r *reader) readCanonical(s *scanner) (*result, error) {
 		return nil, err
 	}
 	b := newBuilder()
+	emptyMark := 0 // the line of the row that says the dataset is empty
+	rows := 0
 	for {
 		if err := s.next(); err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, err
+		}
+		rows++
+		if emptyMark == 0 && len(s.fields) == len(s.header) && !slices.ContainsFunc(s.fields, func(f []byte) bool { return len(f) > 0 }) {
+			emptyMark = s.line
+			continue
 		}
 		if perr := r.canonicalRow(b, s, col); perr != nil {
 			if err := r.skip(perr); err != nil {
@@ -48,7 +55,12 @@ func (r *reader) readCanonical(s *scanner) (*result, error) {
 			}
 		}
 	}
-	return b.dataset(), nil
+	if emptyMark > 0 && rows > 1 {
+		return nil, &ParseError{File: s.file, Line: emptyMark, Err: fmt.Errorf("%w: a row of empty fields, which stands for an empty dataset, in a file of %d rows", ErrConflict, rows)}
+	}
+	d := b.dataset()
+	d.Empty = emptyMark > 0
+	return d, nil
 }
 
 func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *ParseError {

@@ -150,7 +150,7 @@ func (r *reader) read(src io.Reader, file string) (*result, error) {
 // checkEmpty returns ErrEmpty for a result without roll calls or states
 // read from rows none of which was skipped, unless AllowEmpty is set.
 func (r *reader) checkEmpty(d *result, file string) error {
-	if r.cfg.AllowEmpty || d.NumRollCalls() > 0 || len(d.Countries) > 0 || r.skippedRows > 0 {
+	if r.cfg.AllowEmpty || d.Empty || d.NumRollCalls() > 0 || len(d.Countries) > 0 || r.skippedRows > 0 {
 		return nil
 	}
 	return &ParseError{File: file, Line: 2, Err: fmt.Errorf("%w: a header and nothing after it (set Reader.AllowEmpty to accept that)", ErrEmpty)}

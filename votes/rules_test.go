@@ -169,6 +169,13 @@ func TestWriteEmptyRoundTrip(t *testing.T) {
 	if err != nil || back.NumRollCalls() != 0 || back.NumCountries() != 0 {
 		t.Fatalf("read back: %v", err)
 	}
+	if !strings.HasSuffix(buf.String(), "\n"+strings.Repeat(",", 30)+"\n") {
+		t.Errorf("an empty dataset written as %q, want a header and a row of 31 empty fields", buf.String())
+	}
+	// The row of empty fields stands for an empty dataset only alone.
+	if _, err := votes.Read(strings.NewReader(canonicalHeader + strings.Repeat(",", 30) + "\n" + canonicalFirst)); !errors.Is(err, votes.ErrConflict) {
+		t.Errorf("a row of empty fields before a vote: %v, want ErrConflict", err)
+	}
 	// A header alone is still an error: a truncated file looks just like
 	// it.
 	if _, err := votes.Read(strings.NewReader(canonicalHeader)); !errors.Is(err, votes.ErrEmpty) {
