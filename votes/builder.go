@@ -1,6 +1,7 @@
 package votes
 
 import (
+	"fmt"
 	"cmp"
 	"slices"
 
@@ -94,6 +95,10 @@ type builder struct {
 	// joined by \x1f, which later rows must not contradict.
 	raw [][2]string
 
+	// maxRollCalls bounds the roll calls (readConfig.MaxRollCalls); 0 in
+	// tests that build by hand.
+	maxRollCalls int
+
 	// unanimity given by the source (the canonical layout carries the
 	// decision made when the data were first read), by discovery order
 	unanimity map[int]bool
@@ -110,6 +115,22 @@ func (b *builder) setUnanimous(k int, u bool) {
 
 func newBuilder() *builder {
 	return &builder{lastIdx: -1, rows: make([][]Vote, len(countries.Table))}
+}
+
+// newBuilder returns a builder for r's read, within its limits.
+func (r *reader) newBuilder() *builder {
+	b := newBuilder()
+	b.maxRollCalls = r.cfg.MaxRollCalls
+	return b
+}
+
+// full returns the error for one roll call more than the limit allows, or
+// nil if there is room for n more.
+func (b *builder) full(n int) error {
+	if b.maxRollCalls > 0 && b.rollCalls.len()+n > b.maxRollCalls {
+		return fmt.Errorf("%w: more than %d roll calls (Reader.MaxRollCalls)", ErrLimit, b.maxRollCalls)
+	}
+	return nil
 }
 
 // addRollCall registers a roll call and returns its discovery index; ok is

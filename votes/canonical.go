@@ -35,7 +35,7 @@ func (r *reader) readCanonical(s *scanner) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder()
+	b := r.newBuilder()
 	emptyMark := 0 // the line of the row that says the dataset is empty
 	rows := 0
 	for {
@@ -95,6 +95,9 @@ func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 	if len(s.field(col["date"])) > 0 {
 		if known {
 			return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrDuplicateRollCall, id))
+		}
+		if err := b.full(1); err != nil {
+			return s.errorAt(col["rcid"], "rcid", err)
 		}
 		rc, perr := canonicalRollCall(s, col)
 		if perr != nil {

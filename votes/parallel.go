@@ -298,6 +298,9 @@ func (b *builder) merge(p *part) bool {
 	if conflict.Load() {
 		return false
 	}
+	if b.full(len(added)) != nil {
+		return false // the ops say which row is one too many
+	}
 	for _, c := range added {
 		row := &p.rollCalls[p.colRC[c]-1]
 		b.addRollCall(row.rc)
@@ -607,6 +610,9 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	case !known && op.detailErr != 0:
 		return p.errs[op.detailErr-1]
 	case !known && op.head:
+		if err := b.full(1); err != nil {
+			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: err}
+		}
 		// Even if the row's own vote is bad, its details are good.
 		row := &p.rollCalls[op.rc-1]
 		k, _ = b.addRollCall(row.rc)

@@ -32,7 +32,7 @@ func (r *reader) readUNDL(s *scanner) (*result, error) {
 	if col["ms_code"] < 0 && col["ms_name"] < 0 {
 		return nil, &ParseError{File: s.file, Line: 1, Field: "ms_code", Err: fmt.Errorf("%w \"ms_code\" or \"ms_name\"", ErrMissingColumn)}
 	}
-	b := newBuilder()
+	b := r.newBuilder()
 	cache := make(map[string]undlCached)
 	uc := undlColumns{col["undl_id"], col["ms_code"], col["ms_name"], col["ms_vote"], col["date"], col["vote_note"]}
 	t := &undlTemplate{b: b, cache: cache, uc: uc}
@@ -247,6 +247,9 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	}
 	k, known := b.rollCall(id)
 	if !known {
+		if err := b.full(1); err != nil {
+			return s.errorAt(uc.id, "undl_id", err)
+		}
 		rc, perr := undlRollCall(s, col, id)
 		if perr != nil {
 			return perr

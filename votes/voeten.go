@@ -44,7 +44,7 @@ func (r *reader) readVoeten(s *scanner) (*result, error) {
 			names, details = append(names, name), append(details, i)
 		}
 	}
-	b := newBuilder()
+	b := r.newBuilder()
 	err = r.readVoteRows(b, s.sp.Reader(), s.file, len(s.header), s.sp.NextLine(), nil, true, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
 			member: col["member"], date: col["date"], last: -1, width: len(s.header), varying: varying,
