@@ -1,8 +1,8 @@
 package votes
 
 import (
-	"fmt"
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/unga-go/unga/internal/countries"
