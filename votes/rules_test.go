@@ -47,6 +47,8 @@ func TestConflictingRows(t *testing.T) {
 		{"Voeten: an issue flag", voetenHeader + "1,1,1,2,1,0,1/1/1946,R/1/1,0,0,0,0,0,0,1946\n1,1,3,20,1,0,1/1/1946,R/1/1,0,0,0,1,0,0,1946\n", votes.ErrConflict, 3, "hr"},
 		{"Voeten: importantvote 7 first", voetenHeader + "1,1,1,2,1,7,1/1/1946,R/1/1,0,0,0,0,0,0,1946\n", nil, 2, "importantvote"},
 		{"Voeten: session banana first", voetenHeader + "1,banana,1,2,1,0,1/1/1946,R/1/1,0,0,0,0,0,0,1946\n", votes.ErrBadSession, 2, "session"},
+		{"Digital Library: two totals", undlHeader + "1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,,,,Title,,,,120.0,14.0,45.0,14.0,193.0,\n1,CAN,CANADA,Y,2019-12-18,74,A/RES/74/1,,,,Title,,,,121.0,14.0,45.0,14.0,193.0,\n", votes.ErrConflict, 3, "total_yes"},
+		{"Digital Library: two subjects", undlHeader + "1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,,,,Title,,A,,120.0,14.0,45.0,14.0,193.0,\n1,CAN,CANADA,Y,2019-12-18,74,A/RES/74/1,,,,Title,,B,,120.0,14.0,45.0,14.0,193.0,\n", votes.ErrConflict, 3, "subjects"},
 		{"Digital Library: a negative total", undlHeader + "1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,,,,Title,,,,-120.0,14.0,45.0,14.0,193.0,\n", votes.ErrBadNumber, 2, "total_yes"},
 		{"Digital Library: a negative member count", undlHeader + "1,USA,UNITED STATES,Y,2019-12-18,74,A/RES/74/1,,,,Title,,,,120.0,14.0,45.0,14.0,-1,\n", votes.ErrBadNumber, 2, "total_ms"},
 	} {

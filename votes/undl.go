@@ -327,10 +327,12 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	return nil
 }
 
-// undlDetailColumns are the columns every row of a record must repeat
-// exactly, besides its date; the others (draft, meeting, subjects,
-// totals) are taken from the first row.
-var undlDetailColumns = [...]string{"session", "resolution", "title"}
+// undlDetailColumns are the record's columns read, besides its date:
+// every row of a record must repeat them exactly. The columns not read
+// are ms_code, ms_name, ms_vote and vote_note, which vary by state, and
+// any column not in the Library's layout.
+var undlDetailColumns = [...]string{"session", "resolution", "draft", "committee_report", "meeting", "title",
+	"agenda_title", "subjects", "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link"}
 
 // undlDetails joins a row's undlDetailColumns, to compare rows of one
 // record.
