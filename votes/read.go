@@ -22,9 +22,13 @@ import (
 // whole input unreadable (a missing column, bad quoting, a line over the
 // limit, a truncated gzip stream) still end the read.
 //
-// The limits bound the memory a hostile or broken input can take: a file
-// without a line end, or with a million columns, fails on its first line
-// with an error wrapping ErrLimit. The zero value of each is its default.
+// The limits bound the memory and time a hostile or broken input can
+// take: a file without a line end, or with a million columns, fails on its
+// first line, a file of a million roll calls on the one past
+// MaxRollCalls, a gzip bomb once it has decompressed to
+// MaxDecompressedBytes, each with an error wrapping ErrLimit that ends
+// the read even when Lenient is set. The zero value of each is its
+// default; a negative value is an error.
 //
 // A Reader is not safe for concurrent use: a read appends to Skipped and
 // SkippedRows. Use one Reader per goroutine.
