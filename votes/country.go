@@ -121,7 +121,9 @@ func CountryByCOW(cow int) (Country, bool) {
 // ignores case, accents and punctuation, and a leading "the". "NA" is
 // Namibia. LookupCountry(c.ISO3), LookupCountry(c.Code()) and
 // LookupCountry(strconv.Itoa(c.COW)) give back c for every state that has
-// such a code (codes that changed hands aside: see below).
+// such a code (codes that changed hands aside: see below). A number is a
+// COW code only if it is all digits ("2", or "2.0"): a sign, a fraction
+// or other marks make no code ("-2", "+365", "3.65", "(2)" are unknown).
 //
 // A key that ordinary usage gives to more than one state ("Congo", "Korea",
 // "Guinea") is refused with an *AmbiguousCountryError, which wraps
@@ -169,10 +171,11 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 // lookupSource resolves a name or code read from a data file, on the day of
 // the roll call (zero: today), to the state that held the seat then.
 // Unlike LookupCountry it takes the UN's short names "Congo" and "Guinea"
-// for the states the UN gives them to (COG and GIN), as the UN Digital
-// Library and unvotes write them: a file's names are the names of one
-// naming scheme, not a person's shorthand. The readers make this lookup
-// for every name and code they read.
+// for the states the UN gives them to (COG and GIN), as the UN's own files
+// write them: a file's names are the names of one naming scheme, not a
+// person's shorthand. The readers make this lookup for every name and
+// code they read, after refusing the names that are ambiguous in their
+// source's naming (ambiguous).
 func lookupSource(key string, on time.Time) (Country, error) {
 	if p, ok := countries.LookupSource(key, on); ok {
 		return countryAt(p), nil
