@@ -184,3 +184,20 @@ func TestWriteEmptyRoundTrip(t *testing.T) {
 		t.Fatalf("a canonical header alone: %v, want ErrEmpty", err)
 	}
 }
+
+// Special takes a session's name in any form ParseSession reads, and
+// refuses what names no session.
+func TestSpecialFilterNames(t *testing.T) {
+	d := unvotesData(t)
+	for _, name := range []string{"ES-2", "es-02", " ES-002 "} {
+		if n := d.Filter(votes.Special(name)).NumRollCalls(); n != 15 {
+			t.Errorf("Special(%q): %d roll calls, want 15", name, n)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error(`Special("ES-+2") did not panic`)
+		}
+	}()
+	votes.Special("ES-+2")
+}
