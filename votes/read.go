@@ -141,9 +141,9 @@ func ReadFile(name string) (*Dataset, error) { return new(Reader).ReadFile(name)
 // ReadUnvotes reads the unvotes/tidytuesday layout: the votes (rcid,
 // country, country_code, vote), the roll calls (rcid, session,
 // importantvote, date, unres, amend, para, short, descr) and, if issues is
-// not nil, the issue codes (rcid, short_name, issue). Columns are taken by
-// name; "NA" is read as missing except in country_code, where it is
-// Namibia's code.
+// not nil, the issue codes (rcid, short_name, issue; the label issue is
+// read only in a file without short_name). Columns are taken by name; "NA"
+// is read as missing except in country_code, where it is Namibia's code.
 func ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
 	return new(Reader).ReadUnvotes(votes, rollCalls, issues)
 }
