@@ -2,6 +2,7 @@ package votes
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/unga-go/unga/internal/countries"
@@ -18,6 +19,11 @@ type result struct {
 	// unanimous (the canonical layout's "unanimous" column), which
 	// overrides the judgement on the votes read.
 	Unanimity map[int]bool
+
+	// Empty is set when the source says the dataset is empty: the
+	// canonical layout's row of empty fields, which Write writes for a
+	// dataset without states or roll calls.
+	Empty bool
 
 	// The rows a lenient read skipped: the first readConfig.Keep of them, and
 	// how many there were.
@@ -84,7 +90,14 @@ type builder struct {
 	rows      [][]Vote // by countries.Table position, then discovery order
 	member    map[[2]int]Flag
 	notes     map[[2]int]string
-	raw       [][2]string // date and resolution as written, by discovery order, for sources that repeat them
+	// The roll-call columns as written, by discovery order, for sources
+	// that repeat them on every row: the date and the other columns read,
+	// joined by \x1f, which later rows must not contradict.
+	raw [][2]string
+
+	// maxRollCalls bounds the roll calls (readConfig.MaxRollCalls); 0 in
+	// tests that build by hand.
+	maxRollCalls int
 
 	// unanimity given by the source (the canonical layout carries the
 	// decision made when the data were first read), by discovery order
@@ -102,6 +115,22 @@ func (b *builder) setUnanimous(k int, u bool) {
 
 func newBuilder() *builder {
 	return &builder{lastIdx: -1, rows: make([][]Vote, len(countries.Table))}
+}
+
+// newBuilder returns a builder for r's read, within its limits.
+func (r *reader) newBuilder() *builder {
+	b := newBuilder()
+	b.maxRollCalls = r.cfg.MaxRollCalls
+	return b
+}
+
+// full returns the error for one roll call more than the limit allows, or
+// nil if there is room for n more.
+func (b *builder) full(n int) error {
+	if b.maxRollCalls > 0 && b.rollCalls.len()+n > b.maxRollCalls {
+		return fmt.Errorf("%w: more than %d roll calls (Reader.MaxRollCalls)", ErrLimit, b.maxRollCalls)
+	}
+	return nil
 }
 
 // addRollCall registers a roll call and returns its discovery index; ok is
@@ -180,6 +209,15 @@ func (b *builder) setNote(c Country, k int, s string) {
 	}
 	p := b.holder(c, k)
 	b.notes[[2]int{p, k}] = s
+}
+
+// memberOf returns the member flag recorded for state c's vote v on roll
+// call k: the flag set, or the one v implies.
+func (b *builder) memberOf(c Country, k int, v Vote) Flag {
+	if f, ok := b.member[[2]int{b.holder(c, k), k}]; ok {
+		return f
+	}
+	return impliedMember(v)
 }
 
 // note returns the note recorded for state c on roll call k, if any.

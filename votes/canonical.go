@@ -35,12 +35,19 @@ func (r *reader) readCanonical(s *scanner) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder()
+	b := r.newBuilder()
+	emptyMark := 0 // the line of the row that says the dataset is empty
+	rows := 0
 	for {
 		if err := s.next(); err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, err
+		}
+		rows++
+		if emptyMark == 0 && len(s.fields) == len(s.header) && !slices.ContainsFunc(s.fields, func(f []byte) bool { return len(f) > 0 }) {
+			emptyMark = s.line
+			continue
 		}
 		if perr := r.canonicalRow(b, s, col); perr != nil {
 			if err := r.skip(perr); err != nil {
@@ -48,7 +55,12 @@ func (r *reader) readCanonical(s *scanner) (*result, error) {
 			}
 		}
 	}
-	return b.dataset(), nil
+	if emptyMark > 0 && rows > 1 {
+		return nil, &ParseError{File: s.file, Line: emptyMark, Err: fmt.Errorf("%w: a row of empty fields, which stands for an empty dataset, in a file of %d rows", ErrConflict, rows)}
+	}
+	d := b.dataset()
+	d.Empty = emptyMark > 0
+	return d, nil
 }
 
 func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *ParseError {
@@ -84,11 +96,15 @@ func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 		if known {
 			return s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrDuplicateRollCall, id))
 		}
+		if err := b.full(1); err != nil {
+			return s.errorAt(col["rcid"], "rcid", err)
+		}
 		rc, perr := canonicalRollCall(s, col)
 		if perr != nil {
 			return perr
 		}
 		k, _ = b.addRollCall(rc)
+		b.raw = append(b.raw, [2]string{"", canonicalDetails(s, col)})
 		if u := col["unanimous"]; u >= 0 && len(s.field(u)) > 0 {
 			f, ok := parseFlag(s.field(u))
 			if !ok || f == FlagUnknown {
@@ -98,6 +114,8 @@ func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 		}
 	} else if !known {
 		return s.errorAt(col["rcid"], "rcid", fmt.Errorf("a row of an %w: rcid %d (its first row must carry its details)", ErrUnknownRollCall, id))
+	} else if perr := canonicalAgrees(b, s, col, k, id); perr != nil {
+		return perr
 	}
 	if !hasState {
 		return nil
@@ -106,19 +124,67 @@ func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 	if !ok {
 		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w %s (%s)", ErrUnknownVote, quotePrefix(s.field(col["vote"])), canonicalCodes))
 	}
-	if prev := b.set(c, k, v); prev != NoRecord && prev != v {
-		b.set(c, k, prev)
-		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
-	}
 	m, ok := parseFlag(s.field(col["member"]))
 	if !ok {
 		return s.errorAt(col["member"], "member", quoteErr("want 0, 1 or NA, got", s.field(col["member"])))
 	}
+	note := s.field(col["note"])
+	prev := b.set(c, k, v)
+	switch {
+	case prev != NoRecord && prev != v:
+		b.set(c, k, prev)
+		return s.errorAt(col["vote"], "vote", fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, id, prev, v))
+	case prev != NoRecord:
+		// The same vote again: its flag and note must be the same too.
+		if had := b.memberOf(c, k, v); had != m {
+			return s.errorAt(col["member"], "member", fmt.Errorf("%w: %s on rcid %d has member %s on an earlier row", ErrConflict, c.Name, id, had))
+		}
+		if had := b.note(c, k); had != string(note) {
+			return s.errorAt(col["note"], "note", fmt.Errorf("%w: %s on rcid %d has note %s on an earlier row", ErrConflict, c.Name, id, quotePrefix([]byte(had))))
+		}
+		return nil
+	}
 	if m != impliedMember(v) {
 		b.setMember(c, k, m)
 	}
-	if note := s.field(col["note"]); len(note) > 0 {
+	if len(note) > 0 {
 		b.setNote(c, k, string(note))
+	}
+	return nil
+}
+
+// canonicalRollCallColumns are the columns of a roll call's details, which
+// its first row fills and later rows leave empty or repeat.
+var canonicalRollCallColumns = canonicalHeader[1:firstStateColumn]
+
+// canonicalDetails returns the roll-call columns of a roll call's first
+// row as written, joined by \x1f.
+func canonicalDetails(s *scanner, col map[string]int) string {
+	var b strings.Builder
+	for n, name := range canonicalRollCallColumns {
+		if n > 0 {
+			b.WriteByte('\x1f')
+		}
+		b.Write(s.field(col[name]))
+	}
+	return b.String()
+}
+
+// canonicalAgrees checks a later row of roll call k (rcid id): a roll-call
+// column it fills must say what the first row said.
+func canonicalAgrees(b *builder, s *scanner, col map[string]int, k, id int) *ParseError {
+	var had []string
+	for n, name := range canonicalRollCallColumns {
+		f := s.field(col[name])
+		if len(f) == 0 {
+			continue
+		}
+		if had == nil {
+			had = strings.Split(b.raw[k][1], "\x1f")
+		}
+		if string(f) != had[n] {
+			return s.errorAt(col[name], name, fmt.Errorf("%w: rcid %d has %s %s on its first row", ErrConflict, id, name, quotePrefix([]byte(had[n]))))
+		}
 	}
 	return nil
 }
@@ -141,7 +207,14 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		return rc, s.errorAt(col["session"], "session", err)
 	}
 	str := func(name string) string { return string(s.field(col[name])) }
-	rc.Session, rc.Special = n, str("special")
+	if sp := str("special"); sp != "" {
+		// One name for each special session, as every reader gives it.
+		_, special, err := ParseSession(sp)
+		if err != nil || special == "" {
+			return rc, s.errorAt(col["special"], "special", fmt.Errorf("%w %s (want \"ES-11\" or \"S-10\")", ErrBadSession, quotePrefix([]byte(sp))))
+		}
+		rc.Special = special
+	}
 	rc.Resolution, rc.RawResolution = str("resolution"), str("raw_resolution")
 	rc.Short, rc.Description = str("short"), str("description")
 	rc.Title, rc.Draft, rc.CommitteeReport, rc.Meeting = str("title"), str("draft"), str("committee_report"), str("meeting")

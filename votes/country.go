@@ -121,7 +121,9 @@ func CountryByCOW(cow int) (Country, bool) {
 // ignores case, accents and punctuation, and a leading "the". "NA" is
 // Namibia. LookupCountry(c.ISO3), LookupCountry(c.Code()) and
 // LookupCountry(strconv.Itoa(c.COW)) give back c for every state that has
-// such a code (codes that changed hands aside: see below).
+// such a code (codes that changed hands aside: see below). A number is a
+// COW code only if it is all digits ("2", or "2.0"): a sign, a fraction
+// or other marks make no code ("-2", "+365", "3.65", "(2)" are unknown).
 //
 // A key that ordinary usage gives to more than one state ("Congo", "Korea",
 // "Guinea") is refused with an *AmbiguousCountryError, which wraps
@@ -152,15 +154,8 @@ func LookupCountry(key string) (Country, error) {
 // today. Ambiguous keys are refused whatever the day.
 func LookupCountryOn(key string, on time.Time) (Country, error) {
 	k := countries.FoldKey(key)
-	for _, a := range ambiguousKeys {
-		if a.key == k {
-			e := &AmbiguousCountryError{Key: key}
-			for _, cow := range a.cows {
-				c, _ := CountryByCOW(cow)
-				e.Candidates = append(e.Candidates, c)
-			}
-			return Country{}, e
-		}
+	if e := ambiguous(key, namingPerson); e != nil {
+		return Country{}, e
 	}
 	c, err := lookupSource(key, on)
 	if err != nil {
@@ -176,10 +171,11 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 // lookupSource resolves a name or code read from a data file, on the day of
 // the roll call (zero: today), to the state that held the seat then.
 // Unlike LookupCountry it takes the UN's short names "Congo" and "Guinea"
-// for the states the UN gives them to (COG and GIN), as the UN Digital
-// Library and unvotes write them: a file's names are the names of one
-// naming scheme, not a person's shorthand. The readers make this lookup
-// for every name and code they read.
+// for the states the UN gives them to (COG and GIN), as the UN's own files
+// write them: a file's names are the names of one naming scheme, not a
+// person's shorthand. The readers make this lookup for every name and
+// code they read, after refusing the names that are ambiguous in their
+// source's naming (ambiguous).
 func lookupSource(key string, on time.Time) (Country, error) {
 	if p, ok := countries.LookupSource(key, on); ok {
 		return countryAt(p), nil
@@ -190,16 +186,50 @@ func lookupSource(key string, on time.Time) (Country, error) {
 // lookupSourceToday is lookupSource for a key read without a day.
 func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
 
-// ambiguousKeys are folded keys that name several states in ordinary use.
-// None of them is in countryTable but "congo" and "guinea", the UN's short
-// names of COG and GIN, which lookupSource takes.
+// ambiguousKeys are folded keys that name several states in ordinary use,
+// the likeliest first. A lookup refuses them (AmbiguousCountryError),
+// unless the naming of the source read gives the key to one state, the
+// first: the UN's own files name the Republic of the Congo "CONGO" and
+// Guinea "GUINEA" (the UN's short names), and unvotes names Guinea
+// "Guinea" but never writes a bare "Congo". No naming gives "Korea" to
+// either Korea. The table holds "congo" and "guinea" as keys of COG and
+// GIN, which lookupSource takes, for the UN's files.
 var ambiguousKeys = [...]struct {
 	key  string
 	cows []int
+	// The namings that give the key to cows[0].
+	un, unvotes bool
 }{
-	{"congo", []int{484, 490}},
-	{"korea", []int{731, 732}},
-	{"guinea", []int{438, 404, 411, 910}},
+	{"congo", []int{484, 490}, true, false},
+	{"korea", []int{731, 732}, false, false},
+	{"guinea", []int{438, 404, 411, 910}, true, true},
+}
+
+// naming is a scheme of names: a person's (LookupCountry), or a source's.
+type naming int
+
+const (
+	namingPerson  naming = iota // LookupCountry: every ambiguous key is refused
+	namingUN                    // the UN's own files: the UN's short names
+	namingUnvotes               // unvotes: R's countrycode names
+)
+
+// ambiguous returns the error for a key that names several states in the
+// given naming, or nil if it names at most one.
+func ambiguous(key string, n naming) *AmbiguousCountryError {
+	k := countries.FoldKey(key)
+	for _, a := range ambiguousKeys {
+		if a.key != k || n == namingUN && a.un || n == namingUnvotes && a.unvotes {
+			continue
+		}
+		e := &AmbiguousCountryError{Key: key}
+		for _, cow := range a.cows {
+			c, _ := CountryByCOW(cow)
+			e.Candidates = append(e.Candidates, c)
+		}
+		return e
+	}
+	return nil
 }
 
 // nonMembers are keys of states and entities that are not members of the

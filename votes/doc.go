@@ -16,14 +16,18 @@
 //     the newer columns), one row per state and roll call, votes coded 1 yes,
 //     2 abstain, 3 no, 8 absent, 9 not a member, dates m/d/yyyy, a
 //     session-based year column. A roll call's details come from its first
-//     good row; every other row of it must give the same date and
-//     resolution (ErrConflict).
+//     good row; every other row of it must give the same text in every
+//     roll-call column read (ErrConflict). The year, Country and
+//     Countryname columns are not read (the year follows from the session,
+//     the state from ccode), and rows may differ in them.
 //   - the UN Digital Library bulk CSV (2025 and 2026 layouts), states by ISO
 //     alpha-3 and upper-case name, votes Y, N, A, X, sessions "79" or
-//     "ES-11", totals "120.0".
+//     "ES-11", totals "120.0" (a count, never negative).
 //
 // Read and ReadFile detect the layout from the header. Write writes a
-// canonical CSV that reads back into an equal dataset. The readers are
+// canonical CSV that reads back into an equal dataset, an empty one too
+// (as a header and a row of empty fields). Its iso3 and country columns
+// are for people and are not read: cow names the state. The readers are
 // this package's own and fill the types below directly: there is one
 // definition of the model, and of its errors.
 //
@@ -38,12 +42,13 @@
 // 60). A vote of a special session takes the regular session in progress
 // on its date, so one without a date is an error; without a session column
 // (some Voeten extracts) every roll call takes the session of its date.
-// Rows of one roll call must agree on its details (Voeten: date and
-// resolution; the Digital Library: date, session, resolution and title),
-// and a repeated vote on its note; a state's name and code must not name
-// two states (ErrUnknownCountry); a column read must not be named twice
-// (ErrDuplicateColumn). Each of these is an error with its line, never a
-// silent choice.
+// Rows of one roll call must agree on every roll-call column read (Voeten
+// and the Digital Library repeat them on every row; a later row of the
+// canonical CSV leaves them empty or repeats them), and a vote given twice
+// on its note and member flag (ErrConflict); a state's name and code must
+// not name two states (ErrUnknownCountry); a column read must not be named
+// twice (ErrDuplicateColumn). Each of these is an error with its line,
+// never a silent choice of the first row or the last.
 //
 // # Model
 //
@@ -53,8 +58,9 @@
 // NoRecord where the source says nothing (the unvotes data record no
 // absences). Resolution symbols are normalised to "A/RES/68/262" whatever
 // the source wrote ("R/68/262"); the raw text is kept. Sessions are regular
-// session numbers; votes of emergency special sessions carry the name
-// ("ES-11") in RollCall.Special.
+// session numbers; votes of emergency special sessions carry the name in
+// one form ("ES-11", "S-10", whatever the source wrote: "es-011" is
+// "ES-11") in RollCall.Special (ParseSession).
 //
 // # Identity
 //
@@ -85,10 +91,16 @@
 // common ones ("UK", "Britain", "DPRK", "DRC", "Lao PDR", "South Korea",
 // "Ivory Coast", "Russia", "Turkey"). A key that names several states
 // ("Congo", "Korea", "Guinea") is an error wrapping ErrAmbiguousCountry that
-// lists them with their codes: a lookup never guesses between states.
-// Readers take the names a file uses in that file's naming ("CONGO" in the
-// Digital Library is COG), and keys that changed hands ("Germany", "CHN",
-// "YEM") by the day of the roll call (LookupCountryOn).
+// lists them with their codes (*AmbiguousCountryError): a lookup never
+// guesses between states. A number is a COW code only if it is all digits
+// ("2", or "2.0"): "-2", "+2", "2.5" and "(2)" are no code. Readers follow
+// the same rule in the naming of their source, which may give a short name
+// to one state: the UN's own files call the Republic of the Congo "CONGO"
+// and Guinea "GUINEA", unvotes calls Guinea "Guinea" but never writes a
+// bare "Congo", so "Congo" in an unvotes file, and "Korea" anywhere, is an
+// *AmbiguousCountryError with its line. Keys that changed hands
+// ("Germany", "CHN", "YEM") are read by the day of the roll call
+// (LookupCountryOn).
 //
 // # Selections
 //
@@ -96,7 +108,13 @@
 // InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
 // Contested, Special, Amendments); Dataset.SelectCountries keeps states, and
 // Dataset.Voters the states that cast a vote in the selection, saying which
-// it dropped. RollCall.Unanimous is judged once, on every vote read, and
+// it dropped. Between compares calendar days, each end's day as it reads
+// in its own location, so a day built in any time zone selects the roll
+// calls of that day. A roll call without a date passes no date filter
+// (InYears, or Between with an end set). A reversed range (InYears(2019,
+// 2010), InSessions(74, 60), Between with from after to) is a mistake in
+// the program: the filter panics, as a reversed slice expression does,
+// rather than select nothing. RollCall.Unanimous is judged once, on every vote read, and
 // kept by every selection: narrowing the states never makes a roll call
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //
@@ -124,9 +142,12 @@
 //
 // Memory is bounded whatever the input: a line, or a record whose quoted
 // fields span lines, is at most 1 MiB, a field 256 KiB, a record 1,000
-// fields (ErrLimit; a Reader's MaxLineBytes, MaxFieldBytes and MaxColumns
-// raise them), so a gigabyte without a line end fails on its first
-// megabyte. A header without rows is ErrEmpty unless Reader.AllowEmpty is
+// fields, a read 100,000 roll calls, and a gzip stream may decompress to
+// at most 2 GiB (ErrLimit, which ends a lenient read too; a Reader's
+// MaxLineBytes, MaxFieldBytes, MaxColumns, MaxRollCalls and
+// MaxDecompressedBytes raise them), so a gigabyte without a line end fails
+// on its first megabyte, held in memory or not, and a read at the default
+// limits takes well under 1 GiB. A header without rows is ErrEmpty unless Reader.AllowEmpty is
 // set; lines ending in CR alone and UTF-16 text are named as such
 // (ErrUnknownFormat); a reader that keeps returning no data fails with
 // io.ErrNoProgress; a missing file of an unvotes folder wraps

@@ -77,7 +77,11 @@ func specialOf(resolution string) string {
 	}
 	part, _, _ := strings.Cut(rest, "/")
 	if strings.HasPrefix(part, "ES-") || strings.HasPrefix(part, "S-") {
-		return part
+		// In ParseSession's one form ("A/RES/ES-01/1" is of "ES-1"); a
+		// part that names no session leaves the roll call regular.
+		if _, special, err := ParseSession(part); err == nil {
+			return special
+		}
 	}
 	return ""
 }
@@ -85,14 +89,18 @@ func specialOf(resolution string) string {
 // ParseSession parses a session as the sources write it: "74", "74.0",
 // "ES-11", "S-10". It returns the regular session number (0 for a special
 // session, whose regular session follows from its date) and the special
-// session's name.
+// session's name in one form, upper case and without leading zeros:
+// "es-01" is "ES-1". A number is digits only; "ES-+1", "+74" and "ES-0"
+// are errors wrapping ErrBadSession.
 func ParseSession(s string) (regular int, special string, err error) {
 	s = strings.TrimSpace(s)
 	u := strings.ToUpper(s)
 	for _, p := range [...]string{"ES-", "S-"} {
 		if rest, ok := strings.CutPrefix(u, p); ok {
-			if n, err := strconv.Atoi(rest); err == nil && n > 0 {
-				return 0, p + rest, nil
+			// One name for each session: "ES-01" is "ES-1", and a sign
+			// ("ES-+1") makes no number.
+			if n, err := strconv.Atoi(rest); err == nil && n > 0 && allDigits(rest) {
+				return 0, p + strconv.Itoa(n), nil
 			}
 			return 0, "", fmt.Errorf("%w %s", ErrBadSession, quotePrefix([]byte(s)))
 		}
@@ -115,7 +123,8 @@ func SessionOf(t time.Time) int {
 	return max(y-1946, 1)
 }
 
-// parseWholeNumber parses "120" and the Digital Library's "120.0".
+// parseWholeNumber parses "120" and the Digital Library's "120.0": digits
+// only, without a sign.
 func parseWholeNumber(s string) (int, bool) {
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		if strings.Trim(s[i+1:], "0") != "" {
@@ -123,8 +132,21 @@ func parseWholeNumber(s string) (int, bool) {
 		}
 		s = s[:i]
 	}
+	if !allDigits(s) {
+		return 0, false
+	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil
+}
+
+// allDigits reports whether s is a run of one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseDate parses ISO dates (2019-12-09) and Voeten's m/d/yyyy (12/9/2019).

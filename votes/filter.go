@@ -72,11 +72,22 @@ func ImportantOnly() Filter {
 }
 
 // Special keeps the roll calls of one special or emergency special session
-// ("ES-11"), or of any such session if name is "".
+// ("ES-11", or any form ParseSession reads, such as "es-011"), or of any
+// such session if name is "".
+//
+// Special panics if name is neither "" nor a special session's name: a
+// filter that could keep nothing is a mistake in the program.
 func Special(name string) Filter {
+	if name != "" {
+		_, special, err := ParseSession(name)
+		if err != nil || special == "" {
+			panic(fmt.Sprintf("votes: Special(%q): not a special session's name (\"ES-11\", \"S-10\")", name))
+		}
+		name = special
+	}
 	return func(d *Dataset, j int) bool {
 		s := d.rollCalls[j].Special
-		return s != "" && (name == "" || strings.EqualFold(s, name))
+		return s != "" && (name == "" || s == name)
 	}
 }
 

@@ -43,6 +43,11 @@ type readConfig struct {
 	Limits     csvscan.Limits // all set
 	AllowEmpty bool
 
+	// MaxRollCalls bounds the roll calls read, MaxDecompressed the bytes
+	// a gzip stream decompresses to; both set.
+	MaxRollCalls    int
+	MaxDecompressed int64
+
 	// OpsOnly reads every vote row as an op, the row-by-row reference the
 	// dense fast paths must agree with; Parts, if not 0, cuts every block
 	// into that many parts, however small.
@@ -116,7 +121,7 @@ func DetectFormat(header []string) Format {
 }
 
 func (r *reader) read(src io.Reader, file string) (*result, error) {
-	src, closeFn, err := decompress(src)
+	src, closeFn, err := decompress(src, r.cfg.MaxDecompressed)
 	if err != nil {
 		return nil, &ParseError{File: file, Line: 1, Err: err}
 	}
@@ -150,7 +155,7 @@ func (r *reader) read(src io.Reader, file string) (*result, error) {
 // checkEmpty returns ErrEmpty for a result without roll calls or states
 // read from rows none of which was skipped, unless AllowEmpty is set.
 func (r *reader) checkEmpty(d *result, file string) error {
-	if r.cfg.AllowEmpty || d.NumRollCalls() > 0 || len(d.Countries) > 0 || r.skippedRows > 0 {
+	if r.cfg.AllowEmpty || d.Empty || d.NumRollCalls() > 0 || len(d.Countries) > 0 || r.skippedRows > 0 {
 		return nil
 	}
 	return &ParseError{File: file, Line: 2, Err: fmt.Errorf("%w: a header and nothing after it (set Reader.AllowEmpty to accept that)", ErrEmpty)}
@@ -163,7 +168,8 @@ func quotePrefix(b []byte) string { return csvscan.QuotePrefix(b) }
 // skip records a bad row when reading leniently; otherwise it returns the
 // error that ends the read.
 func (r *reader) skip(err *ParseError) error {
-	if !r.cfg.Lenient {
+	if !r.cfg.Lenient || errors.Is(err, ErrLimit) {
+		// A limit ends the read: its purpose is to stop it.
 		return err
 	}
 	r.skippedRows++
@@ -183,7 +189,7 @@ func nameOf(src io.Reader, def string) string {
 
 // decompress returns src, or a gzip reader over it if it starts with the
 // gzip magic number.
-func decompress(src io.Reader) (io.Reader, func(), error) {
+func decompress(src io.Reader, maxBytes int64) (io.Reader, func(), error) {
 	if src == nil {
 		return nil, nil, errors.New("votes: nil reader")
 	}
@@ -194,7 +200,7 @@ func decompress(src io.Reader) (io.Reader, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		zbr := bufio.NewReaderSize(zr, 1<<16)
+		zbr := bufio.NewReaderSize(&capReader{r: zr, left: maxBytes, max: maxBytes}, 1<<16)
 		if err := checkEncoding(zbr); err != nil {
 			return nil, nil, err
 		}
@@ -204,6 +210,31 @@ func decompress(src io.Reader) (io.Reader, func(), error) {
 		return nil, nil, err
 	}
 	return br, func() {}, nil
+}
+
+// capReader reads r, and fails with ErrLimit once r has given more than
+// max bytes.
+type capReader struct {
+	r         io.Reader
+	left, max int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// Only a byte more than max is over the limit: input of exactly
+		// max bytes is read.
+		var one [1]byte
+		if n, err := c.r.Read(one[:]); n == 0 {
+			return 0, err
+		}
+		return 0, fmt.Errorf("%w: the gzip stream decompresses to more than %d bytes (Reader.MaxDecompressedBytes)", ErrLimit, c.max)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
 }
 
 // checkEncoding rejects UTF-16 text, with or without a byte-order mark,
@@ -258,8 +289,13 @@ func atoi(b []byte) (int, bool) {
 	return n, true
 }
 
-// wholeNumber parses "120" and "120.0" without allocating in the common case.
+// wholeNumber parses a count, "120" or the Digital Library's "120.0",
+// without allocating in the common case. A count has no sign: "-120" is no
+// count.
 func wholeNumber(b []byte) (int, bool) {
+	if len(b) > 0 && b[0] == '-' {
+		return 0, false
+	}
 	if n, ok := atoi(b); ok {
 		return n, true
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,10 +54,35 @@ type voteOp struct {
 }
 
 // rollCallRow is a roll call as its first row in a part gives it, with the
-// raw fields later rows must agree with.
+// raw fields later rows must agree with: the date, and the other
+// roll-call columns read (names) joined by \x1f in details, which start
+// on the row's byte columns cols.
 type rollCallRow struct {
-	rc          RollCall
-	date, unres string
+	rc            RollCall
+	date, details string
+	names         []string
+	cols          []int32
+}
+
+// raw returns the row's fields as builder.raw keeps them.
+func (r *rollCallRow) raw() [2]string { return [2]string{r.date, r.details} }
+
+// conflict returns the error for a row at line of a roll call (rcid id)
+// whose details, r, differ from raw, those of the roll call's first row:
+// it names the first column that differs.
+func (r *rollCallRow) conflict(file string, line, dateCol int, id int32, raw [2]string) *ParseError {
+	if r.date != raw[0] {
+		return &ParseError{File: file, Line: line, Column: dateCol, Field: "date",
+			Err: fmt.Errorf("%w: rcid %d has date %s on an earlier row", ErrConflict, id, quotePrefix([]byte(raw[0])))}
+	}
+	had, got := strings.Split(raw[1], "\x1f"), strings.Split(r.details, "\x1f")
+	for n := range min(len(had), len(got), len(r.names)) {
+		if had[n] != got[n] {
+			return &ParseError{File: file, Line: line, Column: int(r.cols[n]), Field: r.names[n],
+				Err: fmt.Errorf("%w: rcid %d has %s %s on an earlier row", ErrConflict, id, r.names[n], quotePrefix([]byte(had[n])))}
+		}
+	}
+	return &ParseError{File: file, Line: line, Column: dateCol, Field: "date", Err: fmt.Errorf("%w: rcid %d", ErrConflict, id)}
 }
 
 type part struct {
@@ -109,7 +135,7 @@ func (p *part) put(op voteOp) {
 		c := p.column(op.rcid)
 		if have := p.colRC[c]; have == 0 {
 			p.colRC[c] = op.rc
-		} else if a, b := &p.rollCalls[have-1], &p.rollCalls[op.rc-1]; a.date != b.date || a.unres != b.unres {
+		} else if a, b := &p.rollCalls[have-1], &p.rollCalls[op.rc-1]; a.raw() != b.raw() {
 			p.failed = true
 			return
 		}
@@ -203,7 +229,7 @@ func (b *builder) merge(p *part) bool {
 			k = b.rollCalls.len() + len(added)
 			added = append(added, c)
 		case rc != 0 && len(b.raw) > k:
-			if row := &p.rollCalls[rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
+			if row := &p.rollCalls[rc-1]; b.raw[k] != row.raw() {
 				return false
 			}
 		}
@@ -272,10 +298,13 @@ func (b *builder) merge(p *part) bool {
 	if conflict.Load() {
 		return false
 	}
+	if b.full(len(added)) != nil {
+		return false // the ops say which row is one too many
+	}
 	for _, c := range added {
 		row := &p.rollCalls[p.colRC[c]-1]
 		b.addRollCall(row.rc)
-		b.raw = append(b.raw, [2]string{row.date, row.unres})
+		b.raw = append(b.raw, row.raw())
 	}
 	n := b.rollCalls.len()
 	onRows(len(p.cells), func(lo, hi int) {
@@ -581,16 +610,18 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	case !known && op.detailErr != 0:
 		return p.errs[op.detailErr-1]
 	case !known && op.head:
+		if err := b.full(1); err != nil {
+			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: err}
+		}
 		// Even if the row's own vote is bad, its details are good.
 		row := &p.rollCalls[op.rc-1]
 		k, _ = b.addRollCall(row.rc)
-		b.raw = append(b.raw, [2]string{row.date, row.unres})
+		b.raw = append(b.raw, row.raw())
 	case !known:
 		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.rcidCol), Field: "rcid", Err: fmt.Errorf("a vote on an %w: rcid %d is not in the roll calls", ErrUnknownRollCall, op.rcid)}
 	case op.rc != 0 && len(b.raw) > k:
-		if row := &p.rollCalls[op.rc-1]; b.raw[k] != [2]string{row.date, row.unres} {
-			return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.dateCol), Field: "date",
-				Err: fmt.Errorf("%w: rcid %d has date %s and resolution %s on an earlier row", ErrConflict, op.rcid, quotePrefix([]byte(b.raw[k][0])), quotePrefix([]byte(b.raw[k][1])))}
+		if row := &p.rollCalls[op.rc-1]; b.raw[k] != row.raw() {
+			return row.conflict(file, p.firstLine+int(op.line), int(op.dateCol), op.rcid, b.raw[k])
 		}
 	}
 	if op.err != 0 {

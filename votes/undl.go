@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/unga-go/unga/internal/countries"
@@ -31,7 +32,7 @@ func (r *reader) readUNDL(s *scanner) (*result, error) {
 	if col["ms_code"] < 0 && col["ms_name"] < 0 {
 		return nil, &ParseError{File: s.file, Line: 1, Field: "ms_code", Err: fmt.Errorf("%w \"ms_code\" or \"ms_name\"", ErrMissingColumn)}
 	}
-	b := newBuilder()
+	b := r.newBuilder()
 	cache := make(map[string]undlCached)
 	uc := undlColumns{col["undl_id"], col["ms_code"], col["ms_name"], col["ms_vote"], col["date"], col["vote_note"]}
 	t := &undlTemplate{b: b, cache: cache, uc: uc}
@@ -246,6 +247,9 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	}
 	k, known := b.rollCall(id)
 	if !known {
+		if err := b.full(1); err != nil {
+			return s.errorAt(uc.id, "undl_id", err)
+		}
 		rc, perr := undlRollCall(s, col, id)
 		if perr != nil {
 			return perr
@@ -272,7 +276,14 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	if !ok || e.name != string(name) {
 		cc, codeErr := lookupSource(string(code), rc.Date)
 		cn, nameErr := lookupSource(string(name), rc.Date)
+		// A name that is ambiguous even in the UN's naming ("KOREA") is
+		// settled by the code only if the code names one of its states.
+		amb := ambiguous(string(name), namingUN)
 		switch {
+		case amb != nil && codeErr != nil:
+			return s.errorAt(uc.name, "ms_name", amb)
+		case amb != nil && !slices.ContainsFunc(amb.Candidates, func(c Country) bool { return c.COW == cc.COW }):
+			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d), which ms_name %s does not name", ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name)))
 		case codeErr == nil && nameErr == nil && len(name) > 0 && cc.COW != cn.COW:
 			return s.errorAt(uc.code, "ms_code", fmt.Errorf("%w: ms_code %s is %s (COW %d) but ms_name %s is %s (COW %d)",
 				ErrUnknownCountry, quotePrefix(code), cc.Name, cc.COW, quotePrefix(name), cn.Name, cn.COW))
@@ -316,10 +327,12 @@ func (r *reader) undlRow(b *builder, s *scanner, col map[string]int, uc undlColu
 	return nil
 }
 
-// undlDetailColumns are the columns every row of a record must repeat
-// exactly, besides its date; the others (draft, meeting, subjects,
-// totals) are taken from the first row.
-var undlDetailColumns = [...]string{"session", "resolution", "title"}
+// undlDetailColumns are the record's columns read, besides its date:
+// every row of a record must repeat them exactly. The columns not read
+// are ms_code, ms_name, ms_vote and vote_note, which vary by state, and
+// any column not in the Library's layout.
+var undlDetailColumns = [...]string{"session", "resolution", "draft", "committee_report", "meeting", "title",
+	"agenda_title", "subjects", "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link"}
 
 // undlDetails joins a row's undlDetailColumns, to compare rows of one
 // record.

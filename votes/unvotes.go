@@ -11,7 +11,7 @@ import (
 // readUnvotes reads the unvotes triplet: the votes, the roll calls and, if
 // not nil, the issues.
 func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*result, error) {
-	b := newBuilder()
+	b := r.newBuilder()
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
 	done := make(chan error, 1)
@@ -50,7 +50,7 @@ func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*result, error
 
 func (r *reader) openScanner(src io.Reader, def string) (*scanner, func(), error) {
 	file := nameOf(src, def)
-	src, closeFn, err := decompress(src)
+	src, closeFn, err := decompress(src, r.cfg.MaxDecompressed)
 	if err != nil {
 		return nil, nil, &ParseError{File: file, Line: 1, Err: err}
 	}
@@ -84,6 +84,9 @@ func (r *reader) unvotesRollCalls(b *builder, src io.Reader) error {
 			rc, perr = parseRollCallFields(s, col)
 		}
 		if perr == nil {
+			if err := b.full(1); err != nil {
+				return s.errorAt(col["rcid"], "rcid", err)
+			}
 			if _, ok := b.addRollCall(rc); !ok {
 				perr = s.errorAt(col["rcid"], "rcid", fmt.Errorf("%w: rcid %d", ErrDuplicateRollCall, rc.ID))
 			}
@@ -244,7 +247,7 @@ func (r *reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 // first vote is applied, and returns the roll calls' error if any.
 func (r *reader) unvotesVotes(b *builder, src io.Reader, ready func() error) error {
 	file := nameOf(src, "un_votes.csv")
-	src, closeFn, err := decompress(src)
+	src, closeFn, err := decompress(src, r.cfg.MaxDecompressed)
 	if err != nil {
 		return &ParseError{File: file, Line: 1, Err: err}
 	}
@@ -474,9 +477,15 @@ func (u *unvotesParser) row(s *scanner) (voteOp, *ParseError) {
 // the code is known, since a code alone cannot be trusted here; the code is
 // used only where the name is missing. A code other than "NA" that names
 // another state than the name is an error: the row cannot say whose vote
-// it is.
+// it is. A name that names several states in unvotes' naming is an
+// *AmbiguousCountryError, as LookupCountry gives it.
 func unvotesCountry(name, code string) (Country, error) {
 	if name != "" && name != "NA" {
+		// unvotes writes "Guinea" for Guinea, but a bare "Congo" or
+		// "Korea" names no one state, whatever the code beside it.
+		if e := ambiguous(name, namingUnvotes); e != nil {
+			return Country{}, e
+		}
 		c, err := lookupSourceToday(name)
 		if err != nil {
 			return Country{}, fmt.Errorf("%w %s", ErrUnknownCountry, quotePrefix([]byte(name)))

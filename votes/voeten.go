@@ -35,10 +35,20 @@ func (r *reader) readVoeten(s *scanner) (*result, error) {
 			}
 		}
 	}
-	b := newBuilder()
+	// The roll-call columns read besides the date, which every row of a
+	// roll call must give alike.
+	var names []string
+	var details []int
+	for _, name := range voetenDetailColumns {
+		if i := col[name]; i >= 0 {
+			names, details = append(names, name), append(details, i)
+		}
+	}
+	b := r.newBuilder()
 	err = r.readVoteRows(b, s.sp.Reader(), s.file, len(s.header), s.sp.NextLine(), nil, true, func() rowParser {
 		return &voetenParser{col: col, rcid: col["rcid"], vote: col["vote"], ccode: col["ccode"],
-			member: col["member"], date: col["date"], unres: col["unres"], last: -1, width: len(s.header), varying: varying}
+			member: col["member"], date: col["date"], last: -1, width: len(s.header), varying: varying,
+			names: names, details: details}
 	})
 	if err != nil {
 		return nil, err
@@ -46,11 +56,20 @@ func (r *reader) readVoeten(s *scanner) (*result, error) {
 	return b.dataset(), nil
 }
 
+// voetenDetailColumns are the roll-call columns Voeten's reader reads
+// besides rcid and date. The others (year, Country, Countryname) are not
+// read, and rows may differ in them.
+var voetenDetailColumns = [...]string{"session", "importantvote", "unres", "me", "nu", "di", "hr", "co", "ec",
+	"short", "descr", "amend", "para", "yes", "no", "abstain"}
+
 // voetenParser parses the rows of Voeten's file.
 type voetenParser struct {
 	col map[string]int
 	// Positions of the columns read on every row.
-	rcid, vote, ccode, member, date, unres int
+	rcid, vote, ccode, member, date int
+	// The roll-call columns read besides the date, and their names.
+	details []int
+	names   []string
 	// The roll call of the previous row: rows come grouped by roll call,
 	// and only the first row of each group is parsed for its details.
 	lastID int
@@ -239,18 +258,18 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 		return op, s.errorAt(v.rcid, "rcid", badNumber(s.field(v.rcid))), nil
 	}
 	op = voteOp{rcid: int32(id), line: int32(s.line), rcidCol: int32(s.column(v.rcid)), voteCol: int32(s.column(v.vote)), dateCol: int32(s.column(v.date))}
-	date, unres := s.field(v.date), s.field(v.unres)
+	date := s.field(v.date)
 	switch {
-	case v.last >= 0 && id == v.lastID && string(date) == p.rollCalls[v.last].date && string(unres) == p.rollCalls[v.last].unres:
+	case v.last >= 0 && id == v.lastID && string(date) == p.rollCalls[v.last].date && v.sameDetails(s, p.rollCalls[v.last].details):
 		op.rc = int32(v.last + 1)
 	case v.last >= 0 && id == v.lastID:
 		// Not as the row that gave the details here has them: whether
 		// that is a conflict is decided against the first row in the file.
-		p.rollCalls = append(p.rollCalls, rollCallRow{date: string(date), unres: string(unres)})
+		p.rollCalls = append(p.rollCalls, v.rollCallRow(s, RollCall{}, date))
 		op.rc = int32(len(p.rollCalls))
 	default:
 		rc, perr := voetenRollCall(s, v.col)
-		p.rollCalls = append(p.rollCalls, rollCallRow{rc: rc, date: string(date), unres: string(unres)})
+		p.rollCalls = append(p.rollCalls, v.rollCallRow(s, rc, date))
 		op.rc = int32(len(p.rollCalls))
 		if perr != nil {
 			detailErr = perr
@@ -281,6 +300,33 @@ func (v *voetenParser) row(s *scanner, p *part) (op voteOp, err, detailErr *Pars
 		op.member = m
 	}
 	return op, nil, detailErr
+}
+
+// sameDetails reports whether the current row gives the roll-call
+// columns as details, joined by \x1f, has them, without allocating.
+func (v *voetenParser) sameDetails(s *scanner, details string) bool {
+	for _, i := range v.details {
+		f, rest, _ := strings.Cut(details, "\x1f")
+		if string(s.field(i)) != f {
+			return false
+		}
+		details = rest
+	}
+	return true
+}
+
+// rollCallRow returns the raw details of the current row, with rc.
+func (v *voetenParser) rollCallRow(s *scanner, rc RollCall, date []byte) rollCallRow {
+	var b strings.Builder
+	cols := make([]int32, len(v.details))
+	for n, i := range v.details {
+		if n > 0 {
+			b.WriteByte('\x1f')
+		}
+		b.Write(s.field(i))
+		cols[n] = int32(s.column(i))
+	}
+	return rollCallRow{rc: rc, date: string(date), details: b.String(), names: v.names, cols: cols}
 }
 
 // voetenRollCall reads a roll call's details from its first row.

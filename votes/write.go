@@ -12,7 +12,10 @@ import (
 // reads back into an equal dataset: one row per state and roll call with a
 // record, in roll-call then state order. A roll call without any vote gets
 // one row with empty state columns; a state without any vote gets one row
-// with only its state columns.
+// with only its state columns. A dataset without states or roll calls is
+// written as one row of empty fields, which Read takes for an empty
+// dataset: a header alone is an error (ErrEmpty), as a truncated file
+// looks just like it.
 func Write(w io.Writer, d *Dataset) error {
 	// Most rows repeat a roll call's ID, two dozen empty columns, and a
 	// state's columns: those are encoded once and copied, and only the
@@ -86,6 +89,10 @@ func Write(w io.Writer, d *Dataset) error {
 			stateRecord(rec, c, FlagUnknown)
 			bw.Write(encode(rec))
 		}
+	}
+	if len(d.countries) == 0 && len(d.rollCalls) == 0 {
+		clear(rec)
+		bw.Write(encode(rec))
 	}
 	return bw.Flush()
 }

@@ -144,15 +144,21 @@ func ByKey(k string) (int, bool) {
 
 // LookupSource resolves a name or code read from a data file, on the day
 // of the roll call (zero: today), to the place of the state that held the
-// seat then. It
-// takes the UN's short names "Congo" and "Guinea" for the states the UN
-// gives them to (COG and GIN), as the UN Digital Library and unvotes write
+// seat then. It takes the UN's short names "Congo" and "Guinea" for the
+// states the UN gives them to (COG and GIN), as the UN's own files write
 // them: a file's names are the names of one naming scheme, not a person's
-// shorthand.
+// shorthand. Package votes refuses them first where its source's naming
+// or a person's does not give them to one state.
+//
+// A key is a COW code only if CowKey reads it as one: a key whose folded
+// form is digits but that holds other marks ("(2)", "#2", "2-") is no
+// code and no name.
 func LookupSource(key string, on time.Time) (int, bool) {
 	k := FoldKey(key)
 	if code, numeric := CowKey(key); numeric {
 		k = code
+	} else if strings.Trim(k, "0123456789") == "" {
+		return 0, false
 	}
 	if p, ok := Lookup(k, on); ok {
 		return SeatHolder(p, on), true

@@ -7,8 +7,17 @@ import "strings"
 // "3.65" 365 (Russia): here an integral decimal ("2.0") is its integer, and
 // any other decimal is no code at all (""). numeric is false for a key that
 // is not a number, which is looked up by name.
+//
+// A sign makes no code either: FoldKey drops it, which made "-2" the United
+// States and "-365" Russia, so a signed number is numeric with no code.
 func CowKey(key string) (code string, numeric bool) {
 	key = strings.TrimSpace(key)
+	if signed := strings.TrimLeft(key, "+-"); signed != key {
+		if _, numeric := CowKey(signed); numeric {
+			return "", true
+		}
+		return "", false
+	}
 	digits := 0
 	for i := range len(key) {
 		switch c := key[i]; {
