@@ -86,7 +86,8 @@ type Reader struct {
 // columns (the canonical layout). The General Assembly held about 7,000
 // roll calls from 1946 to 2025, and a UN Digital Library file holds up to
 // about 15,000 records; its 2026 file, the largest real input, is 365 MB.
-// A read at the default limits takes well under 1 GiB.
+// At the default limits, a 20 MB gzip of 4 million one-vote roll calls is
+// refused at a peak heap of about 300 MiB (880 MB allocated in all).
 const (
 	DefaultMaxLineBytes         = 1 << 20
 	DefaultMaxFieldBytes        = 256 << 10
