@@ -146,8 +146,8 @@
 // at most 2 GiB (ErrLimit, which ends a lenient read too; a Reader's
 // MaxLineBytes, MaxFieldBytes, MaxColumns, MaxRollCalls and
 // MaxDecompressedBytes raise them), so a gigabyte without a line end fails
-// on its first megabyte, held in memory or not, and a read at the default
-// limits takes well under 1 GiB. A header without rows is ErrEmpty unless Reader.AllowEmpty is
+// on its first megabyte, held in memory or not, and a 20 MB gzip of 4
+// million one-vote roll calls is refused within 1 GiB. A header without rows is ErrEmpty unless Reader.AllowEmpty is
 // set; lines ending in CR alone and UTF-16 text are named as such
 // (ErrUnknownFormat); a reader that keeps returning no data fails with
 // io.ErrNoProgress; a missing file of an unvotes folder wraps
