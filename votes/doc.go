@@ -147,8 +147,9 @@
 // MaxLineBytes, MaxFieldBytes, MaxColumns, MaxRollCalls and
 // MaxDecompressedBytes raise them), so a gigabyte without a line end fails
 // on its first megabyte, held in memory or not, and a 20 MB gzip of 4
-// million one-vote roll calls is refused within 1 GiB. A header without rows is ErrEmpty unless Reader.AllowEmpty is
-// set; lines ending in CR alone and UTF-16 text are named as such
+// million one-vote roll calls is refused within 1 GiB. A header without
+// rows is ErrEmpty unless Reader.AllowEmpty is set; lines ending in CR
+// alone, quoted fields or not, and UTF-16 text are named as such
 // (ErrUnknownFormat); a reader that keeps returning no data fails with
 // io.ErrNoProgress; a missing file of an unvotes folder wraps
 // fs.ErrNotExist. A Reader is not safe for concurrent use; a Dataset is.
@@ -159,8 +160,8 @@
 // cores. Input held in a bytes.Reader is parsed where it lies, with no
 // copy, and a strings.Reader's is copied 8 MiB at a time: the three
 // unvotes files load in about 25 ms on two cores, Voeten's file in about
-// 30 ms. A file or gzip stream is read
-// in blocks, the next read while the last is parsed. Rows are first parsed
+// 30 ms. A file or gzip stream is read in blocks, the next read while the
+// last is parsed. Rows are first parsed
 // by fast paths that compare each row with the row expected; anything
 // unusual is parsed again row by row, so errors and skipped rows are always
 // those of a row-by-row read. BENCHMARKS.md in the repository has the
