@@ -3,6 +3,7 @@ package countries
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCountryKeysUnique checks that no name or code of the table, once
@@ -67,6 +68,36 @@ func TestFoldKey(t *testing.T) {
 	for _, e := range Table {
 		if strings.TrimSpace(e.Name) == "" {
 			t.Errorf("COW %d has no name", e.COW)
+		}
+	}
+}
+
+// The UN lists 193 member states since South Sudan's admission
+// (https://www.un.org/en/about-us/member-states).
+func TestMemberOn(t *testing.T) {
+	on := Day(2023, 1, 1)
+	n := 0
+	for _, e := range Table {
+		if m, known := MemberOn(e.COW, on); !known {
+			t.Fatalf("COW %d: membership unknown on %s", e.COW, on)
+		} else if m {
+			n++
+		}
+	}
+	if n != 193 {
+		t.Errorf("%d members on %s, want 193", n, on.Format(time.DateOnly))
+	}
+	if _, known := MemberOn(2, Day(2011, 7, 13)); known {
+		t.Error("membership before South Sudan's admission should be unknown")
+	}
+}
+
+// The UN's resolution data spell Türkiye four ways, one with a combining
+// dot above (U+0307) and one with Ý where Latin-5 has İ.
+func TestTurkiyeSpellings(t *testing.T) {
+	for _, s := range []string{"TÜRKİYE", "TÜRKI\u0307YE", "TÜRKIYE", "TÜRKÝYE", "TURKIYE", "CÔTE D'IVOIRE", "NETHERLANDS (KINGDOM OF THE)"} {
+		if _, ok := LookupSource(s, time.Time{}); !ok {
+			t.Errorf("%q does not resolve", s)
 		}
 	}
 }

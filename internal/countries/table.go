@@ -150,7 +150,9 @@ var Table = [...]Entry{
 	{625, "SD", "SDN", "Sudan", []string{"Republic of the Sudan"}},
 	{626, "SS", "SSD", "South Sudan", []string{"Republic of South Sudan"}},
 	{630, "IR", "IRN", "Iran (Islamic Republic of)", []string{"Iran", "Iran, Islamic Republic of", "Islamic Republic of Iran", "IRAN (ISLAMIC REPUBLIC OF)", "Iran, Islamic Rep."}},
-	{640, "TR", "TUR", "Turkiye", []string{"Turkey", "Türkiye", "Republic of Türkiye", "TURKIYE", "Republic of Turkey"}},
+	{640, "TR", "TUR", "Turkiye", []string{"Turkey", "Türkiye", "Republic of Türkiye", "TURKIYE", "Republic of Turkey",
+		// İ read as Latin-1 from Latin-5 (0xDD), as the UN's resolution data write it 19 times
+		"TÜRKÝYE"}},
 	{645, "IQ", "IRQ", "Iraq", []string{"Republic of Iraq"}},
 	{651, "EG", "EGY", "Egypt", []string{"Arab Republic of Egypt", "United Arab Republic", "Egypt, Arab Rep."}},
 	{652, "SY", "SYR", "Syrian Arab Republic", []string{"Syria", "SYRIAN ARAB REPUBLIC"}},
