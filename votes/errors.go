@@ -27,6 +27,10 @@ var (
 	ErrLimit             = engine.ErrLimit
 	ErrDuplicateColumn   = engine.ErrDuplicateColumn
 	ErrAmbiguousCountry  = errors.New("ambiguous country")
+	ErrBadJSON           = errors.New("bad JSON")
+	ErrNoVotes           = errors.New("no votes listed")
+	ErrRepeatedName      = errors.New("name listed twice")
+	ErrCountMismatch     = errors.New("published count disagrees with the list")
 	ErrUnknownGroup      = errors.New("unknown group")
 )
 

@@ -37,7 +37,17 @@ type Reader struct {
 	Skipped     []*ParseError
 	SkippedRows int
 
-	// MaxSkipped is how many skipped rows are kept in Skipped
+	// Repaired lists the first MaxSkipped problems a read found in the
+	// input and resolved without leaving anything out, in either mode: the
+	// UN's resolution data repeat lines, repeat names in a list, publish
+	// counts that disagree with their lists, and so on (see the package
+	// documentation for each). RepairedRows counts all of them. Each read
+	// adds to both.
+	Repaired     []*ParseError
+	RepairedRows int
+
+	// MaxSkipped is how many skipped rows are kept in Skipped, and how
+	// many repairs in Repaired
 	// (DefaultMaxSkipped if 0; negative keeps none).
 	MaxSkipped int
 

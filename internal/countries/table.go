@@ -34,7 +34,7 @@ var Table = [...]Entry{
 	{94, "CR", "CRI", "Costa Rica", []string{"Republic of Costa Rica"}},
 	{95, "PA", "PAN", "Panama", []string{"Republic of Panama"}},
 	{100, "CO", "COL", "Colombia", []string{"Republic of Colombia"}},
-	{101, "VE", "VEN", "Venezuela (Bolivarian Republic of)", []string{"Venezuela", "Venezuela, Bolivarian Republic of", "Bolivarian Republic of Venezuela", "VENEZUELA (BOLIVARIAN REPUBLIC OF)", "Venezuela, RB"}},
+	{101, "VE", "VEN", "Venezuela (Bolivarian Republic of)", []string{"Venezuela", "Venezuela, Bolivarian Republic of", "Bolivarian Republic of Venezuela", "VENEZUELA (BOLIVARIAN REPUBLIC OF)", "Venezuela, RB", "VENEZUELA (BOLIVARIAN REPUBLIC)"}},
 	{110, "GY", "GUY", "Guyana", []string{"Republic of Guyana"}},
 	{115, "SR", "SUR", "Suriname", []string{"Republic of Suriname"}},
 	{130, "EC", "ECU", "Ecuador", []string{"Republic of Ecuador"}},
