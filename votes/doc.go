@@ -4,7 +4,7 @@
 //
 // # Sources
 //
-// Three public layouts are read, taking columns by name and gzip
+// Four public layouts are read, taking columns by name and gzip
 // transparently:
 //
 //   - the unvotes / tidytuesday triplet (un_votes.csv, un_roll_calls.csv,
@@ -12,26 +12,23 @@
 //     their folder. R writes missing values as "NA", which is also
 //     Namibia's ISO code: states are matched by name first, so Namibia is
 //     never lost.
-//
 //   - Erik Voeten's Dataverse file (UNVotesPublished.csv, or UNVotes.csv with
 //     the newer columns), one row per state and roll call, votes coded 1 yes,
 //     2 abstain, 3 no, 8 absent, 9 not a member, dates m/d/yyyy, a
 //     session-based year column. A roll call's details come from its first
 //     good row; every other row of it must give the same date and
 //     resolution (ErrConflict).
-//
 //   - the UN Digital Library bulk CSV (2025 and 2026 layouts), states by ISO
 //     alpha-3 and upper-case name, votes Y, N, A, X, sessions "79" or
 //     "ES-11", totals "120.0".
-//
 //   - the UN's machine-readable General Assembly resolutions
 //     (github.com/UNxml/GAresolutions, data_extract/*.json, sessions 74
 //     on), JSON Lines, one object a line, one line per adopted resolution;
 //     see "The UN's resolution data" below. Source: United Nations.
 //
 // Read and ReadFile detect the layout from the header (JSON Lines from
-// their first character, "{"). Write writes a
-// canonical CSV that reads back into an equal dataset.
+// their first character, "{"). Write writes a canonical CSV that reads
+// back into an equal dataset.
 //
 // Each layout accepts exactly its own vote codes (unvotes yes, abstain, no;
 // Voeten 1, 2, 3, 8, 9; the Digital Library Y, N, A, X or empty; the
