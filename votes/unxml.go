@@ -112,6 +112,59 @@ type Adoption struct {
 	Unstated     int // the source does not say how (each reported when read)
 }
 
+// unbis names the UNBIS Thesaurus, the scheme of the subject terms read.
+const unbis = "UNBIS Thesaurus"
+
+// subjectSep joins the terms of RollCall.Subjects, as the UN Digital
+// Library's subjects column does. No UNBIS term holds it.
+const subjectSep = "; "
+
+// rollCall returns the roll call of a recorded vote.
+func (rec *unxmlRecord) rollCall() RollCall {
+	rc := RollCall{
+		ID: rec.id, Session: rec.session, Special: rec.special, Date: rec.date,
+		Resolution: rec.symbol, RawResolution: rec.raw, Title: rec.title,
+		Draft: rec.draft, Meeting: rec.meeting, AgendaTitle: rec.agendaName,
+		Subjects: strings.Join(rec.subjects, subjectSep), Committee: rec.committee, AgendaItem: rec.agendaItem,
+		SDGs: rec.sdgs, Sponsors: rec.sponsors, AdditionalSponsors: rec.additional, OtherSponsors: rec.otherSponsors,
+	}
+	// A count the source leaves out ("N.A.") goes with an empty list: the
+	// UN prints no count of none.
+	n := [3]int{}
+	for _, v := range rec.votes {
+		switch v {
+		case Yes:
+			n[0]++
+		case No:
+			n[1]++
+		case Abstain:
+			n[2]++
+		}
+	}
+	for k, c := range rec.counts {
+		if c < 0 && n[k] == 0 {
+			rec.counts[k] = 0
+		} else if c < 0 {
+			return rc // no totals: a count missing beside a list
+		}
+	}
+	rc.Totals = Tally{Yes: rec.counts[0], No: rec.counts[1], Abstain: rec.counts[2]}
+	rc.HasTotals = true
+	return rc
+}
+
+// vote returns what state c did on a recorded vote: its list, or Absent if
+// it was a member on none, or NonMember.
+func (rec *unxmlRecord) vote(cow int) Vote {
+	if v, ok := rec.votes[cow]; ok {
+		return v
+	}
+	if m, _ := countries.MemberOn(cow, rec.date); m {
+		return Absent
+	}
+	return NonMember
+}
+
 // unxmlReader is one read of the files.
 type unxmlReader struct {
 	r       *Reader
@@ -261,10 +314,15 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 		rec.committee = c
 	}
 	for _, s := range l.Subjects {
-		if len(s) == 0 || strings.TrimSpace(s[0]) == "" {
-			return at("subjects", fmt.Errorf("%w: an empty subject", ErrBadJSON))
+		if len(s) != 2 || strings.TrimSpace(s[0]) == "" {
+			return at("subjects", fmt.Errorf("%w: a subject is not a pair [term, scheme]: %q", ErrBadJSON, s))
 		}
-		rec.subjects = append(rec.subjects, strings.TrimSpace(s[0]))
+		// The other schemes are the Dag Hammarskjöld Library's names of
+		// bodies and instruments ("DHLAUTH") and references to the agenda
+		// (["71b", "A/79/251"]), which AgendaItem already gives.
+		if s[1] == unbis {
+			rec.subjects = append(rec.subjects, strings.TrimSpace(s[0]))
+		}
 	}
 	for _, s := range l.SDGs {
 		rec.sdgs = append(rec.sdgs, strings.TrimSpace(s))
@@ -322,7 +380,10 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 				repeated++
 				continue
 			}
-			if m, known := countries.MemberOn(c.COW, rec.date); !known || !m {
+			if m, known := countries.MemberOn(c.COW, rec.date); !known {
+				return at("adoption_date", fmt.Errorf("%w: %s: membership before %s, the last admission, is not in the table of states, so absences cannot be told",
+					ErrBadDate, rec.date.Format(time.DateOnly), countries.LastAdmission.Format(time.DateOnly)))
+			} else if !m {
 				return at(li.field, fmt.Errorf("%w: %s was not a member on %s", ErrUnknownCountry, c.Name, rec.date.Format(time.DateOnly)))
 			}
 			rec.votes[c.COW], from[c.COW] = li.vote, li.field
