@@ -58,12 +58,20 @@
 // Each line gives a resolution's symbol ("A/RES/80/4", "A/RES/75/290 A",
 // "A/RES/ES-11/1"), title, adoption date ("29 October 2025", with a
 // no-break space or not, or "2019-10-10 00:00:00" in 74.json), meeting
-// record (pv), draft (originating_document), Main Committee, agenda item
+// record (pv), the draft ("A/80/L.6") or, for a resolution a Main
+// Committee reported, the committee's report ("A/77/463/Add.3, para. 29")
+// as originating_document (read as RollCall.Draft or CommitteeReport),
+// Main Committee, agenda item
 // and its name, how it was adopted (adoption_type "By a recorded vote" or
 // "Without a vote", from session 78 also voting_type), the three lists
 // MS_in_favour, MS_against and MS_abstaining with their counts (strings,
-// "N.A." where there is none), sponsors and additional sponsors, UNBIS
-// subjects and SDGs. A recorded vote becomes a roll call whose ID is
+// "N.A." where there is none), sponsors and additional sponsors, subjects
+// and SDGs. Subjects are pairs [term, scheme]: the UNBIS Thesaurus terms
+// ("CRIMEA (UKRAINE)") are read into RollCall.Subjects, joined by "; " as
+// the Digital Library joins them (RollCall.SubjectTerms splits them); the
+// Dag Hammarskjöld Library's names of bodies and instruments (scheme
+// "DHLAUTH", 2,541 pairs) and the references to the agenda (["68c",
+// "A/77/251"]) are not read. A recorded vote becomes a roll call whose ID is
 // derived from the symbol (the same whichever files are read together);
 // states on the lists vote Yes, No or Abstain, every other member of the
 // day is Absent (absent, or without a vote under Article 19), and a state

@@ -119,3 +119,13 @@ func InCommittee(name string) Filter {
 		return c != "" && strings.EqualFold(c, name)
 	}
 }
+
+// HasSubject keeps the roll calls with the given subject term
+// ("CRIMEA (UKRAINE)", a UNBIS Thesaurus term), matched whole and
+// case-insensitively among RollCall.SubjectTerms.
+func HasSubject(term string) Filter {
+	term = strings.TrimSpace(term)
+	return func(d *Dataset, j int) bool {
+		return slices.ContainsFunc(d.rollCalls[j].SubjectTerms(), func(t string) bool { return strings.EqualFold(t, term) })
+	}
+}

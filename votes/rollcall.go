@@ -2,6 +2,7 @@ package votes
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/unga-go/unga/internal/engine"
@@ -121,3 +122,17 @@ func ParseSession(s string) (regular int, special string, err error) { return en
 // opens in the second half of September of the year 1945+N (the first, in
 // January 1946); votes from 15 September on are counted to the new session.
 func SessionOf(t time.Time) int { return engine.SessionOf(t) }
+
+// SubjectTerms returns the subject terms of Subjects, which joins them
+// with "; " (the UN Digital Library's subjects column, and the UNBIS
+// Thesaurus terms of the UN's resolution data); nil if there are none.
+func (rc *RollCall) SubjectTerms() []string {
+	if strings.TrimSpace(rc.Subjects) == "" {
+		return nil
+	}
+	terms := strings.Split(rc.Subjects, subjectSep)
+	for i, t := range terms {
+		terms[i] = strings.TrimSpace(t)
+	}
+	return terms
+}

@@ -124,9 +124,17 @@ func (rec *unxmlRecord) rollCall() RollCall {
 	rc := RollCall{
 		ID: rec.id, Session: rec.session, Special: rec.special, Date: rec.date,
 		Resolution: rec.symbol, RawResolution: rec.raw, Title: rec.title,
-		Draft: rec.draft, Meeting: rec.meeting, AgendaTitle: rec.agendaName,
+		Meeting: rec.meeting, AgendaTitle: rec.agendaName,
 		Subjects: strings.Join(rec.subjects, subjectSep), Committee: rec.committee, AgendaItem: rec.agendaItem,
 		SDGs: rec.sdgs, Sponsors: rec.sponsors, AdditionalSponsors: rec.additional, OtherSponsors: rec.otherSponsors,
+	}
+	// originating_document is the draft ("A/80/L.6") of a resolution
+	// adopted without reference to a Main Committee, and the committee's
+	// report with its paragraph ("A/77/463/Add.3, para. 29") of the others.
+	if strings.Contains(rec.draft, "/L.") {
+		rc.Draft = rec.draft
+	} else {
+		rc.CommitteeReport = rec.draft
 	}
 	// A count the source leaves out ("N.A.") goes with an empty list: the
 	// UN prints no count of none.
