@@ -175,7 +175,7 @@ func (rec *unxmlRecord) vote(cow int) Vote {
 
 // unxmlReader is one read of the files.
 type unxmlReader struct {
-	r       *Reader
+	p       *problems
 	file    string
 	bySym   map[string]*unxmlRecord // every resolution read, by symbol
 	counted map[string]adoption     // the adoption counted for each symbol
@@ -183,14 +183,48 @@ type unxmlReader struct {
 	adopt   map[[2]string]int // session key to index in res.adoptions
 }
 
-// readUNXML reads JSON Lines of the UN's resolution data from src,
-// already decompressed. Problems the reader resolves are reported with
-// r.repair; bad lines with r.skipLine, which ends a strict read.
-func (r *Reader) readUNXML(src io.Reader, file string) (*unxmlResult, error) {
-	u := &unxmlReader{r: r, file: file, bySym: make(map[string]*unxmlRecord),
+// problems collects what a read of the UN's resolution data skips (bad
+// lines, under the Reader's strict or lenient policy) and repairs, keeping
+// the first keep of each and counting all.
+type problems struct {
+	lenient                    bool
+	keep                       int
+	skipped, repaired          []*ParseError
+	skippedRows, repairedRows int
+}
+
+// skip records a bad line when reading leniently; otherwise it returns the
+// error that ends the read.
+func (p *problems) skip(err *ParseError) error {
+	if !p.lenient {
+		return err
+	}
+	p.skippedRows++
+	if len(p.skipped) < p.keep {
+		p.skipped = append(p.skipped, err)
+	}
+	return nil
+}
+
+// repair records a problem the reader resolved, in either mode.
+func (p *problems) repair(err *ParseError) {
+	p.repairedRows++
+	if len(p.repaired) < p.keep {
+		p.repaired = append(p.repaired, err)
+	}
+}
+
+// parseUNXML reads JSON Lines of the UN's resolution data from src,
+// already decompressed, with lines of at most limit bytes. Problems it
+// resolves are reported with p.repair, bad lines with p.skip, which ends a
+// strict read.
+func parseUNXML(src io.Reader, file string, limit int, p *problems) (*unxmlResult, error) {
+	u := &unxmlReader{p: p, file: file, bySym: make(map[string]*unxmlRecord),
 		counted: make(map[string]adoption), adopt: make(map[[2]string]int)}
-	br := bufio.NewReaderSize(src, 64<<10)
-	limit := r.limits().Line
+	br, ok := src.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(src, 64<<10)
+	}
 	var buf []byte
 	for n := 1; ; n++ {
 		line, err := readLine(br, limit, buf[:0])
@@ -199,9 +233,6 @@ func (r *Reader) readUNXML(src io.Reader, file string) (*unxmlResult, error) {
 			break
 		}
 		if err != nil && err != io.EOF {
-			if errors.Is(err, ErrLimit) {
-				return nil, &ParseError{File: file, Line: n, Err: err}
-			}
 			return nil, &ParseError{File: file, Line: n, Err: err}
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -211,7 +242,7 @@ func (r *Reader) readUNXML(src io.Reader, file string) (*unxmlResult, error) {
 			continue // a blank line, as between concatenated files
 		}
 		if perr := u.line(line, n); perr != nil {
-			if err := r.skipLine(perr); err != nil {
+			if err := p.skip(perr); err != nil {
 				return nil, err
 			}
 		}
@@ -241,36 +272,6 @@ func readLine(br *bufio.Reader, limit int, buf []byte) ([]byte, error) {
 		}
 		return buf, err
 	}
-}
-
-// skipLine records a bad line when reading leniently (in Skipped and
-// SkippedRows); otherwise it returns the error that ends the read.
-func (r *Reader) skipLine(err *ParseError) error {
-	if !r.Lenient {
-		return err
-	}
-	r.SkippedRows++
-	if r.keep(len(r.Skipped)) {
-		r.Skipped = append(r.Skipped, err)
-	}
-	return nil
-}
-
-// repair records a problem the reader resolved, in either mode.
-func (r *Reader) repair(err *ParseError) {
-	r.RepairedRows++
-	if r.keep(len(r.Repaired)) {
-		r.Repaired = append(r.Repaired, err)
-	}
-}
-
-// keep reports whether a list of have problems may take one more.
-func (r *Reader) keep(have int) bool {
-	k := r.MaxSkipped
-	if k == 0 {
-		k = DefaultMaxSkipped
-	}
-	return have < k
 }
 
 // line reads line n.
@@ -318,7 +319,7 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 	}
 	rec.committee = strings.TrimSpace(l.Committee)
 	if c, ok := fixCommittee(rec.committee); ok {
-		u.r.repair(at("committee", fmt.Errorf("committee %q read as %q", rec.committee, c)))
+		u.p.repair(at("committee", fmt.Errorf("committee %q read as %q", rec.committee, c)))
 		rec.committee = c
 	}
 	for _, s := range l.Subjects {
@@ -398,10 +399,10 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 			n++
 		}
 		if repeated > 0 {
-			u.r.repair(at(li.field, fmt.Errorf("%w: %s lists %d names, %d of them again; read once", ErrRepeatedName, rec.symbol, n+repeated, repeated)))
+			u.p.repair(at(li.field, fmt.Errorf("%w: %s lists %d names, %d of them again; read once", ErrRepeatedName, rec.symbol, n+repeated, repeated)))
 		}
 		if rec.counts[k] >= 0 && rec.counts[k] != n {
-			u.r.repair(at(li.countField, fmt.Errorf("%w: %s counts %d, lists %d states; the list is read", ErrCountMismatch, rec.symbol, rec.counts[k], n)))
+			u.p.repair(at(li.countField, fmt.Errorf("%w: %s counts %d, lists %d states; the list is read", ErrCountMismatch, rec.symbol, rec.counts[k], n)))
 		}
 	}
 	return u.add(rec, at)
@@ -419,7 +420,7 @@ func (u *unxmlReader) add(rec *unxmlRecord, at func(string, error) *ParseError) 
 		case !maps.Equal(prev.votes, rec.votes):
 			return at("MS_in_favour", fmt.Errorf("%w: %s has different votes on line %d and line %d", ErrConflict, rec.symbol, prev.line, rec.line))
 		}
-		u.r.repair(at("symbol", fmt.Errorf("%w: %s repeats line %d with the same votes; line %d is read", ErrDuplicateRollCall, rec.symbol, prev.line, prev.line)))
+		u.p.repair(at("symbol", fmt.Errorf("%w: %s repeats line %d with the same votes; line %d is read", ErrDuplicateRollCall, rec.symbol, prev.line, prev.line)))
 		return nil
 	}
 	u.bySym[rec.symbol] = rec
@@ -428,7 +429,7 @@ func (u *unxmlReader) add(rec *unxmlRecord, at func(string, error) *ParseError) 
 		u.res.records = append(u.res.records, rec)
 	}
 	if rec.adoption == adoptedUnstated {
-		u.r.repair(at("adoption_type", fmt.Errorf("%w: %s does not say how it was adopted and lists no votes; counted as unstated", ErrNoVotes, rec.symbol)))
+		u.p.repair(at("adoption_type", fmt.Errorf("%w: %s does not say how it was adopted and lists no votes; counted as unstated", ErrNoVotes, rec.symbol)))
 	}
 	return nil
 }
@@ -492,7 +493,7 @@ func (u *unxmlReader) sponsors(rec *unxmlRecord, l *unxmlLine, at func(string, e
 				}
 				rec.otherSponsors = append(rec.otherSponsors, name)
 				if !sponsorOrgan.MatchString(name) && !isObserver(name) {
-					u.r.repair(at(f.field, fmt.Errorf("%w %q: kept as a sponsor that is not a state", ErrUnknownCountry, name)))
+					u.p.repair(at(f.field, fmt.Errorf("%w %q: kept as a sponsor that is not a state", ErrUnknownCountry, name)))
 				}
 				continue
 			}

@@ -64,9 +64,19 @@ func fixture(lines ...fixLine) string {
 	return b.String()
 }
 
+// testParse parses src with r's policy and limits, and adds what it
+// skipped and repaired to r, as a read does.
+func testParse(r *Reader, src io.Reader, file string) (*unxmlResult, error) {
+	p := &problems{lenient: r.Lenient, keep: DefaultMaxSkipped}
+	res, err := parseUNXML(src, file, r.limits().Line, p)
+	r.Skipped, r.SkippedRows = append(r.Skipped, p.skipped...), r.SkippedRows+p.skippedRows
+	r.Repaired, r.RepairedRows = append(r.Repaired, p.repaired...), r.RepairedRows+p.repairedRows
+	return res, err
+}
+
 func readUNXMLString(t *testing.T, r *Reader, s string) (*unxmlResult, error) {
 	t.Helper()
-	return r.readUNXML(strings.NewReader(s), "fixture.jsonl")
+	return testParse(r, strings.NewReader(s), "fixture.jsonl")
 }
 
 // readUNXMLFile reads one of the real files leniently.
@@ -82,7 +92,7 @@ func readUNXMLFile(t *testing.T, name string) (*unxmlResult, *Reader) {
 		t.Fatal(err)
 	}
 	r := &Reader{Lenient: true}
-	res, err := r.readUNXML(zr, name)
+	res, err := testParse(r, zr, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +317,7 @@ func TestUNXMLRealDefects(t *testing.T) {
 	f, _ := os.Open("../testdata/unxml/75.jsonl.gz")
 	defer f.Close()
 	zr, _ := gzip.NewReader(f)
-	_, err := new(Reader).readUNXML(zr, "75.jsonl.gz")
+	_, err := testParse(new(Reader), zr, "75.jsonl.gz")
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 261 || !errors.Is(err, ErrNoVotes) {
 		t.Errorf("strict 75: err = %v, want ErrNoVotes on line 261", err)
@@ -324,7 +334,7 @@ func TestUNXMLAllNamesResolve(t *testing.T) {
 			t.Fatal(err)
 		}
 		zr, _ := gzip.NewReader(f)
-		if _, err := new(Reader).readUNXML(zr, name); err != nil {
+		if _, err := testParse(new(Reader), zr, name); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 		f.Close()
@@ -354,7 +364,7 @@ func FuzzReadUNXML(f *testing.F) {
 	f.Add("[1,2,3]\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		r := &Reader{Lenient: len(in)%2 == 0, MaxLineBytes: 1 << 16}
-		_, err := r.readUNXML(strings.NewReader(in), "fuzz")
+		_, err := testParse(r, strings.NewReader(in), "fuzz")
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) || pe.Line < 1 {
