@@ -187,9 +187,9 @@ type unxmlReader struct {
 // lines, under the Reader's strict or lenient policy) and repairs, keeping
 // the first keep of each and counting all.
 type problems struct {
-	lenient                    bool
-	keep                       int
-	skipped, repaired          []*ParseError
+	lenient                   bool
+	keep                      int
+	skipped, repaired         []*ParseError
 	skippedRows, repairedRows int
 }
 
