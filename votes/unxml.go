@@ -468,9 +468,10 @@ func (u *unxmlReader) count(rec *unxmlRecord) {
 var sponsorOrgan = regexp.MustCompile(`(?i)^\s*(was\s+)?(submitted by|introduced in|the representative of|on the basis of)\b|\bon the basis of informal consultations\b`)
 
 // onBehalf matches what follows a state's name when it sponsors for a
-// group: "CUBA (ON BEHALF OF ...)", "EGYPT, ON BEHALF OF ...", "ROMANIA (IN
-// ITS CAPACITY AS CHAIR OF ...)", "SENEGAL (OF BEHALF OF ...)".
-var onBehalf = regexp.MustCompile(`(?i)\s*[(,]\s*(on|of) behalf of\b.*$|\s*\(\s*in its capacity as\b.*$`)
+// group, without parentheses: "EGYPT, ON BEHALF OF ..." (stripParens takes
+// "CUBA (ON BEHALF OF ...)", "ROMANIA (IN ITS CAPACITY AS CHAIR OF ...)" and
+// "SENEGAL (OF BEHALF OF ...)").
+var onBehalf = regexp.MustCompile(`(?i)\s*,\s*(on|of) behalf of\b.*$`)
 
 // sponsorSplit separates the entries of a sponsor entry that holds
 // several: "AUSTRIA, KAZAKHSTAN AND MALAYSIA", "CHILE,DOMINICAN REPUBLIC".
@@ -511,7 +512,7 @@ func (u *unxmlReader) sponsors(rec *unxmlRecord, l *unxmlLine, at func(string, e
 // isObserver reports a sponsor that is a non-member observer state, such as
 // the State of Palestine, which may sponsor but does not vote.
 func isObserver(name string) bool {
-	k := countries.FoldKey(onBehalf.ReplaceAllString(name, ""))
+	k := countries.FoldKey(onBehalf.ReplaceAllString(stripParens(name), ""))
 	for _, n := range nonMembers {
 		if n.key == k {
 			return true
@@ -530,13 +531,14 @@ func resolveSponsor(name string, on time.Time) ([]Country, bool) {
 	if sponsorOrgan.MatchString(name) {
 		return nil, false
 	}
-	bare := onBehalf.ReplaceAllString(name, "")
+	// The asides go first, so that "Cuba (on behalf of ...) and Russian
+	// Federation" keeps both states.
+	bare := onBehalf.ReplaceAllString(stripParens(name), "")
 	if c, err := lookupSource(bare, on); err == nil {
 		return []Country{c}, true
 	}
-	// A list: drop each state's "(on behalf of ...)" before splitting.
 	var out []Country
-	for _, part := range sponsorSplit.Split(strings.TrimSpace(stripParens(name)), -1) {
+	for _, part := range sponsorSplit.Split(strings.TrimSpace(bare), -1) {
 		part = strings.Trim(part, " .\u00a0")
 		if p, ok := strings.CutPrefix(strings.ToLower(part), "and "); ok {
 			part = part[len(part)-len(p):]

@@ -217,6 +217,7 @@ func TestUNXMLSponsors(t *testing.T) {
 	l := fixLine{symbol: "A/RES/77/229", yes: []string{"UKRAINE"}, sponsors: []string{
 		"UKRAINE", "CUBA (ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE GROUP OF 77 AND CHINA)",
 		"Austria, Trinidad and Tobago and United Kingdom of Great Britain and Northern Ireland",
+		"Cuba (on behalf of the States Members of the United Nations that are members of the Movement of Non-Aligned Countries) and Russian Federation",
 		"SUBMITTED BY THE CHAIR OF THE COMMITTEE", "STATE OF PALESTINE", "GE RMANY"}}
 	var r Reader
 	res, err := readUNXMLString(t, &r, fixture(l))
@@ -227,7 +228,7 @@ func TestUNXMLSponsors(t *testing.T) {
 	for _, c := range res.records[0].sponsors {
 		got = append(got, c.ISO3)
 	}
-	if want := "UKR CUB AUT TTO GBR"; strings.Join(got, " ") != want {
+	if want := "UKR CUB AUT TTO GBR RUS"; strings.Join(got, " ") != want {
 		t.Errorf("sponsors %v, want %s", got, want)
 	}
 	if o := res.records[0].otherSponsors; len(o) != 3 {
