@@ -20,5 +20,8 @@
 //   - chart: the pictures (dendrogram, heatmap, map, lines with bands).
 //
 // Every result can leave as tidy CSV (WriteCSV): one observation per row,
-// states as iso3, cow and name.
+// states as iso3, cow and name. The iso3 column is the ISO 3166-1 alpha-3
+// code, empty for the three states without one of their own (the Federal
+// Republic of Germany, the Yemen Arab Republic, Zanzibar), which the cow
+// column identifies; votes.Country.Code gives them a printable code.
 package unga

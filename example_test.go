@@ -131,9 +131,9 @@ func Example_identicalToRussia() {
 		}
 	}
 	// Output:
-	// rank,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n
-	// 1,RUS,365,Russian Federation,UZB,704,Uzbekistan,identical,0.7569620253164557,790
-	// 2,RUS,365,Russian Federation,BLR,370,Belarus,identical,0.7569444444444444,864
+	// rank,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n,member_share,member_from,member_to
+	// 1,RUS,365,Russian Federation,UZB,704,Uzbekistan,identical,0.7569620253164557,790,0.9934924078091106,2010-10-26,2019-12-27
+	// 2,RUS,365,Russian Federation,BLR,370,Belarus,identical,0.7569444444444444,864,1,2010-02-26,2019-12-27
 	// session 70: 1 SRB 0.563 (n=71)
 	// session 70: 2 HRV 0.548 (n=73)
 	// session 71: 1 SVN 0.496 (n=113)
@@ -238,8 +238,10 @@ func Example_idealPoints() {
 }
 
 // Voting blocs in session 60 (2005-06) and in session 74 (2019-20), and the
-// states that moved between them: the blocs of 60 are matched to those of
-// 74 by their largest overlap, over the states that sat in both.
+// states that moved between them, over the states that sat in both: a bloc
+// of 60 is matched to the bloc of 74 that took most of its states, when
+// that bloc drew most of its states from it; both blocs of a move are
+// named as in 60.
 func Example_blocsMoved() {
 	ds, err := undata.Load()
 	if err != nil {
@@ -256,7 +258,7 @@ func Example_blocsMoved() {
 			log.Fatal(err)
 		}
 		dist.Session = session
-		p, err := dist.Hierarchical(cluster.Ward, 3)
+		p, err := dist.Cut(cluster.Ward, 3)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -268,11 +270,11 @@ func Example_blocsMoved() {
 	}
 	fmt.Printf("%d states in both sessions, adjusted Rand index %.3f\n", tab.Len(), tab.ARI())
 	for _, mv := range tab.Moves().List {
-		fmt.Printf("%s: %s -> %s\n", mv.State.ISO3, tab.A.Name(mv.From), tab.B.Name(mv.To))
+		fmt.Printf("%s: %s -> %s\n", mv.State.ISO3, tab.A.Name(mv.From), tab.A.Name(mv.To))
 	}
 	// Output:
 	// 180 states in both sessions, adjusted Rand index 0.955
-	// CAN: United Kingdom, France, Germany, ... -> United States, Canada, Australia, ...
+	// CAN: United Kingdom, France, Germany, ... -> United States, Australia, Israel, ...
 	// SRB: United Kingdom, France, Germany, ... -> China, Russian Federation, India, ...
 	// PLW: United States, Australia, Israel, ... -> China, Russian Federation, India, ...
 }
@@ -307,7 +309,7 @@ func Example_matrixAndBlocsToCSV() {
 		log.Fatal(err)
 	}
 	dist.Session = 74
-	p, err := dist.Hierarchical(cluster.Ward, 3)
+	p, err := dist.Cut(cluster.Ward, 3)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -24,40 +24,90 @@ type BootstrapOptions struct {
 	// which a score, in the data or in a resample, is NaN.
 	Options
 	// Resamples is the number of bootstrap resamples; zero means 1000.
+	// An interval at level L needs at least MinResamples(L) of them (40
+	// for 95%); a negative number is an error (ErrInvalidOptions).
 	Resamples int
 	// Level is the coverage of the percentile intervals; zero means 0.95.
+	// A level not in (0, 1) is an error (ErrInvalidOptions).
 	Level float64
 	// Seed seeds the resamples. Resample r draws from a stream derived
 	// from Seed and r alone, so the same seed gives the same intervals on
 	// any number of cores.
 	Seed uint64
-	// By says how BootstrapPairSeries cuts the roll calls into periods,
-	// within which it resamples; the zero value is BySession.
+	// By says how BootstrapPairSeries and BootstrapGroupMedian cut the
+	// roll calls into periods, within which they resample; the zero value
+	// is BySession. Another value than BySession and ByYear is an error
+	// (ErrInvalidOptions).
 	By By
 }
 
-func (o *BootstrapOptions) orDefault() BootstrapOptions {
+// get returns the options with the defaults filled in, or an error
+// wrapping ErrInvalidOptions. It does not ask for MinResamples: a
+// Resampler needs no interval (see intervals).
+func (o *BootstrapOptions) get() (BootstrapOptions, error) {
 	var r BootstrapOptions
 	if o != nil {
 		r = *o
 	}
-	if r.Resamples <= 0 {
+	if err := r.Options.check(); err != nil {
+		return r, err
+	}
+	if r.Resamples < 0 {
+		return r, invalid("Resamples %d is negative", r.Resamples)
+	}
+	if r.Resamples == 0 {
 		r.Resamples = 1000
 	}
-	r.Level = levelOrDefault("bootstrap", r.Level)
-	return r
+	var err error
+	if r.Level, err = levelOrDefault("bootstrap", r.Level); err != nil {
+		return r, err
+	}
+	if r.By < 0 || r.By >= numBy {
+		return r, invalid("By %d is not BySession or ByYear", int(r.By))
+	}
+	return r, nil
 }
 
-// levelOrDefault returns the coverage level of an interval, 0.95 for 0.
-// It panics, naming what the level is for, if level is not in (0, 1).
-func levelOrDefault(what string, level float64) float64 {
+// intervals returns the options for a function that gives percentile
+// intervals: get's, with at least MinResamples(Level) resamples.
+func (o *BootstrapOptions) intervals() (BootstrapOptions, error) {
+	r, err := o.get()
+	if err != nil {
+		return r, err
+	}
+	if need := MinResamples(r.Level); r.Resamples < need {
+		return r, invalid("%d resamples for a %g interval: at least %d are needed (MinResamples)", r.Resamples, r.Level, need)
+	}
+	return r, nil
+}
+
+// MinResamples returns the least number of resamples for a percentile
+// interval at the given level: ceil(2/(1-level)), 40 for 95% and 200 for
+// 99%, so that each tail of the interval holds one resample on average.
+// With fewer, an end of the interval is the most extreme resample, or an
+// interpolation towards the estimate's other side, and an "interval" of one
+// resample need not hold the estimate at all. It returns 0 for a level not
+// in (0, 1).
+func MinResamples(level float64) int {
+	if !(level > 0 && level < 1) {
+		return 0
+	}
+	// The small margin keeps 2/(1-0.95), which rounds to 40.000000000000004
+	// or 39.99999999999996, at 40.
+	return int(math.Ceil(2/(1-level) - 1e-9))
+}
+
+// levelOrDefault returns the coverage level of an interval, 0.95 for 0, or
+// an error wrapping ErrInvalidOptions, naming what the level is for, if
+// level is not in (0, 1).
+func levelOrDefault(what string, level float64) (float64, error) {
 	if level == 0 {
-		return 0.95
+		return 0.95, nil
 	}
 	if !(level > 0 && level < 1) {
-		panic(fmt.Sprintf("alignment: %s level %g not in (0, 1)", what, level))
+		return level, invalid("%s level %g not in (0, 1)", what, level)
 	}
-	return level
+	return level, nil
 }
 
 // An Interval is a score with a bootstrap percentile interval.
@@ -235,8 +285,9 @@ type Resampler struct {
 
 // NewResampler prepares the resamples of ds's roll calls, all of them in
 // one stratum: those that are not unanimous (votes.RollCall.Unanimous)
-// unless opts.KeepUnanimous. It returns ErrEmpty if no roll call is left.
-// It panics if opts.Level is not in (0, 1).
+// unless opts.KeepUnanimous. It returns ErrEmpty if no roll call is left
+// and ErrInvalidOptions for a bad option; it asks for no least number of
+// resamples, since it gives no interval.
 func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error) {
 	return newResampler(ds, opts, nil)
 }
@@ -244,7 +295,15 @@ func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error)
 // newResampler is NewResampler with strata: key(rc) gives each roll call's
 // stratum (nil for one), or false to leave the roll call out.
 func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
+	return resamplerOf(ds, o, key)
+}
+
+// resamplerOf is newResampler with options already checked.
+func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
 		if !o.counts(rc) {
@@ -434,16 +493,20 @@ type PairBootstrap struct {
 // number the pair voted on varies as it would) are drawn with replacement
 // opts.Resamples times and the pair scored on each draw. The interval for
 // a pair equals the one BootstrapMatrix gives it with the same options.
-// It returns an error wrapping votes.ErrUnknownCountry if either state has
-// no row in ds and ErrEmpty if no roll call is left. It panics if x is not
-// a known index or opts.Level is not in (0, 1).
+// It returns Pair's errors (ErrNoVotes if either state cast no vote on the
+// roll calls), and ErrInvalidOptions for a bad option or fewer resamples
+// than MinResamples(opts.Level). It panics if x is not a known index.
 func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
 	x.check()
-	ia, ib, err := pairRows(ds, a, b)
+	o, err := opts.intervals()
 	if err != nil {
 		return nil, err
 	}
-	rs, err := NewResampler(ds, opts)
+	ia, ib, err := pairVoters(ds, a, b, &o.Options)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := resamplerOf(ds, o, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -514,15 +577,19 @@ type MatrixBootstrap struct {
 // at once; beyond (the whole 1946-2019 record would take 461 MB) the
 // states are taken in blocks and each resample packed again for each
 // block, which gives the same intervals in bounded memory. It returns
-// ErrEmpty if no roll call is left and panics if x is not a known index
-// or opts.Level is not in (0, 1).
+// ErrEmpty if no roll call is left and ErrInvalidOptions for a bad option
+// or fewer resamples than MinResamples(opts.Level); it panics if x is not
+// a known index.
 func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*MatrixBootstrap, error) {
 	x.check()
-	rs, err := NewResampler(ds, opts)
+	o, err := opts.intervals()
 	if err != nil {
 		return nil, err
 	}
-	o := rs.opts
+	rs, err := resamplerOf(ds, o, nil)
+	if err != nil {
+		return nil, err
+	}
 	nc := ds.NumCountries()
 	nr := o.Resamples
 	nw := (len(rs.cols) + 63) / 64

@@ -2,7 +2,6 @@ package alignment
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -43,22 +42,25 @@ type SeriesBootstrap struct {
 // each period as it holds, so that each period's interval reflects its
 // own roll calls. By year, roll calls without a date are left out and
 // counted in Undated. Periods in which the pair never voted together have
-// a NaN score and interval. It returns an error wrapping
-// votes.ErrUnknownCountry if either state has no row in ds and ErrEmpty
-// if no roll call is left. It panics if x is not a known index or
-// opts.Level is not in (0, 1).
+// a NaN score and interval. It returns Pair's errors (ErrNoVotes if either
+// state cast no vote on the roll calls), and ErrInvalidOptions for a bad
+// option or fewer resamples than MinResamples(opts.Level). It panics if x
+// is not a known index.
 func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
 	x.check()
-	ia, ib, err := pairRows(ds, a, b)
+	o, err := opts.intervals()
 	if err != nil {
 		return nil, err
 	}
-	by, key := periodKey(opts)
-	rs, err := newResampler(ds, opts, key)
+	ia, ib, err := pairVoters(ds, a, b, &o.Options)
 	if err != nil {
 		return nil, err
 	}
-	o := rs.opts
+	by, key := periodKey(o.By)
+	rs, err := resamplerOf(ds, o, key)
+	if err != nil {
+		return nil, err
+	}
 	codes := rs.cellCodes(ia, ib)
 	sb := &SeriesBootstrap{A: a, B: b, Index: x, By: by, Periods: slices.Clone(rs.keys), Intervals: make([]Interval, len(rs.keys)), Undated: rs.left}
 	parallelWith(len(rs.keys), func(s *seriesScratch, k int) {
@@ -75,13 +77,9 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	return sb, nil
 }
 
-// periodKey returns how opts cuts roll calls into periods and the key of
-// a roll call's period (false for an undated roll call by year).
-func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
-	by := BySession
-	if opts != nil {
-		by = opts.By
-	}
+// periodKey returns by and the key of a roll call's period (false for an
+// undated roll call by year).
+func periodKey(by By) (By, func(*votes.RollCall) (int, bool)) {
 	by.check()
 	if by == ByYear {
 		return by, func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
@@ -105,20 +103,28 @@ func periodKey(opts *BootstrapOptions) (By, func(*votes.RollCall) (int, bool)) {
 // scored (in the data as they are), as GroupMedian's does.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
-// ds and ErrEmpty if no roll call is left. It panics if x is not a known
-// index or opts.Level is not in (0, 1).
+// ds, ErrEmpty if no roll call is left, ErrNoVotes if ref cast no vote on
+// them (a state that did not sit then: see ErrNoVotes), and
+// ErrInvalidOptions for a bad option or fewer resamples than
+// MinResamples(opts.Level). It panics if x is not a known index.
 func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
 	x.check()
+	o, err := opts.intervals()
+	if err != nil {
+		return nil, err
+	}
 	iref, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
 	}
-	by, key := periodKey(opts)
-	rs, err := newResampler(ds, opts, key)
+	by, key := periodKey(o.By)
+	rs, err := resamplerOf(ds, o, key)
 	if err != nil {
 		return nil, err
 	}
-	o := rs.opts
+	if !castAny(ds, iref, &o.Options) {
+		return nil, noVotes(ds, ref, &o.Options)
+	}
 	// The periods and their days are those of ReferenceSeries (periods),
 	// judged on every roll call; stratum[k] is the resampler's stratum of
 	// period k, -1 if none of its roll calls is left.
@@ -175,16 +181,20 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 // the interval's half-width over the normal quantile of its level. It
 // serves as the N of a series whose scores are not counts of roll calls,
 // such as a group median with BootstrapGroupMedian's intervals, so that
-// ChangePoints weighs each period by how precise it is. It returns 0 for
-// an interval without bounds or of zero width, which ChangePoints skips.
+// ChangePoints weighs each period by how precise it is. It returns 0, which
+// ChangePoints skips, for a score that is not a finite number and for an
+// interval without finite bounds or of zero width.
 func EffectiveN(iv Interval) int {
-	if math.IsNaN(iv.Lo) || math.IsNaN(iv.Hi) || !(iv.Hi > iv.Lo) || !(iv.Level > 0 && iv.Level < 1) {
+	if !finite(iv.Value) || !finite(iv.Lo) || !finite(iv.Hi) || math.IsNaN(iv.Hi) || !(iv.Hi > iv.Lo) || !(iv.Level > 0 && iv.Level < 1) {
 		return 0
 	}
 	se := (iv.Hi - iv.Lo) / (2 * distuv.UnitNormal.Quantile((1+iv.Level)/2))
 	m := min(max(iv.Value, 0.01), 0.99)
 	return max(1, int(math.Round(m*(1-m)/(se*se))))
 }
+
+// finite reports whether x is neither NaN nor infinite.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 type seriesScratch struct {
 	xs   []float64
@@ -273,26 +283,30 @@ type ReferenceBootstrap struct {
 // and the ranks from the same resamples of ds's roll calls. A state's
 // rank in a resample is one more than the number of states scoring higher
 // in it. It returns an error wrapping votes.ErrUnknownCountry if ref has
-// no row in ds, ErrEmpty if no roll call is left and ErrNoVotes if ref
-// cast no vote on them (an absence counting as a vote with
-// opts.AbsentAsAbstain, as in Rank). It panics if x is not a known index
-// or opts.Level is not in (0, 1).
+// no row in ds, ErrEmpty if no roll call is left, ErrNoVotes if ref cast
+// no vote on them (an absence counting as a vote with
+// opts.AbsentAsAbstain, as in Rank; a state that did not sit then: see
+// ErrNoVotes), and ErrInvalidOptions for a bad option or fewer resamples
+// than MinResamples(opts.Level). It panics if x is not a known index.
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
 	x.check()
+	o, err := opts.intervals()
+	if err != nil {
+		return nil, err
+	}
 	ir, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := NewResampler(ds, opts)
+	rs, err := resamplerOf(ds, o, nil)
 	if err != nil {
 		return nil, err
 	}
-	o := rs.opts
 	// Read the reference's votes as the scores do (o.vote), so that with
 	// AbsentAsAbstain a reference recorded only absent is ranked, as Rank
 	// ranks it.
 	if !slices.ContainsFunc(rs.cols, func(j int) bool { return o.vote(ds.Vote(ir, j)).Cast() }) {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &o.Options)
 	}
 	var rows []int
 	for i := range ds.NumCountries() {
@@ -417,10 +431,16 @@ type CohesionBootstrap struct {
 
 // BootstrapCohesion returns the mean Rice and Hix-Noury-Roland indices of group g
 // on the roll calls of ds (as Cohesion computes them, with opts.Options)
-// with percentile intervals from resampling those roll calls. It returns
-// Cohesion's errors and panics if opts.Level is not in (0, 1).
+// with percentile intervals from resampling those roll calls; a mean on
+// fewer than opts.MinN roll calls, in the data or in a resample, is NaN. It
+// returns Cohesion's errors (ErrTooFewMembers for a group of which one
+// member voted), and ErrInvalidOptions for a bad option or fewer resamples
+// than MinResamples(opts.Level).
 func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions) (*CohesionBootstrap, error) {
-	o := opts.orDefault()
+	o, err := opts.intervals()
+	if err != nil {
+		return nil, err
+	}
 	rep, err := Cohesion(ds, g, &o.Options)
 	if err != nil {
 		return nil, err
@@ -434,14 +454,14 @@ func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions)
 		for range nrc {
 			m.add(rc[rng.IntN(nrc)])
 		}
-		rice, hnr := m.scores()
+		rice, hnr := m.scores(o.MinN)
 		reRice[r], reHNR[r] = rice.Value, hnr.Value
 	})
 	var m cohesionMeans
 	for _, c := range rc {
 		m.add(c)
 	}
-	rice, hnr := m.scores()
+	rice, hnr := m.scores(o.MinN)
 	return &CohesionBootstrap{
 		Group: g.Name,
 		Rice:  o.interval(rice, reRice),

@@ -27,7 +27,7 @@ func TestBootstrapEstimatesAreTheScores(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bm, err := BootstrapMatrix(ds, Agree, &BootstrapOptions{Options: o, Resamples: 20})
+			bm, err := BootstrapMatrix(ds, Agree, &BootstrapOptions{Options: o, Resamples: 40})
 			if err != nil {
 				t.Fatal(err)
 			}

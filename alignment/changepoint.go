@@ -17,28 +17,40 @@ type ChangeOptions struct {
 	// ln T for each of the change's date and new level, and a margin for
 	// the noise variance being estimated, set by simulation so that 30
 	// sessions of 80 roll calls with no change show a false one in about
-	// 2.5% of series (TestChangePointsSimulated).
+	// 2.5% of series (TestChangePointsSimulated). A negative, NaN or
+	// infinite penalty is an error (ErrInvalidOptions).
 	Penalty float64
-	// MinSize is the least number of periods in a segment; zero means 3.
+	// MinSize is the least number of periods in a segment; zero means 3,
+	// and a negative MinSize is an error (ErrInvalidOptions).
 	MinSize int
 	// Level is the coverage of the interval for each change's date; zero
-	// means 0.95.
+	// means 0.95, and a level not in (0, 1) is an error
+	// (ErrInvalidOptions).
 	Level float64
 }
 
-func (o *ChangeOptions) orDefault(t int) ChangeOptions {
+// get returns the options for a series of t periods with the defaults
+// filled in, or an error wrapping ErrInvalidOptions.
+func (o *ChangeOptions) get(t int) (ChangeOptions, error) {
 	var r ChangeOptions
 	if o != nil {
 		r = *o
 	}
-	if r.Penalty <= 0 {
+	if !finite(r.Penalty) || r.Penalty < 0 {
+		return r, invalid("change-point Penalty %g is not a finite number >= 0", r.Penalty)
+	}
+	if r.MinSize < 0 {
+		return r, invalid("change-point MinSize %d is negative", r.MinSize)
+	}
+	if r.Penalty == 0 {
 		r.Penalty = 3.5 * math.Log(float64(max(t, 2)))
 	}
-	if r.MinSize <= 0 {
+	if r.MinSize == 0 {
 		r.MinSize = 3
 	}
-	r.Level = levelOrDefault("change-point", r.Level)
-	return r
+	var err error
+	r.Level, err = levelOrDefault("change-point", r.Level)
+	return r, err
 }
 
 // A Segment is a run of periods at one level.
@@ -112,16 +124,23 @@ type Changes struct {
 // precise they are. Setting every N to 1 instead makes the floor on v
 // (m(1-m)/4 per period) swamp differences of a few hundredths.
 //
-// It returns ErrEmpty if no score is left. It panics if len(keys) !=
-// len(scores) or the keys are not increasing.
+// It returns ErrEmpty if no score is left, ErrInvalidScore for an
+// infinite score or a negative n, and ErrInvalidOptions for a bad option.
+// It panics if len(keys) != len(scores) or the keys are not increasing.
 func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, error) {
 	if len(keys) != len(scores) {
 		panic(fmt.Sprintf("alignment: %d keys for %d scores", len(keys), len(scores)))
+	}
+	if _, err := opts.get(len(keys)); err != nil {
+		return nil, err
 	}
 	ch := &Changes{}
 	for k, key := range keys {
 		if k > 0 && key <= keys[k-1] {
 			panic(fmt.Sprintf("alignment: change-point keys not increasing: %d after %d", key, keys[k-1]))
+		}
+		if s := scores[k]; math.IsInf(s.Value, 0) || s.N < 0 {
+			return nil, fmt.Errorf("%w: the score of key %d is %v", ErrInvalidScore, key, s)
 		}
 		if s := scores[k]; math.IsNaN(s.Value) || s.N <= 0 {
 			ch.Skipped = append(ch.Skipped, key)
@@ -134,7 +153,7 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 	if t == 0 {
 		return nil, ErrEmpty
 	}
-	o := opts.orDefault(t)
+	o, _ := opts.get(t) // checked above
 	ch.Penalty, ch.Level = o.Penalty, o.Level
 
 	// Prefix sums of w, w*y and w*y^2, w = n.

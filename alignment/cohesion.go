@@ -92,6 +92,7 @@ type CohesionReport struct {
 	// on which membership of the group cannot be judged.
 	Undated int
 	ds      *votes.Dataset
+	minN    int // Options.MinN, for the series built on the report
 }
 
 // Cohesion returns the cohesion of group g on every roll call of ds on
@@ -101,16 +102,24 @@ type CohesionReport struct {
 // out of the tally. Roll calls are kept or dropped as in Pair: unanimous
 // ones (RollCall.Unanimous, judged on every vote read) are dropped unless
 // opts.KeepUnanimous. Roll calls without a date are left out and counted in
-// Undated, since who was a member on them is unknown. It returns ErrEmpty
-// if ds has no roll call left and ErrNoVotes if no member voted on any.
+// Undated, since who was a member on them is unknown. The means are NaN if
+// they rest on fewer than opts.MinN roll calls.
+//
+// It returns ErrEmpty if ds has no roll call left, ErrNoVotes if no member
+// voted on any, ErrTooFewMembers if only one member did (its votes always
+// agree with themselves) and ErrInvalidOptions for a bad option.
 func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &CohesionReport{Group: g.Name, ds: ds}
+	rep := &CohesionReport{Group: g.Name, ds: ds, minN: o.MinN}
 	var means cohesionMeans
+	voters := map[int]bool{} // rows of the members that cast a vote
 	left := 0
 	for j, rc := range ds.RollCalls() {
 		if !o.counts(rc) {
@@ -125,6 +134,9 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		if t.Yes+t.No+t.Abstain == 0 {
 			continue
 		}
+		if len(voters) < 2 {
+			markVoters(voters, ds, g, rows, j, &o)
+		}
 		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
 		rep.RollCalls = append(rep.RollCalls, c)
 		means.add(c)
@@ -135,9 +147,35 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	if len(rep.RollCalls) == 0 {
 		return nil, fmt.Errorf("%w: no member of %s voted", ErrNoVotes, g.Name)
 	}
-	rice, hnr := means.scores()
+	if err := tooFew(ds, g, voters); err != nil {
+		return nil, err
+	}
+	rice, hnr := means.scores(o.MinN)
 	rep.Rice, rep.HNR = rice.Value, hnr.Value
 	return rep, nil
+}
+
+// markVoters adds to voters the rows of the members of g that cast a vote
+// (as o reads it) on dated roll call j.
+func markVoters(voters map[int]bool, ds *votes.Dataset, g votes.Group, rows []int, j int, o *Options) {
+	day := ds.RollCall(j).Date
+	for _, i := range rows {
+		if !voters[i] && o.vote(ds.Vote(i, j)).Cast() && g.Contains(ds.Country(i), day) {
+			voters[i] = true
+		}
+	}
+}
+
+// tooFew returns ErrTooFewMembers, naming the member, if voters holds a
+// single row of ds.
+func tooFew(ds *votes.Dataset, g votes.Group, voters map[int]bool) error {
+	if len(voters) != 1 {
+		return nil
+	}
+	for i := range voters {
+		return fmt.Errorf("%w: only %s of %s voted", ErrTooFewMembers, ds.Country(i), g.Name)
+	}
+	return nil
 }
 
 // cohesionMeans sums roll calls' cohesion for the means of a
@@ -158,13 +196,15 @@ func (m *cohesionMeans) add(c RollCallCohesion) {
 }
 
 // scores returns the mean Rice and HNR indices, each with the number of
-// roll calls it rests on; NaN where that number is 0.
-func (m *cohesionMeans) scores() (rice, hnr Score) {
+// roll calls it rests on; NaN where that number is below minN (0 counting
+// as 1).
+func (m *cohesionMeans) scores(minN int) (rice, hnr Score) {
+	minN = max(minN, 1)
 	rice, hnr = Score{Value: math.NaN(), N: m.nRice}, Score{Value: math.NaN(), N: m.n}
-	if m.nRice > 0 {
+	if m.nRice >= minN {
 		rice.Value = m.rice / float64(m.nRice)
 	}
-	if m.n > 0 {
+	if m.n >= minN {
 		hnr.Value = m.hnr / float64(m.n)
 	}
 	return rice, hnr
@@ -197,7 +237,8 @@ type CohesionSeries struct {
 	Periods []int
 	// Rice[k] and HNR[k] are the means over period k's roll calls on which
 	// a member cast a vote, as in CohesionReport; N counts those roll
-	// calls (for Rice, those with a yes or no among the members).
+	// calls (for Rice, those with a yes or no among the members), and the
+	// mean is NaN if N is below Options.MinN.
 	Rice, HNR []Score
 	// Undated counts the roll calls left out for want of a date.
 	Undated int
@@ -205,7 +246,8 @@ type CohesionSeries struct {
 
 // CohesionBySession returns the cohesion of group g in each session of ds,
 // on the roll calls Cohesion keeps; sessions in which no member voted are
-// left out. Its errors are those of Cohesion.
+// left out. A period's mean on fewer than opts.MinN roll calls is NaN. Its
+// errors are those of Cohesion.
 func CohesionBySession(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
 	return cohesionSeries(ds, g, BySession, opts)
 }
@@ -242,7 +284,7 @@ func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*Co
 	}
 	slices.Sort(cs.Periods)
 	for _, key := range cs.Periods {
-		rice, hnr := sums[key].scores()
+		rice, hnr := sums[key].scores(rep.minN)
 		cs.Rice = append(cs.Rice, rice)
 		cs.HNR = append(cs.HNR, hnr)
 	}
@@ -261,10 +303,19 @@ func resolution(rc *votes.RollCall) string {
 // Defection is one member's record against its group's majority.
 type Defection struct {
 	Country votes.Country
+	// Expected and PValue test the count of defections by
+	// OutlierReport.Permutation's exact test: if on each roll call the
+	// votes the members present cast were shared out among them at random,
+	// the member would defect with chance the share of those votes that
+	// differ from the majority's, and its defections would follow a
+	// Poisson binomial. Expected is its mean; PValue the chance of as many
+	// defections as the member's or more (one-sided: "defects more than
+	// chance"). Both are NaN if N is 0.
+	Expected, PValue float64
 	// N counts the member's cast votes on roll calls on which the group
 	// had a majority position; Defections those that differed from it.
 	N, Defections int
-	Share         float64 // Defections / N, NaN if N is 0
+	Share         float64 // Defections / N, NaN if N is 0 or below Options.MinN
 }
 
 // DefectionReport lists each member's defections from the group majority.
@@ -273,8 +324,9 @@ type DefectionReport struct {
 	RollCalls int // roll calls on which the group had a majority position
 	// States holds every state that was a member of the group during the
 	// selection, ranked: the highest share of defections first (ties: more
-	// defections first, then by COW code), and members that cast no vote
-	// on those roll calls (N 0, Share NaN) last.
+	// defections first, then by COW code), and members without a share
+	// (no vote on those roll calls, or fewer than Options.MinN: Share NaN)
+	// last.
 	States []Defection
 	// Undated counts the roll calls left out for want of a date.
 	Undated int
@@ -288,19 +340,26 @@ type DefectionReport struct {
 // member voted. Absences do not count as defections, they are not votes
 // (unless opts.AbsentAsAbstain). Roll calls are kept or dropped as in
 // Cohesion: unanimous ones are dropped unless opts.KeepUnanimous (on them
-// nobody defects), and undated ones are left out and counted. The report
-// ranks the members, NaN shares last. It returns ErrEmpty for a dataset
-// without roll calls and ErrNoVotes if the group never had a majority
-// position.
+// nobody defects), and undated ones are left out and counted. A member's
+// share on fewer than opts.MinN votes is NaN. The report ranks the
+// members, NaN shares last. It returns ErrEmpty for a dataset without roll
+// calls, ErrNoVotes if the group never had a majority position,
+// ErrTooFewMembers if a single member cast a vote (it would never defect)
+// and ErrInvalidOptions for a bad option.
 func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
 	rep := &DefectionReport{Group: g.Name}
+	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes (Defection.PValue)
 	all := make([]Defection, len(rows))
 	sat := make([]bool, len(rows))
+	voters := map[int]bool{} // rows of the members that cast a vote
 	for k, i := range rows {
 		all[k].Country = ds.Country(i)
 	}
@@ -314,6 +373,9 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 		}
 		for k, i := range rows {
 			sat[k] = sat[k] || g.Contains(ds.Country(i), rc.Date)
+		}
+		if len(voters) < 2 {
+			markVoters(voters, ds, g, rows, j, &o)
 		}
 		t := groupTally(ds, g, rows, j, &o)
 		pos, ok := majority(t)
@@ -330,20 +392,26 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 			if v != pos {
 				all[k].Defections++
 			}
+			chances[k] = append(chances[k], 1-float64(count(t, pos))/float64(t.Yes+t.No+t.Abstain))
 		}
 	}
 	if rep.RollCalls == 0 {
 		return nil, fmt.Errorf("%w: %s never had a majority position", ErrNoVotes, g.Name)
 	}
+	if err := tooFew(ds, g, voters); err != nil {
+		return nil, err
+	}
+	minN := max(o.MinN, 1)
 	for k := range all {
 		if !sat[k] {
 			continue
 		}
 		m := all[k]
 		m.Share = math.NaN()
-		if m.N > 0 {
+		if m.N >= minN {
 			m.Share = float64(m.Defections) / float64(m.N)
 		}
+		m.Expected, m.PValue = defectionTest(chances[k], m.Defections)
 		rep.States = append(rep.States, m)
 	}
 	slices.SortStableFunc(rep.States, func(a, b Defection) int {

@@ -5,7 +5,9 @@
 // group that stand apart from the rest, with bootstrap intervals, an exact
 // test for "stands apart" and change points saying how sure each finding
 // is. Every result gives tidy rows (Rows) and writes them as CSV
-// (WriteCSV).
+// (WriteCSV); WriteLabelledCSV writes several results of one kind (two
+// sessions, three indices) as one table with a column that tells them
+// apart.
 //
 // # The joint-vote table
 //
@@ -23,10 +25,14 @@
 //   - Coincidence and CoincidencePartial: the US State Department's
 //     measures, identical / (identical + opposite) over yes and no votes,
 //     and the variant that counts an abstention against a yes or no as half.
+//     StateDepartment gives the measure of a given year's report, whose
+//     rule changed in 2017 and 2021 (StateDepartmentRule).
 //
 // Each score comes with the number n of roll calls behind it (Score). A
 // score on fewer roll calls than Options.MinN, and any score on none, is
-// NaN, never a silent 0 or 1.
+// NaN, never a silent 0 or 1; so is a group's mean cohesion on fewer roll
+// calls, overall or in a period, and a member's share of defections on
+// fewer votes.
 //
 // # Absences, non-members, unanimity
 //
@@ -82,7 +88,13 @@
 // states sharing the best rank (RankedInterval.Rank: 1, 1, 3).
 // DefectionReport ranks the members by their share of defections, the
 // members without a vote (share NaN) last, and leaves out states that were
-// not members during the selection.
+// not members during the selection. ComparePeriods ranks the states by the
+// change of their score between two selections ("whose agreement with
+// China rose most between 2000-2004 and 2015-2019?"), NaN changes last,
+// with a bootstrap interval for each change. Rankings say how much of the
+// selection each state was a member for (Membership): a state admitted
+// midway is scored on its part alone, and Options.MinMembership ranks only
+// the states that were members for enough of it.
 //
 // # How sure
 //
@@ -105,7 +117,12 @@
 // with the reference would follow a Poisson-binomial distribution, whose
 // tails give the p-value. Serbia voted with Russia on 6 of 6 Crimea
 // resolutions, p about 2e-6; in a group that votes alike no member's
-// p-value is small.
+// p-value is small. The test scores the index the verdict uses
+// (OutlierOptions.Index) where that index is a sum over roll calls
+// (Identical, Agree, SAbs, SSquared, CoincidencePartial), exactly, from the
+// distribution of a sum of per-roll-call distances; for Kappa, Pi and
+// Coincidence it counts identical votes, and its rows and sentences name
+// both indices (PermutationTest.Index).
 //
 // ChangePoints finds where a series changed level: an exact segmentation
 // minimising a Gaussian -2 log likelihood, each score weighted by its n,
@@ -117,12 +134,32 @@
 //
 // # Panics and errors
 //
-// Data problems return errors (ErrEmpty, ErrNoVotes, votes.ErrUnknownCountry).
-// Programmer errors panic, as a slice index out of range does, with a
-// message starting "alignment: ": an Index or By value that is not one of
-// the constants, a state or period index out of range (Matrix.N, Matrix.At,
-// Tables.Table, ReferenceSeries.At), a Series column of the wrong length.
-// Each function's doc says when it panics.
+// Data problems return errors, with messages starting "alignment: ", to
+// test with errors.Is: ErrEmpty (no roll call left), ErrNoVotes (a state
+// or a group without a cast vote in the selection), ErrTooFewMembers (a
+// group measure on a single voting member), votes.ErrUnknownCountry (a
+// state without a row). A state without a vote is an error for every call
+// about that state (Pair, the pair series, Rank, WithReference, the
+// bootstraps of a pair or a reference, Outliers' reference), never a NaN
+// table: Germany (COW 255) on 1985 data fails with ErrNoVotes naming the
+// Federal Republic, which held the seat then (votes.Successions), and
+// pointing to votes.LookupCountryOn and (*votes.Dataset).JoinPredecessors.
+// A matrix or a ranking lists such a state as NaN or in Ranking.NoVotes.
+//
+// A bad option value is an error too, ErrInvalidOptions, as in gonum's
+// optimize: a NaN or infinite number, a negative count, a level outside
+// (0, 1), a By or Index field that is not a constant, fewer bootstrap
+// resamples than an interval at the level asked needs (MinResamples: 40
+// for 95%). The zero value of every option field means its default;
+// nothing is clamped. ChangePoints refuses an infinite score
+// (ErrInvalidScore).
+//
+// Programmer errors in arguments panic, as a slice index out of range
+// does, with a message starting "alignment: ": an Index or By argument
+// that is not one of the constants, a state or period index out of range
+// (Matrix.N, Matrix.At, Tables.Table, ReferenceSeries.At), a Series column
+// of the wrong length, change-point keys out of order. Each function's doc
+// says when it panics.
 //
 // # Speed
 //

@@ -108,6 +108,8 @@ const (
 	// identical / (identical + opposite) over the roll calls on which both
 	// voted yes or no; abstentions are left out, and its n counts only
 	// those roll calls.
+	// StateDepartment applies it, or CoincidencePartial, as the report of
+	// a given year does.
 	Coincidence
 	// CoincidencePartial is the State Department's newer variant, which
 	// counts a roll call where one state abstained and the other did not

@@ -15,40 +15,57 @@ import (
 type OutlierOptions struct {
 	// Index measures each member's alignment with the reference; the zero
 	// value is Identical, the share of votes cast with the reference.
+	// Another value than the constants is an error (ErrInvalidOptions).
 	Index Index
 	// MinN is the least number of roll calls a member's score must rest
 	// on (OutlierRecord.Score.N) for the member to be judged; zero means
-	// 3. For every index but Coincidence those are the roll calls on which
-	// both the member and the reference cast a vote; for Coincidence only
-	// those on which both voted yes or no.
+	// 3, and a negative MinN is an error (ErrInvalidOptions). For every
+	// index but Coincidence those are the roll calls on which both the
+	// member and the reference cast a vote; for Coincidence only those on
+	// which both voted yes or no.
 	MinN int
 	// K is the number of scaled MADs a member must lie from the median;
-	// zero means 3.
+	// zero means 3. A K that is negative, NaN or infinite is an error
+	// (ErrInvalidOptions): a NaN would flag nobody.
 	K float64
 	// MinGap is the least distance from the median that counts, so that
 	// when most members vote alike (a MAD of 0) a trifle does not single a
-	// member out; zero means 0.25.
+	// member out; zero means 0.25. A MinGap that is negative, NaN or
+	// infinite is an error (ErrInvalidOptions).
 	MinGap float64
 	// KeepUnanimous keeps the roll calls flagged votes.RollCall.Unanimous,
 	// which are dropped by default, as in Options.
 	KeepUnanimous bool
 }
 
-func (o *OutlierOptions) orDefault() OutlierOptions {
+// get returns the options with the defaults filled in, or an error
+// wrapping ErrInvalidOptions: a negative MinN, and a K or MinGap that is
+// negative, NaN or infinite (a NaN K would flag nobody, silently).
+func (o *OutlierOptions) get() (OutlierOptions, error) {
 	var r OutlierOptions
 	if o != nil {
 		r = *o
 	}
-	if r.MinN <= 0 {
+	switch {
+	case r.Index < 0 || r.Index >= numIndices:
+		return r, invalid("outlier Index %d is not one of the indices", int(r.Index))
+	case r.MinN < 0:
+		return r, invalid("outlier MinN %d is negative", r.MinN)
+	case !finite(r.K) || r.K < 0:
+		return r, invalid("outlier K %g is not a finite number >= 0", r.K)
+	case !finite(r.MinGap) || r.MinGap < 0:
+		return r, invalid("outlier MinGap %g is not a finite number >= 0", r.MinGap)
+	}
+	if r.MinN == 0 {
 		r.MinN = 3
 	}
-	if r.K <= 0 {
+	if r.K == 0 {
 		r.K = 3
 	}
-	if r.MinGap <= 0 {
+	if r.MinGap == 0 {
 		r.MinGap = 0.25
 	}
-	return r
+	return r, nil
 }
 
 // MinJudged is the least number of judged members (OutlierRecord.Judged)
@@ -129,11 +146,16 @@ type OutlierReport struct {
 // unanimous ones (RollCall.Unanimous) are dropped unless o.KeepUnanimous.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
-// ds, ErrEmpty if ds holds no roll call, and ErrNoVotes if ref or the group
-// cast no vote in it. It panics if opts.Index is not a known index.
+// ds, ErrEmpty if ds holds no roll call, ErrNoVotes if ref or the group
+// cast no vote in it (for ref, a state that did not sit then: see
+// ErrNoVotes), ErrTooFewMembers if a single member voted when ref did (it
+// has no group to stand apart from, and its permutation test would give
+// p = 1), and ErrInvalidOptions for a bad option.
 func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*OutlierReport, error) {
-	o := opts.orDefault()
-	o.Index.check()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -158,9 +180,9 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 		}
 	}
 	if !refVoted {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &Options{KeepUnanimous: true})
 	}
-	groupVoted := false
+	voters := 0
 	for _, i := range groupRows(ds, g) {
 		c := ds.Country(i)
 		if c.COW == ref.COW {
@@ -201,11 +223,16 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 		m.Judged = m.Score.N >= o.MinN
 		// A member that voted when ref did counts even if its score rests
 		// on no roll call (only abstentions, under Coincidence).
-		groupVoted = groupVoted || m.With+m.Against+m.Abstained > 0
+		if m.With+m.Against+m.Abstained > 0 {
+			voters++
+		}
 		rep.States = append(rep.States, m)
 	}
-	if !groupVoted {
+	switch voters {
+	case 0:
 		return nil, fmt.Errorf("%w: no member of %s voted when %s did", ErrNoVotes, g.Name, ref)
+	case 1:
+		return nil, fmt.Errorf("%w: one member of %s voted when %s did", ErrTooFewMembers, g.Name, ref)
 	}
 	rep.flag()
 	return rep, nil

@@ -12,15 +12,46 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// Errors for selections that cannot be scored; test for them with errors.Is.
-// An unknown state gives an error wrapping votes.ErrUnknownCountry.
+// Errors, for errors.Is. Each message starts "alignment: " and goes on to
+// say which state, group or option is at fault. An unknown state gives an
+// error wrapping votes.ErrUnknownCountry.
 var (
 	// ErrEmpty: the selection holds no roll call (after dropping the
-	// unanimous ones, unless they are kept).
+	// unanimous ones, unless they are kept), or ChangePoints was given no
+	// score. It is this package's own: votes.ErrEmpty is a file without
+	// data rows, audit.ErrEmpty a dataset with nothing to audit.
 	ErrEmpty = errors.New("alignment: no roll calls in the selection")
-	// ErrNoVotes: the states asked about cast no vote in the selection.
+	// ErrNoVotes: a state asked about (either state of a pair, the
+	// reference of a ranking or series) or every member of a group cast
+	// no vote on the roll calls of the selection. For a state, the error
+	// names the state that held its seat then where votes.Successions
+	// knows one (the Federal Republic for Germany before 1990), and says
+	// to look the state up by date (votes.LookupCountryOn) or to count a
+	// predecessor's votes as its successor's ((*votes.Dataset).JoinPredecessors).
 	ErrNoVotes = errors.New("alignment: no votes cast in the selection")
+	// ErrTooFewMembers: a group measure (Cohesion, Defections, Outliers
+	// and the functions built on them) found a single member of the group
+	// casting a vote in the selection. One member always votes with
+	// itself: its Rice index would be 1, its defections 0 and its
+	// permutation test p = 1, saying nothing about the group.
+	ErrTooFewMembers = errors.New("alignment: fewer than two members of the group voted in the selection")
+	// ErrInvalidOptions: an option value is out of range: a NaN or
+	// infinite number, a negative count, a level not in (0, 1), a By or
+	// Index field that is not one of the constants, or fewer bootstrap
+	// resamples than an interval at the level asked needs
+	// (MinResamples). The error names the field and the value. As in
+	// gonum's optimize, a bad option is an error, never clamped to a
+	// default nor a panic; the zero value of a field means its default.
+	ErrInvalidOptions = errors.New("alignment: invalid options")
+	// ErrInvalidScore: ChangePoints was given an infinite score or a
+	// negative n.
+	ErrInvalidScore = errors.New("alignment: invalid score")
 )
+
+// invalid returns an error wrapping ErrInvalidOptions.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidOptions}, args...)...)
+}
 
 // Options controls which roll calls count, how votes are read and how few
 // roll calls are too few. A nil *Options means the zero value: unanimous
@@ -41,15 +72,41 @@ type Options struct {
 	// nothing there; Voeten's file and the Digital Library's have them.
 	AbsentAsAbstain bool
 	// MinN is the least number of roll calls a score may rest on; below it
-	// the score is NaN. Zero or less means 1.
+	// the score is NaN. It holds for every score: a pair's index, each
+	// period of a series, a group's mean Rice and HNR indices (overall and
+	// in each period of CohesionBySession and CohesionByYear, n counting
+	// the roll calls the mean is over) and a member's share of defections
+	// (n counting its votes on roll calls with a majority position). Zero
+	// means 1; a negative MinN is an error (ErrInvalidOptions).
 	MinN int
+	// MinMembership, in Rank and ComparePeriods, ranks only the states
+	// that were members for at least this share of the selection's roll
+	// calls (Membership.Share) and names the others (Ranking.Partial): a
+	// state admitted midway would otherwise be scored on its part of the
+	// period alone. 1 keeps only members for the whole selection; 0.95
+	// also keeps a state the data miss on a few roll calls at an end of it
+	// (see Membership). Zero keeps every state; a value outside [0, 1] is
+	// an error. Other functions ignore it.
+	MinMembership float64
 }
 
-func (o *Options) orDefault() Options {
+// get returns the options as the functions use them, or an error wrapping
+// ErrInvalidOptions.
+func (o *Options) get() (Options, error) {
 	if o == nil {
-		return Options{}
+		return Options{}, nil
 	}
-	return *o
+	if err := o.check(); err != nil {
+		return Options{}, err
+	}
+	return *o, nil
+}
+
+func (o *Options) check() error {
+	if o.MinN < 0 {
+		return invalid("MinN %d is negative", o.MinN)
+	}
+	return nil
 }
 
 // counts reports whether roll call rc counts under o.
@@ -73,6 +130,85 @@ func rowOf(ds *votes.Dataset, c votes.Country) (int, error) {
 	return i, nil
 }
 
+// anyCounted reports whether o counts a roll call of ds.
+func anyCounted(ds *votes.Dataset, o *Options) bool {
+	for _, rc := range ds.RollCalls() {
+		if o.counts(rc) {
+			return true
+		}
+	}
+	return false
+}
+
+// castAny reports whether row i of ds cast a vote, as o reads it, on a
+// roll call o counts.
+func castAny(ds *votes.Dataset, i int, o *Options) bool {
+	row := ds.Row(i)
+	for j, rc := range ds.RollCalls() {
+		if o.counts(rc) && o.vote(row[j]).Cast() {
+			return true
+		}
+	}
+	return false
+}
+
+// noVotes returns the ErrNoVotes error for state c, which cast no vote in
+// ds on the roll calls o counts: it names the state that held c's seat
+// then, if votes.Successions knows one and it voted in ds, and says what
+// to do.
+func noVotes(ds *votes.Dataset, c votes.Country, o *Options) error {
+	voted := func(d votes.Country) bool {
+		i, ok := ds.IndexOf(d)
+		return ok && castAny(ds, i, o)
+	}
+	for _, s := range votes.Successions() {
+		switch {
+		case s.Successor.COW == c.COW && voted(s.Predecessor):
+			return fmt.Errorf("%w: %s cast no vote; its seat was held then by %s (%s): pass that state (votes.LookupCountryOn finds the state of a day), or count its votes as %s's with (*votes.Dataset).JoinPredecessors",
+				ErrNoVotes, c, s.Predecessor, label(s.Predecessor), c)
+		case s.Predecessor.COW == c.COW && voted(s.Successor):
+			return fmt.Errorf("%w: %s cast no vote; its seat was held then by its successor %s (%s): pass that state (votes.LookupCountryOn finds the state of a day), or count the predecessor's votes as the successor's with (*votes.Dataset).JoinPredecessors",
+				ErrNoVotes, c, s.Successor, label(s.Successor))
+		}
+	}
+	return fmt.Errorf("%w: %s cast no vote; if it did not sit then, look up the state that did with votes.LookupCountryOn, or count a predecessor's votes as its successor's with (*votes.Dataset).JoinPredecessors",
+		ErrNoVotes, c)
+}
+
+// label identifies a state by its codes: "DEU, COW 260", or "COW 260"
+// without an ISO3 code.
+func label(c votes.Country) string {
+	if c.ISO3 == "" {
+		return fmt.Sprintf("COW %d", c.COW)
+	}
+	return fmt.Sprintf("%s, COW %d", c.ISO3, c.COW)
+}
+
+// pairVoters returns the rows of states a and b in ds, or an error: one
+// wrapping votes.ErrUnknownCountry if either has no row, ErrNoVotes (see
+// noVotes) if either cast no vote on the roll calls o counts.
+func pairVoters(ds *votes.Dataset, a, b votes.Country, o *Options) (int, int, error) {
+	ia, ib, err := pairRows(ds, a, b)
+	if err != nil {
+		return -1, -1, err
+	}
+	if ds.NumRollCalls() == 0 {
+		return -1, -1, ErrEmpty
+	}
+	for _, s := range []struct {
+		i int
+		c votes.Country
+	}{{ia, a}, {ib, b}} {
+		if !castAny(ds, s.i, o) {
+			if !anyCounted(ds, o) {
+				return -1, -1, ErrEmpty
+			}
+			return -1, -1, noVotes(ds, s.c, o)
+		}
+	}
+	return ia, ib, nil
+}
+
 // pairRows returns the rows of states a and b in ds, or an error wrapping
 // votes.ErrUnknownCountry.
 func pairRows(ds *votes.Dataset, a, b votes.Country) (int, int, error) {
@@ -91,27 +227,26 @@ func pairRows(ds *votes.Dataset, a, b votes.Country) (int, int, error) {
 // of ds on which both cast a vote. Unanimous roll calls are dropped unless
 // opts.KeepUnanimous; the rule is RollCall.Unanimous, so the table is the
 // same on ds as on ds narrowed to a and b. It returns an error wrapping
-// votes.ErrUnknownCountry if either state has no row in ds, and ErrEmpty if
-// no roll call is left to compare; a pair that never voted together gets an
-// empty table, whose scores are NaN.
+// votes.ErrUnknownCountry if either state has no row in ds, ErrEmpty if no
+// roll call is left to compare, ErrNoVotes if either state cast no vote on
+// them (a state that did not sit then: see ErrNoVotes), and
+// ErrInvalidOptions for a bad option. Two states that voted, but never on
+// the same roll call, get an empty table, whose scores are NaN.
 func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
-	o := opts.orDefault()
 	var t Table
-	ia, ib, err := pairRows(ds, a, b)
+	o, err := opts.get()
+	if err != nil {
+		return t, err
+	}
+	ia, ib, err := pairVoters(ds, a, b, &o)
 	if err != nil {
 		return t, err
 	}
 	ra, rb := ds.Row(ia), ds.Row(ib)
-	used := 0
 	for j, rc := range ds.RollCalls() {
-		if !o.counts(rc) {
-			continue
+		if o.counts(rc) {
+			t.Add(o.vote(ra[j]), o.vote(rb[j]))
 		}
-		used++
-		t.Add(o.vote(ra[j]), o.vote(rb[j]))
-	}
-	if used == 0 {
-		return t, ErrEmpty
 	}
 	return t, nil
 }
@@ -145,9 +280,13 @@ func (ts *Tables) Table(i, j int) Table {
 
 // AllTables computes the joint-vote table of every pair of states in ds,
 // with a bit-parallel kernel on GOMAXPROCS goroutines. It returns ErrEmpty
-// if ds has no roll call left to compare.
+// if ds has no roll call left to compare and ErrInvalidOptions for a bad
+// option.
 func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
@@ -203,10 +342,14 @@ func (ts *Tables) Matrix(x Index, minN int) *Matrix {
 // AgreementMatrix returns index x of every pair of states in ds. It
 // computes the same joint-vote tables as AllTables, scoring each as it goes
 // instead of keeping it. It returns ErrEmpty if ds has no roll call left to
-// compare. It panics if x is not a known index.
+// compare and ErrInvalidOptions for a bad option. It panics if x is not a
+// known index.
 func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error) {
 	x.check()
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}

@@ -67,7 +67,7 @@ func TestPermutationCrimea(t *testing.T) {
 	if err := pt.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier\nBalkans,RUS,365,Russian Federation,SRB,345,") {
+	if !strings.HasPrefix(b.String(), "group,iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,with,n,expected,p_upper,p_lower,p_value,outlier,index,score,expected_score,outlier_index\nBalkans,RUS,365,Russian Federation,SRB,345,") {
 		t.Errorf("CSV starts %q", b.String()[:120])
 	}
 }

@@ -23,6 +23,9 @@ type Ranked struct {
 	// COW code); 0 for a state without a score. RankedInterval.Rank (from
 	// BootstrapReference) differs: there tied states share the best rank.
 	Rank int
+	// Membership says for how much of the selection the state was a UN
+	// member: a state admitted midway is scored on its part alone.
+	Membership Membership
 }
 
 // A Ranking orders every state of a selection by its score with a
@@ -40,23 +43,34 @@ type Ranking struct {
 	// NoVotes names the states of the dataset that cast no vote on the
 	// roll calls kept: they are not ranked.
 	NoVotes []votes.Country
+	// Partial names, with Options.MinMembership, the states that cast a
+	// vote but were members for less of the selection: they are not
+	// ranked.
+	Partial []votes.Country
 }
 
 // Rank ranks every state of ds by index x of its votes with those of ref,
 // over the roll calls of ds kept as in Pair (unanimous ones dropped unless
 // opts.KeepUnanimous). A score on fewer than opts.MinN roll calls is NaN and
 // ranked last, after every number; states that cast no vote at all are
-// left out and named in NoVotes. Narrow ds first to rank over any
+// left out and named in NoVotes. Each state's Membership says how much of
+// the selection it was a member for; opts.MinMembership ranks only those
+// that were members for enough of it (an error if not in [0, 1]), and
+// names the others in Partial. Narrow ds first to rank over any
 // selection: a year (votes.InYears), an issue (votes.HasIssue), some states
 // (SelectCountries); the scores do not depend on which other states are in
 // ds.
 //
 // It returns an error wrapping votes.ErrUnknownCountry if ref has no row in
-// ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref cast no
-// vote on them. It panics if x is not a known index.
+// ds, ErrEmpty if ds has no roll call left, ErrNoVotes if ref cast no
+// vote on them (a state that did not sit then: see ErrNoVotes), and
+// ErrInvalidOptions for a bad option. It panics if x is not a known index.
 func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Ranking, error) {
 	x.check()
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -69,9 +83,13 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		return nil, ErrEmpty
 	}
 	if b.hi[r] <= b.lo[r] {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &o)
 	}
 	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	if err := checkMembership(&o); err != nil {
+		return nil, err
+	}
+	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {
 			continue
@@ -80,8 +98,12 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 			rk.NoVotes = append(rk.NoVotes, c)
 			continue
 		}
+		if !ms[i].enough(&o) {
+			rk.Partial = append(rk.Partial, c)
+			continue
+		}
 		t := b.table(r, i, 0, b.nw)
-		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN)})
+		rk.States = append(rk.States, Ranked{Country: c, Score: t.Score(x, o.MinN), Membership: ms[i]})
 	}
 	slices.SortStableFunc(rk.States, func(a, b Ranked) int {
 		return compareRanked(a.Score, b.Score, a.Country.COW, b.Country.COW)
@@ -121,7 +143,8 @@ func (rk *Ranking) Bottom(k int) []Ranked {
 	return out
 }
 
-// WriteTo writes one line per ranked state: rank, name, score and n.
+// WriteTo writes one line per ranked state: rank, name, score and n, and
+// for a state that was a member for part of the selection only, which part.
 func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s with %s, %d states\n", rk.Index, rk.Reference, len(rk.States))
@@ -130,7 +153,7 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 		if s.Rank > 0 {
 			rank = fmt.Sprint(s.Rank)
 		}
-		fmt.Fprintf(&b, "%4s  %-32s %s\n", rank, s.Country.Name, s.Score)
+		fmt.Fprintf(&b, "%4s  %-32s %s%s\n", rank, s.Country.Name, s.Score, s.Membership.note(""))
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err

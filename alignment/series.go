@@ -131,9 +131,10 @@ type PairSeries struct {
 // PairBySession returns the joint-vote tables of states a and b in every
 // session of ds that holds a roll call to compare, also those in which the
 // pair never voted together (an empty table, scoring NaN). Roll calls are
-// kept or dropped as in Pair. It returns an error wrapping
-// votes.ErrUnknownCountry if either state has no row in ds, and ErrEmpty if
-// no roll call is left.
+// kept or dropped as in Pair. It returns Pair's errors: one wrapping
+// votes.ErrUnknownCountry if either state has no row in ds, ErrEmpty if no
+// roll call is left, ErrNoVotes if either state cast no vote on them, and
+// ErrInvalidOptions for a bad option.
 func PairBySession(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeries, error) {
 	return pairSeries(ds, a, b, BySession, opts)
 }
@@ -145,8 +146,11 @@ func PairByYear(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeri
 }
 
 func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*PairSeries, error) {
-	o := opts.orDefault()
-	ia, ib, err := pairRows(ds, a, b)
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
+	ia, ib, err := pairVoters(ds, a, b, &o)
 	if err != nil {
 		return nil, err
 	}
@@ -215,8 +219,8 @@ type MatrixSeries struct {
 // session of ds, from the bit-parallel kernel of AgreementMatrix run on each
 // session's roll calls. Each matrix covers the states that cast a vote in
 // the session; sessions left without a roll call (all unanimous) are left
-// out. It returns ErrEmpty if no session is left. It panics if x is not a
-// known index.
+// out. It returns ErrEmpty if no session is left and ErrInvalidOptions for
+// a bad option. It panics if x is not a known index.
 func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, error) {
 	return matrixSeries(ds, x, BySession, opts)
 }
@@ -229,7 +233,10 @@ func AgreementByYear(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, 
 
 func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeries, error) {
 	x.check()
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	keys, segs, _, undated := periods(ds, by)
 	if len(keys) == 0 {
 		return nil, ErrEmpty
@@ -318,14 +325,16 @@ type ReferenceSeries struct {
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
-	counts  []int32 // state by state, period by period
+	counts  []int32      // state by state, period by period
+	members []Membership // likewise
 }
 
 // WithReference returns index x of every state of ds with the reference
 // state ref, in each session of ds. Roll calls are kept or dropped as in
 // Pair. It returns an error wrapping votes.ErrUnknownCountry if ref has no
-// row in ds, ErrEmpty if ds has no roll call left, and ErrNoVotes if ref
-// cast no vote on them. It panics if x is not a known index.
+// row in ds, ErrEmpty if ds has no roll call left, ErrNoVotes if ref cast
+// no vote on them (a state that did not sit then: see ErrNoVotes), and
+// ErrInvalidOptions for a bad option. It panics if x is not a known index.
 func WithReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
 	return referenceSeries(ds, ref, x, BySession, opts)
 }
@@ -338,7 +347,10 @@ func WithReferenceByYear(ds *votes.Dataset, ref votes.Country, x Index, opts *Op
 
 func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts *Options) (*ReferenceSeries, error) {
 	x.check()
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	r, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
@@ -352,7 +364,7 @@ func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts 
 		return nil, ErrEmpty
 	}
 	if b.hi[r] <= b.lo[r] {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &o)
 	}
 	nc, np := b.nc, len(keys)
 	rs := &ReferenceSeries{
@@ -367,7 +379,22 @@ func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts 
 			rs.counts[i*np+k] = int32(s.N)
 		}
 	}
+	rs.members = make([]Membership, nc*np)
+	sat := newSittings(ds)
+	for k, sg := range segs {
+		for i, m := range sat.over(ds, &o, sg) {
+			rs.members[i*np+k] = m
+		}
+	}
 	return rs, nil
+}
+
+// Membership returns how much of period k state i (a row of Scores, as
+// Countries) was a member for: see Membership. It panics if i or k is out
+// of range.
+func (rs *ReferenceSeries) Membership(i, k int) Membership {
+	rs.At(i, k) // checks the range
+	return rs.members[i*len(rs.Periods)+k]
 }
 
 // At returns the score of state i (a row of Scores, as Countries) in

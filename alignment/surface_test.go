@@ -421,7 +421,6 @@ func TestPanics(t *testing.T) {
 		"AgreementByYear":    func() { AgreementByYear(ds, -1, nil) },
 		"WithReference":      func() { WithReference(ds, usa, bad, nil) },
 		"Rank":               func() { Rank(ds, usa, bad, nil) },
-		"Outliers":           func() { Outliers(ds, group(t, "EU"), usa, &OutlierOptions{Index: bad}) },
 		"Tables.Matrix":      func() { (&Tables{}).Matrix(bad, 0) },
 		"PairSeries.Scores":  func() { (&PairSeries{}).Scores(bad, 0) },
 		"Series.Add":         func() { (&Series{Periods: []int{1}}).Add("x", nil) },

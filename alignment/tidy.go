@@ -183,6 +183,11 @@ type ReferenceRow struct {
 	Index   string  `csv:"index"`
 	Score   float64 `csv:"score"`
 	N       int     `csv:"n"`
+	// The share of the period's roll calls state b was a member for, and
+	// the first and last of them (ReferenceSeries.Membership).
+	MemberShare float64 `csv:"member_share"`
+	MemberFrom  string  `csv:"member_from"`
+	MemberTo    string  `csv:"member_to"`
 }
 
 // Rows returns every state's score with the reference (a is the
@@ -206,7 +211,7 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 		})
 		session, year := period(rs.By, p)
 		for r, i := range order {
-			s := rs.At(i, k)
+			s, m := rs.At(i, k), rs.Membership(i, k)
 			pr := pairRow(rs.Reference, rs.Countries[i], rs.Index, s)
 			rank := r + 1
 			if math.IsNaN(s.Value) {
@@ -214,7 +219,7 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 			}
 			out = append(out, ReferenceRow{Session: session, Year: year, Rank: rank,
 				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
-				Index: pr.Index, Score: pr.Score, N: pr.N})
+				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 		}
 	}
 	return out
@@ -261,6 +266,11 @@ type RankRow struct {
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
+	// The state's Membership: the share of the selection's roll calls
+	// it was a member for, and the first and last of them (yyyy-mm-dd).
+	MemberShare float64 `csv:"member_share"`
+	MemberFrom  string  `csv:"member_from"`
+	MemberTo    string  `csv:"member_to"`
 }
 
 // Rows returns the ranking in order, the states without a score (NaN)
@@ -269,8 +279,9 @@ func (rk *Ranking) Rows() []RankRow {
 	out := make([]RankRow, 0, len(rk.States))
 	for _, s := range rk.States {
 		p := pairRow(rk.Reference, s.Country, rk.Index, s.Score)
+		m := s.Membership
 		out = append(out, RankRow{Rank: s.Rank, ISO3A: p.ISO3A, COWA: p.COWA, NameA: p.NameA, ISO3B: p.ISO3B, COWB: p.COWB, NameB: p.NameB,
-			Index: p.Index, Score: p.Score, N: p.N})
+			Index: p.Index, Score: p.Score, N: p.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 	}
 	return out
 }
@@ -346,13 +357,15 @@ type DefectionRow struct {
 	N          int     `csv:"n"` // votes cast when the group had a majority
 	Defections int     `csv:"defections"`
 	Share      float64 `csv:"share"`
+	Expected   float64 `csv:"expected"` // defections expected by chance
+	PValue     float64 `csv:"p_value"`  // of as many defections or more
 }
 
 // Rows returns the members as ranked: the highest share first, NaN last.
 func (r *DefectionReport) Rows() []DefectionRow {
 	out := make([]DefectionRow, 0, len(r.States))
 	for _, d := range r.States {
-		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share})
+		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share, Expected: d.Expected, PValue: d.PValue})
 	}
 	return out
 }

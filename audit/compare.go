@@ -17,26 +17,34 @@ import (
 // value, which means the defaults.
 type CompareOptions struct {
 	// MinRun is the least number of roll calls a swap or shift must hold
-	// on to be reported. Zero or less means 3.
+	// on to be reported. Zero means 3; a negative MinRun is an error
+	// (ErrInvalidOptions).
 	MinRun int
 	// MinShare is the least share of the informative roll calls (those on
 	// which the first dataset gives the two states different votes) that a
-	// swap or shift must explain. Zero or less means 0.75.
+	// swap or shift must explain. Zero means 0.75; a share that is NaN or
+	// outside [0, 1] is an error (ErrInvalidOptions).
 	MinShare float64
 }
 
-func (o *CompareOptions) orDefault() CompareOptions {
+func (o *CompareOptions) get() (CompareOptions, error) {
 	var out CompareOptions
 	if o != nil {
 		out = *o
 	}
-	if out.MinRun <= 0 {
+	if err := checkCount("MinRun", out.MinRun); err != nil {
+		return out, err
+	}
+	if err := checkNumber("MinShare", out.MinShare, 1); err != nil {
+		return out, err
+	}
+	if out.MinRun == 0 {
 		out.MinRun = 3
 	}
-	if out.MinShare <= 0 {
+	if out.MinShare == 0 {
 		out.MinShare = 0.75
 	}
-	return out
+	return out, nil
 }
 
 // MatchedBy tells how two roll calls were matched.
@@ -56,8 +64,8 @@ const (
 	ByVotes
 )
 
-// String returns "resolution", "date and votes" or "votes". It panics if m
-// is not one of the constants.
+// String returns "resolution", "date and votes" or "votes", and
+// "MatchedBy(n)" for a value that is not one of the constants.
 func (m MatchedBy) String() string {
 	switch m {
 	case ByResolution:
@@ -67,7 +75,7 @@ func (m MatchedBy) String() string {
 	case ByVotes:
 		return "votes"
 	}
-	panic(fmt.Sprintf("audit: unknown MatchedBy %d", int(m)))
+	return fmt.Sprintf("MatchedBy(%d)", int(m))
 }
 
 // A Match pairs roll call A of the first dataset with roll call B of the
@@ -225,12 +233,15 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // and missing states, and every roll call with published totals is checked
 // against the counted votes.
 //
-// Compare returns an error wrapping ErrEmpty if either dataset has no roll
-// call.
+// Compare returns ErrEmpty if either dataset has no roll call and an error
+// wrapping ErrInvalidOptions for a bad option.
 func Compare(a, b *votes.Dataset, opts *CompareOptions) (*Comparison, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	if a.NumRollCalls() == 0 || b.NumRollCalls() == 0 {
-		return nil, fmt.Errorf("audit: %w", ErrEmpty)
+		return nil, ErrEmpty
 	}
 	c := &Comparison{A: a, B: b}
 	m := newMatrices(a, b)
@@ -842,10 +853,10 @@ func (c *Comparison) BySession() []SessionRow {
 	return out
 }
 
-// SwapLine formats a swap for scripts: "swap<TAB>session<TAB>ISO3<TAB>ISO3
+// Line formats a swap for scripts: "swap<TAB>session<TAB>ISO3<TAB>ISO3
 // <TAB>roll calls", the roll calls as comma-separated IDs of the first
 // dataset.
-func (s Swap) SwapLine() string {
+func (s Swap) Line() string {
 	ids := make([]string, len(s.RollCalls))
 	for k, id := range s.RollCalls {
 		ids[k] = strconv.Itoa(id)

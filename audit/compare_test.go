@@ -47,8 +47,8 @@ func TestCompareUNDL(t *testing.T) {
 	if want := undata.Errata()[0].RollCalls; !slices.Equal(s.RollCalls, want) {
 		t.Errorf("swapped roll calls %v, want the erratum's %v", s.RollCalls, want)
 	}
-	if !strings.HasPrefix(s.SwapLine(), "swap\t65\tGRC\tGRD\t5052,5053,") {
-		t.Errorf("SwapLine() = %q", s.SwapLine())
+	if !strings.HasPrefix(s.Line(), "swap\t65\tGRC\tGRD\t5052,5053,") {
+		t.Errorf("Line() = %q", s.Line())
 	}
 	if len(c.Shifts) != 0 {
 		t.Errorf("shifts %+v, want none", c.Shifts)

@@ -13,34 +13,45 @@ import (
 )
 
 // CoverageOptions controls Cover. A nil *CoverageOptions means the zero
-// value, which means the defaults.
+// value, which means the defaults. Each field's zero means its default; a
+// negative count, or a share that is NaN or outside [0, 1], is an error
+// (ErrInvalidOptions).
 type CoverageOptions struct {
 	// ThinShare: a state's session is thin if its cast votes number less
-	// than this share of the session's roll calls. Zero or less means 0.5.
+	// than this share of the session's roll calls. Zero means 0.5.
 	ThinShare float64
 	// Neighbours is how many sessions on each side a session's months are
-	// compared with. Zero or less means 5.
+	// compared with. Zero means 5.
 	Neighbours int
 	// MaxDiffer is the most states two roll calls on one symbol may differ
-	// on to count as a Duplicate. Zero or less means 5.
+	// on to count as a Duplicate. Zero means 5.
 	MaxDiffer int
 }
 
-func (o *CoverageOptions) orDefault() CoverageOptions {
+func (o *CoverageOptions) get() (CoverageOptions, error) {
 	var out CoverageOptions
 	if o != nil {
 		out = *o
 	}
-	if out.ThinShare <= 0 {
+	if err := checkNumber("ThinShare", out.ThinShare, 1); err != nil {
+		return out, err
+	}
+	if err := checkCount("Neighbours", out.Neighbours); err != nil {
+		return out, err
+	}
+	if err := checkCount("MaxDiffer", out.MaxDiffer); err != nil {
+		return out, err
+	}
+	if out.ThinShare == 0 {
 		out.ThinShare = 0.5
 	}
-	if out.Neighbours <= 0 {
+	if out.Neighbours == 0 {
 		out.Neighbours = 5
 	}
-	if out.MaxDiffer <= 0 {
+	if out.MaxDiffer == 0 {
 		out.MaxDiffer = 5
 	}
-	return out
+	return out, nil
 }
 
 // A YearMonth is a calendar month.
@@ -135,8 +146,14 @@ type Coverage struct {
 // record's missing 2018 and 2019 votes (sessions 72 and 73); it cannot see
 // a gap that the neighbouring sessions share, nor single roll calls
 // missing from a month that has others.
-func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
-	o := opts.orDefault()
+//
+// It returns an error wrapping ErrInvalidOptions for a bad option; a
+// dataset without roll calls covers nothing, and is no error.
+func Cover(ds *votes.Dataset, opts *CoverageOptions) (*Coverage, error) {
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
 	c := &Coverage{Months: make(map[YearMonth]int)}
 	bySession := make(map[int]*SessionCoverage)
 	type offKey struct{ s, off int }
@@ -238,7 +255,7 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) *Coverage {
 	}
 	c.thin(ds, o)
 	c.duplicates(ds, byRes, o)
-	return c
+	return c, nil
 }
 
 // sessionStart is the month index of September of session s's year, when

@@ -14,7 +14,10 @@ import (
 // unvotes CSV (roll calls by session and month; cast votes of North
 // Macedonia in session 69 on the 80 roll calls that were not unanimous).
 func TestCoverRecord(t *testing.T) {
-	c := audit.Cover(must(t, published), nil)
+	c, err := audit.Cover(must(t, published), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(c.Sessions) != 74 || len(c.Undated) != 0 {
 		t.Errorf("%d sessions, %d undated; want 74, 0", len(c.Sessions), len(c.Undated))
 	}
@@ -116,7 +119,10 @@ func TestCoverVoeten(t *testing.T) {
 	if testenv.Quick(t) {
 		t.Skip("reads Voeten's file")
 	}
-	c := audit.Cover(must(t, voeten), nil)
+	c, err := audit.Cover(must(t, voeten), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !slices.Equal(c.Undated, []int{4592}) {
 		t.Errorf("undated %v, want [4592]", c.Undated)
 	}

@@ -17,6 +17,8 @@
 //     states whose votes are exchanged over a session), shifts (a state's
 //     votes on another state's row), states missing from one source, and
 //     tallies that disagree with a source's published totals.
+//     Comparison.Filters keeps the matched roll calls of either side, so
+//     that both sources can be scored on the same roll calls.
 //   - Suspicions looks at one dataset alone for state-sessions whose
 //     agreement with their usual partners collapses for one session and
 //     comes back, and for pairs of states that mirror each other, ranked by
@@ -33,7 +35,7 @@
 //	undl, err := votes.ReadFile("undl_2010.csv")  // any layout votes reads
 //	c, err := audit.Compare(record, undl, nil)
 //	for _, s := range c.Swaps {
-//		fmt.Println(s.SwapLine()) // swap	65	GRC	GRD	5052,5053,...
+//		fmt.Println(s.Line()) // swap	65	GRC	GRD	5052,5053,...
 //	}
 //	c.WriteCSV(os.Stdout) // differences by state and session
 //
@@ -54,7 +56,46 @@
 // differing vote) and UnmatchedRows.
 package audit
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"math"
+)
 
-// ErrEmpty reports a dataset with no roll call to audit.
-var ErrEmpty = errors.New("no roll calls")
+// Errors, for errors.Is. Each message starts "audit: ".
+var (
+	// ErrEmpty: a dataset given to Compare or Suspicions holds no roll
+	// call. It is this package's own: votes.ErrEmpty is a file without
+	// data rows, alignment.ErrEmpty a selection with no roll call left
+	// to score. Suspicions on a dataset whose roll calls are all
+	// unanimous returns an error wrapping both this and alignment.ErrEmpty.
+	ErrEmpty = errors.New("audit: no roll calls")
+	// ErrInvalidOptions: an option value is out of range: a negative
+	// count, a share outside [0, 1], or a NaN, infinite or negative
+	// number. The error names the field and the value. As in gonum's
+	// optimize, a bad option is an error, never clamped to a default;
+	// the zero value of a field means its default.
+	ErrInvalidOptions = errors.New("audit: invalid options")
+)
+
+// invalid returns an error wrapping ErrInvalidOptions.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidOptions}, args...)...)
+}
+
+// checkCount returns an error for a negative count.
+func checkCount(name string, n int) error {
+	if n < 0 {
+		return invalid("%s %d is negative", name, n)
+	}
+	return nil
+}
+
+// checkNumber returns an error for a NaN, infinite or negative number, or
+// one above most.
+func checkNumber(name string, x, most float64) error {
+	if math.IsNaN(x) || x < 0 || x > most {
+		return invalid("%s %g is not in [0, %g]", name, x, most)
+	}
+	return nil
+}

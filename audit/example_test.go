@@ -3,6 +3,7 @@ package audit_test
 import (
 	"fmt"
 
+	"github.com/unga-go/unga/alignment"
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/undata"
 	"github.com/unga-go/unga/votes"
@@ -48,7 +49,11 @@ func ExampleCover() {
 		fmt.Println(err)
 		return
 	}
-	c := audit.Cover(record, nil)
+	c, err := audit.Cover(record, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(c.YearNote(2019))
 	for _, d := range c.Duplicates[:2] {
 		fmt.Println(d.Resolution, d.Dates[0].Format("2006-01-02"), d.Dates[1].Format("2006-01-02"))
@@ -78,4 +83,53 @@ func ExampleSuspicions() {
 	// Output:
 	// GRD session 65: 0.77 with its usual partners, 0.99 around; mirrors GRC
 	// GRC session 65: 0.78 with its usual partners, 0.99 around; mirrors GRD
+}
+
+// Score both sources on the same roll calls: the record as published and
+// the UN Digital Library's 2010 records, restricted to the roll calls the
+// comparison matched. Greece and Grenada, swapped in the record's session
+// 65, differ; Serbia and Russia do not.
+func ExampleComparison_Filters() {
+	record, err := undata.LoadPublished()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	undl, err := votes.ReadFile("../testdata/undl/scrape_2010.csv.gz")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := audit.Compare(record, undl, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inA, inB := c.Filters()
+	a, b := record.Filter(inA), undl.Filter(inB)
+	fmt.Println(a.NumRollCalls(), "and", b.NumRollCalls(), "roll calls")
+	for _, pair := range [][2]string{{"GRC", "USA"}, {"GRD", "USA"}, {"SRB", "RUS"}} {
+		x, err := votes.LookupCountry(pair[0])
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		y, err := votes.LookupCountry(pair[1])
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		ta, errA := alignment.Pair(a, x, y, nil)
+		tb, errB := alignment.Pair(b, x, y, nil)
+		if errA != nil || errB != nil {
+			fmt.Println(errA, errB)
+			return
+		}
+		fmt.Printf("%s-%s record %v, Digital Library %v\n", pair[0], pair[1], ta.Score(alignment.Agree, 1), tb.Score(alignment.Agree, 1))
+	}
+	// Output:
+	// 66 and 66 roll calls
+	// GRC-USA record 0.2460 (n=63), Digital Library 0.5076 (n=66)
+	// GRD-USA record 0.5000 (n=64), Digital Library 0.2295 (n=61)
+	// SRB-RUS record 0.8359 (n=64), Digital Library 0.8359 (n=64)
 }

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -13,33 +14,44 @@ import (
 )
 
 // SuspicionOptions controls Suspicions. A nil *SuspicionOptions means the
-// zero value, which means the defaults.
+// zero value, which means the defaults. Each field's zero means its
+// default; a negative count, or a MinZ that is NaN, infinite or negative,
+// is an error (ErrInvalidOptions).
 type SuspicionOptions struct {
 	// Partners is how many states count as a state's usual partners: those
-	// it agrees with most in the sessions around. Zero or less means 10.
+	// it agrees with most in the sessions around. Zero means 10.
 	Partners int
 	// MinN is the least number of contested roll calls a state must have
-	// voted on in a session to be judged there. Zero or less means 20.
+	// voted on in a session to be judged there. Zero means 20.
 	MinN int
-	// MinZ is the least robust z-score reported. Zero or less means 4.
+	// MinZ is the least robust z-score reported. Zero means 4.
 	MinZ float64
 }
 
-func (o *SuspicionOptions) orDefault() SuspicionOptions {
+func (o *SuspicionOptions) get() (SuspicionOptions, error) {
 	var out SuspicionOptions
 	if o != nil {
 		out = *o
 	}
-	if out.Partners <= 0 {
+	if err := checkCount("Partners", out.Partners); err != nil {
+		return out, err
+	}
+	if err := checkCount("MinN", out.MinN); err != nil {
+		return out, err
+	}
+	if err := checkNumber("MinZ", out.MinZ, math.MaxFloat64); err != nil {
+		return out, err
+	}
+	if out.Partners == 0 {
 		out.Partners = 10
 	}
-	if out.MinN <= 0 {
+	if out.MinN == 0 {
 		out.MinN = 20
 	}
-	if out.MinZ <= 0 {
+	if out.MinZ == 0 {
 		out.MinZ = 4
 	}
-	return out
+	return out, nil
 }
 
 // A Suspicion is a state-session whose agreement with the states it
@@ -103,9 +115,22 @@ type SuspicionReport struct {
 // in the session is not judged; and a swap on a few roll calls of a session
 // hardly moves the session's score. A second source, with Compare, settles
 // what this can only suspect.
+//
+// It returns ErrEmpty for a dataset without roll calls, an error wrapping
+// both ErrEmpty and alignment.ErrEmpty if every roll call is unanimous, and
+// one wrapping ErrInvalidOptions for a bad option.
 func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, error) {
-	o := opts.orDefault()
+	o, err := opts.get()
+	if err != nil {
+		return nil, err
+	}
+	if ds.NumRollCalls() == 0 {
+		return nil, ErrEmpty
+	}
 	sm, err := alignment.AgreementBySession(ds, alignment.Agree, nil)
+	if errors.Is(err, alignment.ErrEmpty) {
+		return nil, fmt.Errorf("%w: every roll call is unanimous (%w)", ErrEmpty, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}

@@ -21,7 +21,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	blocs, err := l.Hierarchical(cluster.Ward, 5)
+//	blocs, err := l.Cut(cluster.Ward, 5)
 //	if err != nil {
 //		return err
 //	}
@@ -30,6 +30,20 @@
 //		return err
 //	}
 //	err = c.Save("blocs.png")
+//
+// The series of the library give Lines its X, Y, Lo and Hi in one call:
+// idealpoint.DynamicResult.Series for a state's ideal points with their
+// band, alignment.SeriesBootstrap.Series for a score by session or year
+// with its bootstrap interval, alignment.CohesionSeries.Series for a
+// group's cohesion, and alignment.XY for any other series of scores:
+//
+//	x, y, lo, hi := sb.Series() // sb from alignment.BootstrapPairSeries
+//	c, err := chart.Lines([]chart.Line{{Name: "SRB-RUS", X: x, Y: y, Lo: lo, Hi: hi}}, nil)
+//
+// Lines draws a long series (thousands of points, a score per roll call)
+// in pieces of at most 64 points, so that writing it as PNG takes time
+// linear in its points: a noisy line of 4,000 points with its band takes
+// 0.15 s, where one path took 35 s.
 //
 // Blocs are coloured alike in every chart (Tableau's ten categorical colours,
 // which most colour-blind readers tell apart), so a dendrogram, a heatmap and

@@ -54,7 +54,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	part, err := l.Hierarchical(cluster.Average, 3)
+	part, err := l.Cut(cluster.Average, 3)
 	if err != nil {
 		log.Fatal(err)
 	}

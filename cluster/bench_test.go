@@ -170,7 +170,7 @@ func BenchmarkDistances(b *testing.B) {
 func BenchmarkCompare(b *testing.B) {
 	var ps []*cluster.Partition
 	for _, s := range []int{60, 74} {
-		p, err := labeled(b, s, 10).Hierarchical(cluster.Average, 4)
+		p, err := labeled(b, s, 10).Cut(cluster.Average, 4)
 		if err != nil {
 			b.Fatal(err)
 		}

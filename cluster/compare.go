@@ -1,10 +1,8 @@
 package cluster
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -13,8 +11,23 @@ import (
 )
 
 // CrossTab is the contingency table of two partitions over the items they
-// share, with the matching of their clusters: how the blocs of one session
+// share, with what became of each cluster: how the blocs of one session
 // map onto those of another.
+//
+// Each cluster of A has a main destination, the cluster of B that received
+// most of its shared items, and each cluster of B a main source, the
+// cluster of A that gave it most (ties: the lower cluster of B; for a
+// source, a cluster of A whose main destination it is, then the lower).
+// Two clusters are matched when each is the other's main one: the same
+// bloc in both partitions. Following the main links groups the clusters
+// into regroupings, each holding exactly one matched pair: a matched pair
+// alone (the bloc kept its shape), several clusters of A whose main
+// destination is one cluster of B (a merge), or one cluster of A that is
+// the main source of several of B (a split), or both. A move is a shared
+// item whose clusters in A and in B lie in different regroupings: it left
+// its bloc for another. Items that go from one cluster to another within a
+// regrouping are part of the merge or split, not moves. A cluster with no
+// shared item is in no regrouping.
 type CrossTab struct {
 	A, B *Partition
 	// ItemA and ItemB list the shared items: the kth is item ItemA[k] of A
@@ -24,8 +37,15 @@ type CrossTab struct {
 	// cluster b of B; len(Counts) is A.K() and each row has B.K() entries.
 	Counts [][]int
 	// Match[a] is the cluster of B matched to cluster a of A, or -1 if
-	// none is (see Compare).
+	// none is.
 	Match []int
+	// homeA[a] and homeB[b] are the cluster of A matched in the
+	// regrouping of a cluster of A or of B (-1 for one without shared
+	// items): the regrouping's number in A's numbering.
+	homeA, homeB []int
+	// dest[a] is a's main destination, src[b] b's main source (-1 for
+	// none).
+	dest, src []int
 }
 
 // Compare returns the cross-tabulation of partitions a and b. When both
@@ -33,18 +53,15 @@ type CrossTab struct {
 // COW code (the states of one session against those of another); when
 // neither has, the items are matched by index and the partitions must have
 // the same number of items. The error wraps ErrLabels if only one has
-// States, if the numbers of items differ without States, or if a state
-// appears twice in one partition.
-//
-// The clusters are matched by their best overlap, greedily: the pair of
-// clusters (one of a, one of b) sharing the most items is matched first,
-// then the pair sharing the most among clusters not yet matched, and so on
-// while pairs share any item; ties go to the lower cluster of a, then of b.
-// Clusters left over (when the numbers of clusters differ, or a cluster
-// shares nothing with those left) are matched to none.
-//
-// Compare panics if a label of a or b is negative.
+// States, if the numbers of items differ without States, if a state
+// appears twice in one partition, or if a label is not in [0, n) (n the
+// number of items of its partition).
 func Compare(a, b *Partition) (*CrossTab, error) {
+	for _, p := range []*Partition{a, b} {
+		if err := checkRange(p.Labels); err != nil {
+			return nil, err
+		}
+	}
 	t := &CrossTab{A: a, B: b}
 	switch {
 	case (a.States == nil) != (b.States == nil):
@@ -90,34 +107,135 @@ func Compare(a, b *Partition) (*CrossTab, error) {
 	for k, i := range t.ItemA {
 		t.Counts[a.Labels[i]][b.Labels[t.ItemB[k]]]++
 	}
-	t.Match = t.match()
+	t.regroup()
 	return t, nil
 }
 
-// match pairs the clusters greedily by overlap.
-func (t *CrossTab) match() []int {
-	type pair struct{ a, b, n int }
-	var pairs []pair
+// regroup finds the main links, the matched pairs and the regroupings.
+func (t *CrossTab) regroup() {
+	ka, kb := t.A.K(), t.B.K()
+	t.dest, t.src = make([]int, ka), make([]int, kb)
 	for x, row := range t.Counts {
+		t.dest[x] = -1
 		for y, n := range row {
-			if n > 0 {
-				pairs = append(pairs, pair{x, y, n})
+			if n > 0 && (t.dest[x] < 0 || n > row[t.dest[x]]) {
+				t.dest[x] = y
 			}
 		}
 	}
-	// Stable on (a, b) order: ties keep the lower clusters first.
-	slices.SortStableFunc(pairs, func(p, q pair) int { return cmp.Compare(q.n, p.n) })
-	match := make([]int, len(t.Counts))
-	for x := range match {
-		match[x] = -1
-	}
-	usedB := make([]bool, t.B.K())
-	for _, p := range pairs {
-		if match[p.a] < 0 && !usedB[p.b] {
-			match[p.a], usedB[p.b] = p.b, true
+	for y := range kb {
+		t.src[y] = -1
+		for x, row := range t.Counts {
+			n := row[y]
+			if n == 0 {
+				continue
+			}
+			if s := t.src[y]; s < 0 || n > t.Counts[s][y] || n == t.Counts[s][y] && t.dest[x] == y && t.dest[s] != y {
+				t.src[y] = x
+			}
 		}
 	}
-	return match
+	t.Match = make([]int, ka)
+	for x, y := range t.dest {
+		t.Match[x] = -1
+		if y >= 0 && t.src[y] == x {
+			t.Match[x] = y
+		}
+	}
+	// Every cluster with shared items links to its main one; the links
+	// form trees around the matched pairs (a cycle of main links longer
+	// than a pair would need equal counts that the tie rules break), so
+	// following them from any cluster ends at a matched pair.
+	t.homeA, t.homeB = make([]int, ka), make([]int, kb)
+	var home func(x int) int // x of A, with shared items
+	home = func(x int) int {
+		if t.Match[x] >= 0 {
+			return x
+		}
+		return home(t.src[t.dest[x]])
+	}
+	for x := range ka {
+		t.homeA[x] = -1
+		if t.dest[x] >= 0 {
+			t.homeA[x] = home(x)
+		}
+	}
+	for y := range kb {
+		t.homeB[y] = -1
+		if s := t.src[y]; s >= 0 {
+			t.homeB[y] = t.homeA[s]
+		}
+	}
+}
+
+// Regrouping is a group of clusters of two partitions that make one bloc
+// in both, joined by their main links (see CrossTab): one cluster of A
+// matched to one of B, with the clusters of A merged into it and those of
+// B split from it.
+type Regrouping struct {
+	// A and B are the clusters of each partition, in increasing order;
+	// CrossTab.Match says which two are matched.
+	A, B []int
+}
+
+// Kind returns "merge" for several clusters of A and one of B, "split" for
+// one of A and several of B, "merge and split" for several of both, and
+// "kept" for a matched pair alone.
+func (r Regrouping) Kind() string {
+	switch {
+	case len(r.A) > 1 && len(r.B) > 1:
+		return "merge and split"
+	case len(r.A) > 1:
+		return "merge"
+	case len(r.B) > 1:
+		return "split"
+	}
+	return "kept"
+}
+
+// Regroupings returns the regroupings of more than one cluster on a side:
+// the merges and splits, in the order of their matched cluster of A.
+func (t *CrossTab) Regroupings() []Regrouping {
+	var out []Regrouping
+	for x, y := range t.Match {
+		if y < 0 {
+			continue
+		}
+		var r Regrouping
+		for a, h := range t.homeA {
+			if h == x {
+				r.A = append(r.A, a)
+			}
+		}
+		for b, h := range t.homeB {
+			if h == x {
+				r.B = append(r.B, b)
+			}
+		}
+		if len(r.A) > 1 || len(r.B) > 1 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// flow names what cell (a, b) of the table holds: "" (no item), "match",
+// "merge" (b is a's main destination, a not matched to it), "split" (a is
+// b's main source), "regroup" (another cell inside a regrouping) or "move".
+func (t *CrossTab) flow(a, b int) string {
+	switch {
+	case t.Counts[a][b] == 0:
+		return ""
+	case t.Match[a] == b:
+		return "match"
+	case t.homeA[a] != t.homeB[b]:
+		return "move"
+	case t.dest[a] == b:
+		return "merge"
+	case t.src[b] == a:
+		return "split"
+	}
+	return "regroup"
 }
 
 // Len returns the number of shared items.
@@ -160,7 +278,8 @@ func (t *CrossTab) ARI() float64 {
 }
 
 // String prints the table: one row per cluster of A, one column per
-// cluster of B, the matched cells marked with *, then the ARI.
+// cluster of B, the matched cells marked with *; then the ARI, and a line
+// per merge or split, each side in its own partition's numbering.
 func (t *CrossTab) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-6s", "A \\ B")
@@ -180,6 +299,16 @@ func (t *CrossTab) String() string {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "%d shared items, adjusted Rand index %.4f\n", t.Len(), t.ARI())
+	list := func(p *Partition, cs []int) string {
+		s := make([]string, len(cs))
+		for i, c := range cs {
+			s[i] = fmt.Sprintf("%d (%s)", c, p.Name(c))
+		}
+		return strings.Join(s, " + ")
+	}
+	for _, r := range t.Regroupings() {
+		fmt.Fprintf(&b, "%s: A %s -> B %s\n", r.Kind(), list(t.A, r.A), list(t.B, r.B))
+	}
 	return b.String()
 }
 
@@ -191,8 +320,13 @@ type CrossTabRow struct {
 	SessionB  *int   `csv:"session_b"`
 	BlocB     int    `csv:"bloc_b"`
 	BlocNameB string `csv:"bloc_name_b"`
-	N         int    `csv:"n"`       // shared items in both blocs
-	Matched   bool   `csv:"matched"` // whether Compare matched the two blocs
+	N         int    `csv:"n"` // shared items in both blocs
+	// Flow says what the cell holds (see CrossTab): "match" for a matched
+	// pair, "merge" for bloc A's main destination when A is not matched
+	// to it, "split" for bloc B's main source when B is not matched to
+	// it, "regroup" for another cell inside a merge or split, "move" for
+	// states that left their bloc, "" for no state.
+	Flow string `csv:"flow"`
 }
 
 // Rows returns one row per cell of the table, by cluster of A then of B,
@@ -203,14 +337,14 @@ func (t *CrossTab) Rows() []CrossTabRow {
 	for x, row := range t.Counts {
 		na := t.A.Name(x)
 		for y, n := range row {
-			rows = append(rows, CrossTabRow{SessionA: sa, BlocA: x, BlocNameA: na, SessionB: sb, BlocB: y, BlocNameB: t.B.Name(y), N: n, Matched: t.Match[x] == y})
+			rows = append(rows, CrossTabRow{SessionA: sa, BlocA: x, BlocNameA: na, SessionB: sb, BlocB: y, BlocNameB: t.B.Name(y), N: n, Flow: t.flow(x, y)})
 		}
 	}
 	return rows
 }
 
 // WriteCSV writes Rows as CSV with a header line:
-// session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b,n,matched.
+// session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b,n,flow.
 func (t *CrossTab) WriteCSV(w io.Writer) error {
 	return tidy.Write(w, t.Rows())
 }
@@ -222,12 +356,16 @@ func sessionPtr(s int) *int {
 	return &s
 }
 
-// Move is a shared item whose cluster in B is not the one matched to its
-// cluster in A.
+// Move is a shared item that left its bloc for another (see CrossTab):
+// its clusters in A and in B lie in different regroupings. From and To
+// number both blocs in A's numbering: From is its cluster in A, To the
+// cluster of A matched in the regrouping of its cluster in B (the bloc it
+// joined, as A knew it); BlocB is its cluster in B.
 type Move struct {
 	State        votes.Country // the state, when the partitions have States
 	ItemA, ItemB int           // its index in A and in B
-	From, To     int           // its cluster in A and in B
+	From, To     int           // clusters of A
+	BlocB        int           // its cluster in B
 }
 
 // Moves lists who moved between two partitions.
@@ -236,18 +374,18 @@ type Moves struct {
 	List []Move
 }
 
-// Moves returns the shared items whose cluster in B is not the cluster
-// matched to their cluster in A (see Compare), in A's item order. An item
-// of a cluster of A matched to none has moved too.
+// Moves returns the shared items that moved (see CrossTab), in A's item
+// order. The states of a merge or split are not moves: Regroupings lists
+// those blocs, and Counts their sizes.
 func (t *CrossTab) Moves() *Moves {
 	m := &Moves{Tab: t}
 	for k, i := range t.ItemA {
 		j := t.ItemB[k]
 		from, to := t.A.Labels[i], t.B.Labels[j]
-		if t.Match[from] == to {
+		if t.homeA[from] == t.homeB[to] {
 			continue
 		}
-		mv := Move{ItemA: i, ItemB: j, From: from, To: to}
+		mv := Move{ItemA: i, ItemB: j, From: from, To: t.homeB[to], BlocB: to}
 		if t.A.States != nil {
 			mv.State = t.A.States[i]
 		}
@@ -257,36 +395,40 @@ func (t *CrossTab) Moves() *Moves {
 }
 
 // String prints one line per move: the state (or item), the bloc it left
-// and the bloc it joined, each with its number and Name.
+// and the bloc it joined, both by their number and Name in A.
 func (m *Moves) String() string {
 	var b strings.Builder
+	a := m.Tab.A
 	for _, mv := range m.List {
-		fmt.Fprintf(&b, "%s: %d (%s) -> %d (%s)\n", m.Tab.A.name(mv.ItemA), mv.From, m.Tab.A.Name(mv.From), mv.To, m.Tab.B.Name(mv.To))
+		fmt.Fprintf(&b, "%s: %d (%s) -> %d (%s)\n", a.name(mv.ItemA), mv.From, a.Name(mv.From), mv.To, a.Name(mv.To))
 	}
 	return b.String()
 }
 
-// MoveRow is one move, a row of Moves.Rows.
+// MoveRow is one move, a row of Moves.Rows. The blocs left and joined are
+// numbered and named as in A; bloc_b is the state's bloc in B, numbered as
+// in B's own rows.
 type MoveRow struct {
-	ISO3      string `csv:"iso3"`
-	COW       int    `csv:"cow"`
-	Name      string `csv:"name"`
-	SessionA  *int   `csv:"session_a"` // nil (empty) when unknown
-	BlocA     int    `csv:"bloc_a"`
-	BlocNameA string `csv:"bloc_name_a"`
-	SessionB  *int   `csv:"session_b"`
-	BlocB     int    `csv:"bloc_b"`
-	BlocNameB string `csv:"bloc_name_b"`
+	ISO3     string `csv:"iso3"`
+	COW      int    `csv:"cow"`
+	Name     string `csv:"name"`
+	SessionA *int   `csv:"session_a"` // nil (empty) when unknown
+	SessionB *int   `csv:"session_b"`
+	From     int    `csv:"from_bloc"`
+	FromName string `csv:"from_name"`
+	To       int    `csv:"to_bloc"`
+	ToName   string `csv:"to_name"`
+	BlocB    int    `csv:"bloc_b"`
 }
 
 // Rows returns one row per move, in the order of List.
 func (m *Moves) Rows() []MoveRow {
-	a, b := m.Tab.A, m.Tab.B
-	sa, sb := sessionPtr(a.Session), sessionPtr(b.Session)
+	a := m.Tab.A
+	sa, sb := sessionPtr(a.Session), sessionPtr(m.Tab.B.Session)
 	rows := make([]MoveRow, len(m.List))
 	for k, mv := range m.List {
-		rows[k] = MoveRow{ISO3: mv.State.ISO3, COW: mv.State.COW, Name: a.name(mv.ItemA),
-			SessionA: sa, BlocA: mv.From, BlocNameA: a.Name(mv.From), SessionB: sb, BlocB: mv.To, BlocNameB: b.Name(mv.To)}
+		rows[k] = MoveRow{ISO3: mv.State.ISO3, COW: mv.State.COW, Name: a.name(mv.ItemA), SessionA: sa, SessionB: sb,
+			From: mv.From, FromName: a.Name(mv.From), To: mv.To, ToName: a.Name(mv.To), BlocB: mv.BlocB}
 		if a.States != nil {
 			rows[k].Name = mv.State.Name
 		}
@@ -295,7 +437,7 @@ func (m *Moves) Rows() []MoveRow {
 }
 
 // WriteCSV writes Rows as CSV with a header line:
-// iso3,cow,name,session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b.
+// iso3,cow,name,session_a,session_b,from_bloc,from_name,to_bloc,to_name,bloc_b.
 func (m *Moves) WriteCSV(w io.Writer) error {
 	return tidy.Write(w, m.Rows())
 }

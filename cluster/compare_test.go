@@ -2,7 +2,9 @@ package cluster_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -69,7 +71,7 @@ func sessions60and74(t *testing.T) (*cluster.Partition, *cluster.Partition) {
 	t.Helper()
 	var ps []*cluster.Partition
 	for _, s := range []int{60, 74} {
-		p, err := labeled(t, s, 10).Hierarchical(cluster.Average, 4)
+		p, err := labeled(t, s, 10).Cut(cluster.Average, 4)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,19 +104,30 @@ func TestCompareSessions(t *testing.T) {
 	if tab.Len() != 180 || math.Abs(tab.ARI()-0.9432568035582416) > 1e-12 {
 		t.Errorf("%d shared, ARI %v; want 180, 0.9432568035582416", tab.Len(), tab.ARI())
 	}
-	// Greedy best overlap: 127 (1→2), then 46 (0→1), then among ones
-	// the first free pair (2→0); bloc 3 of 60 is left unmatched.
-	if !slices.Equal(tab.Match, []int{1, 2, 0, -1}) {
-		t.Errorf("match %v, want [1 2 0 -1]", tab.Match)
+	// Main destinations: 0→1 (46), 1→2 (127), 2→1 (3 of 5), 3→0 (1).
+	// Main sources: 0←3 (a tie of one state each with 2; 3's main
+	// destination is 0), 1←0, 2←1. Matched: 0-1, 1-2 and 3-0. Bloc 2 of
+	// 60 (Australia, Israel and the Pacific) merged into the West.
+	if !slices.Equal(tab.Match, []int{1, 2, -1, 0}) {
+		t.Errorf("match %v, want [1 2 -1 0]", tab.Match)
 	}
-	var moved []string
+	wantRe := []cluster.Regrouping{{A: []int{0, 2}, B: []int{1}}}
+	if diff := cmp.Diff(wantRe, tab.Regroupings()); diff != "" {
+		t.Errorf("regroupings (-want +got):\n%s", diff)
+	}
+	type move struct {
+		iso3            string
+		from, to, blocB int
+	}
+	var moved []move
 	for _, mv := range tab.Moves().List {
-		moved = append(moved, mv.State.ISO3)
+		moved = append(moved, move{mv.State.ISO3, mv.From, mv.To, mv.BlocB})
 	}
-	// Serbia left the West's bloc; Australia, the Marshall Islands and
-	// Micronesia joined it; Palau joined the rest; the United States,
-	// alone in 60, sits with Israel in 74.
-	if diff := cmp.Diff([]string{"USA", "SRB", "AUS", "MHL", "PLW", "FSM"}, moved); diff != "" {
+	// Serbia left the West's bloc for the rest's; Israel left Australia's
+	// bloc for the United States'; Palau joined the rest. Australia, the
+	// Marshall Islands and Micronesia are the merge, not moves.
+	want2 := []move{{"SRB", 0, 1, 2}, {"ISR", 2, 3, 0}, {"PLW", 2, 1, 2}}
+	if diff := cmp.Diff(want2, moved, cmp.AllowUnexported(move{})); diff != "" {
 		t.Errorf("moves (-want +got):\n%s", diff)
 	}
 	// The comparison is over the states present in both, whatever else
@@ -138,24 +151,160 @@ func TestCompareRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(sb.String(), "\n")
-	if lines[0] != "iso3,cow,name,session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b" {
+	if lines[0] != "iso3,cow,name,session_a,session_b,from_bloc,from_name,to_bloc,to_name,bloc_b" {
 		t.Errorf("header %q", lines[0])
 	}
-	if want := `SRB,345,Serbia,60,0,"GBR, FRA, DEU, ...",74,2,"CHN, RUS, IND, ..."`; lines[2] != want {
-		t.Errorf("Serbia's row %q, want %q", lines[2], want)
+	// Serbia's blocs both in 60's numbering: 0 (the West) to 1 (the rest,
+	// bloc 2 of 74).
+	if want := `SRB,345,Serbia,60,74,0,"GBR, FRA, DEU, ...",1,"CHN, RUS, IND, ...",2`; lines[1] != want {
+		t.Errorf("Serbia's row %q, want %q", lines[1], want)
 	}
-	if len(lines) != 8 {
-		t.Errorf("%d lines, want a header, 6 moves and an empty last", len(lines))
+	if len(lines) != 5 {
+		t.Errorf("%d lines, want a header, 3 moves and an empty last", len(lines))
 	}
 	rows := tab.Rows()
-	if len(rows) != 16 || rows[1].N != 46 || !rows[1].Matched || rows[0].Matched || *rows[0].SessionA != 60 || *rows[0].SessionB != 74 {
+	if len(rows) != 16 || rows[1].N != 46 || rows[1].Flow != "match" || rows[0].Flow != "" || *rows[0].SessionA != 60 || *rows[0].SessionB != 74 {
 		t.Errorf("cross-tab rows %+v", rows[:2])
 	}
 	sb.Reset()
 	if err := tab.WriteCSV(&sb); err != nil {
 		t.Fatal(err)
 	}
-	if h, _, _ := strings.Cut(sb.String(), "\n"); h != "session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b,n,matched" {
+	if h, _, _ := strings.Cut(sb.String(), "\n"); h != "session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b,n,flow" {
 		t.Errorf("cross-tab header %q", h)
+	}
+}
+
+// TestCompareMergeSplit: a merge, a split and one move, worked by hand.
+// Fourteen items; A has blocs 0 (items 0-4), 1 (5-8), 2 (9-11) and 3
+// (12-13). In B, bloc 1 of A merges into bloc 0 except item 8, which joins
+// bloc 2's successor, and bloc 3 splits in two. The table is
+//
+//	A \ B  0  1  2  3
+//	0      5  0  0  0
+//	1      3  1  0  0
+//	2      0  3  0  0
+//	3      0  0  1  1
+//
+// Main destinations 0→0, 1→0, 2→1, 3→2 (a tie, the lower); main sources
+// 0←0, 1←2, 2←3, 3←3. So 0-0, 2-1 and 3-2 are matched; 1 merged into 0;
+// 3 split into 2 and 3; item 8 moved from 1 to 2 (A's numbering). A
+// greedy matching by overlap left bloc 1 unmatched and counted its four
+// items and item 13 as five moves, each printed in its own numbering.
+func TestCompareMergeSplit(t *testing.T) {
+	a := &cluster.Partition{Labels: []int{0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3, 3}}
+	b := &cluster.Partition{Labels: []int{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3}}
+	tab, err := cluster.Compare(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(tab.Match, []int{0, -1, 1, 2}) {
+		t.Errorf("match %v, want [0 -1 1 2]", tab.Match)
+	}
+	want := []cluster.Regrouping{
+		{A: []int{0, 1}, B: []int{0}},
+		{A: []int{3}, B: []int{2, 3}},
+	}
+	if diff := cmp.Diff(want, tab.Regroupings()); diff != "" {
+		t.Errorf("regroupings (-want +got):\n%s", diff)
+	}
+	if k := []string{tab.Regroupings()[0].Kind(), tab.Regroupings()[1].Kind()}; !slices.Equal(k, []string{"merge", "split"}) {
+		t.Errorf("kinds %v", k)
+	}
+	moves := tab.Moves()
+	if diff := cmp.Diff([]cluster.Move{{ItemA: 8, ItemB: 8, From: 1, To: 2, BlocB: 1}}, moves.List); diff != "" {
+		t.Errorf("moves (-want +got):\n%s", diff)
+	}
+	if got, want := moves.String(), "8: 1 (5, 6, 7, ...) -> 2 (9, 10, 11)\n"; got != want {
+		t.Errorf("moves print %q, want %q", got, want)
+	}
+	var flows []string
+	for _, r := range tab.Rows() {
+		if r.Flow != "" {
+			flows = append(flows, fmt.Sprintf("%d%d %s", r.BlocA, r.BlocB, r.Flow))
+		}
+	}
+	if diff := cmp.Diff([]string{"00 match", "10 merge", "11 move", "21 match", "32 match", "33 split"}, flows); diff != "" {
+		t.Errorf("flows (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(tab.String(), "merge: A 0 (0, 1, 2, ...) + 1 (5, 6, 7, ...) -> B 0 (0, 1, 2, ...)\nsplit: A 3 (12, 13) -> B 2 (12) + 3 (13)\n") {
+		t.Errorf("table lacks the merge and the split:\n%s", tab)
+	}
+}
+
+// TestCompareHugeLabel: a label far beyond the number of items is an
+// error, not a table of 2^40 columns that exhausts memory.
+func TestCompareHugeLabel(t *testing.T) {
+	ok := &cluster.Partition{Labels: []int{0, 1}}
+	for _, labels := range [][]int{{0, 1 << 40}, {0, 2}, {-1, 0}} {
+		bad := &cluster.Partition{Labels: labels}
+		for _, pair := range [][2]*cluster.Partition{{bad, ok}, {ok, bad}} {
+			if _, err := cluster.Compare(pair[0], pair[1]); !errors.Is(err, cluster.ErrLabels) {
+				t.Errorf("labels %v: error %v, want ErrLabels", labels, err)
+			}
+		}
+	}
+}
+
+// TestCompareRandom: on random partitions (ties between overlaps are
+// frequent with few items) every cluster with shared items lies in
+// exactly one regrouping, each regrouping holds exactly one matched pair,
+// and every shared item is in a matched cell, inside a regrouping, or a
+// move.
+func TestCompareRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		n := 1 + rng.IntN(12)
+		a, b := make([]int, n), make([]int, n)
+		ka, kb := 1+rng.IntN(n), 1+rng.IntN(n)
+		for i := range n {
+			a[i], b[i] = rng.IntN(ka), rng.IntN(kb)
+		}
+		tab, err := cluster.Compare(&cluster.Partition{Labels: a}, &cluster.Partition{Labels: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Regroupings lists only merges and splits; a matched pair alone
+		// is a regrouping of its own.
+		inA, inB := map[int]int{}, map[int]int{}
+		for _, r := range tab.Regroupings() {
+			matched := 0
+			for _, x := range r.A {
+				inA[x]++
+				if slices.Contains(r.B, tab.Match[x]) {
+					matched++
+				}
+			}
+			for _, y := range r.B {
+				inB[y]++
+			}
+			if matched != 1 {
+				t.Fatalf("trial %d: a %v b %v: regrouping %+v holds %d matched pairs", trial, a, b, r, matched)
+			}
+		}
+		for x, y := range tab.Match {
+			if y >= 0 && inA[x] == 0 {
+				inA[x], inB[y] = 1, inB[y]+1
+			}
+		}
+		for y := range tab.B.K() {
+			if inB[y] > 1 {
+				t.Fatalf("trial %d: a %v b %v: cluster %d of B in %d regroupings", trial, a, b, y, inB[y])
+			}
+		}
+		for x := range tab.Counts {
+			if slices.ContainsFunc(tab.Counts[x], func(n int) bool { return n > 0 }) != (inA[x] == 1) {
+				t.Fatalf("trial %d: a %v b %v: cluster %d of A in %d regroupings", trial, a, b, x, inA[x])
+			}
+		}
+		moves := 0
+		for _, r := range tab.Rows() {
+			if r.Flow == "move" {
+				moves += r.N
+			}
+		}
+		if len(tab.Moves().List) != moves {
+			t.Fatalf("trial %d: %d moves listed, %d in the table", trial, len(tab.Moves().List), moves)
+		}
 	}
 }

@@ -195,14 +195,6 @@ func (d *Dendrogram) String() string {
 	return b.String()
 }
 
-// WriteTo writes all merges as a table: step, A, B, height, size.
-func (d *Dendrogram) WriteTo(w io.Writer) (int64, error) {
-	var b strings.Builder
-	writeSteps(&b, d.Steps, 0)
-	k, err := io.WriteString(w, b.String())
-	return int64(k), err
-}
-
 func writeSteps(b *strings.Builder, steps []Merge, first int) {
 	fmt.Fprintf(b, "%5s %5s %5s %10s %5s\n", "step", "a", "b", "height", "size")
 	for s, m := range steps {

@@ -35,26 +35,32 @@
 // From an alignment.Matrix, Distances gives in one call the distances
 // between the states that can be clustered (a Labeled), naming those left
 // out and why (no vote, too few votes, too few joint votes); its methods
-// (Hierarchical cut into k blocs, KMedoids, Louvain, MDS) return partitions
-// that know their states, with silhouette widths, and errors that name
-// states rather than indices. Compare cross-tabulates two partitions (the
-// blocs of two sessions, say), with the adjusted Rand index and the states
-// that moved between blocs matched by their best overlap; Partition.Name
-// names a bloc by its best-known members (BestKnownISO3 lists the
-// best-known states in order). Stability says how firm the blocs of a dataset are: it resamples
-// the roll calls, clusters every resample again with a Method
-// (HierarchicalK, KMedoidsK), and reports how often each pair of states
-// shares a bloc, how often each state stays in its own, and each bloc's mean
-// Jaccard overlap; Labeled.Stability does so for the states of a Labeled,
-// and StabilityReport.Relabel numbers the report's blocs as a Partition
+// (Cut, a hierarchical clustering cut into k blocs; KMedoids, Louvain,
+// MDS) return partitions that know their states, with silhouette widths,
+// and errors that name states rather than indices. Compare
+// cross-tabulates two partitions (the blocs of two sessions, say), with
+// the adjusted Rand index; it matches each bloc to the one that took most
+// of its states when that one drew most of its states from it, reports
+// the merges and splits the table shows (Regroupings), and lists as moves
+// only the states that left their bloc for another, both numbered as in
+// the first partition. Partition.Name names a bloc by its best-known
+// members (BestKnownISO3 lists the best-known states in order). Stability
+// says how firm the blocs of a dataset are: it resamples the roll calls,
+// clusters every resample again with a Method (HierarchicalK, KMedoidsK),
+// and reports how often each pair of states shares a bloc, how often each
+// state stays in its own, and each bloc's mean Jaccard overlap;
+// Labeled.Stability does so for the states of a Labeled, and
+// StabilityReport.Relabel numbers the report's blocs as a Partition
 // numbers them (checking that they are the same blocs), so that the two
 // tables match. Partitions, comparisons, moves and stability reports give
 // tidy rows (Rows) and write them as CSV (WriteCSV).
 //
 // Bad input gets an error wrapping a sentinel (ErrNaN, ErrNegative,
 // ErrDiagonal, ErrK, ErrTooFew, ...) to test with errors.Is, never a panic.
-// Programmer errors panic, as in gonum, and each function says when: an
-// unknown Linkage, a Partition with a negative label, a Labeled whose
+// An option out of its range (a negative count, a NaN resolution) is an
+// error wrapping ErrInvalidOptions, as in gonum's optimize: never clamped
+// or replaced by a default. Programmer errors panic, as in gonum, and each function says when: an
+// unknown Linkage, a Partition with a label outside [0, n), a Labeled whose
 // matrices do not fit its states. Distances too large for float64
 // arithmetic (beyond about 3e150, whose squares overflow) are scaled down
 // by a power of two, which is exact, and the results scaled back; a result
@@ -69,7 +75,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	p, err := l.Hierarchical(cluster.Average, 4)
+//	p, err := l.Cut(cluster.Average, 4)
 //	if err != nil {
 //		return err
 //	}

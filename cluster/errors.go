@@ -34,11 +34,14 @@ var (
 	ErrDiagonal = errors.New("nonzero distance of an item to itself")
 	// ErrK is returned when a number of clusters or dimensions is out of range.
 	ErrK = errors.New("number out of range")
-	// ErrResolution is returned for a Louvain resolution that is negative,
-	// NaN or infinite.
-	ErrResolution = errors.New("resolution must be positive and finite")
+	// ErrInvalidOptions is returned for an option value out of its range
+	// (a negative count or minimum, a NaN or infinite resolution), as gonum's
+	// optimize does: never clamped, never a panic. The message names the
+	// field, its value and what is allowed. Bad fields of an embedded
+	// alignment.Options give alignment's own error.
+	ErrInvalidOptions = errors.New("cluster: invalid options")
 	// ErrLabels is returned for labels that do not fit the matrix (wrong
-	// length, negative label) or partitions that cannot be compared.
+	// length, a label outside [0, n)) or partitions that cannot be compared.
 	ErrLabels = errors.New("bad labels")
 	// ErrEmptyGraph is returned by Louvain when the similarity graph has
 	// no edge of positive weight.

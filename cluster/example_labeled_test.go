@@ -42,7 +42,7 @@ func ExampleDistances() {
 
 // Five blocs of session 74 by Ward's linkage, each named by its best-known
 // members (here by ISO3 code), with the mean silhouette width.
-func ExampleLabeled_Hierarchical() {
+func ExampleLabeled_Cut() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
@@ -55,7 +55,7 @@ func ExampleLabeled_Hierarchical() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	p, err := l.Hierarchical(cluster.Ward, 5)
+	p, err := l.Cut(cluster.Ward, 5)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -76,9 +76,11 @@ func ExampleLabeled_Hierarchical() {
 	// mean silhouette 0.546
 }
 
-// Blocs in sessions 60 (2005-06) and 74 (2019-20), and which states
-// moved: the blocs of 60 are matched to those of 74 by their largest
-// overlap, over the states that sat in both.
+// Blocs in sessions 60 (2005-06) and 74 (2019-20): which merged or split,
+// and which states moved, over the states that sat in both. A bloc is
+// matched to the bloc of the other session that took most of its states,
+// if that one also drew most of its states from it; moves are numbered
+// and named in session 60's blocs.
 func ExampleCompare() {
 	ds, err := undata.Load()
 	if err != nil {
@@ -95,7 +97,7 @@ func ExampleCompare() {
 			log.Fatal(err)
 		}
 		l.Session = session
-		p, err := l.Hierarchical(cluster.Average, 4)
+		p, err := l.Cut(cluster.Average, 4)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -106,23 +108,18 @@ func ExampleCompare() {
 		log.Fatal(err)
 	}
 	fmt.Print(tab)
-	for _, mv := range tab.Moves().List {
-		// From and To are labels of two partitions: name them to compare.
-		fmt.Printf("%s moved from %q to %q\n", mv.State.ISO3, tab.A.Name(mv.From), tab.B.Name(mv.To))
-	}
+	fmt.Print(tab.Moves())
 	// Output:
 	// A \ B      0     1     2     3
 	// 0          0   *46     1     0
 	// 1          0     0  *127     0
-	// 2         *1     3     1     0
-	// 3          1     0     0     0
+	// 2          1     3     1     0
+	// 3         *1     0     0     0
 	// 180 shared items, adjusted Rand index 0.9433
-	// USA moved from "United States" to "United States, Israel"
-	// SRB moved from "United Kingdom, France, Germany, ..." to "China, Russian Federation, India, ..."
-	// AUS moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
-	// MHL moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
-	// PLW moved from "Australia, Israel, Marshall Islands, ..." to "China, Russian Federation, India, ..."
-	// FSM moved from "Australia, Israel, Marshall Islands, ..." to "United Kingdom, France, Germany, ..."
+	// merge: A 0 (United Kingdom, France, Germany, ...) + 2 (Australia, Israel, Marshall Islands, ...) -> B 1 (United Kingdom, France, Germany, ...)
+	// Serbia: 0 (United Kingdom, France, Germany, ...) -> 1 (China, Russian Federation, India, ...)
+	// Israel: 2 (Australia, Israel, Marshall Islands, ...) -> 3 (United States)
+	// Palau: 2 (Australia, Israel, Marshall Islands, ...) -> 1 (China, Russian Federation, India, ...)
 }
 
 // The blocs as a tidy CSV table: one row per state. Names set to ISO3
@@ -161,6 +158,6 @@ func ExamplePartition_WriteCSV() {
 	}
 	// Output:
 	// iso3,cow,name,session,bloc,bloc_name,silhouette
-	// CAN,20,Canada,74,0,"USA, GBR, FRA, ...",0.545305127587466
-	// CHN,710,China,74,1,"CHN, RUS, IND, ...",0.30761881407594993
+	// CAN,20,Canada,74,0,"USA, GBR, FRA, ...",0.5449306859450578
+	// CHN,710,China,74,1,"CHN, RUS, IND, ...",0.3177501248827778
 }

@@ -14,8 +14,16 @@ import (
 // lowers the total distance of items to their nearest medoid. The result is
 // deterministic: on ties BUILD takes the lowest-numbered item, SWAP the first
 // improving pair in the order (non-medoid ascending, medoid ascending), and an
-// item equally near two medoids joins the lower-numbered one. Medoids are
-// numbered by item order, so cluster 0 is the one whose medoid comes first.
+// item equally near two medoids joins the lower-numbered one. A medoid always
+// joins its own cluster, even when another medoid is as near (at distance 0,
+// two states that voted alike throughout): so Medoids[c] is in cluster c and
+// no cluster is empty. Medoids are numbered by item order, so cluster 0 is the
+// one whose medoid comes first.
+//
+// k may exceed the number of distinct items (items at distance 0 from each
+// other count once): the medoids are still k different items, and items
+// identical to each other may then sit in different clusters, each around
+// its own medoid, at no cost.
 //
 // The error wraps ErrK unless 1 <= k <= n, and ErrTooFew, ErrNaN, ErrInfinite,
 // ErrNegative or ErrDiagonal for a bad matrix. Distances so large that their
@@ -80,7 +88,7 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 	slices.Sort(med)
 	nearest, second := make([]float64, n), make([]float64, n)
 	which := make([]int, n)
-	cost := assign(d, n, med, which, nearest, second)
+	cost := assign(d, n, med, isMed, which, nearest, second)
 	for {
 		best, bm, bh := 0.0, -1, -1
 		for h := range n {
@@ -110,7 +118,7 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 		isMed[bm], isMed[bh] = false, true
 		med[slices.Index(med, bm)] = bh
 		slices.Sort(med)
-		cost = assign(d, n, med, which, nearest, second)
+		cost = assign(d, n, med, isMed, which, nearest, second)
 	}
 	cost *= scale
 	if math.IsInf(cost, 0) {
@@ -120,20 +128,29 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 }
 
 // assign sets which[j] to the position in med of j's nearest medoid (the
-// first on a tie), nearest[j] to its distance and second[j] to the distance
-// to the next nearest, and returns the total distance.
-func assign(d []float64, n int, med []int, which []int, nearest, second []float64) float64 {
+// first on a tie; a medoid's own position for a medoid), nearest[j] to its
+// distance and second[j] to the distance to the next nearest, and returns
+// the total distance. med is sorted; isMed marks its items.
+func assign(d []float64, n int, med []int, isMed []bool, which []int, nearest, second []float64) float64 {
 	var cost float64
 	for j := range n {
 		a, b, w := math.Inf(1), math.Inf(1), -1
 		for p, m := range med {
 			v := d[m*n+j]
 			switch {
+			case m == j:
+				// Handled below: a medoid is its own nearest.
 			case v < a:
 				a, b, w = v, a, p
 			case v < b:
 				b = v
 			}
+		}
+		if isMed[j] {
+			// The diagonal is 0 (square checked it): j's own cluster,
+			// with the nearest other medoid second, whatever ties.
+			w, _ = slices.BinarySearch(med, j)
+			a, b = 0, a
 		}
 		which[j], nearest[j], second[j] = w, a, b
 		cost += a

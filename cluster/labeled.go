@@ -78,7 +78,7 @@ type Labeled struct {
 }
 
 // Distances returns 1 - score between the states of m that have at least
-// minN roll calls behind each of their scores (a minN below 1 counts as 1),
+// minN roll calls behind each of their scores (a minN of 0 counts as 1),
 // and names the states left out. A distance is missing when fewer than
 // minN roll calls lie behind the pair or the score is NaN; nothing is
 // imputed. First every state that cast no vote (NoVote) or fewer than minN
@@ -94,9 +94,13 @@ type Labeled struct {
 // distances are non-negative.
 //
 // The error wraps ErrTooFew, and says what to change, when no state is
-// left: the selection has too few roll calls for minN, or no votes.
+// left: the selection has too few roll calls for minN, or no votes; it
+// wraps ErrInvalidOptions for a negative minN.
 func Distances(m *alignment.Matrix, minN int) (*Labeled, error) {
 	n := len(m.Countries)
+	if minN < 0 {
+		return nil, fmt.Errorf("%w: a minimum of %d roll calls, want 0 (one) or more", ErrInvalidOptions, minN)
+	}
 	minN = max(minN, 1)
 	if n == 0 {
 		return nil, fmt.Errorf("cluster: the %v matrix has no states: %w", m.Index, ErrTooFew)
@@ -262,12 +266,13 @@ func (l *Labeled) Dendrogram(method Linkage) (*Dendrogram, error) {
 	return d, l.named(err)
 }
 
-// Hierarchical clusters the states with the given linkage and cuts the
-// tree into k blocs (Dendrogram.CutK, numbered as scipy's fcluster). The
-// error wraps ErrK unless 1 <= k <= Len(), ErrTooFew for fewer than two
-// states, and the errors of Hierarchical, naming states. It panics like
-// Hierarchical for an unknown linkage.
-func (l *Labeled) Hierarchical(method Linkage, k int) (*Partition, error) {
+// Cut clusters the states with the given linkage (the function
+// Hierarchical, or Labeled.Dendrogram) and cuts the tree into k blocs
+// (Dendrogram.CutK, numbered as scipy's fcluster): the partition, where
+// Dendrogram returns the tree. The error wraps ErrK unless 1 <= k <= Len(),
+// ErrTooFew for fewer than two states, and the errors of Hierarchical,
+// naming states. It panics like Hierarchical for an unknown linkage.
+func (l *Labeled) Cut(method Linkage, k int) (*Partition, error) {
 	d, err := l.Dendrogram(method)
 	if err != nil {
 		return nil, err
@@ -339,7 +344,8 @@ func (l *Labeled) Louvain(opts *LouvainOptions) (*Communities, error) {
 // distinct labels. Use it for labels from elsewhere: Dendrogram.CutHeight,
 // a file. The labels are kept as they are (copied), so a label no state
 // carries is an empty bloc. The error wraps ErrLabels if len(labels)
-// differs from Len() or a label is negative.
+// differs from Len() or a label is not in [0, Len()): n states make at
+// most n blocs.
 func (l *Labeled) Partition(labels []int) (*Partition, error) {
 	if err := l.check(0); err != nil {
 		return nil, err
@@ -348,8 +354,8 @@ func (l *Labeled) Partition(labels []int) (*Partition, error) {
 		return nil, fmt.Errorf("cluster: %d labels for %d states: %w", len(labels), len(l.States), ErrLabels)
 	}
 	for i, v := range labels {
-		if v < 0 {
-			return nil, fmt.Errorf("cluster: label %d of %s: %w", v, l.stateName(i), ErrLabels)
+		if v < 0 || v >= len(labels) {
+			return nil, fmt.Errorf("cluster: label %d of %s not in [0, %d): %w", v, l.stateName(i), len(labels), ErrLabels)
 		}
 	}
 	return l.partition(slices.Clone(labels))

@@ -123,7 +123,7 @@ func TestLabeledScipy(t *testing.T) {
 				}
 				want[r] = v - 1
 			}
-			p, err := l.Hierarchical(method, k)
+			p, err := l.Cut(method, k)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,7 +180,7 @@ func TestLabeledMethods(t *testing.T) {
 	if !slices.Equal(e.Labels, d.Labels) {
 		t.Errorf("Louvain on 1 - Dist differs from Louvain on Sim")
 	}
-	if _, err := l.Hierarchical(cluster.Ward, 192); !errors.Is(err, cluster.ErrK) {
+	if _, err := l.Cut(cluster.Ward, 192); !errors.Is(err, cluster.ErrK) {
 		t.Errorf("192 blocs of 191 states: error %v, want ErrK", err)
 	}
 	if _, err := l.KMedoids(0); !errors.Is(err, cluster.ErrK) {
@@ -231,7 +231,7 @@ func TestErrorsNameStates(t *testing.T) {
 		bad.Dist = mat.NewSymDense(l.Len(), nil)
 		bad.Dist.CopySym(l.Dist)
 		bad.Dist.SetSym(tc.i, tc.j, tc.v)
-		_, err1 := bad.Hierarchical(cluster.Average, 3)
+		_, err1 := bad.Cut(cluster.Average, 3)
 		_, err2 := bad.KMedoids(3)
 		for _, err := range []error{err1, err2} {
 			if !errors.Is(err, tc.want) {
@@ -267,7 +267,7 @@ func TestErrorsNameStates(t *testing.T) {
 		t.Errorf("Louvain on S_abs: error %v, want ErrNegative naming a pair", err)
 	}
 	one := &cluster.Labeled{States: l.States[:1], Dist: mat.NewSymDense(1, nil)}
-	if _, err := one.Hierarchical(cluster.Ward, 1); !errors.Is(err, cluster.ErrTooFew) || !strings.Contains(err.Error(), l.States[0].Name) {
+	if _, err := one.Cut(cluster.Ward, 1); !errors.Is(err, cluster.ErrTooFew) || !strings.Contains(err.Error(), l.States[0].Name) {
 		t.Errorf("one state: error %v, want ErrTooFew naming it", err)
 	}
 }
@@ -340,18 +340,42 @@ func TestSymmetrizeNaN(t *testing.T) {
 	}
 }
 
-// TestNegativeLabels: issue #10 item 12. A Partition with a negative label
-// is a programmer error: every method panics, with the package name.
-func TestNegativeLabels(t *testing.T) {
-	p := &cluster.Partition{Labels: []int{0, -1, 1}}
-	want := "cluster: negative label -1 of item 1"
-	wantPanic(t, want, func() { p.K() })
-	wantPanic(t, want, func() { p.Sizes() })
-	wantPanic(t, want, func() { _ = p.String() })
-	wantPanic(t, want, func() { p.Rows() })
-	wantPanic(t, want, func() { cluster.Compare(p, p) })
-	if _, _, err := cluster.Silhouette(mat.NewSymDense(3, nil), p.Labels); !errors.Is(err, cluster.ErrLabels) {
+// TestLabelsOutOfRange: a Partition's labels lie in [0, n). A negative
+// label, or one of 1<<40 for two items, is a programmer error for the
+// methods without an error result (they panic, with the package name)
+// and an error wrapping ErrLabels for Compare, Labeled.Partition and
+// StabilityReport.Relabel. Sizes, String and Compare once allocated by
+// the label's value, exhausting memory on 1<<40.
+func TestLabelsOutOfRange(t *testing.T) {
+	for _, tc := range []struct {
+		labels []int
+		want   string
+	}{
+		{[]int{0, -1, 1}, "cluster: label -1 of item 1 not in [0, 3)"},
+		{[]int{0, 1 << 40}, "cluster: label 1099511627776 of item 1 not in [0, 2)"},
+		{[]int{0, 2}, "cluster: label 2 of item 1 not in [0, 2)"},
+	} {
+		p := &cluster.Partition{Labels: tc.labels}
+		wantPanic(t, tc.want, func() { p.K() })
+		wantPanic(t, tc.want, func() { p.Sizes() })
+		wantPanic(t, tc.want, func() { _ = p.String() })
+		wantPanic(t, tc.want, func() { p.Rows() })
+		if _, err := cluster.Compare(p, p); !errors.Is(err, cluster.ErrLabels) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Compare(%v): error %v, want ErrLabels starting %q", tc.labels, err, tc.want)
+		}
+	}
+	if _, _, err := cluster.Silhouette(mat.NewSymDense(3, nil), []int{0, -1, 1}); !errors.Is(err, cluster.ErrLabels) {
 		t.Errorf("Silhouette: error %v, want ErrLabels", err)
+	}
+	l := labeled(t, 74, 10)
+	labels := make([]int, l.Len())
+	labels[1] = 1 << 40
+	if _, err := l.Partition(labels); !errors.Is(err, cluster.ErrLabels) || !strings.Contains(err.Error(), "label 1099511627776 of Canada not in [0, 191)") {
+		t.Errorf("Labeled.Partition: error %v, want ErrLabels naming Canada", err)
+	}
+	rep := &cluster.StabilityReport{Countries: l.States, Labels: make([]int, l.Len()), Jaccard: []float64{1}}
+	if err := rep.Relabel(labels); !errors.Is(err, cluster.ErrLabels) {
+		t.Errorf("Relabel: error %v, want ErrLabels", err)
 	}
 }
 
@@ -388,7 +412,7 @@ func TestDendrogramRows(t *testing.T) {
 // TestZeroLabeled: the zero Labeled has no states; its methods say so.
 func TestZeroLabeled(t *testing.T) {
 	var l cluster.Labeled
-	_, err1 := l.Hierarchical(cluster.Average, 1)
+	_, err1 := l.Cut(cluster.Average, 1)
 	_, err2 := l.KMedoids(1)
 	_, err3 := l.Louvain(nil)
 	_, err4 := l.MDS(1)
@@ -401,4 +425,12 @@ func TestZeroLabeled(t *testing.T) {
 		t.Errorf("zero Labeled: Partition(nil) = %v, %v", p, err)
 	}
 	wantPanic(t, "cluster: Labeled with 2 states", func() { (&cluster.Labeled{States: make([]votes.Country, 2)}).KMedoids(1) })
+}
+
+// TestDistancesNegativeMinimum: a negative minimum of joint votes is an
+// invalid option; it once counted silently as 1.
+func TestDistancesNegativeMinimum(t *testing.T) {
+	if _, err := cluster.Distances(sessionMatrix(t, 74), -5); !errors.Is(err, cluster.ErrInvalidOptions) {
+		t.Errorf("minimum -5: error %v, want ErrInvalidOptions", err)
+	}
 }

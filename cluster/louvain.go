@@ -13,7 +13,8 @@ import (
 )
 
 // LouvainOptions tune Louvain. A nil pointer or the zero value means
-// resolution 1 and seed 0.
+// resolution 1 and seed 0; a negative, NaN or infinite resolution is an
+// error wrapping ErrInvalidOptions.
 type LouvainOptions struct {
 	// Resolution is γ of Reichardt and Bornholdt's modularity: above 1 it
 	// favours more, smaller communities. Zero means 1.
@@ -59,7 +60,7 @@ func (c *Communities) String() string {
 // finds one or two giant blocs; ScanResolution shows what larger γ separate
 // (Macon, Mucha and Porter 2012).
 //
-// The error wraps ErrResolution for a negative, NaN or infinite resolution,
+// The error wraps ErrInvalidOptions for a negative, NaN or infinite resolution,
 // ErrTooFew for an empty matrix, ErrNaN, ErrInfinite or ErrNegative for a
 // bad weight, and ErrEmptyGraph when all weights are zero.
 func Louvain(sim mat.Symmetric, opts *LouvainOptions) (*Communities, error) {
@@ -70,8 +71,8 @@ func Louvain(sim mat.Symmetric, opts *LouvainOptions) (*Communities, error) {
 	if set.Resolution == 0 {
 		set.Resolution = 1
 	}
-	if set.Resolution < 0 || math.IsNaN(set.Resolution) || math.IsInf(set.Resolution, 0) {
-		return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", set.Resolution, ErrResolution)
+	if err := checkResolution("LouvainOptions.Resolution", set.Resolution); err != nil {
+		return nil, err
 	}
 	w, err := weights(sim)
 	if err != nil {
@@ -255,7 +256,7 @@ func (s Scan) String() string {
 // ScanResolution runs Louvain at each resolution (opts.Resolution is ignored;
 // opts.Seed is used for every run) and returns the results in the same order.
 // Each resolution must be positive and finite (the error wraps
-// ErrResolution); the other errors are those of Louvain.
+// ErrInvalidOptions); the other errors are those of Louvain.
 func ScanResolution(sim mat.Symmetric, resolutions []float64, opts *LouvainOptions) (Scan, error) {
 	var set LouvainOptions
 	if opts != nil {
@@ -264,8 +265,8 @@ func ScanResolution(sim mat.Symmetric, resolutions []float64, opts *LouvainOptio
 	var w []float64
 	var scan Scan
 	for _, r := range resolutions {
-		if r <= 0 || math.IsNaN(r) || math.IsInf(r, 0) {
-			return nil, fmt.Errorf("cluster: Louvain resolution %v: %w", r, ErrResolution)
+		if err := checkResolution("resolution", r); err != nil {
+			return nil, err
 		}
 		if w == nil {
 			var err error
@@ -278,4 +279,12 @@ func ScanResolution(sim mat.Symmetric, resolutions []float64, opts *LouvainOptio
 		scan = append(scan, louvain(w, sim.SymmetricDim(), set))
 	}
 	return scan, nil
+}
+
+// checkResolution reports a resolution that is not positive and finite.
+func checkResolution(field string, r float64) error {
+	if r <= 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+		return fmt.Errorf("%w: %s = %v, want a positive finite number", ErrInvalidOptions, field, r)
+	}
+	return nil
 }

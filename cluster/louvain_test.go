@@ -2,6 +2,7 @@ package cluster_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -173,8 +174,8 @@ func TestScanResolution(t *testing.T) {
 	}
 	for _, r := range []float64{-1, 0, math.NaN(), math.Inf(1)} {
 		_, err := cluster.ScanResolution(sim, []float64{1, r}, nil)
-		if !errors.Is(err, cluster.ErrResolution) || errors.Is(err, cluster.ErrK) {
-			t.Errorf("resolution %v: error %v, want ErrResolution", r, err)
+		if !errors.Is(err, cluster.ErrInvalidOptions) || errors.Is(err, cluster.ErrK) {
+			t.Errorf("resolution %v: error %v, want ErrInvalidOptions", r, err)
 		}
 	}
 }
@@ -195,13 +196,13 @@ func TestLouvainErrors(t *testing.T) {
 			t.Errorf("%s: error %v, want %v", tt.name, err, tt.want)
 		}
 	}
-	// Issue #10 item 13: a bad resolution has its own sentinel, and the
-	// message carries the package prefix once.
+	// A bad resolution is an invalid option, and the message carries the
+	// package prefix once and names the field.
 	sim := mat.NewSymDense(2, []float64{0, 1, 1, 0})
 	for _, r := range []float64{-1, math.NaN(), math.Inf(-1)} {
 		_, err := cluster.Louvain(sim, &cluster.LouvainOptions{Resolution: r})
-		if !errors.Is(err, cluster.ErrResolution) {
-			t.Errorf("resolution %v: error %v, want ErrResolution", r, err)
+		if !errors.Is(err, cluster.ErrInvalidOptions) || !strings.Contains(fmt.Sprint(err), "LouvainOptions.Resolution = ") {
+			t.Errorf("resolution %v: error %v, want ErrInvalidOptions naming the field", r, err)
 		}
 		if err != nil && strings.Count(err.Error(), "cluster:") != 1 {
 			t.Errorf("resolution %v: %q repeats the prefix", r, err)

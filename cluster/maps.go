@@ -109,7 +109,10 @@ func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 // x must be complete: the error wraps ErrNaN or ErrInfinite for a missing
 // or infinite value (impute nothing: select complete items and variables
 // first), ErrTooFew for fewer than two rows, and ErrK unless 1 <= dims <=
-// min(rows, columns).
+// min(rows, columns). Values so large or so small that their squares
+// overflow or underflow are scaled by a power of two (exact) and the
+// scores scaled back; a score that itself exceeds the largest float64 is
+// an error wrapping ErrInfinite.
 func PCA(x mat.Matrix, dims int) (*Map, error) {
 	n, p := x.Dims()
 	if n < 2 {
@@ -118,15 +121,32 @@ func PCA(x mat.Matrix, dims int) (*Map, error) {
 	if dims < 1 || dims > min(n, p) {
 		return nil, fmt.Errorf("cluster: %d dimensions for %d×%d data: %w", dims, n, p, ErrK)
 	}
+	xs := mat.DenseCopyOf(x)
+	var big float64
 	for i := range n {
 		for j := range p {
-			if v := x.At(i, j); math.IsNaN(v) {
+			v := xs.At(i, j)
+			switch {
+			case math.IsNaN(v):
 				return nil, fmt.Errorf("cluster: x[%d,%d] is NaN: %w", i, j, ErrNaN)
-			} else if math.IsInf(v, 0) {
+			case math.IsInf(v, 0):
 				return nil, fmt.Errorf("cluster: x[%d,%d] = %v: %w", i, j, v, ErrInfinite)
 			}
+			big = max(big, math.Abs(v))
 		}
 	}
+	// Variances square the values: beyond about 1e154 they overflow (and
+	// Explained came out NaN), below about 1e-154 they underflow. Scale
+	// such data by a power of two, which is exact, so that the largest
+	// magnitude lies in [1, 2), and the scores back; the shares of
+	// variance do not change.
+	scale := 1.0
+	if big > bigValue || big > 0 && big < 1/bigValue {
+		_, e := math.Frexp(big) // big = f 2^e, f in [0.5, 1)
+		scale = math.Ldexp(1, e-1)
+		xs.Scale(1/scale, xs)
+	}
+	x = xs
 	var pc stat.PC
 	if !pc.PrincipalComponents(x, nil) {
 		return nil, fmt.Errorf("cluster: principal components: SVD failed")
@@ -154,6 +174,16 @@ func PCA(x mat.Matrix, dims int) (*Map, error) {
 	}
 	m := &Map{Coords: mat.NewDense(n, dims, nil), Explained: make([]float64, dims)}
 	m.Coords.Mul(centred, vecs.Slice(0, p, 0, dims))
+	if scale != 1 {
+		m.Coords.Scale(scale, m.Coords)
+	}
+	for i := range n {
+		for j := range dims {
+			if v := m.Coords.At(i, j); math.IsInf(v, 0) || math.IsNaN(v) {
+				return nil, fmt.Errorf("cluster: the score of row %d on axis %d overflows float64: divide the data by a constant first: %w", i, j, ErrInfinite)
+			}
+		}
+	}
 	for j := range dims {
 		m.Explained[j] = vars[j] / total
 	}

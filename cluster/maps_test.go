@@ -80,6 +80,36 @@ func TestPCAHand(t *testing.T) {
 	}
 }
 
+// TestPCAHugeAndTiny: TestPCAHand's points times 1e300 and times 1e-300
+// give the same shares (80%, 20%) and the scores times the same factor;
+// the variances of the first overflowed (Explained was [NaN]) and those
+// of the second underflowed to "all rows equal". Scores beyond the
+// largest float64 (M√2 for the points (M, M) and (-M, -M), M = 1.5e308)
+// are an error wrapping ErrInfinite.
+func TestPCAHugeAndTiny(t *testing.T) {
+	for _, f := range []float64{1e300, 1e-300} {
+		x := mat.NewDense(4, 2, []float64{1, 0, -1, 0, 0, 2, 0, -2})
+		x.Scale(f, x)
+		m, err := cluster.PCA(x, 2)
+		if err != nil {
+			t.Fatalf("factor %g: %v", f, err)
+		}
+		approx := cmp.Comparer(func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*math.Max(math.Abs(x), math.Abs(y)) })
+		if diff := cmp.Diff([]float64{0.8, 0.2}, m.Explained, approx); diff != "" {
+			t.Errorf("factor %g: explained (-want +got):\n%s", f, diff)
+		}
+		want := []float64{0, f, 0, -f, 2 * f, 0, -2 * f, 0}
+		if diff := cmp.Diff(want, m.Coords.RawMatrix().Data, approx); diff != "" {
+			t.Errorf("factor %g: scores (-want +got):\n%s", f, diff)
+		}
+	}
+	const big = 1.5e308
+	x := mat.NewDense(2, 2, []float64{big, big, -big, -big})
+	if _, err := cluster.PCA(x, 1); !errors.Is(err, cluster.ErrInfinite) {
+		t.Errorf("scores beyond MaxFloat64: error %v, want ErrInfinite", err)
+	}
+}
+
 func TestMapErrors(t *testing.T) {
 	d := mat.NewSymDense(3, []float64{0, 1, 2, 1, 0, 1, 2, 1, 0})
 	for _, dims := range []int{0, 4} {

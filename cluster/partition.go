@@ -9,17 +9,21 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/votes"
 )
 
 // Partition assigns each of n items to one of K clusters.
 //
-// Labels must not be negative: every method panics if one is (labels a
-// program reads from a file go through Labeled.Partition or Silhouette,
-// which return an error instead).
+// Labels must lie in [0, n), n the number of items: a partition of n items
+// has at most n clusters, and the methods allocate by cluster, so a label
+// beyond n would cost memory in proportion to its value. Every method
+// panics on a label out of range (labels a program reads from a file go
+// through Labeled.Partition, Silhouette or Compare, which return an error
+// wrapping ErrLabels instead).
 type Partition struct {
-	// Labels holds the cluster of each item, 0 to K-1.
+	// Labels holds the cluster of each item, 0 to K-1, each in [0, n).
 	Labels []int
 	// Medoids holds, for k-medoids, the item at the centre of each cluster
 	// (Medoids[c] is in cluster c); nil otherwise.
@@ -45,16 +49,26 @@ type Partition struct {
 }
 
 // K returns the number of clusters: one more than the largest label. It
-// panics if a label is negative.
+// panics if a label is not in [0, n).
 func (p *Partition) K() int {
+	if err := checkRange(p.Labels); err != nil {
+		panic(err.Error())
+	}
 	k := 0
-	for i, l := range p.Labels {
-		if l < 0 {
-			panic(fmt.Sprintf("cluster: negative label %d of item %d", l, i))
-		}
+	for _, l := range p.Labels {
 		k = max(k, l+1)
 	}
 	return k
+}
+
+// checkRange reports a label outside [0, len(labels)), wrapping ErrLabels.
+func checkRange(labels []int) error {
+	for i, l := range labels {
+		if l < 0 || l >= len(labels) {
+			return fmt.Errorf("cluster: label %d of item %d not in [0, %d): %w", l, i, len(labels), ErrLabels)
+		}
+	}
+	return nil
 }
 
 // Items returns the items of cluster c in increasing order (nil for a
@@ -70,7 +84,7 @@ func (p *Partition) Items(c int) []int {
 }
 
 // Sizes returns the number of items in each cluster. It panics if a label
-// is negative.
+// is not in [0, n).
 func (p *Partition) Sizes() []int {
 	s := make([]int, p.K())
 	for _, l := range p.Labels {
@@ -103,16 +117,8 @@ func (p *Partition) name(i int) string {
 }
 
 // bestKnown lists states by how well a reader knows them, by ISO3 code:
-// the five permanent members of the Security Council, the other members
-// of the G20, then states often in the news on Assembly votes.
-// Partition.BestKnown documents it; keep the two in step.
-var bestKnown = [...]string{
-	"USA", "CHN", "RUS", "GBR", "FRA",
-	"DEU", "JPN", "IND", "BRA", "CAN", "AUS", "ITA", "KOR", "MEX", "IDN", "TUR", "SAU", "ARG", "ZAF",
-	"ISR", "IRN", "CUB", "VEN", "PRK", "SYR", "UKR", "EGY", "NGA", "PAK", "SRB", "BLR", "NIC",
-	"ESP", "NLD", "POL", "SWE", "NOR", "CHE", "NZL", "KEN", "ETH", "DZA", "MAR", "IRQ", "VNM", "PHL",
-	"THA", "MYS", "SGP", "BGD", "COL", "CHL", "PER", "HUN", "MHL", "FSM", "PLW", "NRU",
-}
+// the list of the table of states, which BestKnown documents.
+var bestKnown = &countries.BestKnown
 
 // BestKnownISO3 returns the ISO3 codes of the best-known states, best
 // known first: the order in which Partition.BestKnown and Name put a
@@ -236,7 +242,7 @@ type PartitionRow struct {
 // by COW code): the state, the session, its bloc with the bloc's Name, and
 // its silhouette width (NaN when not computed). Items without a state (a
 // Partition with no States) have an empty ISO3, COW 0 and their Names
-// entry or index as name. It panics if a label is negative.
+// entry or index as name. It panics if a label is not in [0, n).
 func (p *Partition) Rows() []PartitionRow {
 	names := make([]string, p.K())
 	for c := range names {

@@ -49,7 +49,7 @@ func TestName(t *testing.T) {
 // (as in Example: the United States and Israel, the West, the rest and
 // Nauru) are named by their permanent members first.
 func TestBlocNamesSession74(t *testing.T) {
-	p, err := labeled(t, 74, 10).Hierarchical(cluster.Average, 4)
+	p, err := labeled(t, 74, 10).Cut(cluster.Average, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestBlocNamesSession74(t *testing.T) {
 // empty session and NaN width when unknown.
 func TestPartitionRows(t *testing.T) {
 	l := labeled(t, 74, 10)
-	p, err := l.Hierarchical(cluster.Average, 4)
+	p, err := l.Cut(cluster.Average, 4)
 	if err != nil {
 		t.Fatal(err)
 	}

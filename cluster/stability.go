@@ -45,7 +45,8 @@ func KMedoidsK(k int) Method {
 }
 
 // StabilityOptions controls Stability. A nil pointer or the zero value
-// means the defaults.
+// means the defaults. A negative Resamples or MinVotes is an error
+// wrapping ErrInvalidOptions, not a default.
 type StabilityOptions struct {
 	// Options chooses the roll calls (unanimous ones dropped unless
 	// KeepUnanimous) and MinN for the agreement scores.
@@ -62,6 +63,17 @@ type StabilityOptions struct {
 	// resamples, where their distance is undefined and the clustering
 	// fails.
 	MinVotes int
+}
+
+// check reports a negative count.
+func (o *StabilityOptions) check() error {
+	switch {
+	case o.Resamples < 0:
+		return fmt.Errorf("%w: StabilityOptions.Resamples = %d, want 0 (default 200) or more", ErrInvalidOptions, o.Resamples)
+	case o.MinVotes < 0:
+		return fmt.Errorf("%w: StabilityOptions.MinVotes = %d, want 0 (default: a quarter of the roll calls) or more", ErrInvalidOptions, o.MinVotes)
+	}
+	return nil
 }
 
 // ErrNoClustering: the method failed on the data as they are.
@@ -112,10 +124,11 @@ type StabilityReport struct {
 // goroutines; each depends on the seed and its number alone, so method
 // must be safe for concurrent use (HierarchicalK and KMedoidsK are).
 //
-// It returns alignment's errors for an empty selection and one wrapping
-// ErrNoClustering if method fails on the data as they are or returns
-// labels that are not one per state in [0, states); a resample on which
-// it does is counted in Failed. If every resample fails the error wraps
+// It returns alignment's errors for an empty selection or bad
+// alignment.Options, one wrapping ErrInvalidOptions for a negative
+// Resamples or MinVotes, and one wrapping ErrNoClustering if method fails
+// on the data as they are or returns labels that are not one per state in
+// [0, states); a resample on which it does is counted in Failed. If every resample fails the error wraps
 // ErrNoResample (and the first resample's error) rather than report
 // shares of no resample.
 func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
@@ -123,7 +136,10 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	if opts != nil {
 		o = *opts
 	}
-	if o.Resamples <= 0 {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	if o.Resamples == 0 {
 		o.Resamples = 200
 	}
 	rs, err := alignment.NewResampler(ds, &alignment.BootstrapOptions{Options: o.Options, Resamples: o.Resamples, Seed: o.Seed})
@@ -132,7 +148,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 	}
 	base := rs.Matrix(-1, alignment.Agree)
 	cols := rs.Columns(-1)
-	if o.MinVotes <= 0 {
+	if o.MinVotes == 0 {
 		o.MinVotes = max(1, (len(cols)+3)/4)
 	}
 	cast := make([]int, ds.NumCountries())
@@ -271,10 +287,10 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 // of roll calls l's matrix was scored on (alignment.Agree, with
 // opts.Options as for the matrix; MinN may be lower, so that fewer
 // resamples fail). The states clustered are l.States, all of them:
-// opts.MinVotes is ignored, since Distances chose the states already. To
-// number the report's blocs as a Partition of l does, call Relabel with
-// its Labels, which also checks that method, run on the data as they
-// are, found that partition.
+// opts.MinVotes is ignored (a negative one is still an error), since
+// Distances chose the states already. To number the report's blocs as a
+// Partition of l does, call Relabel with its Labels, which also checks
+// that method, run on the data as they are, found that partition.
 //
 // The errors are those of the function Stability, one wrapping ErrTooFew
 // if l has no states or a state of l cast no vote in ds (ds is not l's
@@ -291,6 +307,9 @@ func (l *Labeled) Stability(ds *votes.Dataset, method Method, opts *StabilityOpt
 	var o StabilityOptions
 	if opts != nil {
 		o = *opts
+	}
+	if err := o.check(); err != nil {
+		return nil, err
 	}
 	// Every state of l cast at least one vote in its selection.
 	o.MinVotes = 1
@@ -367,8 +386,8 @@ func (rep *StabilityReport) Relabel(labels []int) error {
 	}
 	k := 0
 	for i, l := range labels {
-		if l < 0 {
-			return fmt.Errorf("cluster: label %d of %s: %w", l, rep.Countries[i].Name, ErrLabels)
+		if l < 0 || l >= n {
+			return fmt.Errorf("cluster: label %d of %s not in [0, %d): %w", l, rep.Countries[i].Name, n, ErrLabels)
 		}
 		k = max(k, l+1)
 	}

@@ -69,7 +69,7 @@ func ExampleLabeled_Stability() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	p, err := l.Hierarchical(cluster.Ward, 3)
+	p, err := l.Cut(cluster.Ward, 3)
 	if err != nil {
 		log.Fatal(err)
 	}

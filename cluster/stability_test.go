@@ -2,9 +2,11 @@ package cluster_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -124,8 +126,40 @@ func TestStabilitySession74(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "iso3,cow,name,bloc,stay,bloc_jaccard,resamples\n") || strings.Count(b.String(), "\n") != 192 {
 		t.Errorf("CSV: %.200q", b.String())
 	}
-	if got := len(rep.PairRows()); got != 191*190/2 {
-		t.Errorf("%d pair rows, want %d", got, 191*190/2)
+	checkPairsCSV(t, rep)
+}
+
+// checkPairsCSV reads back the report's pairs as CSV: a header, one row
+// per pair of different states in row order, each share the one Pair
+// gives and the count of resamples.
+func checkPairsCSV(t *testing.T, rep *cluster.StabilityReport) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := rep.WritePairsCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := strings.Join(rows[0], ","); h != "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,together,resamples" {
+		t.Errorf("pairs header %q", h)
+	}
+	n := len(rep.Countries)
+	if len(rows)-1 != n*(n-1)/2 {
+		t.Fatalf("%d pair rows, want %d", len(rows)-1, n*(n-1)/2)
+	}
+	k := 1
+	for i, a := range rep.Countries {
+		for _, c := range rep.Countries[i+1:] {
+			r := rows[k]
+			k++
+			want, _ := rep.Pair(a, c)
+			got, err := strconv.ParseFloat(r[6], 64)
+			if r[0] != a.ISO3 || r[1] != strconv.Itoa(a.COW) || r[3] != c.ISO3 || r[5] != c.Name || err != nil || got != want || r[7] != strconv.Itoa(rep.Resamples) {
+				t.Fatalf("pair row %q, want %s and %s together %v in %d resamples", r, a.ISO3, c.ISO3, want, rep.Resamples)
+			}
+		}
 	}
 }
 
@@ -159,6 +193,25 @@ func TestStabilityBadMethod(t *testing.T) {
 	}
 	if rep.Failed != 5 || rep.Resamples != 5 || rep.Stay[0] != 1 {
 		t.Errorf("failed %d, clustered %d, stay %g; want 5, 5, 1", rep.Failed, rep.Resamples, rep.Stay[0])
+	}
+}
+
+// TestStabilityBadOptions: a negative count is an invalid option, from
+// the function and from Labeled.Stability; Resamples: -1 once meant the
+// default 200 and MinVotes: -1 a quarter of the roll calls, silently.
+func TestStabilityBadOptions(t *testing.T) {
+	s74, err := votes74()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := labeled(t, 74, 10)
+	for _, o := range []cluster.StabilityOptions{{Resamples: -1}, {MinVotes: -1}} {
+		if _, err := cluster.Stability(s74, cluster.KMedoidsK(2), &o); !errors.Is(err, cluster.ErrInvalidOptions) {
+			t.Errorf("Stability(%+v): error %v, want ErrInvalidOptions", o, err)
+		}
+		if _, err := l.Stability(s74, cluster.KMedoidsK(2), &o); !errors.Is(err, cluster.ErrInvalidOptions) {
+			t.Errorf("Labeled.Stability(%+v): error %v, want ErrInvalidOptions", o, err)
+		}
 	}
 }
 
@@ -304,7 +357,7 @@ func TestLabeledStability(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := l.Hierarchical(cluster.Ward, 3)
+	p, err := l.Cut(cluster.Ward, 3)
 	if err != nil {
 		t.Fatal(err)
 	}

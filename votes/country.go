@@ -45,12 +45,30 @@ import (
 type Country struct {
 	COW  int    // Correlates of War state code
 	ISO2 string // ISO 3166-1 alpha-2 code today, or when the state last existed; "" where there is none
-	ISO3 string // ISO 3166-1 alpha-3 code, likewise
+	ISO3 string // ISO 3166-1 alpha-3 code, likewise (see Code for the three states without one)
 	Name string // the UN's English short name, in ASCII (see below)
 }
 
 // String returns the country's name.
 func (c Country) String() string { return c.Name }
+
+// Code returns a code to print for the state, never empty for a state of
+// the table: its ISO3 code, or, for the three states ISO 3166-1 gives no
+// alpha-3 code of their own, the Correlates of War abbreviation: "GFR"
+// for the Federal Republic of Germany (ISO's DEU passed to Germany),
+// "YAR" for the Yemen Arab Republic (YEM passed to Yemen) and "ZAN" for
+// Zanzibar (never coded). LookupCountry(c.Code()) gives back c. The
+// ISO3 field, and the iso3 column of every CSV written from it, stays
+// empty for those three states: their cow column identifies them.
+func (c Country) Code() string {
+	if c.ISO3 != "" {
+		return c.ISO3
+	}
+	if p, ok := countries.Pos(c.COW); ok {
+		return countries.Code(p)
+	}
+	return ""
+}
 
 // NameOn returns the name the state bore at the UN on the given day, so
 // that a 1995 vote of COW 345 reads "Yugoslavia" and a 2019 one "Serbia".
@@ -59,60 +77,39 @@ func (c Country) NameOn(t time.Time) string {
 	if t.IsZero() {
 		return c.Name
 	}
-	for _, e := range nameEras {
-		if e.cow == c.COW && t.Before(e.until) {
-			return e.name
+	for _, e := range countries.FormerNames {
+		if e.COW == c.COW && t.Before(e.Until) {
+			return e.Name
 		}
 	}
 	return c.Name
 }
 
-// nameEras lists earlier names with the day the next name took effect, in
-// date order per state. Dates are those of the change of name at the UN.
-var nameEras = [...]struct {
-	cow   int
-	name  string
-	until time.Time
-}{
-	{345, "Yugoslavia", day(2003, 2, 4)},
-	{345, "Serbia and Montenegro", day(2006, 6, 3)},
-	{365, "Union of Soviet Socialist Republics", day(1991, 12, 24)},
-	{370, "Byelorussian Soviet Socialist Republic", day(1991, 9, 19)},
-	{369, "Ukrainian Soviet Socialist Republic", day(1991, 8, 24)},
-	{343, "The former Yugoslav Republic of Macedonia", day(2019, 2, 14)},
-	{572, "Swaziland", day(2018, 4, 19)},
-	{490, "Democratic Republic of the Congo", day(1971, 10, 27)},
-	{490, "Zaire", day(1997, 5, 17)},
-	{439, "Upper Volta", day(1984, 8, 4)},
-	{434, "Dahomey", day(1975, 11, 30)},
-	{780, "Ceylon", day(1972, 5, 22)},
-	{775, "Burma", day(1989, 6, 18)},
-	{651, "Egypt", day(1958, 2, 22)},
-	{651, "United Arab Republic", day(1971, 9, 2)},
-	{811, "Cambodia", day(1970, 10, 9)},
-	{811, "Khmer Republic", day(1975, 4, 17)},
-	{811, "Democratic Kampuchea", day(1993, 9, 24)},
-	{316, "Czech Republic", day(2016, 5, 17)},
-	{402, "Cape Verde", day(2013, 10, 24)},
-	{620, "Libyan Arab Jamahiriya", day(2011, 9, 16)},
-	{640, "Turkey", day(2022, 6, 1)},
-}
-
 func day(y int, m time.Month, d int) time.Time { return countries.Day(y, m, d) }
+
+// countryAt returns the state at place p of countries.Table, the one
+// table of states: a Country is made from its row, never stored apart.
+func countryAt(p int) Country {
+	e := &countries.Table[p]
+	return Country{COW: e.COW, ISO2: e.ISO2, ISO3: e.ISO3, Name: e.Name}
+}
 
 // AllCountries returns every state in the built-in table, ordered by COW code.
 func AllCountries() []Country {
 	out := make([]Country, len(countries.Table))
 	for p := range countries.Table {
-		out[p] = Country(countries.Of(p))
+		out[p] = countryAt(p)
 	}
 	return out
 }
 
 // CountryByCOW returns the state with the given Correlates of War code.
 func CountryByCOW(cow int) (Country, bool) {
-	c, ok := countries.ByCOW(cow)
-	return Country(c), ok
+	p, ok := countries.Pos(cow)
+	if !ok {
+		return Country{}, false
+	}
+	return countryAt(p), true
 }
 
 // LookupCountry finds a state by any of its names or codes: the COW code
@@ -122,9 +119,9 @@ func CountryByCOW(cow int) (Country, bool) {
 // common English names and abbreviations ("Russia", "UK", "Britain", "DPRK",
 // "South Korea", "DRC", "Lao PDR", "Ivory Coast", "Soviet Union"). Matching
 // ignores case, accents and punctuation, and a leading "the". "NA" is
-// Namibia. LookupCountry(c.ISO3) and LookupCountry(strconv.Itoa(c.COW))
-// give back c for every state that has such a code (codes that changed
-// hands aside: see below).
+// Namibia. LookupCountry(c.ISO3), LookupCountry(c.Code()) and
+// LookupCountry(strconv.Itoa(c.COW)) give back c for every state that has
+// such a code (codes that changed hands aside: see below).
 //
 // A key that ordinary usage gives to more than one state ("Congo", "Korea",
 // "Guinea") is refused with an *AmbiguousCountryError, which wraps
@@ -177,18 +174,21 @@ func LookupCountryOn(key string, on time.Time) (Country, error) {
 }
 
 // lookupSource resolves a name or code read from a data file, on the day of
-// the roll call. Unlike LookupCountry it takes the UN's short names "Congo"
-// and "Guinea" for the states the UN gives them to (COG and GIN), as the
-// UN Digital Library and unvotes write them: a file's names are the
-// names of one naming scheme, not a person's shorthand. It is
-// countries.LookupSource, the lookup the readers (internal/engine) make
-// for every name and code they read, with votes' error.
+// the roll call (zero: today), to the state that held the seat then.
+// Unlike LookupCountry it takes the UN's short names "Congo" and "Guinea"
+// for the states the UN gives them to (COG and GIN), as the UN Digital
+// Library and unvotes write them: a file's names are the names of one
+// naming scheme, not a person's shorthand. The readers make this lookup
+// for every name and code they read.
 func lookupSource(key string, on time.Time) (Country, error) {
-	if c, ok := countries.LookupSource(key, on); ok {
-		return Country(c), nil
+	if p, ok := countries.LookupSource(key, on); ok {
+		return countryAt(p), nil
 	}
 	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
 }
+
+// lookupSourceToday is lookupSource for a key read without a day.
+func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
 
 // ambiguousKeys are folded keys that name several states in ordinary use.
 // None of them is in countryTable but "congo" and "guinea", the UN's short
@@ -228,7 +228,7 @@ func (e *AmbiguousCountryError) Error() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s (%s, COW %d)", c.Name, c.ISO3, c.COW)
+		fmt.Fprintf(&b, "%s (%s, COW %d)", c.Name, c.Code(), c.COW)
 	}
 	b.WriteString("; give a code or a longer name")
 	return b.String()

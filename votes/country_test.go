@@ -280,3 +280,35 @@ func TestNamesPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestCode checks that every state has a printable code that finds it
+// again: the Federal Republic of Germany, which "Germany" names in 1985,
+// has no ISO3 code (ISO's DEU is Germany's) and printed as "(, COW 260)".
+func TestCode(t *testing.T) {
+	frg, err := votes.LookupCountryOn("Germany", time.Date(1985, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if frg.COW != 260 || frg.ISO3 != "" || frg.Code() != "GFR" {
+		t.Errorf("Germany in 1985: COW %d, ISO3 %q, Code %q; want 260, \"\", \"GFR\"", frg.COW, frg.ISO3, frg.Code())
+	}
+	seen := map[string]int{}
+	for _, c := range votes.AllCountries() {
+		code := c.Code()
+		if code == "" || (c.ISO3 != "" && code != c.ISO3) {
+			t.Errorf("%s (COW %d): Code %q, ISO3 %q", c.Name, c.COW, code, c.ISO3)
+		}
+		if cow, dup := seen[code]; dup {
+			t.Errorf("code %s is COW %d's and COW %d's", code, cow, c.COW)
+		}
+		seen[code] = c.COW
+		if got, err := votes.LookupCountry(code); err != nil || got != c {
+			t.Errorf("LookupCountry(%q) = %v, %v; want %s (COW %d)", code, got, err, c.Name, c.COW)
+		}
+	}
+	for cow, want := range map[int]string{511: "ZAN", 678: "YAR", 265: "DDR", 345: "SRB"} {
+		if c, _ := votes.CountryByCOW(cow); c.Code() != want {
+			t.Errorf("COW %d: Code %q, want %q", cow, c.Code(), want)
+		}
+	}
+}

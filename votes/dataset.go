@@ -6,9 +6,6 @@ import (
 	"math/bits"
 	"slices"
 	"time"
-
-	"github.com/unga-go/unga/internal/countries"
-	"github.com/unga-go/unga/internal/engine"
 )
 
 // A Dataset is a set of roll calls and the votes of every state on each,
@@ -377,9 +374,9 @@ func (d *Dataset) judgeUnanimity() {
 	}
 }
 
-// newDataset builds a dataset from what the engine read: the one place a
-// read becomes a Dataset, and where its roll calls are judged unanimous.
-func newDataset(res *engine.Result) *Dataset {
+// newDataset builds a dataset from what a read gave: the one place a read
+// becomes a Dataset, and where its roll calls are judged unanimous.
+func newDataset(res *result) *Dataset {
 	nr := res.NumRollCalls()
 	d := &Dataset{
 		countries: make([]Country, len(res.Countries)),
@@ -389,30 +386,17 @@ func newDataset(res *engine.Result) *Dataset {
 		notes:     res.Notes,
 	}
 	for i, p := range res.Countries {
-		d.countries[i] = Country(countries.Of(p))
+		d.countries[i] = countryAt(p)
 		d.index[d.countries[i].COW] = i
 	}
 	for j := range d.rollCalls {
-		d.rollCalls[j] = rollCallOf(res.RollCall(j))
+		d.rollCalls[j] = *res.RollCall(j)
 	}
-	engine.Fill(res, d.votes)
-	d.member = engine.Members[Flag](res)
+	res.fill(d.votes)
+	d.member = res.members()
 	d.judgeUnanimity()
 	for j, u := range res.Unanimity {
 		d.rollCalls[j].Unanimous = u
 	}
 	return d
-}
-
-// rollCallOf copies the engine's roll call, field for field.
-func rollCallOf(e *engine.RollCall) RollCall {
-	return RollCall{
-		ID: e.ID, Session: e.Session, Special: e.Special, Date: e.Date,
-		Resolution: e.Resolution, RawResolution: e.RawResolution,
-		Short: e.Short, Title: e.Title, Description: e.Description,
-		Draft: e.Draft, CommitteeReport: e.CommitteeReport, Meeting: e.Meeting,
-		AgendaTitle: e.AgendaTitle, Subjects: e.Subjects, Link: e.Link,
-		Issues: Issue(e.Issues), Important: Flag(e.Important), Amendment: Flag(e.Amendment), Paragraph: Flag(e.Paragraph),
-		Totals: Tally(e.Totals), HasTotals: e.HasTotals, Unanimous: e.Unanimous,
-	}
 }

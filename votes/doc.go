@@ -28,7 +28,9 @@
 //
 // Read and ReadFile detect the layout from the header (JSON Lines from
 // their first character, "{"). Write writes a canonical CSV that reads
-// back into an equal dataset.
+// back into an equal dataset. The readers are this package's own and fill
+// the types below directly: there is one definition of the model, and of
+// its errors.
 //
 // Each layout accepts exactly its own vote codes (unvotes yes, abstain, no;
 // Voeten 1, 2, 3, 8, 9; the Digital Library Y, N, A, X or empty; the
@@ -155,7 +157,11 @@
 // d'Ivoire", "Democratic Republic of the Congo", "Russian Federation",
 // "Iran (Islamic Republic of)", "United Kingdom", "United States");
 // Country.NameOn gives the name of a day ("Yugoslavia", "Zaire"). Tables
-// should identify states by ISO3 or COW code, which never change.
+// should identify states by ISO3 or COW code, which never change. Three
+// states have no ISO3 code of their own (the Federal Republic of Germany,
+// the Yemen Arab Republic, Zanzibar): their ISO3 is empty, in every CSV
+// too, and Country.Code gives a code to print for every state (GFR, YAR,
+// ZAN for those three).
 //
 // LookupCountry takes any name or code: the UN's, the sources', and the
 // common ones ("UK", "Britain", "DPRK", "DRC", "Lao PDR", "South Korea",
@@ -176,8 +182,11 @@
 // kept by every selection: narrowing the states never makes a roll call
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //
-// Groups such as the EU, NATO, the Balkans and the UN regional groups have
-// membership by date (LookupGroup). Membership on a roll call is
+// Groups have membership by date (LookupGroup, Groups): the UN and its
+// five regional groups, the EU and its candidates, NATO, the Balkans, the
+// P5, G7, G20, BRICS, ASEAN, the African Union, the Arab League, the OIC,
+// the Non-Aligned Movement and the G77, each change dated and sourced in
+// the group's Description. Membership on a roll call is
 // Group.ContainsOn(c, rc) (or MembersOn): on the roll call's day, or, for a
 // roll call without a date (Voeten's 2016 file has one), throughout its
 // session (SessionSpan), so that an undated roll call can never count a

@@ -65,12 +65,23 @@ func (g *Group) sort() {
 // was ever a member. For a roll call, use ContainsOn, which does not take
 // an undated roll call for "ever".
 func (g Group) Contains(c Country, t time.Time) bool {
-	for _, m := range g.members {
-		if m.country.COW == c.COW && m.during(t) {
+	for _, m := range g.spans(c) {
+		if m.during(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// spans returns c's memberships, in order of their start: the members are
+// sorted by COW code, so a binary search finds them in a group of any size.
+func (g Group) spans(c Country) []membership {
+	i, _ := slices.BinarySearchFunc(g.members, c.COW, func(m membership, cow int) int { return m.country.COW - cow })
+	j := i
+	for j < len(g.members) && g.members[j].country.COW == c.COW {
+		j++
+	}
+	return g.members[i:j]
 }
 
 // ContainsOn reports whether c was a member of g when roll call rc was
@@ -111,8 +122,8 @@ func (g Group) ContainsThroughout(c Country, from, to time.Time) bool {
 		panic("votes: ContainsThroughout needs two days in order")
 	}
 	cur := from // the first day not yet covered
-	for _, m := range g.members {
-		if m.country.COW != c.COW || cur.Before(m.from) {
+	for _, m := range g.spans(c) {
+		if cur.Before(m.from) {
 			continue
 		}
 		if m.until.IsZero() {
@@ -165,24 +176,68 @@ func (g Group) Members(t time.Time) []Country {
 // String returns the group's name.
 func (g Group) String() string { return g.Name }
 
-// Groups returns the built-in groups: the Balkans, the Western Balkans, the
-// European Union, NATO and the five UN regional groups (African,
-// Asia-Pacific, Eastern European, Latin American and Caribbean, Western
-// European and Others). Each call returns new values.
+// Groups returns the built-in groups, each call new values, in this order:
+// the members of the United Nations ("UN"); the five UN regional groups
+// (African, Asia-Pacific, Eastern European, GRULAC, WEOG); the Balkans and
+// the Western Balkans; the EU and its candidate countries; NATO; the P5, G7
+// and G20; BRICS; ASEAN; the African Union; the Arab League; the OIC; the
+// Non-Aligned Movement and the G77. Each group's Description gives its
+// sources and the day of every change of membership.
+//
+// Membership is by day. A change that a source dates only to a month or a
+// year is counted from the first day of that month or year, and the
+// description says so. Only states are Countries: an organization among
+// the members (the EU and the African Union in the G20) or a member that
+// is not a UN member state (Palestine, the Sahrawi Republic) is left out,
+// and the description says so. The UN regional groups count a state only
+// while it is a member of the United Nations (the "UN" group), from its
+// admission until it ceased to exist; the other groups follow the
+// organization's own membership, whether or not the state then sat in the
+// UN.
 func Groups() []Group {
-	out := make([]Group, 0, len(groupDefs))
-	for _, d := range groupDefs {
+	defs := groupDefs()
+	out := make([]Group, 0, len(defs))
+	for _, d := range defs {
 		out = append(out, d.build())
 	}
 	return out
 }
 
 // LookupGroup returns the built-in group with the given name or alias, case
-// insensitively: "Balkans", "Western Balkans", "EU", "NATO", "African",
-// "Asia-Pacific", "Eastern European", "GRULAC", "WEOG".
+// insensitively and ignoring punctuation. The names, each with its aliases:
+//
+//   - "UN": "United Nations", "UN members", "UN member states"
+//   - "African": "African Group", "Africa"
+//   - "Asia-Pacific": "Asia-Pacific Group", "Asia Pacific", "Asian", "Asian Group"
+//   - "Eastern European": "Eastern European Group", "EEG", "Eastern Europe"
+//   - "GRULAC": "Latin American and Caribbean", "Latin American and Caribbean Group",
+//     "Latin America"
+//   - "WEOG": "Western European and Others", "Western European and Others Group",
+//     "Western Europe and Others"
+//   - "Balkans"
+//   - "Western Balkans": "WB6", "West Balkans"
+//   - "EU": "European Union", "EEC", "European Communities"
+//   - "EU candidates": "EU candidate countries", "Candidate countries", "EU candidate states"
+//   - "NATO": "North Atlantic Treaty Organization"
+//   - "P5": "Permanent five", "Permanent members", "Security Council permanent members"
+//   - "G7": "Group of Seven"
+//   - "G20": "Group of Twenty", "G-20"
+//   - "BRICS": "BRIC"
+//   - "ASEAN": "Association of Southeast Asian Nations"
+//   - "African Union": "AU", "OAU", "Organisation of African Unity",
+//     "Organization of African Unity"
+//   - "Arab League": "League of Arab States", "Arab Group", "Arab States"
+//   - "OIC": "Organisation of Islamic Cooperation", "Organization of Islamic Cooperation",
+//     "Organisation of the Islamic Conference", "Organization of the Islamic Conference"
+//   - "NAM": "Non-Aligned Movement", "Non-Aligned", "Nonaligned Movement"
+//   - "G77": "Group of 77", "G-77", "Group of Seventy-Seven"
+//
+// An unknown name is an error wrapping ErrUnknownGroup that lists the
+// names.
 func LookupGroup(name string) (Group, error) {
 	k := countries.FoldKey(name)
-	for _, d := range groupDefs {
+	defs := groupDefs()
+	for _, d := range defs {
 		for _, a := range append([]string{d.name}, d.aliases...) {
 			if countries.FoldKey(a) == k {
 				return d.build(), nil
@@ -190,7 +245,7 @@ func LookupGroup(name string) (Group, error) {
 		}
 	}
 	var names []string
-	for _, d := range groupDefs {
+	for _, d := range defs {
 		names = append(names, d.name)
 	}
 	return Group{}, fmt.Errorf("%w %q (known: %s)", ErrUnknownGroup, name, strings.Join(names, ", "))
@@ -206,19 +261,65 @@ type groupDef struct {
 	aliases     []string
 	description string
 	members     []groupMember
+	// seated: a member counts only while it is a member of the United
+	// Nations (unMembers), so that a state is in its UN regional group from
+	// its admission until it ceased to exist.
+	seated bool
 }
 
 func (d groupDef) build() Group {
 	g := Group{Name: d.name, Description: d.description}
+	var un map[int][]membership
+	if d.seated {
+		un = unSpans()
+	}
 	for _, m := range d.members {
 		c, err := LookupCountry(m.key)
 		if err != nil {
 			panic("votes: bad built-in group " + d.name + ": " + err.Error()) // a bug in the table, caught by the tests
 		}
-		g.members = append(g.members, membership{country: c, from: mustDay(m.from), until: mustDay(m.until)})
+		span := membership{country: c, from: mustDay(m.from), until: mustDay(m.until)}
+		if !span.until.IsZero() && !span.until.After(span.from) {
+			panic("votes: built-in group " + d.name + ": empty span for " + m.key)
+		}
+		if !d.seated {
+			g.members = append(g.members, span)
+			continue
+		}
+		seats, ok := un[c.COW]
+		if !ok {
+			panic("votes: built-in group " + d.name + ": " + m.key + " was never a UN member")
+		}
+		for _, u := range seats {
+			if s, ok := intersect(span, u); ok {
+				g.members = append(g.members, s)
+			}
+		}
 	}
 	g.sort()
 	return g
+}
+
+// intersect returns the days both a and b cover, if any; a zero from is the
+// beginning of time, a zero until its end.
+func intersect(a, b membership) (membership, bool) {
+	out := a
+	if b.from.After(out.from) {
+		out.from = b.from
+	}
+	if out.until.IsZero() || (!b.until.IsZero() && b.until.Before(out.until)) {
+		out.until = b.until
+	}
+	return out, out.until.IsZero() || out.until.After(out.from)
+}
+
+// unSpans returns the spans of UN membership by COW code.
+func unSpans() map[int][]membership {
+	out := make(map[int][]membership)
+	for _, m := range unDef().build().members {
+		out[m.country.COW] = append(out[m.country.COW], m)
+	}
+	return out
 }
 
 func mustDay(s string) time.Time {
@@ -230,150 +331,4 @@ func mustDay(s string) time.Time {
 		panic("votes: bad date in a built-in group: " + s)
 	}
 	return t
-}
-
-// Days on which states left the Assembly, for the groups that list them.
-const (
-	zanzibarUnion     = "1964-04-26"
-	yemeniUnity       = "1990-05-22"
-	germanUnity       = "1990-10-03"
-	czechoslovakSplit = "1993-01-01"
-	chinaSeat         = "1971-10-25"
-)
-
-func always(keys ...string) []groupMember {
-	out := make([]groupMember, len(keys))
-	for i, k := range keys {
-		out[i] = groupMember{key: k}
-	}
-	return out
-}
-
-func since(from string, keys ...string) []groupMember {
-	out := make([]groupMember, len(keys))
-	for i, k := range keys {
-		out[i] = groupMember{key: k, from: from}
-	}
-	return out
-}
-
-func concat(parts ...[]groupMember) []groupMember { return slices.Concat(parts...) }
-
-var groupDefs = [...]groupDef{
-	{
-		name: "Balkans",
-		description: "The states of the Balkan peninsula that sit in the UN: Albania, Bosnia and Herzegovina, " +
-			"Bulgaria, Croatia, Greece, Montenegro, North Macedonia, Romania, Serbia (with Yugoslavia and " +
-			"Serbia and Montenegro, COW 345) and Slovenia, at all dates. Kosovo is not a UN member.",
-		members: always("ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "MKD", "ROU", "345", "SVN"),
-	},
-	{
-		name:    "Western Balkans",
-		aliases: []string{"WB6", "West Balkans"},
-		description: "The European Union's Western Balkans: Albania, Bosnia and Herzegovina, Montenegro, " +
-			"North Macedonia and Serbia (Kosovo is not a UN member), and Croatia until it joined the EU on " +
-			"1 July 2013 (European Commission, enlargement policy).",
-		members: concat(always("ALB", "BIH", "MNE", "MKD", "345"), []groupMember{{key: "HRV", until: "2013-07-01"}}),
-	},
-	{
-		name:    "EU",
-		aliases: []string{"European Union", "EEC", "European Communities"},
-		description: "Member states of the European Union and, before 1993, the European Economic " +
-			"Community, with accession dates (europa.eu, 'From 6 to 27 members'): the six founders on " +
-			"1 January 1958 (the Federal Republic of Germany, Germany from 3 October 1990), Denmark, " +
-			"Ireland and the United Kingdom 1973 (the UK left on 31 January 2020), Greece 1981, Spain and " +
-			"Portugal 1986, Austria, Finland and Sweden 1995, ten states on 1 May 2004, Bulgaria and " +
-			"Romania 2007, Croatia 1 July 2013.",
-		members: concat(
-			since("1958-01-01", "BEL", "FRA", "ITA", "LUX", "NLD"),
-			[]groupMember{{key: "260", from: "1958-01-01", until: germanUnity}, {key: "255", from: germanUnity}},
-			since("1973-01-01", "DNK", "IRL"),
-			[]groupMember{{key: "GBR", from: "1973-01-01", until: "2020-02-01"}},
-			since("1981-01-01", "GRC"),
-			since("1986-01-01", "ESP", "PRT"),
-			since("1995-01-01", "AUT", "FIN", "SWE"),
-			since("2004-05-01", "CYP", "CZE", "EST", "HUN", "LVA", "LTU", "MLT", "POL", "SVK", "SVN"),
-			since("2007-01-01", "BGR", "ROU"),
-			since("2013-07-01", "HRV"),
-		),
-	},
-	{
-		name:    "NATO",
-		aliases: []string{"North Atlantic Treaty Organization"},
-		description: "Members of the North Atlantic Treaty Organization with accession dates (nato.int, " +
-			"'NATO member countries'): twelve founders on 4 April 1949, Greece and Turkey 1952, the Federal " +
-			"Republic of Germany 1955 (Germany from 3 October 1990), Spain 1982, Czechia, Hungary and " +
-			"Poland 1999, seven states in 2004, Albania and Croatia 2009, Montenegro 2017, North " +
-			"Macedonia 2020, Finland 2023, Sweden 2024.",
-		members: concat(
-			since("1949-04-04", "BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "GBR", "USA"),
-			since("1952-02-18", "GRC", "TUR"),
-			[]groupMember{{key: "260", from: "1955-05-06", until: germanUnity}, {key: "255", from: germanUnity}},
-			since("1982-05-30", "ESP"),
-			since("1999-03-12", "CZE", "HUN", "POL"),
-			since("2004-03-29", "BGR", "EST", "LVA", "LTU", "ROU", "SVK", "SVN"),
-			since("2009-04-01", "ALB", "HRV"),
-			since("2017-06-05", "MNE"),
-			since("2020-03-27", "MKD"),
-			since("2023-04-04", "FIN"),
-			since("2024-03-07", "SWE"),
-		),
-	},
-	{
-		name:    "African",
-		aliases: []string{"African Group", "Africa"},
-		description: "The UN's African Group (UN Department for General Assembly and Conference " +
-			"Management, 'United Nations Regional Groups of Member States'), today's 54 members at all " +
-			"dates, with Zanzibar until its union with Tanganyika on 26 April 1964.",
-		members: concat(always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
-			"COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN",
-			"LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA", "RWA",
-			"STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN", "TGO", "TUN", "UGA", "TZA", "ZMB", "ZWE"),
-			[]groupMember{{key: "Zanzibar", until: zanzibarUnion}}),
-	},
-	{
-		name:    "Asia-Pacific",
-		aliases: []string{"Asia-Pacific Group", "Asia Pacific", "Asian"},
-		description: "The UN's Asia-Pacific Group (same source), today's members at all dates, with " +
-			"the Yemen Arab Republic and the Yemen People's Republic until 22 May 1990 (Yemen since) and " +
-			"the Republic of China until 25 October 1971 (the People's Republic since). Cyprus is here; Turkey, which takes part in both this group and WEOG, is counted in WEOG, where it " +
-			"votes in elections.",
-		members: concat(always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CYP", "PRK", "FJI", "IND", "IDN",
-			"IRN", "IRQ", "JPN", "JOR", "KAZ", "KIR", "KWT", "KGZ", "LAO", "LBN", "MYS", "MDV", "MHL", "FSM",
-			"MNG", "MMR", "NRU", "NPL", "OMN", "PAK", "PLW", "PNG", "PHL", "QAT", "KOR", "WSM", "SAU", "SGP",
-			"SLB", "LKA", "SYR", "TJK", "THA", "TLS", "TON", "TKM", "TUV", "ARE", "UZB", "VUT", "VNM"),
-			[]groupMember{{key: "678", until: yemeniUnity}, {key: "680", until: yemeniUnity}, {key: "679", from: yemeniUnity},
-				{key: "713", until: chinaSeat}, {key: "710", from: chinaSeat}}),
-	},
-	{
-		name:    "Eastern European",
-		aliases: []string{"Eastern European Group", "EEG", "Eastern Europe"},
-		description: "The UN's Eastern European Group (same source), today's 23 members at all dates " +
-			"(the Soviet Union as Russia, Yugoslavia as Serbia), with Czechoslovakia until 1993 and the " +
-			"German Democratic Republic until 3 October 1990.",
-		members: concat(always("ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA",
-			"LTU", "MNE", "MKD", "POL", "MDA", "ROU", "RUS", "345", "SVK", "SVN", "UKR"),
-			[]groupMember{{key: "315", until: czechoslovakSplit}, {key: "265", until: germanUnity}}),
-	},
-	{
-		name:    "GRULAC",
-		aliases: []string{"Latin American and Caribbean", "Latin American and Caribbean Group", "Latin America"},
-		description: "The UN's Group of Latin American and Caribbean States (same source), today's 33 " +
-			"members at all dates.",
-		members: always("ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA",
-			"DOM", "ECU", "SLV", "GRD", "GTM", "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER",
-			"KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN"),
-	},
-	{
-		name:    "WEOG",
-		aliases: []string{"Western European and Others", "Western European and Others Group", "Western Europe and Others"},
-		description: "The UN's Western European and Others Group (same source): its 28 members and the " +
-			"United States, which sits with it as an observer and counts with it in elections, at all " +
-			"dates, with Turkey, and the Federal Republic of Germany until 3 October 1990 (Germany since); " +
-			"Israel since it joined on 28 May 2000.",
-		members: concat(always("AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "GRC", "ISL",
-			"IRL", "ITA", "LIE", "LUX", "MLT", "MCO", "NLD", "NZL", "NOR", "PRT", "SMR", "ESP", "SWE", "CHE",
-			"TUR", "GBR", "USA"), []groupMember{{key: "260", until: germanUnity}, {key: "255", from: germanUnity}},
-			since("2000-05-28", "ISR")),
-	},
 }

@@ -23,7 +23,8 @@ var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "i
 // ("A/RES/74/17"), empty where the source gives none; iso3, cow and name
 // identify the state (Country.ISO3, COW and Name; iso3 is empty for the
 // three states without an ISO code, the Federal Republic of Germany, the
-// Yemen Arab Republic and Zanzibar, and Namibia's is NAM, never the NA
+// Yemen Arab Republic and Zanzibar, whose Country.Code is GFR, YAR and
+// ZAN, and Namibia's is NAM, never the NA
 // that R reads as missing); vote is Vote.String() (yes, abstain, no, and
 // for sources that record them absent and non-member); issues is
 // Issue.String(), Voeten's codes joined by "+" ("me+hr"), empty for none.

@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/unga-go/unga/internal/csvscan"
-	"github.com/unga-go/unga/internal/engine"
 )
 
 // A Reader reads roll-call data. Its zero value reads strictly, within
@@ -140,27 +139,24 @@ func (f Format) String() string {
 	return formatNames[f]
 }
 
-// DetectFormat tells the format of a file from its header line.
-func DetectFormat(header []string) Format { return Format(engine.DetectFormat(header)) }
-
 // Read reads one file of any supported format; see the package function Read.
 func (r *Reader) Read(src io.Reader) (*Dataset, error) {
-	return r.read(engine.Source{Data: src})
+	return r.read(source{Data: src})
 }
 
 // ReadUnvotes reads the unvotes triplet; see the package function ReadUnvotes.
 func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, error) {
-	return r.read(engine.Source{Data: votes, Unvotes: true, RollCalls: rollCalls, Issues: issues})
+	return r.read(source{Data: votes, Unvotes: true, RollCalls: rollCalls, Issues: issues})
 }
 
-// read runs the engine with r's settings, keeps the rows it skipped and
+// read reads src with r's settings, keeps the rows it skipped and
 // builds the dataset from what it read.
-func (r *Reader) read(src engine.Source) (*Dataset, error) {
+func (r *Reader) read(src source) (*Dataset, error) {
 	keep := r.MaxSkipped
 	if keep == 0 {
 		keep = DefaultMaxSkipped
 	}
-	res, err := engine.Read(src, engine.Config{
+	res, err := readSource(src, readConfig{
 		Lenient:    r.Lenient,
 		Keep:       max(0, keep-len(r.Skipped)),
 		Limits:     r.limits(),
@@ -188,7 +184,7 @@ func (r *Reader) ReadFile(name string) (*Dataset, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return r.read(engine.Source{Data: f, Name: name})
+		return r.read(source{Data: f, Name: name})
 	}
 	open := func(base string, required bool) (*os.File, error) {
 		for _, n := range [...]string{base, base + ".gz"} {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/unga-go/unga/internal/engine"
 )
 
 // RollCall describes one recorded vote of the General Assembly: on a
@@ -104,24 +102,6 @@ func (t Tally) Unanimous() bool {
 	}
 	return n <= 1
 }
-
-// NormalizeResolution returns a resolution symbol in the UN's form:
-// "R/68/262" becomes "A/RES/68/262", Voeten's "ESS/1/34" (emergency special
-// session) "A/RES/ES-1/34" and "SS/1/59" (special session) "A/RES/S-1/59".
-// Symbols already in that form are returned trimmed; anything else is
-// returned trimmed and otherwise unchanged.
-func NormalizeResolution(s string) string { return engine.NormalizeResolution(s) }
-
-// ParseSession parses a session as the sources write it: "74", "74.0",
-// "ES-11", "S-10". It returns the regular session number (0 for a special
-// session, whose regular session follows from its date) and the special
-// session's name.
-func ParseSession(s string) (regular int, special string, err error) { return engine.ParseSession(s) }
-
-// SessionOf returns the regular session in progress on a day. Session N
-// opens in the second half of September of the year 1945+N (the first, in
-// January 1946); votes from 15 September on are counted to the new session.
-func SessionOf(t time.Time) int { return engine.SessionOf(t) }
 
 // SubjectTerms returns the subject terms of Subjects, which joins them
 // with "; " (the UN Digital Library's subjects column, and the UNBIS

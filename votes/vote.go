@@ -1,6 +1,6 @@
 package votes
 
-import "github.com/unga-go/unga/internal/engine"
+import "fmt"
 
 // Vote is what one state did on one roll call.
 //
@@ -29,7 +29,15 @@ func (v Vote) Cast() bool { return v >= Yes && v <= No }
 // String returns the lower-case name used by the unvotes data ("yes",
 // "abstain", "no") and by this package's canonical CSV ("absent",
 // "non-member"); NoRecord is the empty string.
-func (v Vote) String() string { return engine.Vote(v).String() }
+func (v Vote) String() string {
+	if v >= 0 && int(v) < len(voteNames) {
+		return voteNames[v]
+	}
+	return fmt.Sprintf("Vote(%d)", int8(v))
+}
+
+// voteNames are the names Vote.String gives, by value.
+var voteNames = [...]string{NoRecord: "", Yes: "yes", Abstain: "abstain", No: "no", Absent: "absent", NonMember: "non-member"}
 
 // Flag is a yes/no attribute of a roll call that a source may leave unknown,
 // such as Voeten's "important vote" coding. The zero value is FlagUnknown.
@@ -65,13 +73,6 @@ const (
 	Development                   // "ec": economic development
 )
 
-// ParseIssue returns the issue with the given two-letter code ("me", "nu",
-// "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
-func ParseIssue(s string) (Issue, error) {
-	is, err := engine.ParseIssue(s)
-	return Issue(is), err
-}
-
 // Has reports whether every issue in x is in s.
 func (s Issue) Has(x Issue) bool { return s&x == x && x != 0 }
 
@@ -79,8 +80,8 @@ func (s Issue) Has(x Issue) bool { return s&x == x && x != 0 }
 // (me, nu, di, hr, co, ec).
 func (s Issue) Codes() []string {
 	var out []string
-	for _, ic := range engine.IssueCodes {
-		if s&Issue(ic.Issue) != 0 {
+	for _, ic := range issueCodes {
+		if s&ic.Issue != 0 {
 			out = append(out, ic.Code)
 		}
 	}
@@ -90,8 +91,8 @@ func (s Issue) Codes() []string {
 // Label returns the unvotes label of a single issue ("Human rights"), or the
 // codes joined by "+" for a set of several.
 func (s Issue) Label() string {
-	for _, ic := range engine.IssueCodes {
-		if s == Issue(ic.Issue) {
+	for _, ic := range issueCodes {
+		if s == ic.Issue {
 			return ic.Label
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-
-	"github.com/unga-go/unga/internal/engine"
 )
 
 // Write writes d as CSV in this package's canonical layout, which Read
@@ -29,14 +27,14 @@ func Write(w io.Writer, d *Dataset) error {
 		cw.Flush()
 		return scratch.Bytes()
 	}
-	bw.Write(encode(engine.CanonicalHeader))
-	rec := make([]string, len(engine.CanonicalHeader))
+	bw.Write(encode(canonicalHeader))
+	rec := make([]string, len(canonicalHeader))
 	// Each state's cow, iso3 and country columns, encoded.
 	states := make([][]byte, len(d.countries))
 	for i, c := range d.countries {
 		clear(rec)
 		stateRecord(rec, c, FlagUnknown)
-		states[i] = bytes.Clone(bytes.TrimSuffix(encode(rec[engine.FirstStateColumn:engine.FirstStateColumn+3]), []byte{'\n'}))
+		states[i] = bytes.Clone(bytes.TrimSuffix(encode(rec[firstStateColumn:firstStateColumn+3]), []byte{'\n'}))
 	}
 	hasVote := make([]bool, len(d.countries))
 	var line []byte
@@ -58,14 +56,14 @@ func Write(w io.Writer, d *Dataset) error {
 					rec[0] = strconv.Itoa(rc.ID)
 				}
 				stateRecord(rec, c, d.Member(i, j))
-				rec[engine.FirstStateColumn+3] = v.String()
-				rec[engine.FirstStateColumn+5] = note
+				rec[firstStateColumn+3] = v.String()
+				rec[firstStateColumn+5] = note
 				bw.Write(encode(rec))
 				first = false
 				continue
 			}
 			line = strconv.AppendInt(line[:0], int64(rc.ID), 10)
-			for range engine.FirstStateColumn {
+			for range firstStateColumn {
 				line = append(line, ',')
 			}
 			line = append(line, states[i]...)
@@ -95,10 +93,10 @@ func Write(w io.Writer, d *Dataset) error {
 // stateRecord fills the state columns of a canonical record: cow, iso3,
 // country and member.
 func stateRecord(rec []string, c Country, member Flag) {
-	rec[engine.FirstStateColumn] = strconv.Itoa(c.COW)
-	rec[engine.FirstStateColumn+1] = c.ISO3
-	rec[engine.FirstStateColumn+2] = c.Name
-	rec[engine.FirstStateColumn+4] = member.String()
+	rec[firstStateColumn] = strconv.Itoa(c.COW)
+	rec[firstStateColumn+1] = c.ISO3
+	rec[firstStateColumn+2] = c.Name
+	rec[firstStateColumn+4] = member.String()
 }
 
 // rollCallRecord fills the roll-call columns of a canonical record.
@@ -124,7 +122,7 @@ func rollCallRecord(rec []string, rc *RollCall) {
 	if rc.HasTotals {
 		t := rc.Totals
 		for k, n := range [...]int{t.Yes, t.No, t.Abstain, t.NonVoting, t.Members} {
-			rec[engine.FirstTotalColumn+k] = strconv.Itoa(n)
+			rec[firstTotalColumn+k] = strconv.Itoa(n)
 		}
 	}
 }

@@ -50,6 +50,13 @@ type model struct {
 	theta     []float64
 	g1, g2, b []float64
 	curv      []float64 // posterior variance of each unit, given the items
+	// lagCorr[u] is the posterior correlation of unit u with the unit
+	// before it in its chain (0 for the first), from the same tridiagonal
+	// curvature as curv before the items are integrated out. The
+	// precision of a path is tridiagonal, so its positions are a Markov
+	// chain and the correlation of two positions of a path is the product
+	// of the lag correlations between them.
+	lagCorr []float64
 	// seStepScale, if positive, multiplies the step variances of the
 	// random walk for the standard errors (not for the mode).
 	seStepScale float64
@@ -466,14 +473,17 @@ func (m *model) updateChain(c int, cb *chainBuf, last bool) {
 			// The curvature at the accepted point.
 			m.pathSystem(c, x, 1, cb.g, cb.diag, cb.off)
 		}
-		tridiagInverseDiag(cb.diag, cb.off, m.curv, ch, cb)
+		tridiagInverseDiag(cb.diag, cb.off, m.curv, m.lagCorr, ch, cb)
 	}
 }
 
 // tridiagInverseDiag stores the diagonal of the inverse of the symmetric
 // positive definite tridiagonal matrix (diag, off) into dst at the
-// positions idx, by forward and backward elimination (O(n)).
-func tridiagInverseDiag(diag, off, dst []float64, idx []int32, cb *chainBuf) {
+// positions idx, by forward and backward elimination (O(n)), and, if corr
+// is not nil, the correlation of each position with the one before it
+// (the inverse's (k-1, k) entry over the two standard deviations) into
+// corr at the same positions, 0 for the first.
+func tridiagInverseDiag(diag, off, dst, corr []float64, idx []int32, cb *chainBuf) {
 	n := len(diag)
 	// Forward pivots dF and backward pivots dB; (A⁻¹)kk = 1/(dF[k]+dB[k]-diag[k]).
 	fw, bw := cb.cp, cb.dp
@@ -485,12 +495,26 @@ func tridiagInverseDiag(diag, off, dst []float64, idx []int32, cb *chainBuf) {
 	for k := n - 2; k >= 0; k-- {
 		bw[k] = diag[k] - off[k+1]*off[k+1]/bw[k+1]
 	}
+	prev, prevOK := 0.0, false
 	for k := range n {
 		v := 1 / (fw[k] + bw[k] - diag[k])
-		if !(v > 0) || math.IsInf(v, 0) {
+		ok := v > 0 && !math.IsInf(v, 0)
+		if !ok {
 			v = m0var
 		}
 		dst[idx[k]] = v
+		if corr != nil {
+			// Column k of the inverse above the diagonal: x[k-1] =
+			// -off[k]/fw[k-1]·x[k] (back substitution of the LDLᵀ
+			// factorisation whose pivots are fw).
+			r := 0.0
+			if k > 0 && ok && prevOK {
+				r = -off[k] / fw[k-1] * v / math.Sqrt(prev*v)
+				r = max(-1, min(1, r))
+			}
+			corr[idx[k]] = r
+		}
+		prev, prevOK = v, ok
 	}
 }
 
@@ -734,6 +758,7 @@ func (m *model) initItems() {
 // milliseconds) and returns its error if it is done.
 func (m *model) fit(cs coreSettings) error {
 	m.curv = make([]float64, m.nUnit)
+	m.lagCorr = make([]float64, m.nUnit)
 	prev := make([]float64, m.nUnit)
 	// Items first: at the start they carry no information about θ.
 	for range 3 {

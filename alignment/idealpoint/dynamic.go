@@ -120,6 +120,10 @@ type DynamicResult struct {
 	// the reported scale; Tol and Progress.Change are on the prior's, so
 	// Change can exceed Tol in a converged fit.
 	Change float64
+
+	// lagCorr[i] is the posterior correlation of Positions[i] with the
+	// state's position before it on its path (0 for its first), for Move.
+	lagCorr []float64
 }
 
 // Path returns c's positions in session order, aliasing r.Positions.
@@ -342,8 +346,10 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 	_, sd := standardize(m.theta)
 	res.Iterations, res.Converged, res.Change = m.iterations, m.converged, m.delta/sd
 	res.Positions = make([]Position, 0, len(units))
+	res.lagCorr = make([]float64, 0, len(units))
 	for _, ch := range m.chains {
 		for _, u := range ch {
+			res.lagCorr = append(res.lagCorr, m.lagCorr[u])
 			ui := units[u]
 			res.Positions = append(res.Positions, Position{
 				Country:    ds.Country(ui.row),

@@ -3,6 +3,7 @@ package idealpoint_test
 import (
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"strings"
 
@@ -119,4 +120,38 @@ func ExampleBSVRollCalls() {
 	// Output:
 	// roll calls: 119 kept: 79
 	// contested: 78 unanimous: 1
+}
+
+// Has Serbia moved between sessions 70 (2015) and 74 (2019)? The change
+// of its ideal point, with a standard error that counts the correlation of
+// the two positions along its path, and Russia's for comparison.
+func ExampleDynamicResult_Move() {
+	ds, err := undata.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)).Filter(idealpoint.BSVRollCalls()), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, key := range []string{"Serbia", "Russia"} {
+		c, _ := votes.LookupCountry(key)
+		mv, err := res.Move(c, 70, 74)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(mv)
+	}
+	// Neighbouring sessions share more of their uncertainty.
+	srb, _ := votes.LookupCountry("Serbia")
+	mv, err := res.Move(srb, 73, 74)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("Serbia, 73 to 74: correlation %.3f, SE %.4f, %.4f if independent; moved at 95%%: %v\n",
+		mv.Corr, mv.SE, math.Hypot(mv.From.SE, mv.To.SE), mv.Moved(idealpoint.Level))
+	// Output:
+	// Serbia: 0.69 in session 70, 0.62 in session 74: change -0.07, SE 0.13 (0.13 if independent), 95% interval [-0.33, 0.19], within its uncertainty
+	// Russian Federation: 0.29 in session 70, 0.22 in session 74: change -0.07, SE 0.14 (0.14 if independent), 95% interval [-0.35, 0.20], within its uncertainty
+	// Serbia, 73 to 74: correlation 0.046, SE 0.1275, 0.1305 if independent; moved at 95%: false
 }

@@ -186,6 +186,19 @@ func TestPathModeLaplace(t *testing.T) {
 				t.Errorf("path %d, session %d: variance %.6g, finite differences %.6g", c, k, m.curv[u], want)
 			}
 		}
+		// The correlations along the path (Move): each with the session
+		// before, and their product between sessions further apart.
+		rho := 1.0
+		for k := 1; k < len(ch); k++ {
+			want := inv.At(k-1, k) / math.Sqrt(inv.At(k-1, k-1)*inv.At(k, k))
+			if got := m.lagCorr[ch[k]]; math.Abs(got-want) > 1e-3 {
+				t.Errorf("path %d, sessions %d-%d: correlation %.6g, finite differences %.6g", c, k-1, k, got, want)
+			}
+			rho *= m.lagCorr[ch[k]]
+		}
+		if want := inv.At(0, len(ch)-1) / math.Sqrt(inv.At(0, 0)*inv.At(len(ch)-1, len(ch)-1)); math.Abs(rho-want) > 1e-3*math.Abs(want)+1e-6 {
+			t.Errorf("path %d, first to last session: product of the correlations %.6g, finite differences %.6g", c, rho, want)
+		}
 	}
 	t.Logf("largest move from the fit to the mode under the looser walk: %.3f", moved)
 	if moved < 0.05 {

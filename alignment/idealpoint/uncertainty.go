@@ -278,7 +278,7 @@ func (m *model) pathMode(c int, scale float64, cb *chainBuf) {
 	for k, u := range ch {
 		m.seTheta[u] = x[k]
 	}
-	tridiagInverseDiag(cb.diag, cb.off, m.curv, ch, cb)
+	tridiagInverseDiag(cb.diag, cb.off, m.curv, m.lagCorr, ch, cb)
 }
 
 // Newton steps of pathMode: it stops when no position moves by more than

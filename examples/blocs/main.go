@@ -21,7 +21,7 @@
 //	-data FILE      a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
 //	-session N      the regular session to cluster (default 74)
 //	-method NAME    single, complete, average, weighted, centroid, median, ward, kmedoids or louvain (default ward)
-//	-k N            the number of blocs (louvain: the least number; it scans the resolution) (default 5)
+//	-k N            the number of blocs, at most the number of states clustered (louvain: the least number; it scans the resolution) (default 5)
 //	-min N          the least number of roll calls two states must both have voted on (default 10)
 //	-out DIR        write the pictures, PNG and SVG, into DIR, made if missing (default: no pictures)
 //	-csv FILE       write the blocs to FILE as CSV (default: none)
@@ -291,7 +291,8 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		return fmt.Errorf("%d states to cluster: too few", len(ses.countries))
 	}
 	if cfg.k > len(ses.countries) {
-		return fmt.Errorf("-k %d: only %d states to cluster", cfg.k, len(ses.countries))
+		return fmt.Errorf("-k %d: only %d states of session %d to cluster (with -min %d): choose -k %d or fewer",
+			cfg.k, len(ses.countries), cfg.session, cfg.minN, len(ses.countries))
 	}
 
 	p.step("Blocs")

@@ -403,7 +403,8 @@ func TestBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-session", "99"}, "no roll calls in session 99 (the record has sessions 1-74)"},
-		{[]string{"-k", "500"}, "-k 500: only 191 states to cluster"},
+		{[]string{"-k", "500"}, "-k 500: only 191 states of session 74 to cluster (with -min 10): choose -k 191 or fewer"},
+		{[]string{"-k", "192"}, "-k 192: only 191 states of session 74"},
 	} {
 		_, err := analyzeArgs(t, tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -421,7 +422,7 @@ func TestOtherMethods(t *testing.T) {
 		method string
 		want   []string
 	}{
-		{"kmedoids", []string{"k-medoids (PAM) with k = 5", "Medoids: "}},
+		{"kmedoids", []string{"k-medoids (PAM) with k = 5", "Medoids, bloc by bloc: "}},
 		{"louvain", []string{"1.000        2  [135 56]", "Taking γ = 1.035: 5 blocs"}},
 	} {
 		out, err := analyzeArgs(t, "-method", tc.method)
@@ -487,6 +488,78 @@ func TestOneBloc(t *testing.T) {
 	for _, r := range readCSV(t, name)[1:] {
 		if r[6] != "NaN" {
 			t.Fatalf("row %v: silhouette %s, want NaN", r, r[6])
+		}
+	}
+}
+
+// TestEveryStateAlone: -k as large as the number of states clustered (191
+// in session 74) puts every state in a bloc of its own, with every method;
+// the dendrogram's cut then lies below the first merge. It used to index
+// the merges at -1 and panic.
+func TestEveryStateAlone(t *testing.T) {
+	for _, method := range []string{"ward", "single", "kmedoids"} {
+		out, err := analyzeArgs(t, "-method", method, "-k", "191")
+		if err != nil {
+			t.Fatalf("%s: %v", method, err)
+		}
+		bs := parseBlocs(t, out)
+		if len(bs) != 191 {
+			t.Errorf("%s: %d blocs, want 191", method, len(bs))
+		}
+		for _, b := range bs {
+			if b.size != 1 {
+				t.Errorf("%s: bloc %d has %d states", method, b.number, b.size)
+			}
+		}
+	}
+	if testing.Short() {
+		return // drawing 191 blocs takes seconds
+	}
+	ds, err := record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parse([]string{"-k", "191", "-resamples", "0"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.out = t.TempDir()
+	if err := analyze(ds, cfg, io.Discard); err != nil {
+		t.Fatalf("with pictures: %v", err)
+	}
+}
+
+// TestMedoidsInTheirBlocs: the medoids are printed bloc by bloc, and each
+// is a member of its bloc. In session 31 three states voted exactly alike
+// with Cambodia; k-medoids once made Cambodia a medoid and left it in
+// another medoid's cluster, so the notebook listed it in the wrong bloc.
+func TestMedoidsInTheirBlocs(t *testing.T) {
+	for _, tc := range []struct{ session, k string }{{"31", "3"}, {"74", "5"}, {"74", "10"}} {
+		out, err := analyzeArgs(t, "-method", "kmedoids", "-session", tc.session, "-k", tc.k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var medoids []string
+		var members [][]string
+		for line := range strings.Lines(out) {
+			line = strings.TrimSuffix(line, "\n")
+			if m, ok := strings.CutPrefix(line, "Medoids, bloc by bloc: "); ok {
+				m, _, _ = strings.Cut(m, "; total distance")
+				medoids = strings.Split(m, ", ")
+			}
+			if strings.HasPrefix(line, "bloc\t") {
+				f := strings.Split(line, "\t")
+				members = append(members, strings.Split(f[len(f)-1], "; "))
+			}
+		}
+		k, _ := strconv.Atoi(tc.k)
+		if len(medoids) != k || len(members) != k {
+			t.Fatalf("session %s, k=%s: %d medoids and %d blocs printed:\n%s", tc.session, tc.k, len(medoids), len(members), out)
+		}
+		for b, m := range medoids {
+			if !slices.Contains(members[b], m) {
+				t.Errorf("session %s, k=%s: medoid %s of bloc %d is not among its members", tc.session, tc.k, m, b+1)
+			}
 		}
 	}
 }

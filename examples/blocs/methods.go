@@ -32,7 +32,8 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 		return nil, err
 	}
 	res := &result{tree: tree, leaves: tree.Leaves(), cut: math.NaN()}
-	var labels []int
+	var labels, medoids []int // medoids: for k-medoids
+	var cost float64
 	switch cfg.method {
 	case "kmedoids":
 		part, err := cluster.KMedoids(ses.dist, cfg.k)
@@ -40,11 +41,7 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 			return nil, err
 		}
 		labels = part.Labels
-		medoids := make([]string, len(part.Medoids))
-		for c, i := range part.Medoids {
-			medoids[c] = ses.countries[i].Name
-		}
-		p.say("Medoids: %s; total distance to them %.3f.", strings.Join(medoids, ", "), part.Cost)
+		medoids, cost = part.Medoids, part.Cost
 	case "louvain":
 		scan, err := cluster.ScanResolution(ses.sim, resolutions, nil)
 		if err != nil {
@@ -75,12 +72,28 @@ func blocs(ses *session, cfg *config, p *printer) (*result, error) {
 		if labels, err = tree.CutK(cfg.k); err != nil {
 			return nil, err
 		}
+		// The cut is drawn between the merge that makes k blocs and the
+		// one that makes k-1; with k = n (every state alone) below the
+		// first merge.
 		n := tree.Len()
 		if tree.Inversions() == 0 && cfg.k > 1 {
-			res.cut = (tree.Steps[n-cfg.k-1].Height + tree.Steps[n-cfg.k].Height) / 2
+			below := 0.0
+			if cfg.k < n {
+				below = tree.Steps[n-cfg.k-1].Height
+			}
+			res.cut = (below + tree.Steps[n-cfg.k].Height) / 2
 		}
 	}
 	res.labels = renumber(labels, res.leaves)
+	if medoids != nil {
+		names := make([]string, len(medoids))
+		for _, i := range medoids {
+			// Each medoid is in its own bloc (cluster.KMedoids): name
+			// them in the blocs' order.
+			names[res.labels[i]] = ses.countries[i].Name
+		}
+		p.say("Medoids, bloc by bloc: %s; total distance to them %.3f.", strings.Join(names, ", "), cost)
+	}
 	// With one bloc the silhouette width is undefined (there is no other
 	// bloc to be closer to): NaN, as the CSV writes it, not 0, which would
 	// read as "on the border".

@@ -66,10 +66,15 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	// Interval's Score) along with their intervals, so the series are not
 	// computed a second time. Both cut since's roll calls into sessions the
 	// same way, so their Periods are the same. A member without a vote
-	// since 1992 (West Germany) gets a series of NaN, which the sentences
-	// below report, rather than an error that ends the notebook.
+	// since 1992 (West Germany) has no series: the notebook says so, with
+	// the library's word on who held the seat, and ends.
 	bopts := &alignment.BootstrapOptions{Options: alignment.Options{MinN: minN}, Seed: seed}
 	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, bopts)
+	if errors.Is(err, alignment.ErrNoVotes) {
+		p.say(fmt.Sprintf("There is no series to follow since 1992 (session %d), nor changes to find in one (%v).", firstSession, err))
+		noPicture(p, cfg)
+		return p.err
+	}
 	if err != nil {
 		return err
 	}
@@ -77,8 +82,12 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	if err != nil {
 		return err
 	}
+	cov, err := audit.Cover(ds, nil)
+	if err != nil {
+		return err
+	}
 	lv := &longView{m: m.Country, ref: ref, mName: m.Name, periods: sb.Periods,
-		withRef: sb.Scores(), euMedian: gb.Scores(), iv: sb.Intervals, euIv: gb.Intervals, cov: audit.Cover(ds, nil)}
+		withRef: sb.Scores(), euMedian: gb.Scores(), iv: sb.Intervals, euIv: gb.Intervals, cov: cov}
 
 	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over all roll calls that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no), with a 95%% bootstrap interval for the score with %s (the session's roll calls resampled 1,000 times, seed %d). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; \"states\" counts them. A score on fewer than %d roll calls is NA.",
 		m.Name, ref.Name, ref.Name, seed, m.Name, minN))

@@ -50,6 +50,9 @@
 //	p_upper,p_lower         the chance under that null of voting with the reference as often as with or more, and as often or less
 //	p_value                 the two-sided p-value, twice the smaller tail, at most 1 (NaN if n is 0)
 //	outlier                 whether the median/MAD rule says the member stands apart
+//	index                   the index the test scores: the rule's (identical votes here)
+//	score,expected_score    the member's score on it, and its mean under the null
+//	outlier_index           the index the median/MAD rule judged on
 package main
 
 import (
@@ -101,7 +104,7 @@ The flags run the same analysis on another record, group, reference state
 or set of roll calls. -csv writes each member's record against the
 reference with its test (alignment.PermutationTest.WriteCSV: group,
 iso3_a..name_a for the reference, iso3_b..name_b for the member, with, n, expected,
-p_upper, p_lower, p_value, outlier); -out draws the agreement since 1992
+p_upper, p_lower, p_value, outlier, index, score, expected_score, outlier_index); -out draws the agreement since 1992
 with its bands and change points (crimea-longview.png and .svg).
 
 	go run ./examples/crimea -group "Western Balkans" -against Russia -csv /tmp/crimea.csv -out /tmp/crimea`

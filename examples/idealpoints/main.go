@@ -21,6 +21,9 @@
 //	-csv FILE     write every estimate to FILE as CSV (default: none)
 //	-h            print this usage and exit
 //
+// A range reaching beyond the record's sessions is cut to them, and the
+// notebook says so; a range wholly outside them is an error.
+//
 // Output files are checked before the estimation starts: an -out directory
 // that cannot be made or written, or a -csv file whose directory does not
 // exist, is an error at once.
@@ -45,6 +48,15 @@
 //	How sure: in session 74 Serbia's ideal point is 0.68 ± 0.19 (95% interval), Russia's 0.16 ± 0.21
 //	and Croatia's 1.41 ± 0.26; its interval overlaps neither, so Serbia stands clearly between
 //	Russia and Croatia.
+//
+// A last sentence says whether Serbia has moved between the first and the
+// last session of the range in which it has a position, from
+// idealpoint.DynamicResult.Move: the change, its standard error (which
+// counts the correlation of the two positions along Serbia's path) and its
+// 95% interval. For the default sessions 50-74:
+//
+//	Has it moved? Serbia: 1.01 in session 55, 0.68 in session 74: change -0.32, SE 0.21 (0.21 if independent),
+//	95% interval [-0.73, 0.08], within its uncertainty.
 //
 // The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
 // session estimated, by COW code and session, with the columns
@@ -167,10 +179,30 @@ func run(args []string, stdout, stderr io.Writer) error {
 func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	p := &printer{w: stdout}
 
-	p.step("The record", fmt.Sprintf("The roll calls of the General Assembly, sessions %d to %d.", cfg.from, cfg.to))
+	// The range is clamped to the sessions of the record, and a range
+	// beyond it is refused: the steps below go session by session through
+	// the range, which a -to of 100000000 would make run out of memory.
+	held := ds.Sessions()
+	if len(held) == 0 {
+		return fmt.Errorf("the record holds no roll call")
+	}
+	first, last := held[0], held[len(held)-1]
+	if cfg.from > last || cfg.to < first {
+		return fmt.Errorf("-from %d -to %d: the record holds sessions %d-%d", cfg.from, cfg.to, first, last)
+	}
+	var clamped string
+	if cfg.from < first || cfg.to > last {
+		clamped = fmt.Sprintf(" (-from %d -to %d asked; the record holds sessions %d-%d)", cfg.from, cfg.to, first, last)
+		cfg.from, cfg.to = max(cfg.from, first), min(cfg.to, last)
+	}
+
+	p.step("The record", fmt.Sprintf("The roll calls of the General Assembly, sessions %d to %d%s.", cfg.from, cfg.to, clamped))
 	// Coverage is judged on the whole record: a session's expected months
 	// come from the sessions around it.
-	cover := audit.Cover(ds, nil)
+	cover, err := audit.Cover(ds, nil)
+	if err != nil {
+		return err
+	}
 	ds = ds.Filter(votes.InSessions(cfg.from, cfg.to))
 	if cfg.hasIssue {
 		ds = ds.Filter(votes.HasIssue(cfg.issue))
@@ -244,6 +276,11 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 		p.printf("\n")
 	}
 	p.printf("%s\n", howSure(res, countries, cfg.from, cfg.to))
+	moved, err := hasMoved(res, countries["SRB"])
+	if err != nil {
+		return err
+	}
+	p.printf("%s\n", moved)
 
 	if cfg.csv != nil {
 		p.step("CSV", "Every estimate: iso3, cow, name, session, ideal_point, se, lo, hi (±1.96 SE), n.")

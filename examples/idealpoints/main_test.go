@@ -78,7 +78,8 @@ func TestRun(t *testing.T) {
 		t.Errorf("header %q", got)
 	}
 	var srb, usa int
-	at74 := map[string]string{} // "ideal_point ± half the interval" in session 74, from the CSV
+	var srbFirst, srbLast []string // Serbia's first and last rows, by session
+	at74 := map[string]string{}    // "ideal_point ± half the interval" in session 74, from the CSV
 	for _, r := range recs[1:] {
 		if r[3] == "74" {
 			x, err1 := strconv.ParseFloat(r[4], 64)
@@ -96,6 +97,10 @@ func TestRun(t *testing.T) {
 		}
 		switch r[1] {
 		case "345":
+			if srb == 0 {
+				srbFirst = r
+			}
+			srbLast = r
 			srb++
 		case "2":
 			usa++
@@ -111,6 +116,20 @@ func TestRun(t *testing.T) {
 		at74["SRB"], at74["RUS"], at74["HRV"])
 	if !strings.Contains(s, sure) {
 		t.Errorf("output lacks %q:\n%s", sure, s)
+	}
+	// The last sentence: Serbia's move between its first and its last
+	// session in the range (55 and 74 by default), as the CSV has them.
+	ideal := func(r []string) float64 {
+		x, err := strconv.ParseFloat(r[4], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	a, b := ideal(srbFirst), ideal(srbLast)
+	moved := fmt.Sprintf("Has it moved? Serbia: %.2f in session %s, %.2f in session %s: change %+.2f, SE ", a, srbFirst[3], b, srbLast[3], b-a)
+	if !strings.Contains(s, moved) {
+		t.Errorf("output lacks %q:\n%s", moved, s)
 	}
 	// The record lacks every roll call from January to September 2019
 	// (issue #11), the resumed part of session 73.
@@ -205,6 +224,34 @@ func TestHelp(t *testing.T) {
 	for _, want := range []string{"Usage: idealpoints [flags]", "-csv string", "-out string", "-from int", "(default 50)", "-issue string", "-all"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("usage lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// A range beyond the record is cut to its sessions, with a word, and one
+// wholly outside it is refused. -to 100000000 used to run out of memory
+// (a note for every session of the range), and -to 9999 printed 9,925
+// lines "Session N is not in the data.".
+func TestRangeBeyondRecord(t *testing.T) {
+	for _, to := range []string{"9999", "100000000"} {
+		var out bytes.Buffer
+		if err := run([]string{"-from", "73", "-to", to}, &out, io.Discard); err != nil {
+			t.Fatalf("-to %s: %v", to, err)
+		}
+		got := out.String()
+		want := "sessions 73 to 74 (-from 73 -to " + to + " asked; the record holds sessions 1-74)."
+		if !strings.Contains(got, want) || strings.Contains(got, "not in the data") {
+			t.Errorf("-to %s: output lacks %q or notes sessions not in the data:\n%s", to, want, got)
+		}
+		if n := strings.Count(got, "\n"); n > 60 {
+			t.Errorf("-to %s: %d lines of output", to, n)
+		}
+	}
+	for _, args := range [][]string{{"-from", "75", "-to", "9999"}, {"-from", "100000000", "-to", "100000000"}} {
+		var out bytes.Buffer
+		err := run(args, &out, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "the record holds sessions 1-74") || out.Len() > 0 {
+			t.Errorf("run(%q) = %v, printed %d bytes; want an error naming the record's sessions and no output", args, err, out.Len())
 		}
 	}
 }

@@ -49,3 +49,19 @@ func howSure(res *idealpoint.DynamicResult, countries map[string]votes.Country, 
 	}
 	return fmt.Sprintf("How sure: Serbia, Russia and Croatia have no session in %d-%d with a position for all three, so there is no comparison to make.", from, to)
 }
+
+// hasMoved returns a sentence on whether state c's ideal point moved
+// between the first and the last session of the range in which it has a
+// position: DynamicResult.Move, whose standard error counts the
+// correlation of the two positions along the state's path.
+func hasMoved(res *idealpoint.DynamicResult, c votes.Country) (string, error) {
+	path := res.Path(c)
+	if len(path) < 2 {
+		return fmt.Sprintf("Has it moved? %s has a position in fewer than two sessions of the range.", c.Name), nil
+	}
+	mv, err := res.Move(c, path[0].Session, path[len(path)-1].Session)
+	if err != nil {
+		return "", err
+	}
+	return "Has it moved? " + mv.String() + ".", nil
+}

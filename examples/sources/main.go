@@ -245,7 +245,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 	p.step("Swaps, shifts and missing states")
 	p.say("A swap is two states whose votes the other source exchanges over a session's roll calls; a shift, a state's votes on another state's row. Swaps are printed for scripts, one a line: swap, session, the two ISO3 codes, the record's rcids.")
 	for _, s := range c.Swaps {
-		p.printf("%s\n", s.SwapLine())
+		p.printf("%s\n", s.Line())
 	}
 	errata := undata.Errata()
 	for _, s := range c.Swaps {
@@ -286,7 +286,10 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 		label string
 		ds    *votes.Dataset
 	}{{"The record", record}, {name, other}} {
-		cov := audit.Cover(d.ds, nil)
+		cov, err := audit.Cover(d.ds, nil)
+		if err != nil {
+			return nil, err
+		}
 		var notes []string
 		if !cov.First.IsZero() {
 			for y := cov.First.Year(); y <= cov.Last.Year(); y++ {

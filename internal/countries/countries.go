@@ -1,8 +1,10 @@
-// Package countries holds the table of the states that have sat in the
-// General Assembly and the raw lookups on it that both the reading engine
-// and package votes need: by COW code, by place in the table, by any name
-// or code a source writes, and the seats that passed to a successor.
-// Package votes wraps them in its Country API.
+// Package countries holds the one table of the states that have sat in the
+// General Assembly, with every fact about each state that the module
+// knows (codes, names, earlier names, aliases, seat changes), and the raw
+// lookups on it: by COW code, by any name or code a source writes, and the
+// seats that passed to a successor. Lookups return a state's place in
+// Table; package votes makes its Country values from the rows and is the
+// API users see.
 package countries
 
 import (
@@ -12,15 +14,6 @@ import (
 	"time"
 	"unicode"
 )
-
-// Country is a state as the table gives it; package votes converts it to
-// votes.Country, which has the same fields.
-type Country struct {
-	COW  int
-	ISO2 string
-	ISO3 string
-	Name string
-}
 
 // Entry is a row of Table: a state, its codes, its name and the other
 // names and codes the sources use for it.
@@ -68,30 +61,29 @@ var seatChanges = [...]struct {
 // of a seat change, cheaply: it is asked for every vote row.
 func SeatChanging(p int) bool { return index().seat[p] }
 
-// SeatHolder returns the state that held c's seat on day t: c itself,
-// unless c is one side of a seat change. A zero t leaves c as it is.
-func SeatHolder(c Country, t time.Time) Country {
-	if t.IsZero() {
-		return c
+// SeatHolder returns the place in Table of the state that held the seat
+// of the state at place p on day t: p itself, unless that state is one
+// side of a seat change. A zero t leaves p as it is.
+func SeatHolder(p int, t time.Time) int {
+	if t.IsZero() || !index().seat[p] {
+		return p
 	}
+	cow := Table[p].COW
 	for _, sc := range seatChanges {
-		if c.COW == sc.before || c.COW == sc.after {
-			cow := sc.after
+		if cow == sc.before || cow == sc.after {
+			holder := sc.after
 			if t.Before(sc.switchDay) {
-				cow = sc.before
+				holder = sc.before
 			}
-			if cow != c.COW {
-				c, _ = ByCOW(cow)
-			}
-			return c
+			q, _ := Pos(holder)
+			return q
 		}
 	}
-	return c
+	return p
 }
 
 type countryIndex struct {
-	byCOW map[int]Country
-	byKey map[string]Country
+	byKey map[string]int   // place in Table by folded key
 	pos   [1000]int16      // 1 + place in Table by COW code (codes run from 2 to 990), 0 if none
 	seat  [len(Table)]bool // by place in Table: one side of a seat change
 }
@@ -106,19 +98,11 @@ func Pos(cow int) (int, bool) {
 	return int(p) - 1, p > 0
 }
 
-// Of returns the state at place p of Table.
-func Of(p int) Country {
-	e := &Table[p]
-	return Country{COW: e.COW, ISO2: e.ISO2, ISO3: e.ISO3, Name: e.Name}
-}
-
 // index builds the lookup index once; it is never modified afterwards,
 // so it is safe for concurrent use.
 var index = sync.OnceValue(func() *countryIndex {
-	ix := &countryIndex{byCOW: make(map[int]Country, len(Table)), byKey: make(map[string]Country, 8*len(Table))}
+	ix := &countryIndex{byKey: make(map[string]int, 8*len(Table))}
 	for p, e := range Table {
-		c := Of(p)
-		ix.byCOW[e.COW] = c
 		ix.pos[e.COW] = int16(p + 1)
 		for _, sc := range seatChanges {
 			if e.COW == sc.before || e.COW == sc.after {
@@ -127,47 +111,60 @@ var index = sync.OnceValue(func() *countryIndex {
 		}
 		for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
 			if k = FoldKey(k); k != "" {
-				ix.byKey[k] = c
+				ix.byKey[k] = p
 			}
 		}
+	}
+	for _, c := range Codes {
+		ix.byKey[FoldKey(c.Code)] = int(ix.pos[c.COW]) - 1
 	}
 	return ix
 })
 
-// ByCOW returns the state with the given Correlates of War code.
-func ByCOW(cow int) (Country, bool) {
-	c, ok := index().byCOW[cow]
-	return c, ok
+// Code returns the printable code of the state at place p of Table: its
+// ISO3 code, or, for a state without one, its code in Codes.
+func Code(p int) string {
+	if iso := Table[p].ISO3; iso != "" {
+		return iso
+	}
+	for _, c := range Codes {
+		if c.COW == Table[p].COW {
+			return c.Code
+		}
+	}
+	return ""
 }
 
-// ByKey returns the state a folded key names today, without the dated
-// keys' rule (for tests of the table).
-func ByKey(k string) (Country, bool) {
-	c, ok := index().byKey[k]
-	return c, ok
+// ByKey returns the place of the state a folded key names today, without
+// the dated keys' rule (for tests of the table).
+func ByKey(k string) (int, bool) {
+	p, ok := index().byKey[k]
+	return p, ok
 }
 
 // LookupSource resolves a name or code read from a data file, on the day
-// of the roll call (zero: today), to the state that held the seat then. It
+// of the roll call (zero: today), to the place of the state that held the
+// seat then. It
 // takes the UN's short names "Congo" and "Guinea" for the states the UN
 // gives them to (COG and GIN), as the UN Digital Library and unvotes write
 // them: a file's names are the names of one naming scheme, not a person's
 // shorthand.
-func LookupSource(key string, on time.Time) (Country, bool) {
+func LookupSource(key string, on time.Time) (int, bool) {
 	k := FoldKey(key)
 	if code, numeric := CowKey(key); numeric {
 		k = code
 	}
-	if c, ok := Lookup(k, on); ok {
-		return SeatHolder(c, on), true
+	if p, ok := Lookup(k, on); ok {
+		return SeatHolder(p, on), true
 	}
-	return Country{}, false
+	return 0, false
 }
 
-// Lookup finds the state a folded key names on a day (zero: today).
-func Lookup(k string, on time.Time) (Country, bool) {
+// Lookup finds the place of the state a folded key names on a day (zero:
+// today).
+func Lookup(k string, on time.Time) (int, bool) {
 	if k == "" {
-		return Country{}, false
+		return 0, false
 	}
 	ix := index()
 	if !on.IsZero() {
@@ -177,18 +174,17 @@ func Lookup(k string, on time.Time) (Country, bool) {
 				if on.Before(d.SwitchDay) {
 					cow = d.Before
 				}
-				return ix.byCOW[cow], true
+				return Pos(cow)
 			}
 		}
 	}
-	if c, ok := ix.byKey[k]; ok {
-		return c, true
+	if p, ok := ix.byKey[k]; ok {
+		return p, true
 	}
 	if n, err := strconv.Atoi(k); err == nil {
-		c, ok := ix.byCOW[n]
-		return c, ok
+		return Pos(n)
 	}
-	return Country{}, false
+	return 0, false
 }
 
 // FoldKey reduces a name or code to the form lookups compare: lower case,

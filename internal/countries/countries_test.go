@@ -39,12 +39,12 @@ func TestCountryKeysUnique(t *testing.T) {
 	// Each date-dependent key is a key of the state that holds it today,
 	// and the lookup index resolves it to that state.
 	for _, d := range DateKeys {
-		c, ok := Lookup(d.Key, d.SwitchDay.AddDate(0, 0, -1))
-		if !ok || c.COW != d.Before {
-			t.Errorf("%q the day before %s: %v, want COW %d", d.Key, d.SwitchDay.Format("2006-01-02"), c, d.Before)
+		p, ok := Lookup(d.Key, d.SwitchDay.AddDate(0, 0, -1))
+		if !ok || Table[p].COW != d.Before {
+			t.Errorf("%q the day before %s: COW %d, want %d", d.Key, d.SwitchDay.Format("2006-01-02"), Table[p].COW, d.Before)
 		}
-		if c, _ := ByKey(d.Key); c.COW != d.After {
-			t.Errorf("%q today: COW %d, want %d", d.Key, c.COW, d.After)
+		if p, _ := ByKey(d.Key); Table[p].COW != d.After {
+			t.Errorf("%q today: COW %d, want %d", d.Key, Table[p].COW, d.After)
 		}
 	}
 }
@@ -98,6 +98,39 @@ func TestTurkiyeSpellings(t *testing.T) {
 	for _, s := range []string{"TÜRKİYE", "TÜRKI\u0307YE", "TÜRKIYE", "TÜRKÝYE", "TURKIYE", "CÔTE D'IVOIRE", "NETHERLANDS (KINGDOM OF THE)"} {
 		if _, ok := LookupSource(s, time.Time{}); !ok {
 			t.Errorf("%q does not resolve", s)
+		}
+	}
+}
+
+// TestCodes checks that every state has a printable code, that no two
+// share one, and that each is a key of its own state and of no other.
+func TestCodes(t *testing.T) {
+	seen := map[string]int{}
+	for p, e := range Table {
+		c := Code(p)
+		if c == "" {
+			t.Errorf("COW %d (%s) has no code", e.COW, e.Name)
+			continue
+		}
+		if q, ok := seen[c]; ok {
+			t.Errorf("code %s is COW %d's and COW %d's", c, Table[q].COW, e.COW)
+		}
+		seen[c] = p
+		if q, ok := ByKey(FoldKey(c)); !ok || q != p {
+			t.Errorf("code %s of COW %d finds place %d, %v; want %d", c, e.COW, q, ok, p)
+		}
+	}
+	for _, c := range Codes {
+		p, ok := Pos(c.COW)
+		if !ok || Table[p].ISO3 != "" {
+			t.Errorf("Codes gives %s to COW %d, which is not in Table or has an ISO3 code", c.Code, c.COW)
+		}
+		for _, e := range Table {
+			for _, k := range append([]string{e.ISO2, e.ISO3, e.Name}, e.Aliases...) {
+				if FoldKey(k) == FoldKey(c.Code) && e.COW != c.COW {
+					t.Errorf("code %s of COW %d is a key of COW %d", c.Code, c.COW, e.COW)
+				}
+			}
 		}
 	}
 }

@@ -6,7 +6,7 @@
 // check a part: the race detector makes numeric work 10-20 times slower, and
 // it is there to catch data races, which the reduced runs exercise as well,
 // since they go through the same concurrent code (parallel kernels, the
-// goroutines of the bootstrap and of Stability, the reading engine) on
+// goroutines of the bootstrap and of Stability, the parallel readers of votes) on
 // smaller inputs.
 package testenv
 

@@ -1,4 +1,24 @@
-package engine
+package votes
+
+// The readers live here, with the model they fill, rather than in an
+// internal package of their own: a reader then writes votes' RollCall,
+// Vote, Flag, Issue and Tally directly, and its errors are votes'
+// *ParseError and sentinels, so that each type and each rule is defined
+// once and a new RollCall field is added in rollcall.go and in the readers
+// and writers that fill it, nowhere else. The alternative, an internal
+// engine writing through a narrow sink interface of plain values, would
+// keep the readers apart but add an interface call per vote row on the
+// hot path and a second vocabulary of codes for the values. What is
+// independent of the layouts and of the model stays internal: CSV
+// splitting and block boundaries (internal/csvscan) and the table of
+// states (internal/countries).
+//
+// The files: input.go (format detection, gzip, the shared field
+// parsers), fields.go (sessions, dates, resolutions, issues), scanner.go
+// (records with positions), one file per layout (unvotes.go, voeten.go,
+// undl.go, canonical.go, codes.go for their vote codes), parallel.go (the
+// vote rows on all cores), builder.go and index.go (the dense layout a
+// read ends in), dataset.go (newDataset, where a read becomes a Dataset).
 
 import (
 	"bufio"
@@ -9,29 +29,15 @@ import (
 	"io"
 	"math"
 	"strings"
-	"time"
 
-	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/csvscan"
 )
 
-// Format names a file layout; its values are votes.Format's.
-type Format int
-
-// The layouts, as votes.Format numbers them.
-const (
-	FormatUnknown Format = iota
-	FormatUnvotes
-	FormatVoeten
-	FormatUNDL
-	FormatCanonical
-)
-
-// Config is what a votes.Reader asks of a read: its leniency, limits and
+// readConfig is what a Reader asks of a read: its leniency, limits and
 // the fast paths tests turn off.
-type Config struct {
+type readConfig struct {
 	Lenient bool
-	// Keep is how many skipped rows the read may keep in Result.Skipped
+	// Keep is how many skipped rows the read may keep in result.Skipped
 	// (it counts them all in SkippedRows).
 	Keep       int
 	Limits     csvscan.Limits // all set
@@ -44,9 +50,9 @@ type Config struct {
 	Parts   int
 }
 
-// Source is the input of a read: one file of any layout, or, with Unvotes
+// source is the input of a read: one file of any layout, or, with Unvotes
 // set, the unvotes triplet (Data is then un_votes.csv).
-type Source struct {
+type source struct {
 	Data      io.Reader
 	Name      string // the file's name for errors; "" takes Data's own (an *os.File's) or the layout's file name
 	Unvotes   bool
@@ -54,11 +60,11 @@ type Source struct {
 	Issues    io.Reader // optional
 }
 
-// Read reads src. Its Result holds the rows a lenient read skipped even
-// when the read fails, so that they are still reported.
-func Read(src Source, cfg Config) (*Result, error) {
+// readSource reads src. Its result holds the rows a lenient read skipped
+// even when the read fails, so that they are still reported.
+func readSource(src source, cfg readConfig) (*result, error) {
 	r := &reader{cfg: cfg}
-	var res *Result
+	var res *result
 	var err error
 	if src.Unvotes {
 		res, err = r.readUnvotes(src.Data, src.RollCalls, src.Issues)
@@ -66,7 +72,7 @@ func Read(src Source, cfg Config) (*Result, error) {
 		res, err = r.read(src.Data, nameOf(src.Data, src.Name))
 	}
 	if res == nil {
-		res = &Result{}
+		res = &result{}
 	}
 	res.Skipped, res.SkippedRows = r.skipped, r.skippedRows
 	if err != nil {
@@ -77,7 +83,7 @@ func Read(src Source, cfg Config) (*Result, error) {
 
 // reader is one read: its settings and the rows it skipped.
 type reader struct {
-	cfg         Config
+	cfg         readConfig
 	skipped     []*ParseError
 	skippedRows int
 }
@@ -109,7 +115,7 @@ func DetectFormat(header []string) Format {
 	return FormatUnknown
 }
 
-func (r *reader) read(src io.Reader, file string) (*Result, error) {
+func (r *reader) read(src io.Reader, file string) (*result, error) {
 	src, closeFn, err := decompress(src)
 	if err != nil {
 		return nil, &ParseError{File: file, Line: 1, Err: err}
@@ -119,7 +125,7 @@ func (r *reader) read(src io.Reader, file string) (*Result, error) {
 	if err := s.readHeader(); err != nil {
 		return nil, err
 	}
-	var d *Result
+	var d *result
 	switch f := DetectFormat(s.header); f {
 	case FormatVoeten:
 		d, err = r.readVoeten(s)
@@ -143,7 +149,7 @@ func (r *reader) read(src io.Reader, file string) (*Result, error) {
 
 // checkEmpty returns ErrEmpty for a result without roll calls or states
 // read from rows none of which was skipped, unless AllowEmpty is set.
-func (r *reader) checkEmpty(d *Result, file string) error {
+func (r *reader) checkEmpty(d *result, file string) error {
 	if r.cfg.AllowEmpty || d.NumRollCalls() > 0 || len(d.Countries) > 0 || r.skippedRows > 0 {
 		return nil
 	}
@@ -212,23 +218,6 @@ func checkEncoding(br *bufio.Reader) error {
 	}
 	return nil
 }
-
-// lookupSource resolves a name or code read from a file on the day of the
-// roll call (see countries.LookupSource).
-func lookupSource(key string, on time.Time) (Country, error) {
-	if c, ok := countries.LookupSource(key, on); ok {
-		return c, nil
-	}
-	return Country{}, fmt.Errorf("%w %q", ErrUnknownCountry, key)
-}
-
-// lookupSourceToday is lookupSource for a key read without a day.
-func lookupSourceToday(key string) (Country, error) { return lookupSource(key, time.Time{}) }
-
-// Country is a state of the table.
-type Country = countries.Country
-
-func day(y int, m time.Month, d int) time.Time { return countries.Day(y, m, d) }
 
 // canonicalSession marks, in the columns passed to parseRollCallColumns,
 // the canonical layout, which reads its session itself.

@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"bufio"
@@ -10,7 +10,7 @@ import (
 
 // readUnvotes reads the unvotes triplet: the votes, the roll calls and, if
 // not nil, the issues.
-func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*Result, error) {
+func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*result, error) {
 	b := newBuilder()
 	// The roll calls and issues are read while the first block of votes is
 	// parsed; the votes are applied once they are in.
@@ -41,7 +41,7 @@ func (r *reader) readUnvotes(votes, rollCalls, issues io.Reader) (*Result, error
 	d := b.dataset()
 	// Roll calls without any vote are an empty dataset too.
 	if len(d.Countries) == 0 {
-		if err := r.checkEmpty(&Result{}, nameOf(votes, "un_votes.csv")); err != nil {
+		if err := r.checkEmpty(&result{}, nameOf(votes, "un_votes.csv")); err != nil {
 			return nil, err
 		}
 	}
@@ -231,7 +231,7 @@ func (r *reader) unvotesIssue(b *builder, s *scanner, col map[string]int) *Parse
 	if i < 0 {
 		name, i = "issue", col["issue"]
 	}
-	is, ok := IssueOf(s.field(i))
+	is, ok := issueOf(s.field(i))
 	if !ok {
 		_, err := ParseIssue(string(s.field(i)))
 		return s.errorAt(i, name, err)

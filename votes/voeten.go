@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // other row must agree with it on the date and resolution, and its other
 // roll-call columns are not read. The year column is derived from the
 // session and not kept.
-func (r *reader) readVoeten(s *scanner) (*Result, error) {
+func (r *reader) readVoeten(s *scanner) (*result, error) {
 	col, err := s.columns([]string{"rcid", "vote", "ccode", "date"},
 		"session", "member", "importantvote", "unres", "me", "nu", "di", "hr", "co", "ec",
 		"short", "descr", "amend", "para", "yes", "no", "abstain")

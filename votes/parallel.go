@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"bufio"
@@ -219,8 +219,7 @@ func (b *builder) merge(p *part) bool {
 		} else {
 			day = p.rollCalls[p.colRC[c]-1].rc.Date
 		}
-		pos, _ = countries.Pos(countries.SeatHolder(countries.Of(pos), day).COW)
-		return pos
+		return countries.SeatHolder(pos, day)
 	}
 	// Rows are grown ahead of need: cut them to the part's columns.
 	for pos, row := range p.cells {
@@ -307,7 +306,7 @@ func (b *builder) merge(p *part) bool {
 		}
 	}
 	for _, m := range p.members {
-		b.setMember(countries.Of(int(m.pos)), int(ks[m.col]), m.flag)
+		b.setMember(countryAt(int(m.pos)), int(ks[m.col]), m.flag)
 	}
 	return true
 }
@@ -599,16 +598,16 @@ func (b *builder) apply(op *voteOp, p *part, file string) *ParseError {
 	}
 	pos := int(op.pos)
 	if countries.SeatChanging(pos) {
-		pos, _ = countries.Pos(b.holder(countries.Of(pos), k).COW)
+		pos = b.seatHolder(pos, k)
 	}
 	if prev := b.setPos(pos, k, op.vote); prev != NoRecord && prev != op.vote {
 		b.setPos(pos, k, prev)
-		c := countries.Of(pos)
+		c := countryAt(pos)
 		return &ParseError{File: file, Line: p.firstLine + int(op.line), Column: int(op.voteCol), Field: "vote",
 			Err: fmt.Errorf("%w: %s on rcid %d, %s before, %s here", ErrDuplicateVote, c.Name, op.rcid, prev, op.vote)}
 	}
 	if op.member != impliedMember(op.vote) {
-		b.setMember(countries.Of(pos), k, op.member)
+		b.setMember(countryAt(pos), k, op.member)
 	}
 	return nil
 }

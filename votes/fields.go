@@ -1,4 +1,7 @@
-package engine
+package votes
+
+// The parsing of roll-call fields that every layout shares: issue codes,
+// resolution symbols, sessions and dates.
 
 import (
 	"bytes"
@@ -8,117 +11,8 @@ import (
 	"time"
 )
 
-// The engine's own model types mirror package votes' (same fields, same
-// values), so that votes converts them by a copy: the engine cannot import
-// votes, which calls it.
-
-// RollCall is votes.RollCall, field for field.
-type RollCall struct {
-	ID int // rcid in the unvotes and Voeten data; the record id in the UN Digital Library
-
-	// Session is the regular session during which the vote was held: 74 is
-	// the session that opened in September 2019. Votes of an emergency
-	// special or special session carry the number of the regular session
-	// then in progress, and the special session's name in Special.
-	Session int
-	Special string // "ES-11", "S-10"; "" for a vote in a regular session
-
-	Date time.Time // day of the vote, midnight UTC; zero if the source gives none
-
-	// Resolution is the symbol in the UN's form, "A/RES/68/262", whatever
-	// form the source used ("R/68/262"); RawResolution is the source's text.
-	Resolution    string
-	RawResolution string
-
-	Short       string // short title (unvotes, Voeten's newer files)
-	Title       string // full title (UN Digital Library)
-	Description string // Voeten's description of what was voted on
-
-	// Fields of the UN Digital Library; empty for the other sources.
-	Draft           string // draft symbol, "A/ES-10/L.25"
-	CommitteeReport string // committee report symbol
-	Meeting         string // meeting record, "A/ES-10/PV.41"
-	AgendaTitle     string
-	Subjects        string
-	Link            string // the record's address
-
-	Issues    Issue // Voeten's issue codes
-	Important Flag  // an "important vote" in the US State Department's report
-	Amendment Flag  // a vote on an amendment
-	Paragraph Flag  // a vote on a paragraph
-
-	// Totals are the tallies the source publishes, if it does (HasTotals);
-	// Dataset.Tally counts the votes actually in the data.
-	Totals    Tally
-	HasTotals bool
-
-	// Unanimous reports that every vote cast on the roll call was the same
-	// (or none was cast). It is judged once, when the dataset is read, on
-	// every vote the source holds, and kept through Filter and
-	// SelectCountries: narrowing the states never makes a roll call
-	// unanimous. Where a source also publishes totals (the UN Digital
-	// Library), the votes read decide, not the totals.
-	Unanimous bool
-}
-
-// Tally is votes.Tally.
-type Tally struct {
-	Yes, No, Abstain int
-	NonVoting        int // members present or listed that did not vote
-	Members          int // members at the time, where the source gives it
-}
-
-// Vote is votes.Vote: the cells the engine lays out hold its values.
-type Vote int8
-
-// The values of votes.Vote.
-const (
-	NoRecord  Vote = iota // nothing recorded
-	Yes                   // voted yes
-	Abstain               // abstained
-	No                    // voted no
-	Absent                // a member that did not vote
-	NonMember             // not a member of the United Nations at the time
-)
-
-// VoteNames are the names votes.Vote.String gives, by value: those of the
-// unvotes data ("yes", "abstain", "no") and of the canonical CSV ("absent",
-// "non-member"); NoRecord's is empty.
-var VoteNames = [...]string{NoRecord: "", Yes: "yes", Abstain: "abstain", No: "no", Absent: "absent", NonMember: "non-member"}
-
-// String returns v's name in VoteNames, or "Vote(9)" for a value outside.
-func (v Vote) String() string {
-	if v >= 0 && int(v) < len(VoteNames) {
-		return VoteNames[v]
-	}
-	return fmt.Sprintf("Vote(%d)", int8(v))
-}
-
-// Flag is votes.Flag.
-type Flag int8
-
-// The values of votes.Flag.
-const (
-	FlagUnknown Flag = iota // the source does not say
-	FlagFalse               // coded 0
-	FlagTrue                // coded 1
-)
-
-// Issue is votes.Issue, a set of Voeten's six issue areas.
-type Issue uint8
-
-// The values of votes.Issue.
-const (
-	MiddleEast  Issue = 1 << iota // "me"
-	Nuclear                       // "nu"
-	Disarmament                   // "di"
-	HumanRights                   // "hr"
-	Colonialism                   // "co"
-	Development                   // "ec"
-)
-
-// IssueCodes lists the issues with their codes and labels, in Voeten's order.
-var IssueCodes = [...]struct {
+// issueCodes lists the issues with their codes and labels, in Voeten's order.
+var issueCodes = [...]struct {
 	Issue Issue
 	Code  string
 	Label string
@@ -131,18 +25,18 @@ var IssueCodes = [...]struct {
 	{Development, "ec", "Economic development"},
 }
 
-// ParseIssue returns the issue with the given two-letter code or label,
-// case-insensitively.
+// ParseIssue returns the issue with the given two-letter code ("me", "nu",
+// "di", "hr", "co", "ec") or label ("Human rights"), case-insensitively.
 func ParseIssue(s string) (Issue, error) {
-	if is, ok := IssueOf([]byte(s)); ok {
+	if is, ok := issueOf([]byte(s)); ok {
 		return is, nil
 	}
 	return 0, fmt.Errorf("%w %q", ErrUnknownIssue, s)
 }
 
-// IssueOf is ParseIssue without the error, and so without allocating.
-func IssueOf(b []byte) (Issue, bool) {
-	for _, ic := range IssueCodes {
+// issueOf is ParseIssue without the error, and so without allocating.
+func issueOf(b []byte) (Issue, bool) {
+	for _, ic := range issueCodes {
 		if bytes.EqualFold(b, []byte(ic.Code)) || bytes.EqualFold(b, []byte(ic.Label)) {
 			return ic.Issue, true
 		}

@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"errors"
@@ -23,8 +23,8 @@ const voetenText = `rcid,session,vote,ccode,member,importantvote,date,unres,me,n
 4,1,1,31,1,0,1/2/1946,R/1/67,1,0,0,0,0,0,1946
 `
 
-func TestReadResult(t *testing.T) {
-	res, err := Read(Source{Data: strings.NewReader(voetenText)}, Config{Lenient: true, Keep: 0, Limits: testLimits})
+func TestReadSourceResult(t *testing.T) {
+	res, err := readSource(source{Data: strings.NewReader(voetenText)}, readConfig{Lenient: true, Keep: 0, Limits: testLimits})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestReadResult(t *testing.T) {
 	}
 	var cows []int
 	for _, p := range res.Countries {
-		cows = append(cows, countries.Of(p).COW)
+		cows = append(cows, countries.Table[p].COW)
 	}
 	if len(cows) != 3 || cows[0] != 2 || cows[1] != 20 || cows[2] != 31 {
 		t.Errorf("states %v, want [2 20 31]", cows)
@@ -46,7 +46,7 @@ func TestReadResult(t *testing.T) {
 		t.Errorf("roll call 1: %d %q %v, want 4 \"A/RES/1/67\" MiddleEast", rc.ID, rc.Resolution, rc.Issues)
 	}
 	votes := make([]Vote, 3*2)
-	Fill(res, votes)
+	res.fill(votes)
 	// By state, then roll call: Canada's vote on rcid 4 was the bad row.
 	want := []Vote{Yes, Abstain, No, NoRecord, NonMember, Yes}
 	for k := range want {
@@ -56,13 +56,13 @@ func TestReadResult(t *testing.T) {
 	}
 	// The Bahamas' member flag NA on rcid 3 is what a non-member's vote
 	// implies; none differs.
-	if m := Members[Flag](res); len(m) != 0 {
+	if m := res.members(); len(m) != 0 {
 		t.Errorf("member flags %v, want none", m)
 	}
 }
 
 func TestReadStrictError(t *testing.T) {
-	_, err := Read(Source{Data: strings.NewReader(voetenText), Name: "v.csv"}, Config{Limits: testLimits})
+	_, err := readSource(source{Data: strings.NewReader(voetenText), Name: "v.csv"}, readConfig{Limits: testLimits})
 	var pe *ParseError
 	if !errors.As(err, &pe) || !errors.Is(err, ErrUnknownVote) {
 		t.Fatalf("error %v, want a *ParseError wrapping ErrUnknownVote", err)

@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 // voting) or empty (absent); both of the last are read as Absent. Sessions
 // are "79" or "ES-11"; totals are written "120.0". States are found by
 // ms_code on the day of the vote, then by ms_name: "SRB"/"SERBIA" is COW 345.
-func (r *reader) readUNDL(s *scanner) (*Result, error) {
+func (r *reader) readUNDL(s *scanner) (*result, error) {
 	col, err := s.columns([]string{"undl_id", "ms_vote", "date", "session"},
 		"ms_code", "ms_name", "resolution", "draft", "committee_report", "meeting", "title",
 		"agenda_title", "subjects", "vote_note", "total_yes", "total_no", "total_abstentions",
@@ -177,7 +177,7 @@ func (t *undlTemplate) row(line []byte) bool {
 		v = Absent
 	}
 	b := t.b
-	pos, _ := countries.Pos(b.holder(e.country, t.k).COW)
+	pos := b.holder(e.country, t.k)
 	if have := b.rows[pos]; t.k < len(have) && have[t.k] != NoRecord {
 		return false // a duplicate, for the full read to check
 	}

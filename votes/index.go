@@ -1,4 +1,4 @@
-package engine
+package votes
 
 // idIndex maps roll-call IDs to indexes. The unvotes and Voeten IDs are
 // small and dense, and are looked up once per vote row in some files, so

@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"fmt"
@@ -9,11 +9,11 @@ import (
 	"github.com/unga-go/unga/internal/countries"
 )
 
-// CanonicalHeader is the layout votes.Write produces. The roll-call columns (rcid
+// canonicalHeader is the layout Write produces. The roll-call columns (rcid
 // to total_members) are filled on the first row of each roll call only, and
 // left empty on the rows that follow with the same rcid, which keeps the
 // file near the size of the unvotes vote file.
-var CanonicalHeader = []string{
+var canonicalHeader = []string{
 	"rcid", "session", "special", "date", "resolution", "raw_resolution",
 	"short", "title", "description", "draft", "committee_report", "meeting",
 	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
@@ -21,16 +21,16 @@ var CanonicalHeader = []string{
 	"cow", "iso3", "country", "vote", "member", "note",
 }
 
-// FirstStateColumn is the index of "cow" in CanonicalHeader.
-const FirstStateColumn = 25
+// firstStateColumn is the index of "cow" in canonicalHeader.
+const firstStateColumn = 25
 
-// FirstTotalColumn is the index of "total_yes" in CanonicalHeader.
-const FirstTotalColumn = 20
+// firstTotalColumn is the index of "total_yes" in canonicalHeader.
+const firstTotalColumn = 20
 
-func (r *reader) readCanonical(s *scanner) (*Result, error) {
+func (r *reader) readCanonical(s *scanner) (*result, error) {
 	// "unanimous" came later than the other columns: files written
 	// before it have unanimity judged on their votes.
-	required := slices.DeleteFunc(slices.Clone(CanonicalHeader), func(h string) bool { return h == "unanimous" })
+	required := slices.DeleteFunc(slices.Clone(canonicalHeader), func(h string) bool { return h == "unanimous" })
 	col, err := s.columns(required, "unanimous")
 	if err != nil {
 		return nil, err
@@ -62,9 +62,11 @@ func (r *reader) canonicalRow(b *builder, s *scanner, col map[string]int) *Parse
 		if !ok {
 			return s.errorAt(col["cow"], "cow", badNumber(s.field(col["cow"])))
 		}
-		if c, ok = countries.ByCOW(cow); !ok {
+		p, ok := countries.Pos(cow)
+		if !ok {
 			return s.errorAt(col["cow"], "cow", fmt.Errorf("%w: COW code %d", ErrUnknownCountry, cow))
 		}
+		c = countryAt(p)
 	}
 	if len(s.field(col["rcid"])) == 0 {
 		if !hasState {
@@ -154,7 +156,7 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		}
 	}
 	for k, dst := range [...]*int{&rc.Totals.Yes, &rc.Totals.No, &rc.Totals.Abstain, &rc.Totals.NonVoting, &rc.Totals.Members} {
-		name := CanonicalHeader[FirstTotalColumn+k]
+		name := canonicalHeader[firstTotalColumn+k]
 		v := s.field(col[name])
 		if len(v) == 0 {
 			continue

@@ -1,4 +1,4 @@
-package engine
+package votes
 
 import (
 	"cmp"
@@ -7,8 +7,8 @@ import (
 	"github.com/unga-go/unga/internal/countries"
 )
 
-// Result is what a read gives package votes to build its Dataset from.
-type Result struct {
+// result is what a read gives newDataset to build a Dataset from.
+type result struct {
 	Countries []int          // place in countries.Table of each row, in COW order
 	RollCalls []RollCall     // by column: session, date, then ID
 	Votes     []Vote         // len(Countries)*len(RollCalls), row i at [i*nr:(i+1)*nr]
@@ -19,7 +19,7 @@ type Result struct {
 	// overrides the judgement on the votes read.
 	Unanimity map[int]bool
 
-	// The rows a lenient read skipped: the first Config.Keep of them, and
+	// The rows a lenient read skipped: the first readConfig.Keep of them, and
 	// how many there were.
 	Skipped     []*ParseError
 	SkippedRows int
@@ -31,29 +31,28 @@ type Result struct {
 }
 
 // NumRollCalls returns the number of roll calls (columns).
-func (d *Result) NumRollCalls() int { return len(d.order) }
+func (d *result) NumRollCalls() int { return len(d.order) }
 
 // RollCall returns roll call j, by column: by session, date, then ID.
-func (d *Result) RollCall(j int) *RollCall { return d.b.rollCalls.at(d.order[j]) }
+func (d *result) RollCall(j int) *RollCall { return d.b.rollCalls.at(d.order[j]) }
 
-// Members returns the member flags other than the votes imply, by cell
-// (i*nr+j), as votes' own Flag type; nil if there are none.
-func Members[F ~int8](d *Result) map[int]F {
+// members returns the member flags other than the votes imply, by cell
+// (i*nr+j); nil if there are none.
+func (d *result) members() map[int]Flag {
 	if d.b == nil || len(d.b.member) == 0 {
 		return nil
 	}
 	nr := len(d.order)
-	m := make(map[int]F, len(d.b.member))
+	m := make(map[int]Flag, len(d.b.member))
 	for key, f := range d.b.member {
-		m[d.newRow[key[0]]*nr+d.newCol[key[1]]] = F(f)
+		m[d.newRow[key[0]]*nr+d.newCol[key[1]]] = f
 	}
 	return m
 }
 
-// Fill writes the votes into dst, a matrix of len(Countries) rows of
-// NumRollCalls() columns, row i at [i*nr:(i+1)*nr], as votes' own Vote
-// type, whose values are this package's. It works on all cores.
-func Fill[V ~int8](d *Result, dst []V) {
+// fill writes the votes into dst, a matrix of len(Countries) rows of
+// NumRollCalls() columns, row i at [i*nr:(i+1)*nr]. It works on all cores.
+func (d *result) fill(dst []Vote) {
 	if d.b == nil {
 		return
 	}
@@ -67,7 +66,7 @@ func Fill[V ~int8](d *Result, dst []V) {
 			r := d.newRow[lo+p]
 			out := dst[r*nr : (r+1)*nr]
 			for k, v := range row[:min(len(row), nr)] {
-				out[d.newCol[k]] = V(v)
+				out[d.newCol[k]] = v
 			}
 		}
 	})
@@ -116,11 +115,17 @@ func (b *builder) addRollCall(rc RollCall) (int, bool) {
 	return k, true
 }
 
-// holder returns the state that held c's seat on the day of roll call k:
-// the sources file some of unified Germany's and Yemen's votes under the
-// states they succeeded.
-func (b *builder) holder(c Country, k int) Country {
-	return countries.SeatHolder(c, b.rollCalls.at(k).Date)
+// holder returns the place in countries.Table of the state that held c's
+// seat on the day of roll call k: the sources file some of unified
+// Germany's and Yemen's votes under the states they succeeded.
+func (b *builder) holder(c Country, k int) int {
+	p, _ := countries.Pos(c.COW)
+	return b.seatHolder(p, k)
+}
+
+// seatHolder is holder for the state at place p of countries.Table.
+func (b *builder) seatHolder(p, k int) int {
+	return countries.SeatHolder(p, b.rollCalls.at(k).Date)
 }
 
 // rollCall returns the discovery index of roll call id.
@@ -138,7 +143,7 @@ func (b *builder) rollCall(id int) (int, bool) {
 // set records state c's vote on roll call k. It returns the vote already
 // recorded, if any.
 func (b *builder) set(c Country, k int, v Vote) (prev Vote) {
-	p, _ := countries.Pos(b.holder(c, k).COW)
+	p := b.holder(c, k)
 	return b.setPos(p, k, v)
 }
 
@@ -165,7 +170,7 @@ func (b *builder) setMember(c Country, k int, f Flag) {
 	if b.member == nil {
 		b.member = make(map[[2]int]Flag)
 	}
-	p, _ := countries.Pos(b.holder(c, k).COW)
+	p := b.holder(c, k)
 	b.member[[2]int{p, k}] = f
 }
 
@@ -173,19 +178,19 @@ func (b *builder) setNote(c Country, k int, s string) {
 	if b.notes == nil {
 		b.notes = make(map[[2]int]string)
 	}
-	p, _ := countries.Pos(b.holder(c, k).COW)
+	p := b.holder(c, k)
 	b.notes[[2]int{p, k}] = s
 }
 
 // note returns the note recorded for state c on roll call k, if any.
 func (b *builder) note(c Country, k int) string {
-	p, _ := countries.Pos(b.holder(c, k).COW)
+	p := b.holder(c, k)
 	return b.notes[[2]int{p, k}]
 }
 
-// dataset lays the votes out as the Result's matrix: states by COW code,
+// dataset lays the votes out as the result's matrix: states by COW code,
 // roll calls by session, date and ID.
-func (b *builder) dataset() *Result {
+func (b *builder) dataset() *result {
 	order := make([]int, b.rollCalls.len())
 	for k := range order {
 		order[k] = k
@@ -205,7 +210,7 @@ func (b *builder) dataset() *Result {
 	for j, k := range order {
 		newCol[k] = j
 	}
-	d := &Result{b: b, order: order, newCol: newCol, newRow: make([]int, len(b.rows))}
+	d := &result{b: b, order: order, newCol: newCol, newRow: make([]int, len(b.rows))}
 	for p, row := range b.rows {
 		if row != nil {
 			d.newRow[p] = len(d.Countries)

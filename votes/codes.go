@@ -1,4 +1,4 @@
-package engine
+package votes
 
 // Each layout accepts exactly the vote codes it documents, so that a code
 // of another layout ("2" in the Digital Library's file, "Y" in Voeten's)
