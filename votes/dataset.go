@@ -394,6 +394,7 @@ func newDataset(res *result) *Dataset {
 	}
 	res.fill(d.votes)
 	d.member = res.members()
+	d.adoptions = res.Adoptions
 	d.judgeUnanimity()
 	for j, u := range res.Unanimity {
 		d.rollCalls[j].Unanimous = u

@@ -98,8 +98,11 @@ func (r *Reader) limits() csvscan.Limits {
 
 // Read reads one file of any supported format, detected from its header:
 // Voeten's file (old or new column set), the UN Digital Library bulk CSV
-// (2025 or 2026 layout), or this package's canonical CSV. Gzip-compressed
-// input is decompressed transparently. The unvotes layout comes in three
+// (2025 or 2026 layout), this package's canonical CSV, or the UN's
+// resolution data (JSON Lines, told by their first character, "{"; the
+// files of several sessions may be concatenated, gzipped or not; source:
+// United Nations). Gzip-compressed input, of one or several members, is
+// decompressed transparently. The unvotes layout comes in three
 // files: use ReadUnvotes, or ReadFile on their folder.
 func Read(r io.Reader) (*Dataset, error) { return new(Reader).Read(r) }
 
@@ -127,9 +130,10 @@ const (
 	FormatVoeten                  // Voeten's Dataverse file
 	FormatUNDL                    // the UN Digital Library bulk CSV
 	FormatCanonical               // this package's canonical CSV (Write)
+	FormatUNXML                   // the UN's resolution data, JSON Lines (source: United Nations)
 )
 
-var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical"}
+var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical", "UN resolution data"}
 
 // String names the format; an unknown value gives "Format(99)".
 func (f Format) String() string {
@@ -157,15 +161,18 @@ func (r *Reader) read(src source) (*Dataset, error) {
 		keep = DefaultMaxSkipped
 	}
 	res, err := readSource(src, readConfig{
-		Lenient:    r.Lenient,
-		Keep:       max(0, keep-len(r.Skipped)),
-		Limits:     r.limits(),
-		AllowEmpty: r.AllowEmpty,
-		OpsOnly:    r.opsOnly,
-		Parts:      r.parts,
+		Lenient:      r.Lenient,
+		Keep:         max(0, keep-len(r.Skipped)),
+		KeepRepaired: max(0, keep-len(r.Repaired)),
+		Limits:       r.limits(),
+		AllowEmpty:   r.AllowEmpty,
+		OpsOnly:      r.opsOnly,
+		Parts:        r.parts,
 	})
 	r.Skipped = append(r.Skipped, res.Skipped...)
 	r.SkippedRows += res.SkippedRows
+	r.Repaired = append(r.Repaired, res.Repaired...)
+	r.RepairedRows += res.RepairedRows
 	if err != nil {
 		return nil, err
 	}

@@ -185,10 +185,10 @@ type unxmlReader struct {
 
 // problems collects what a read of the UN's resolution data skips (bad
 // lines, under the Reader's strict or lenient policy) and repairs, keeping
-// the first keep of each and counting all.
+// the first keep skipped lines and keepRepaired repairs and counting all.
 type problems struct {
 	lenient                   bool
-	keep                      int
+	keep, keepRepaired        int
 	skipped, repaired         []*ParseError
 	skippedRows, repairedRows int
 }
@@ -209,7 +209,7 @@ func (p *problems) skip(err *ParseError) error {
 // repair records a problem the reader resolved, in either mode.
 func (p *problems) repair(err *ParseError) {
 	p.repairedRows++
-	if len(p.repaired) < p.keep {
+	if len(p.repaired) < p.keepRepaired {
 		p.repaired = append(p.repaired, err)
 	}
 }
@@ -304,8 +304,8 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 	}
 	if rec.special != "" {
 		rec.session = SessionOf(rec.date)
-	} else if in := SessionOf(rec.date); in < rec.session || in > rec.session+1 {
-		return at("adoption_date", fmt.Errorf("%w: %s is dated %s, in session %d", ErrBadSession, rec.symbol, rec.date.Format(time.DateOnly), in))
+	} else if err := checkSession(&RollCall{Session: rec.session, Date: rec.date}); err != nil {
+		return at("adoption_date", fmt.Errorf("%s: %w", rec.symbol, err))
 	}
 	switch {
 	case strings.EqualFold(strings.TrimSpace(l.AdoptionType), "By a recorded vote") || l.VotingType == "adoptedRecordedVote":
@@ -702,4 +702,55 @@ func sortedAdoptions(a []Adoption) []Adoption {
 		return x.Session - y.Session
 	})
 	return out
+}
+
+// isJSONLines reports input whose first character, after white space and a
+// byte-order mark, is "{": the UN's resolution data. No CSV layout Read
+// knows starts so.
+func isJSONLines(br *bufio.Reader) bool {
+	b, _ := br.Peek(256)
+	b = bytes.TrimLeft(b, " \t\r\n\ufeff")
+	return len(b) > 0 && b[0] == '{'
+}
+
+// readUNXML reads the UN's resolution data into a result: a roll call per
+// recorded vote, its lists as Yes, No and Abstain, the other members of the
+// day Absent and the states not members NonMember, for every state that
+// was a member on one of the days read or is on a list.
+func (r *reader) readUNXML(br *bufio.Reader, file string) (*result, error) {
+	p := &problems{lenient: r.cfg.Lenient, keep: r.cfg.Keep, keepRepaired: r.cfg.KeepRepaired}
+	u, err := parseUNXML(br, file, r.cfg.Limits.Line, p)
+	r.skipped, r.skippedRows = append(r.skipped, p.skipped...), r.skippedRows+p.skippedRows
+	r.repaired, r.repairedRows = append(r.repaired, p.repaired...), r.repairedRows+p.repairedRows
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder()
+	rows := make(map[int]bool) // by COW
+	for _, rec := range u.records {
+		for _, e := range countries.Table {
+			if m, _ := countries.MemberOn(e.COW, rec.date); m {
+				rows[e.COW] = true
+			}
+		}
+		for cow := range rec.votes {
+			rows[cow] = true
+		}
+	}
+	var states []Country
+	for i := range countries.Table {
+		if c := countryAt(i); rows[c.COW] {
+			states = append(states, c)
+			b.touch(c)
+		}
+	}
+	for _, rec := range u.records {
+		k, _ := b.addRollCall(rec.rollCall())
+		for _, c := range states {
+			b.set(c, k, rec.vote(c.COW))
+		}
+	}
+	res := b.dataset()
+	res.Adoptions = sortedAdoptions(u.adoptions)
+	return res, nil
 }

@@ -172,4 +172,50 @@ func ExampleDataset_Adoptions() {
 			100*float64(a.WithoutVote)/float64(a.WithoutVote+a.RecordedVote))
 	}
 	// Output:
+	// session  without a vote  recorded  share by consensus
+	// 74                  176        90               66.2%
+	// 75                  237       100               70.3%
+	// 76                  230        80               74.2%
+	// 77                  255        88               74.3%
+	// 78                  243        85               74.1%
+	// 79                  222       113               66.3%
+	// 80                   94       166               36.2%
+	// ES-10                 0         3                0.0%
+	// ES-11                 0         6                0.0%
+}
+
+// The canonical CSV carries every field of the UN's resolution data, and
+// reads back into an equal dataset; the long export carries them too.
+func TestUNXMLRoundTrip(t *testing.T) {
+	ds, _ := readUNXMLAll(t)
+	checkRoundTrip(t, ds)
+
+	var buf bytes.Buffer
+	crimea := ds.Filter(votes.Resolutions("A/RES/77/229")).SelectCountries(func(c votes.Country) bool {
+		return c.ISO3 == "ALB" || c.ISO3 == "SRB"
+	})
+	if err := votes.WriteLong(&buf, crimea); err != nil {
+		t.Fatal(err)
+	}
+	rc := crimea.RollCall(0)
+	want := fmt.Sprintf("%d,77,2022-12-15,2022,A/RES/77/229,ALB,339,Albania,yes,,Third Committee,Agenda item 68 (c),%s,16 3 4 5 14,sponsor,\n", rc.ID, rc.Subjects)
+	if lines := strings.Split(buf.String(), "\n"); len(lines) != 4 || lines[1]+"\n" != want ||
+		!strings.HasSuffix(lines[2], "Serbia,abstain,,Third Committee,Agenda item 68 (c),"+rc.Subjects+",16 3 4 5 14,,") {
+		t.Errorf("long export:\n%s\nwant first row\n%s", buf.String(), want)
+	}
+}
+
+func TestUNXMLDetectFormat(t *testing.T) {
+	// A JSON line split at its commas, as a CSV header reader splits it.
+	if f := votes.DetectFormat([]string{`{"symbol": "A/RES/80/4"`, ` "pv": "A/80/PV.22"`}); f != votes.FormatUNXML || f.String() != "UN resolution data" {
+		t.Errorf("DetectFormat = %v, want FormatUNXML", f)
+	}
+	// Only consensus resolutions: no roll call, but the adoptions count.
+	ds, err := votes.Read(strings.NewReader(`{"symbol": "A/RES/80/1", "adoption_date": "8 September 2025", "adoption_type": "Without a vote"}` + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := ds.Adoptions(); ds.NumRollCalls() != 0 || len(a) != 1 || a[0] != (votes.Adoption{Session: 80, WithoutVote: 1}) {
+		t.Errorf("%d roll calls, adoptions %+v", ds.NumRollCalls(), a)
+	}
 }
