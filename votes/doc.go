@@ -77,7 +77,10 @@
 // derived from the symbol (the same whichever files are read together);
 // states on the lists vote Yes, No or Abstain, every other member of the
 // day is Absent (absent, or without a vote under Article 19), and a state
-// that was not a member is NonMember. Resolutions adopted without a vote
+// that was not a member is NonMember, membership being the "UN" group's
+// (LookupGroup), the one table of admissions and departures. The
+// canonical CSV (Write) and WriteLong carry every field read;
+// Dataset.Adoptions stays with the dataset. Resolutions adopted without a vote
 // are not roll calls: Dataset.Adoptions counts them, with the recorded
 // votes, session by session. Names are resolved by the one country table,
 // which takes every spelling of the files ("TÜRKİYE" with İ or with I and
@@ -176,7 +179,8 @@
 //
 // Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
 // InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
-// Contested, Special, Amendments); Dataset.SelectCountries keeps states, and
+// Contested, Special, Amendments, and for the UN's resolution data
+// HasSubject, SponsoredBy and InCommittee); Dataset.SelectCountries keeps states, and
 // Dataset.Voters the states that cast a vote in the selection, saying which
 // it dropped. RollCall.Unanimous is judged once, on every vote read, and
 // kept by every selection: narrowing the states never makes a roll call

@@ -97,6 +97,7 @@ func (rec *unxmlRecord) sessionKey() (int, string) {
 type unxmlResult struct {
 	records   []*unxmlRecord // roll calls: recorded votes with lists, one per symbol, in input order
 	adoptions []Adoption     // by session, in the order first met
+	un        Group          // the members of the United Nations by date (LookupGroup("UN"))
 }
 
 // Adoption counts the adopted resolutions of one session by how they were
@@ -162,12 +163,12 @@ func (rec *unxmlRecord) rollCall() RollCall {
 }
 
 // vote returns what state c did on a recorded vote: its list, or Absent if
-// it was a member on none, or NonMember.
-func (rec *unxmlRecord) vote(cow int) Vote {
-	if v, ok := rec.votes[cow]; ok {
+// it was a member of the United Nations (un) on none, or NonMember.
+func (rec *unxmlRecord) vote(c Country, un Group) Vote {
+	if v, ok := rec.votes[c.COW]; ok {
 		return v
 	}
-	if m, _ := countries.MemberOn(cow, rec.date); m {
+	if un.Contains(c, rec.date) {
 		return Absent
 	}
 	return NonMember
@@ -221,6 +222,10 @@ func (p *problems) repair(err *ParseError) {
 func parseUNXML(src io.Reader, file string, limit int, p *problems) (*unxmlResult, error) {
 	u := &unxmlReader{p: p, file: file, bySym: make(map[string]*unxmlRecord),
 		counted: make(map[string]adoption), adopt: make(map[[2]string]int)}
+	var err error
+	if u.res.un, err = LookupGroup("UN"); err != nil {
+		panic("votes: no built-in UN group: " + err.Error()) // a bug, caught by every test of this reader
+	}
 	br, ok := src.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(src, 64<<10)
@@ -389,10 +394,7 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 				repeated++
 				continue
 			}
-			if m, known := countries.MemberOn(c.COW, rec.date); !known {
-				return at("adoption_date", fmt.Errorf("%w: %s: membership before %s, the last admission, is not in the table of states, so absences cannot be told",
-					ErrBadDate, rec.date.Format(time.DateOnly), countries.LastAdmission.Format(time.DateOnly)))
-			} else if !m {
+			if !u.res.un.Contains(c, rec.date) {
 				return at(li.field, fmt.Errorf("%w: %s was not a member on %s", ErrUnknownCountry, c.Name, rec.date.Format(time.DateOnly)))
 			}
 			rec.votes[c.COW], from[c.COW] = li.vote, li.field
@@ -728,10 +730,8 @@ func (r *reader) readUNXML(br *bufio.Reader, file string) (*result, error) {
 	b := newBuilder()
 	rows := make(map[int]bool) // by COW
 	for _, rec := range u.records {
-		for _, e := range countries.Table {
-			if m, _ := countries.MemberOn(e.COW, rec.date); m {
-				rows[e.COW] = true
-			}
+		for _, c := range u.un.Members(rec.date) {
+			rows[c.COW] = true
 		}
 		for cow := range rec.votes {
 			rows[cow] = true
@@ -747,7 +747,7 @@ func (r *reader) readUNXML(br *bufio.Reader, file string) (*result, error) {
 	for _, rec := range u.records {
 		k, _ := b.addRollCall(rec.rollCall())
 		for _, c := range states {
-			b.set(c, k, rec.vote(c.COW))
+			b.set(c, k, rec.vote(c, u.un))
 		}
 	}
 	res := b.dataset()

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,5 +218,65 @@ func TestUNXMLDetectFormat(t *testing.T) {
 	}
 	if a := ds.Adoptions(); ds.NumRollCalls() != 0 || len(a) != 1 || a[0] != (votes.Adoption{Session: 80, WithoutVote: 1}) {
 		t.Errorf("%d roll calls, adoptions %+v", ds.NumRollCalls(), a)
+	}
+}
+
+// The filters of the UN's resolution data, on the real files: counts by a
+// substring count over the files' lines in Python (recorded votes, one per
+// symbol).
+func TestUNXMLFilters(t *testing.T) {
+	ds, _ := readUNXMLAll(t)
+	crimea := ds.Filter(votes.HasSubject("CRIMEA (UKRAINE)"))
+	var syms []string
+	for _, rc := range crimea.RollCalls() {
+		syms = append(syms, rc.Resolution)
+	}
+	t.Logf("CRIMEA (UKRAINE): %v", syms)
+	for _, s := range []string{"A/RES/77/229", "A/RES/80/223"} {
+		if !slices.Contains(syms, s) {
+			t.Errorf("%s not among the roll calls on CRIMEA (UKRAINE): %v", s, syms)
+		}
+	}
+	srb, _ := votes.LookupCountry("Serbia")
+	for _, rc := range ds.Filter(votes.SponsoredBy(srb)).RollCalls() {
+		if !slices.Contains(rc.Sponsors, srb) && !slices.Contains(rc.AdditionalSponsors, srb) {
+			t.Errorf("%s kept without Serbia among its sponsors", rc.Resolution)
+		}
+	}
+	third := ds.Filter(votes.InCommittee("third committee"))
+	fifth := ds.Filter(votes.InCommittee("Fifth Committee"))
+	for _, rc := range third.RollCalls() {
+		if rc.Committee != "Third Committee" {
+			t.Errorf("%s of the %s kept", rc.Resolution, rc.Committee)
+		}
+	}
+	if third.NumRollCalls() == 0 || fifth.NumRollCalls() == 0 {
+		t.Errorf("%d roll calls of the Third Committee, %d of the Fifth", third.NumRollCalls(), fifth.NumRollCalls())
+	}
+}
+
+// A state on no list is Absent if it was a member of the United Nations
+// that day (the "UN" group's dates), NonMember if not: South Sudan,
+// admitted on 14 July 2011, on a vote of 2010.
+func TestUNXMLAbsentAndNonMember(t *testing.T) {
+	lines := `{"symbol": "A/RES/65/1", "adoption_date": "1 December 2010", "adoption_type": "By a recorded vote", "MS_in_favour": ["FRANCE"], "MS_against": [], "MS_abstaining": []}
+{"symbol": "A/RES/66/1", "adoption_date": "1 December 2011", "adoption_type": "By a recorded vote", "MS_in_favour": ["SOUTH SUDAN"], "MS_against": [], "MS_abstaining": []}
+`
+	ds, err := votes.Read(strings.NewReader(lines))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ssd, _ := ds.CountryIndex("SSD")
+	fra, _ := ds.CountryIndex("FRA")
+	if got := []votes.Vote{ds.Vote(ssd, 0), ds.Vote(ssd, 1), ds.Vote(fra, 0), ds.Vote(fra, 1)}; !slices.Equal(got, []votes.Vote{votes.NonMember, votes.Yes, votes.Yes, votes.Absent}) {
+		t.Errorf("South Sudan %v, %v; France %v, %v", got[0], got[1], got[2], got[3])
+	}
+	if ds.NumCountries() != 193 {
+		t.Errorf("%d states, want the 192 members of 2010 and South Sudan", ds.NumCountries())
+	}
+	// A state on a list that was not a member is an error.
+	_, err = votes.Read(strings.NewReader(strings.Replace(lines, `["FRANCE"]`, `["SOUTH SUDAN"]`, 1)))
+	if !errors.Is(err, votes.ErrUnknownCountry) || !strings.Contains(err.Error(), "not a member") {
+		t.Errorf("err = %v, want South Sudan not a member in 2010", err)
 	}
 }

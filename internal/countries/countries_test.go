@@ -72,26 +72,6 @@ func TestFoldKey(t *testing.T) {
 	}
 }
 
-// The UN lists 193 member states since South Sudan's admission
-// (https://www.un.org/en/about-us/member-states).
-func TestMemberOn(t *testing.T) {
-	on := Day(2023, 1, 1)
-	n := 0
-	for _, e := range Table {
-		if m, known := MemberOn(e.COW, on); !known {
-			t.Fatalf("COW %d: membership unknown on %s", e.COW, on)
-		} else if m {
-			n++
-		}
-	}
-	if n != 193 {
-		t.Errorf("%d members on %s, want 193", n, on.Format(time.DateOnly))
-	}
-	if _, known := MemberOn(2, Day(2011, 7, 13)); known {
-		t.Error("membership before South Sudan's admission should be unknown")
-	}
-}
-
 // The UN's resolution data spell Türkiye four ways, one with a combining
 // dot above (U+0307) and one with Ý where Latin-5 has İ.
 func TestTurkiyeSpellings(t *testing.T) {
