@@ -180,9 +180,9 @@
 // Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
 // InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
 // Contested, Special, Amendments, and for the UN's resolution data
-// HasSubject, SponsoredBy and InCommittee); Dataset.SelectCountries keeps states, and
-// Dataset.Voters the states that cast a vote in the selection, saying which
-// it dropped. RollCall.Unanimous is judged once, on every vote read, and
+// HasSubject, SponsoredBy and InCommittee); Dataset.SelectCountries keeps
+// states, and Dataset.Voters the states that cast a vote in the selection,
+// saying which it dropped. RollCall.Unanimous is judged once, on every vote read, and
 // kept by every selection: narrowing the states never makes a roll call
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //
