@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -23,21 +24,33 @@ var unxmlFiles = []string{"74", "75", "76", "77", "78", "79", "80", "ES-10", "ES
 // refuses).
 func readUNXMLAll(tb testing.TB) (*votes.Dataset, *votes.Reader) {
 	tb.Helper()
+	u := unxmlAll()
+	if u.err != nil {
+		tb.Fatal(u.err)
+	}
+	return u.ds, u.r
+}
+
+// unxmlAll is the read of the nine files, once for all tests: a Dataset is
+// immutable, and the tests only look at the Reader's reports.
+var unxmlAll = sync.OnceValue(func() (u struct {
+	ds  *votes.Dataset
+	r   *votes.Reader
+	err error
+}) {
 	var all []byte
 	for _, f := range unxmlFiles {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "unxml", f+".jsonl.gz"))
 		if err != nil {
-			tb.Fatal(err)
+			u.err = err
+			return u
 		}
 		all = append(all, b...)
 	}
-	r := &votes.Reader{Lenient: true}
-	ds, err := r.Read(bytes.NewReader(all))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return ds, r
-}
+	u.r = &votes.Reader{Lenient: true}
+	u.ds, u.err = u.r.Read(bytes.NewReader(all))
+	return u
+})
 
 // The recorded votes by session, as the data README counts them (lines
 // "By a recorded vote": 90, 100, 80, 88, 85, 132 and 168 in sessions
