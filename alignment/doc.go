@@ -132,6 +132,16 @@
 // its bootstrap intervals (EffectiveN), at 63 and 72, from 0.97 to 0.90 to
 // 0.85.
 //
+// # Co-sponsorship
+//
+// CosponsorMatrix measures alignment by what states put their names to
+// rather than how they vote: for each pair, the share of the roll calls
+// either sponsored that both sponsored, from the sponsors the UN's
+// resolution data give (source: United Nations). It has the shape of an
+// agreement matrix (Index Cosponsorship), so cluster.Distances and
+// chart.Heatmap take it. In sessions 77-80 Serbia sponsored 54 of 452
+// recorded votes' drafts, 8 of them with Russia and 52 with Croatia.
+//
 // # Panics and errors
 //
 // Data problems return errors, with messages starting "alignment: ", to

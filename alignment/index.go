@@ -121,6 +121,12 @@ const (
 	numIndices
 )
 
+// Cosponsorship is not an index of votes, and AgreementMatrix and the
+// other functions of votes refuse it: it names the scores of
+// CosponsorMatrix, the share of the resolutions two states sponsored that
+// they sponsored together.
+const Cosponsorship Index = 100
+
 var indexNames = [...]string{"identical", "agree", "S_abs", "S_sq", "kappa", "pi", "coincidence", "coincidence2"}
 
 // Indices returns every index, in order.
@@ -144,6 +150,9 @@ func (x Index) check() {
 func (x Index) String() string {
 	if x >= 0 && x < numIndices {
 		return indexNames[x]
+	}
+	if x == Cosponsorship {
+		return "cosponsorship"
 	}
 	return fmt.Sprintf("Index(%d)", int(x))
 }

@@ -30,6 +30,13 @@ type result struct {
 	Skipped     []*ParseError
 	SkippedRows int
 
+	// What the read found wrong and resolved (Reader.Repaired), and the
+	// adoptions by session (Dataset.Adoptions): the UN's resolution data
+	// give them.
+	Repaired     []*ParseError
+	RepairedRows int
+	Adoptions    []Adoption
+
 	b      *builder
 	order  []int // the builder's roll call of each column
 	newCol []int // the column of each of the builder's roll calls

@@ -1,6 +1,7 @@
 package votes
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -18,20 +19,31 @@ var canonicalHeader = []string{
 	"short", "title", "description", "draft", "committee_report", "meeting",
 	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
 	"unanimous", "total_yes", "total_no", "total_abstain", "total_non_voting", "total_members",
+	"committee", "agenda_item", "sdgs", "sponsors", "additional_sponsors", "other_sponsors",
 	"cow", "iso3", "country", "vote", "member", "note",
 }
 
+// laterColumns came after the others: files written before them read
+// without them.
+var laterColumns = []string{"unanimous", "committee", "agenda_item", "sdgs", "sponsors", "additional_sponsors", "other_sponsors"}
+
 // firstStateColumn is the index of "cow" in canonicalHeader.
-const firstStateColumn = 25
+const firstStateColumn = 31
+
+// firstUNXMLColumn is the index of "committee" in canonicalHeader: the
+// columns of the UN's resolution data. sponsors and additional_sponsors
+// are COW codes joined by spaces; sdgs and other_sponsors JSON arrays of
+// strings, which hold any text losslessly.
+const firstUNXMLColumn = 25
 
 // firstTotalColumn is the index of "total_yes" in canonicalHeader.
 const firstTotalColumn = 20
 
 func (r *reader) readCanonical(s *scanner) (*result, error) {
-	// "unanimous" came later than the other columns: files written
-	// before it have unanimity judged on their votes.
-	required := slices.DeleteFunc(slices.Clone(canonicalHeader), func(h string) bool { return h == "unanimous" })
-	col, err := s.columns(required, "unanimous")
+	// Files written before "unanimous" have unanimity judged on their
+	// votes.
+	required := slices.DeleteFunc(slices.Clone(canonicalHeader), func(h string) bool { return slices.Contains(laterColumns, h) })
+	col, err := s.columns(required, laterColumns...)
 	if err != nil {
 		return nil, err
 	}
@@ -228,6 +240,9 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 			rc.Issues |= x
 		}
 	}
+	if perr := canonicalUNXML(s, col, &rc); perr != nil {
+		return rc, perr
+	}
 	for k, dst := range [...]*int{&rc.Totals.Yes, &rc.Totals.No, &rc.Totals.Abstain, &rc.Totals.NonVoting, &rc.Totals.Members} {
 		name := canonicalHeader[firstTotalColumn+k]
 		v := s.field(col[name])
@@ -242,4 +257,40 @@ func canonicalRollCall(s *scanner, col map[string]int) (RollCall, *ParseError) {
 		rc.HasTotals = true
 	}
 	return rc, nil
+}
+
+// canonicalUNXML reads the columns of the UN's resolution data, if the
+// file has them.
+func canonicalUNXML(s *scanner, col map[string]int, rc *RollCall) *ParseError {
+	field := func(name string) string {
+		if i := col[name]; i >= 0 {
+			return string(s.field(i))
+		}
+		return ""
+	}
+	rc.Committee, rc.AgendaItem = field("committee"), field("agenda_item")
+	for _, l := range [...]struct {
+		name string
+		dst  *[]string
+	}{{"sdgs", &rc.SDGs}, {"other_sponsors", &rc.OtherSponsors}} {
+		if v := field(l.name); v != "" {
+			if err := json.Unmarshal([]byte(v), l.dst); err != nil {
+				return s.errorAt(col[l.name], l.name, fmt.Errorf("%w: want a JSON array of strings: %v", ErrBadJSON, err))
+			}
+		}
+	}
+	for _, l := range [...]struct {
+		name string
+		dst  *[]Country
+	}{{"sponsors", &rc.Sponsors}, {"additional_sponsors", &rc.AdditionalSponsors}} {
+		for _, f := range strings.Fields(field(l.name)) {
+			cow, ok := atoi([]byte(f))
+			p, known := countries.Pos(cow)
+			if !ok || !known {
+				return s.errorAt(col[l.name], l.name, fmt.Errorf("%w: COW code %q", ErrUnknownCountry, f))
+			}
+			*l.dst = append(*l.dst, countryAt(p))
+		}
+	}
+	return nil
 }

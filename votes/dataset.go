@@ -28,7 +28,19 @@ type Dataset struct {
 	// UN Digital Library attaches to the vote.
 	member map[int]Flag
 	notes  map[int]string
+
+	adoptions []Adoption // see Adoptions
 }
+
+// Adoptions returns, session by session, how many resolutions were adopted
+// without a vote and how many by a recorded vote, as the source counts
+// them: regular sessions in order, then emergency special sessions. Only
+// the UN's resolution data give them (other sources list roll calls
+// alone), and a dataset read from other sources returns nil. A resolution
+// adopted without a vote is not a roll call, so Filter and SelectCountries
+// keep the counts as read: they describe the sessions read, not the
+// selection.
+func (d *Dataset) Adoptions() []Adoption { return slices.Clone(d.adoptions) }
 
 // NumCountries returns the number of states in the dataset.
 func (d *Dataset) NumCountries() int { return len(d.countries) }
@@ -296,6 +308,7 @@ func (d *Dataset) subset(rows, cols []int) *Dataset {
 		rollCalls: make([]RollCall, len(cols)),
 		votes:     make([]Vote, len(rows)*len(cols)),
 		index:     make(map[int]int, len(rows)),
+		adoptions: d.adoptions,
 	}
 	for k, j := range cols {
 		out.rollCalls[k] = d.rollCalls[j]
@@ -381,6 +394,7 @@ func newDataset(res *result) *Dataset {
 	}
 	res.fill(d.votes)
 	d.member = res.members()
+	d.adoptions = res.Adoptions
 	d.judgeUnanimity()
 	for j, u := range res.Unanimity {
 		d.rollCalls[j].Unanimous = u

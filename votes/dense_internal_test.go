@@ -77,8 +77,8 @@ func sameDataset(t testing.TB, a, b *Dataset) {
 			t.Fatalf("roll call %d: date %v, then %v", j, x.Date, y.Date)
 		}
 		x.Date, y.Date = time.Time{}, time.Time{}
-		if x != y {
-			t.Fatalf("roll call %d differs:\n%+v\n%+v", j, x, y)
+		if d := cmp.Diff(x, y); d != "" {
+			t.Fatalf("roll call %d differs (-first +second):\n%s", j, d)
 		}
 	}
 	if !bytes.Equal(votesBytes(a.votes), votesBytes(b.votes)) {

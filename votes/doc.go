@@ -4,7 +4,7 @@
 //
 // # Sources
 //
-// Three public layouts are read, taking columns by name and gzip
+// Four public layouts are read, taking columns by name and gzip
 // transparently:
 //
 //   - the unvotes / tidytuesday triplet (un_votes.csv, un_roll_calls.csv,
@@ -23,13 +23,18 @@
 //   - the UN Digital Library bulk CSV (2025 and 2026 layouts), states by ISO
 //     alpha-3 and upper-case name, votes Y, N, A, X, sessions "79" or
 //     "ES-11", totals "120.0" (a count, never negative).
+//   - the UN's machine-readable General Assembly resolutions
+//     (github.com/UNxml/GAresolutions, data_extract/*.json, sessions 74
+//     on), JSON Lines, one object a line, one line per adopted resolution;
+//     see "The UN's resolution data" below. Source: United Nations.
 //
-// Read and ReadFile detect the layout from the header. Write writes a
-// canonical CSV that reads back into an equal dataset, an empty one too
-// (as a header and a row of empty fields). Its iso3 and country columns
-// are for people and are not read: cow names the state. The readers are
-// this package's own and fill the types below directly: there is one
-// definition of the model, and of its errors.
+// Read and ReadFile detect the layout from the header (JSON Lines from
+// their first character, "{"). Write writes a canonical CSV that reads
+// back into an equal dataset, an empty one too (as a header and a row of
+// empty fields). Its iso3 and country columns are for people and are not
+// read: cow names the state. The readers are this package's own and fill
+// the types below directly: there is one definition of the model, and of
+// its errors.
 //
 // Each layout accepts exactly its own vote codes (unvotes yes, abstain, no;
 // Voeten 1, 2, 3, 8, 9; the Digital Library Y, N, A, X or empty; the
@@ -49,6 +54,86 @@
 // not name two states (ErrUnknownCountry); a column read must not be named
 // twice (ErrDuplicateColumn). Each of these is an error with its line,
 // never a silent choice of the first row or the last.
+//
+// # The UN's resolution data
+//
+// The files are published by the United Nations' Documentation division.
+// Their terms: free to use at the user's risk, and whoever uses them must
+// acknowledge the United Nations as the source; so must anything built on
+// what this package reads from them.
+//
+// Each line gives a resolution's symbol ("A/RES/80/4", "A/RES/75/290 A",
+// "A/RES/ES-11/1"), title, adoption date ("29 October 2025", with a
+// no-break space or not, or "2019-10-10 00:00:00" in 74.json), meeting
+// record (pv), the draft ("A/80/L.6") or, for a resolution a Main
+// Committee reported, the committee's report ("A/77/463/Add.3, para. 29")
+// as originating_document (read as RollCall.Draft or CommitteeReport),
+// Main Committee, agenda item
+// and its name, how it was adopted (adoption_type "By a recorded vote" or
+// "Without a vote", from session 78 also voting_type), the three lists
+// MS_in_favour, MS_against and MS_abstaining with their counts (strings,
+// "N.A." where there is none), sponsors and additional sponsors, subjects
+// and SDGs. Subjects are pairs [term, scheme]: the UNBIS Thesaurus terms
+// ("CRIMEA (UKRAINE)") are read into RollCall.Subjects, joined by "; " as
+// the Digital Library joins them (RollCall.SubjectTerms splits them); the
+// Dag Hammarskjöld Library's names of bodies and instruments (scheme
+// "DHLAUTH", 2,541 pairs) and the references to the agenda (["68c",
+// "A/77/251"]) are not read. A recorded vote becomes a roll call whose ID is
+// derived from the symbol (the same whichever files are read together);
+// states on the lists vote Yes, No or Abstain, every other member of the
+// day is Absent (absent, or without a vote under Article 19), and a state
+// that was not a member is NonMember, membership being the "UN" group's
+// (LookupGroup), the one table of admissions and departures. The
+// canonical CSV (Write) and WriteLong carry every field read;
+// Dataset.Adoptions stays with the dataset. Resolutions adopted without a vote
+// are not roll calls: Dataset.Adoptions counts them, with the recorded
+// votes, session by session. Names are resolved by the one country table,
+// which takes every spelling of the files ("TÜRKİYE" with İ or with I and
+// a combining dot, "TÜRKÝYE", "TURKIYE", "CÔTE D'IVOIRE", "NETHERLANDS
+// (KINGDOM OF THE)"); an unknown name on a list is a *ParseError with its
+// line and field, never a dropped vote.
+//
+// Sponsors are resolved to states where the entry names states: one name,
+// a state sponsoring for a group ("CUBA (ON BEHALF OF ... THE GROUP OF 77
+// AND CHINA)"), or a list of names every one of which resolves ("Austria,
+// Trinidad and Tobago and Uruguay"). Anything else is kept apart, as
+// written, in RollCall.OtherSponsors: organs and officers ("SUBMITTED BY
+// THE CHAIR OF THE COMMITTEE", "the representative of Canada, on behalf of
+// the Bureau"), observer states ("STATE OF PALESTINE"), and the entries the
+// files garble ("GE RMANY", "ANGOLA BAHAMAS", "SOLOMON" on one line and
+// "ISLANDS" on the next), each of the last reported in Reader.Repaired,
+// since a lookup must not guess.
+//
+// What the files get wrong, and what the reader does (Reader.Repaired for
+// what it resolves, Reader.Skipped and Reader.Lenient for what it must
+// leave out, as for the other layouts):
+//
+//   - a resolution on several lines with the same votes (36 extra lines in
+//     79.json, A/RES/79/263-334; 3 in 80.json, 80/64, 80/131, 80/144): one
+//     roll call, from the first line; each repeat is reported
+//     (ErrDuplicateRollCall). The repeats differ only in the spelling or
+//     order of names, sponsors and SDGs;
+//   - the same symbol with other votes, date or adoption: an error naming
+//     both lines (ErrConflict);
+//   - a list that names a state twice (A/RES/75/290 A lists its 90 states
+//     in favour and 47 abstaining twice each): read once, reported
+//     (ErrRepeatedName);
+//   - a count that disagrees with its list (A/RES/77/293 counts 59
+//     abstentions and lists 58): the list decides, reported
+//     (ErrCountMismatch). "N.A." is no count, and nothing to check;
+//   - a recorded vote without lists (A/RES/75/254 A-C, counted 168-2-0): an
+//     error (ErrNoVotes); a lenient read leaves it out and counts it in
+//     Skipped, and Adoptions still counts it as adopted by a recorded vote;
+//   - a state on two lists of one resolution: an error (ErrDuplicateVote);
+//   - a line that does not say how the resolution was adopted and lists no
+//     votes (A/RES/79/259 A-C, 80/84 A-B, 80/236 A-B, 80/244 A-C): counted
+//     as Unstated in Adoptions, reported (ErrNoVotes);
+//   - a committee written "#fifthCommittee" (5 lines of 78.json): read as
+//     "Fifth Committee", reported.
+//
+// The files lack ES-11/7 (24 February 2025) and later emergency-session
+// resolutions, and 74.json stops on 2019-12-27, without the session's
+// resolutions of 2020 (recorded votes on A/RES/74/300-307 among them).
 //
 // # Model
 //
@@ -106,15 +191,17 @@
 //
 // Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
 // InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
-// Contested, Special, Amendments); Dataset.SelectCountries keeps states, and
-// Dataset.Voters the states that cast a vote in the selection, saying which
-// it dropped. Between compares calendar days, each end's day as it reads
-// in its own location, so a day built in any time zone selects the roll
-// calls of that day. A roll call without a date passes no date filter
-// (InYears, or Between with an end set). A reversed range (InYears(2019,
-// 2010), InSessions(74, 60), Between with from after to) is a mistake in
-// the program: the filter panics, as a reversed slice expression does,
-// rather than select nothing. RollCall.Unanimous is judged once, on every vote read, and
+// Contested, Special, Amendments, and for the UN's resolution data
+// HasSubject, SponsoredBy and InCommittee); Dataset.SelectCountries keeps
+// states, and Dataset.Voters the states that cast a vote in the selection,
+// saying which it dropped. Between compares calendar days, each end's day
+// as it reads in its own location, so a day built in any time zone selects
+// the roll calls of that day. A roll call without a date passes no date
+// filter (InYears, or Between with an end set). A reversed range
+// (InYears(2019, 2010), InSessions(74, 60), Between with from after to) is
+// a mistake in the program: the filter panics, as a reversed slice
+// expression does, rather than select nothing. RollCall.Unanimous is
+// judged once, on every vote read, and
 // kept by every selection: narrowing the states never makes a roll call
 // unanimous. WriteLong writes any selection as a long, vote-level CSV.
 //

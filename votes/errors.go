@@ -28,7 +28,11 @@ var (
 	ErrLimit             = csvscan.ErrLimit                                    // a line, field or record over a Reader's limits
 	ErrDuplicateColumn   = errors.New("column named twice in the header")      // a column read is named twice
 	ErrAmbiguousCountry  = errors.New("ambiguous country")                     // a key that names several states
-	ErrUnknownGroup      = errors.New("unknown group")                         // LookupGroup knows no such group
+	ErrBadJSON           = errors.New("bad JSON")                              // a line of JSON Lines that does not decode
+	ErrNoVotes           = errors.New("no votes listed")                       // a recorded vote, or a resolution, without lists
+	ErrRepeatedName      = errors.New("name listed twice")                     // a state twice on one list
+	ErrCountMismatch     = errors.New("published count disagrees with the list")
+	ErrUnknownGroup      = errors.New("unknown group") // LookupGroup knows no such group
 )
 
 // A ParseError reports where in which file a reader found bad input.

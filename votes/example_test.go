@@ -93,10 +93,10 @@ func ExampleWrite() {
 		log.Fatal(err)
 	}
 	// Output:
-	// rcid,session,special,date,resolution,raw_resolution,short,title,description,draft,committee_report,meeting,agenda_title,subjects,link,issues,important,amendment,paragraph,unanimous,total_yes,total_no,total_abstain,total_non_voting,total_members,cow,iso3,country,vote,member,note
-	// 9075,74,,2019-12-09,A/RES/74/17,A/RES/74/17,"Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov ",,"Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov ",,,,,,,,NA,NA,NA,0,,,,,,344,HRV,Croatia,yes,1,
-	// 9075,,,,,,,,,,,,,,,,,,,,,,,,,345,SRB,Serbia,no,1,
-	// 9075,,,,,,,,,,,,,,,,,,,,,,,,,369,UKR,Ukraine,yes,1,
+	// rcid,session,special,date,resolution,raw_resolution,short,title,description,draft,committee_report,meeting,agenda_title,subjects,link,issues,important,amendment,paragraph,unanimous,total_yes,total_no,total_abstain,total_non_voting,total_members,committee,agenda_item,sdgs,sponsors,additional_sponsors,other_sponsors,cow,iso3,country,vote,member,note
+	// 9075,74,,2019-12-09,A/RES/74/17,A/RES/74/17,"Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov ",,"Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov ",,,,,,,,NA,NA,NA,0,,,,,,,,,,,,344,HRV,Croatia,yes,1,
+	// 9075,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,345,SRB,Serbia,no,1,
+	// 9075,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,369,UKR,Ukraine,yes,1,
 }
 
 // unvotesForExamples returns the embedded record, read once for all the

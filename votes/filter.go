@@ -3,6 +3,7 @@ package votes
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -144,4 +145,37 @@ func InYears(from, to int) Filter {
 // (want false); roll calls whose coding is unknown count as not amendments.
 func Amendments(want bool) Filter {
 	return func(d *Dataset, j int) bool { return (d.rollCalls[j].Amendment == FlagTrue) == want }
+}
+
+// SponsoredBy keeps the roll calls on drafts that c sponsored, as a sponsor
+// or an additional sponsor (the UN's resolution data give them; roll calls
+// of the other sources have no sponsors and are left out).
+func SponsoredBy(c Country) Filter {
+	return func(d *Dataset, j int) bool {
+		rc := &d.rollCalls[j]
+		has := func(s Country) bool { return s.COW == c.COW }
+		return slices.ContainsFunc(rc.Sponsors, has) || slices.ContainsFunc(rc.AdditionalSponsors, has)
+	}
+}
+
+// InCommittee keeps the roll calls on drafts reported by the named Main
+// Committee ("Third Committee", "First Committee"), or adopted "Without
+// reference to a Main Committee", matched case-insensitively. Roll calls
+// of sources that do not name the committee are left out.
+func InCommittee(name string) Filter {
+	name = strings.TrimSpace(name)
+	return func(d *Dataset, j int) bool {
+		c := d.rollCalls[j].Committee
+		return c != "" && strings.EqualFold(c, name)
+	}
+}
+
+// HasSubject keeps the roll calls with the given subject term
+// ("CRIMEA (UKRAINE)", a UNBIS Thesaurus term), matched whole and
+// case-insensitively among RollCall.SubjectTerms.
+func HasSubject(term string) Filter {
+	term = strings.TrimSpace(term)
+	return func(d *Dataset, j int) bool {
+		return slices.ContainsFunc(d.rollCalls[j].SubjectTerms(), func(t string) bool { return strings.EqualFold(t, term) })
+	}
 }

@@ -38,10 +38,12 @@ import (
 type readConfig struct {
 	Lenient bool
 	// Keep is how many skipped rows the read may keep in result.Skipped
-	// (it counts them all in SkippedRows).
-	Keep       int
-	Limits     csvscan.Limits // all set
-	AllowEmpty bool
+	// (it counts them all in SkippedRows), KeepRepaired how many repairs
+	// in result.Repaired.
+	Keep         int
+	KeepRepaired int
+	Limits       csvscan.Limits // all set
+	AllowEmpty   bool
 
 	// MaxRollCalls bounds the roll calls read, MaxDecompressed the bytes
 	// a gzip stream decompresses to; both set.
@@ -80,17 +82,21 @@ func readSource(src source, cfg readConfig) (*result, error) {
 		res = &result{}
 	}
 	res.Skipped, res.SkippedRows = r.skipped, r.skippedRows
+	res.Repaired, res.RepairedRows = r.repaired, r.repairedRows
 	if err != nil {
 		return res, err
 	}
 	return res, nil
 }
 
-// reader is one read: its settings and the rows it skipped.
+// reader is one read: its settings, the rows it skipped and the problems
+// it repaired.
 type reader struct {
-	cfg         readConfig
-	skipped     []*ParseError
-	skippedRows int
+	cfg          readConfig
+	skipped      []*ParseError
+	skippedRows  int
+	repaired     []*ParseError
+	repairedRows int
 }
 
 func (r *reader) limits() csvscan.Limits { return r.cfg.Limits }
@@ -108,6 +114,8 @@ func DetectFormat(header []string) Format {
 	// One distinctive column decides, so that a file missing a required
 	// column is reported as such rather than as of unknown format.
 	switch {
+	case len(header) > 0 && strings.HasPrefix(strings.TrimLeft(header[0], " \t\ufeff"), "{"):
+		return FormatUNXML // a line of JSON, split at its commas
 	case has("cow") && has("rcid"):
 		return FormatCanonical
 	case has("undl_id") || has("ms_vote") || has("ms_code"):
@@ -126,6 +134,9 @@ func (r *reader) read(src io.Reader, file string) (*result, error) {
 		return nil, &ParseError{File: file, Line: 1, Err: err}
 	}
 	defer closeFn()
+	if br, ok := src.(*bufio.Reader); ok && isJSONLines(br) {
+		return r.readUNXML(br, file)
+	}
 	s := r.newScanner(src, file)
 	if err := s.readHeader(); err != nil {
 		return nil, err

@@ -7,14 +7,15 @@ import (
 )
 
 // longHeader is the header WriteLong writes, its columns in order.
-var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "iso3", "cow", "name", "vote", "issues"}
+var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "iso3", "cow", "name", "vote", "issues",
+	"committee", "agenda_item", "subjects", "sdgs", "sponsor", "other_sponsors"}
 
 // WriteLong writes d as a long, vote-level CSV table for pandas, dplyr or
 // DuckDB: one row per state and roll call with a record (every Vote but
 // NoRecord), by roll call (in the dataset's order) and then by COW code,
 // under the header
 //
-//	rcid,session,date,year,resolution,iso3,cow,name,vote,issues
+//	rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors
 //
 // rcid is RollCall.ID; session the regular session; date the day of the
 // vote as yyyy-mm-dd and year its calendar year (RollCall.Year), both
@@ -27,6 +28,12 @@ var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "i
 // that R reads as missing); vote is Vote.String() (yes, abstain, no, and
 // for sources that record them absent and non-member); issues is
 // Issue.String(), Voeten's codes joined by "+" ("me+hr"), empty for none.
+// The last six come from the UN's resolution data and are empty for the
+// other sources: committee and agenda_item are RollCall.Committee and
+// AgendaItem; subjects is RollCall.Subjects (terms joined by "; "); sdgs
+// the SDGs joined by spaces ("16 2.a"); sponsor is "sponsor" if the state
+// is among RollCall.Sponsors, "additional" if among AdditionalSponsors,
+// else empty; other_sponsors is RollCall.OtherSponsors joined by " | ".
 //
 // Fields are quoted as encoding/csv quotes them. The table is written by
 // hand, not through reflection: the embedded record's 870,109 rows take a
@@ -35,7 +42,9 @@ func WriteLong(w io.Writer, d *Dataset) error {
 	nr := len(d.rollCalls)
 	// Each row is head[j], state[i], vote, tail[j].
 	head := make([]string, nr)
-	tail := make([]string, nr)
+	mid := make([]string, nr)       // from the vote to the sponsor column
+	tail := make([]string, nr)      // after the sponsor column
+	role := make(map[[2]int]string) // by roll call and COW: "sponsor" or "additional"
 	var b []byte
 	for j := range d.rollCalls {
 		rc := &d.rollCalls[j]
@@ -56,8 +65,22 @@ func WriteLong(w io.Writer, d *Dataset) error {
 		head[j] = string(b)
 		b = append(b[:0], ',')
 		b = appendField(b, rc.Issues.String())
+		for _, f := range [...]string{rc.Committee, rc.AgendaItem, rc.Subjects, strings.Join(rc.SDGs, " ")} {
+			b = append(b, ',')
+			b = appendField(b, f)
+		}
+		b = append(b, ',')
+		mid[j] = string(b)
+		b = append(b[:0], ',')
+		b = appendField(b, strings.Join(rc.OtherSponsors, " | "))
 		b = append(b, '\n')
 		tail[j] = string(b)
+		for _, c := range rc.AdditionalSponsors {
+			role[[2]int{j, c.COW}] = "additional"
+		}
+		for _, c := range rc.Sponsors {
+			role[[2]int{j, c.COW}] = "sponsor"
+		}
 	}
 	state := make([]string, len(d.countries))
 	for i, c := range d.countries {
@@ -79,8 +102,8 @@ func WriteLong(w io.Writer, d *Dataset) error {
 	buf = append(buf, strings.Join(longHeader[:], ",")...)
 	buf = append(buf, '\n')
 	for j := range nr {
-		h, t := head[j], tail[j]
-		for i := range d.countries {
+		h, m, t := head[j], mid[j], tail[j]
+		for i, c := range d.countries {
 			v := d.votes[i*nr+j]
 			if v == NoRecord {
 				continue
@@ -94,6 +117,10 @@ func WriteLong(w io.Writer, d *Dataset) error {
 			buf = append(buf, h...)
 			buf = append(buf, state[i]...)
 			buf = append(buf, s...)
+			buf = append(buf, m...)
+			if len(role) > 0 {
+				buf = append(buf, role[[2]int{j, c.COW}]...)
+			}
 			buf = append(buf, t...)
 			if len(buf) >= flushAt {
 				if _, err := w.Write(buf); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -40,8 +41,8 @@ func TestVoters(t *testing.T) {
 		t.Error("Serbia's votes differ after Voters")
 	}
 	for j, rc := range voting.RollCalls() {
-		if *rc != *s74.RollCall(j) {
-			t.Errorf("roll call %d differs after Voters", j)
+		if d := cmp.Diff(*rc, *s74.RollCall(j)); d != "" {
+			t.Errorf("roll call %d differs after Voters:\n%s", j, d)
 		}
 	}
 	// An empty dataset has no voters and drops nothing.

@@ -41,7 +41,17 @@ type Reader struct {
 	Skipped     []*ParseError
 	SkippedRows int
 
-	// MaxSkipped is how many skipped rows are kept in Skipped
+	// Repaired lists the first MaxSkipped problems a read found in the
+	// input and resolved without leaving anything out, in either mode: the
+	// UN's resolution data repeat lines, repeat names in a list, publish
+	// counts that disagree with their lists, and so on (see the package
+	// documentation for each). RepairedRows counts all of them. Each read
+	// adds to both.
+	Repaired     []*ParseError
+	RepairedRows int
+
+	// MaxSkipped is how many skipped rows are kept in Skipped, and how
+	// many repairs in Repaired
 	// (DefaultMaxSkipped if 0; negative keeps none).
 	MaxSkipped int
 
@@ -129,8 +139,11 @@ func (r *Reader) checkLimits() error {
 
 // Read reads one file of any supported format, detected from its header:
 // Voeten's file (old or new column set), the UN Digital Library bulk CSV
-// (2025 or 2026 layout), or this package's canonical CSV. Gzip-compressed
-// input is decompressed transparently. The unvotes layout comes in three
+// (2025 or 2026 layout), this package's canonical CSV, or the UN's
+// resolution data (JSON Lines, told by their first character, "{"; the
+// files of several sessions may be concatenated, gzipped or not; source:
+// United Nations). Gzip-compressed input, of one or several members, is
+// decompressed transparently. The unvotes layout comes in three
 // files: use ReadUnvotes, or ReadFile on their folder.
 func Read(r io.Reader) (*Dataset, error) { return new(Reader).Read(r) }
 
@@ -158,9 +171,10 @@ const (
 	FormatVoeten                  // Voeten's Dataverse file
 	FormatUNDL                    // the UN Digital Library bulk CSV
 	FormatCanonical               // this package's canonical CSV (Write)
+	FormatUNXML                   // the UN's resolution data, JSON Lines (source: United Nations)
 )
 
-var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical"}
+var formatNames = [...]string{"unknown", "unvotes", "Voeten", "UN Digital Library", "canonical", "UN resolution data"}
 
 // String names the format; an unknown value gives "Format(99)".
 func (f Format) String() string {
@@ -193,6 +207,7 @@ func (r *Reader) read(src source) (*Dataset, error) {
 	res, err := readSource(src, readConfig{
 		Lenient:         r.Lenient,
 		Keep:            max(0, keep-len(r.Skipped)),
+		KeepRepaired:    max(0, keep-len(r.Repaired)),
 		Limits:          r.limits(),
 		MaxRollCalls:    cmp.Or(r.MaxRollCalls, DefaultMaxRollCalls),
 		MaxDecompressed: cmp.Or(r.MaxDecompressedBytes, DefaultMaxDecompressedBytes),
@@ -202,6 +217,8 @@ func (r *Reader) read(src source) (*Dataset, error) {
 	})
 	r.Skipped = append(r.Skipped, res.Skipped...)
 	r.SkippedRows += res.SkippedRows
+	r.Repaired = append(r.Repaired, res.Repaired...)
+	r.RepairedRows += res.RepairedRows
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package votes
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -28,13 +29,30 @@ type RollCall struct {
 	Title       string // full title (UN Digital Library)
 	Description string // Voeten's description of what was voted on
 
-	// Fields of the UN Digital Library; empty for the other sources.
+	// Fields of the UN Digital Library and of the UN's resolution data;
+	// empty for the other sources.
 	Draft           string // draft symbol, "A/ES-10/L.25"
-	CommitteeReport string // committee report symbol
+	CommitteeReport string // committee report symbol (Digital Library)
 	Meeting         string // meeting record, "A/ES-10/PV.41"
-	AgendaTitle     string
+	AgendaTitle     string // the agenda item's title
 	Subjects        string
-	Link            string // the record's address
+	Link            string // the record's address (Digital Library)
+
+	// Fields of the UN's resolution data; empty for the other sources.
+	Committee  string   // the Main Committee that reported the draft, "Third Committee", or "Without reference to a Main Committee"
+	AgendaItem string   // "Agenda item 38"
+	SDGs       []string // Sustainable Development Goals and targets the resolution names: "16", "2.a"
+
+	// Sponsors are the states that sponsored the draft and
+	// AdditionalSponsors those that joined them later, in the source's
+	// order, each once. OtherSponsors are the sponsors that are not member
+	// states, as written: organs and officers ("SUBMITTED BY THE CHAIR OF
+	// THE COMMITTEE"), observer states ("STATE OF PALESTINE"), and names
+	// the source garbles ("GE RMANY"), which a read reports in
+	// Reader.Repaired.
+	Sponsors           []Country
+	AdditionalSponsors []Country
+	OtherSponsors      []string
 
 	Issues    Issue // Voeten's issue codes
 	Important Flag  // an "important vote" in the US State Department's report
@@ -83,4 +101,18 @@ func (t Tally) Unanimous() bool {
 		}
 	}
 	return n <= 1
+}
+
+// SubjectTerms returns the subject terms of Subjects, which joins them
+// with "; " (the UN Digital Library's subjects column, and the UNBIS
+// Thesaurus terms of the UN's resolution data); nil if there are none.
+func (rc *RollCall) SubjectTerms() []string {
+	if strings.TrimSpace(rc.Subjects) == "" {
+		return nil
+	}
+	terms := strings.Split(rc.Subjects, subjectSep)
+	for i, t := range terms {
+		terms[i] = strings.TrimSpace(t)
+	}
+	return terms
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Write writes d as CSV in this package's canonical layout, which Read
@@ -125,6 +127,22 @@ func rollCallRecord(rec []string, rc *RollCall) {
 	rec[19] = "0"
 	if rc.Unanimous {
 		rec[19] = "1"
+	}
+	rec[firstUNXMLColumn], rec[firstUNXMLColumn+1] = rc.Committee, rc.AgendaItem
+	if len(rc.SDGs) > 0 {
+		b, _ := json.Marshal(rc.SDGs) // strings always marshal
+		rec[firstUNXMLColumn+2] = string(b)
+	}
+	for k, l := range [...][]Country{rc.Sponsors, rc.AdditionalSponsors} {
+		codes := make([]string, len(l))
+		for n, c := range l {
+			codes[n] = strconv.Itoa(c.COW)
+		}
+		rec[firstUNXMLColumn+3+k] = strings.Join(codes, " ")
+	}
+	if len(rc.OtherSponsors) > 0 {
+		b, _ := json.Marshal(rc.OtherSponsors) // strings always marshal
+		rec[firstUNXMLColumn+5] = string(b)
 	}
 	if rc.HasTotals {
 		t := rc.Totals

@@ -207,7 +207,9 @@ func FoldKey(s string) string {
 	}
 	for _, r := range strings.TrimSpace(s) {
 		switch {
-		case r == '\'' || r == '’' || r == '.':
+		case r == '\'' || r == '’' || r == '.' || unicode.Is(unicode.Mn, r):
+			// A combining mark is part of the letter before it: the UN's
+			// files write "TÜRKİYE" with I and U+0307 as well as with İ.
 			// "Côte d’Ivoire" and "Cote d'Ivoire", "St." and "St": drop.
 			continue
 		case r == '&':

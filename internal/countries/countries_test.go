@@ -3,6 +3,7 @@ package countries
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCountryKeysUnique checks that no name or code of the table, once
@@ -67,6 +68,16 @@ func TestFoldKey(t *testing.T) {
 	for _, e := range Table {
 		if strings.TrimSpace(e.Name) == "" {
 			t.Errorf("COW %d has no name", e.COW)
+		}
+	}
+}
+
+// The UN's resolution data spell Türkiye four ways, one with a combining
+// dot above (U+0307) and one with Ý where Latin-5 has İ.
+func TestTurkiyeSpellings(t *testing.T) {
+	for _, s := range []string{"TÜRKİYE", "TÜRKI\u0307YE", "TÜRKIYE", "TÜRKÝYE", "TURKIYE", "CÔTE D'IVOIRE", "NETHERLANDS (KINGDOM OF THE)"} {
+		if _, ok := LookupSource(s, time.Time{}); !ok {
+			t.Errorf("%q does not resolve", s)
 		}
 	}
 }
