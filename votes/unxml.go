@@ -383,6 +383,9 @@ func (u *unxmlReader) line(b []byte, n int) *ParseError {
 	for k, li := range lists {
 		n, repeated := 0, 0
 		for _, name := range li.names {
+			if amb := ambiguous(name, namingUN); amb != nil {
+				return at(li.field, amb)
+			}
 			c, err := lookupSource(name, rec.date)
 			if err != nil {
 				return at(li.field, err)

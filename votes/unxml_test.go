@@ -293,3 +293,28 @@ func TestUNXMLAbsentAndNonMember(t *testing.T) {
 		t.Errorf("err = %v, want South Sudan not a member in 2010", err)
 	}
 }
+
+// The UN's files name the Republic of the Congo "CONGO", as the UN's short
+// names do, but no naming gives a bare "KOREA" to either Korea: it is
+// refused with both candidates, not read as unknown or as one of them.
+func TestUNXMLAmbiguousName(t *testing.T) {
+	line := `{"symbol": "A/RES/78/1", "adoption_date": "1 December 2023", "adoption_type": "By a recorded vote", "MS_in_favour": ["CONGO"], "MS_against": [], "MS_abstaining": []}
+`
+	ds, err := votes.Read(strings.NewReader(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cog, _ := ds.CountryIndex("COG")
+	if ds.Vote(cog, 0) != votes.Yes {
+		t.Errorf("CONGO read as %v for the Republic of the Congo, want yes", ds.Vote(cog, 0))
+	}
+	_, err = votes.Read(strings.NewReader(strings.Replace(line, `["CONGO"]`, `["KOREA"]`, 1)))
+	var amb *votes.AmbiguousCountryError
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Errorf("KOREA: err = %v, want an AmbiguousCountryError with both Koreas", err)
+	}
+	var pe *votes.ParseError
+	if !errors.As(err, &pe) || pe.Line != 1 {
+		t.Errorf("KOREA: err = %v, want a ParseError on line 1", err)
+	}
+}
