@@ -171,8 +171,9 @@ func TestWriteEmptyRoundTrip(t *testing.T) {
 	if err != nil || back.NumRollCalls() != 0 || back.NumCountries() != 0 {
 		t.Fatalf("read back: %v", err)
 	}
-	if !strings.HasSuffix(buf.String(), "\n"+strings.Repeat(",", 30)+"\n") {
-		t.Errorf("an empty dataset written as %q, want a header and a row of 31 empty fields", buf.String())
+	header, _, _ := strings.Cut(buf.String(), "\n")
+	if commas := strings.Count(header, ","); buf.String() != header+"\n"+strings.Repeat(",", commas)+"\n" {
+		t.Errorf("an empty dataset written as %q, want a header and a row of %d empty fields", buf.String(), commas+1)
 	}
 	// The row of empty fields stands for an empty dataset only alone.
 	if _, err := votes.Read(strings.NewReader(canonicalHeader + strings.Repeat(",", 30) + "\n" + canonicalFirst)); !errors.Is(err, votes.ErrConflict) {
