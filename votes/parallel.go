@@ -102,7 +102,10 @@ type part struct {
 	// reports each bad row exactly as a sequential read would.
 	dense  bool
 	failed bool
-	cells  [][]Vote // by place in countries.Table, then local column
+	// stopped is set if the part stopped early because the block had
+	// given more roll calls than the read allows (see parsePart).
+	stopped bool
+	cells   [][]Vote // by place in countries.Table, then local column
 	// The recent sessions list their votes state by state, so that the
 	// roll call changes on most rows: colIndex is no map.
 	colIndex idIndex // local column by rcid
@@ -459,6 +462,11 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	for len(w.parsers) < workers {
 		w.parsers = append(w.parsers, w.newParser())
 	}
+	var left *atomic.Int64
+	if w.b.maxRollCalls > 0 {
+		left = new(atomic.Int64)
+		left.Store(int64(w.b.maxRollCalls - w.b.rollCalls.len()))
+	}
 	var next atomic.Int32
 	var wg sync.WaitGroup
 	for k := range workers {
@@ -468,7 +476,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 				if i >= n {
 					return
 				}
-				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim)
+				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim, left)
 			}
 		})
 	}
@@ -490,12 +498,16 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	}
 	for i := range parts {
 		p := &parts[i]
+		if p.stopped {
+			p.reset(p.data, false)
+			parsePart(p, w.parsers[0], w.file, w.headerWidth, w.lim, nil)
+		}
 		if !p.dense || p.failed || !w.b.merge(p) {
 			if p.dense {
 				// Something is wrong in this part: parse it again as ops,
 				// which finds and reports each bad row in order.
 				p.reset(p.data, false)
-				parsePart(p, w.parsers[0], w.file, w.headerWidth, w.lim)
+				parsePart(p, w.parsers[0], w.file, w.headerWidth, w.lim, left)
 			}
 			if err := w.r.applyVotes(w.b, p, w.file, w.line); err != nil {
 				return err
@@ -516,7 +528,14 @@ type denseLiner interface {
 // part's start, since where the part starts in the file is known only once
 // the parts before it are parsed; applyVotes adds it. The number of lines
 // parsed is left in p.lines, unless the part failed.
-func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.Limits) {
+//
+// The parts of a block share left, the roll calls still allowed (nil: no
+// limit). Once more are taken than are left, the read is over
+// Reader.MaxRollCalls, and parsing the rest of a block of millions of
+// one-vote roll calls would cost a gigabyte before the builder could say
+// so: the part stops, and block parses it again, alone and in order, up
+// to the line where the builder reports the limit.
+func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.Limits, left *atomic.Int64) {
 	rp.begin()
 	if !p.dense {
 		// One op per line, allocated once: growing ops row by row, or
@@ -567,9 +586,14 @@ func parsePart(p *part, rp rowParser, file string, headerWidth int, lim csvscan.
 		}
 		// The dense fast paths take no line with a quote; here they are counted.
 		p.quotes += bytes.Count(data[:len(data)-len(sp.Data())], []byte{'"'})
+		had := len(p.rollCalls)
 		rp.parseRow(s, p)
 		data, line = sp.Data(), sp.NextLine()
 		if p.failed {
+			return
+		}
+		if left != nil && len(p.rollCalls) > had && left.Add(int64(had-len(p.rollCalls))) < 0 {
+			p.stopped = true
 			return
 		}
 	}
