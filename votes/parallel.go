@@ -465,7 +465,14 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	var left *atomic.Int64
 	if w.b.maxRollCalls > 0 {
 		left = new(atomic.Int64)
-		left.Store(int64(w.b.maxRollCalls - w.b.rollCalls.len()))
+		// Until ready returns, another goroutine may still be adding roll
+		// calls (the unvotes roll-call file), so the whole budget is an
+		// upper bound; the builder enforces the exact limit when applying.
+		budget := w.b.maxRollCalls
+		if w.ready == nil {
+			budget -= w.b.rollCalls.len()
+		}
+		left.Store(int64(budget))
 	}
 	var next atomic.Int32
 	var wg sync.WaitGroup
