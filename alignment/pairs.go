@@ -201,13 +201,13 @@ func noVotes(ds *votes.Dataset, c votes.Country, o *Options) error {
 		ErrNoVotes, c)
 }
 
-// label identifies a state by its codes: "DEU, COW 260", or "COW 260"
-// without an ISO3 code.
+// label identifies a state by its codes: "DEU, COW 255", "GFR, COW 260"
+// (votes.Country.Code), or "COW 999" for a state outside the table.
 func label(c votes.Country) string {
-	if c.ISO3 == "" {
-		return fmt.Sprintf("COW %d", c.COW)
+	if code := c.Code(); code != "" {
+		return fmt.Sprintf("%s, COW %d", code, c.COW)
 	}
-	return fmt.Sprintf("%s, COW %d", c.ISO3, c.COW)
+	return fmt.Sprintf("COW %d", c.COW)
 }
 
 // pairVoters returns the rows of states a and b in ds, or an error: one
@@ -548,8 +548,8 @@ func (m *Matrix) String() string {
 }
 
 func code(c votes.Country) string {
-	if c.ISO3 != "" {
-		return c.ISO3
+	if code := c.Code(); code != "" {
+		return code
 	}
 	return fmt.Sprint(c.COW)
 }
