@@ -94,7 +94,10 @@
 // with a bootstrap interval for each change. Rankings say how much of the
 // selection each state was a member for (Membership): a state admitted
 // midway is scored on its part alone, and Options.MinMembership ranks only
-// the states that were members for enough of it.
+// the states that were members for enough of it. The matrices and the
+// series of every state honour it too (a state left out of a matrix, or
+// NaN in a period of a ReferenceSeries); the functions about one pair or
+// one group refuse it (ErrInvalidOptions) rather than ignore it.
 //
 // # How sure
 //
