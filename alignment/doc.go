@@ -152,12 +152,15 @@
 // or a group without a cast vote in the selection), ErrTooFewMembers (a
 // group measure on a single voting member), votes.ErrUnknownCountry (a
 // state without a row). A state without a vote is an error for every call
-// about that state (Pair, the pair series, Rank, WithReference, the
-// bootstraps of a pair or a reference, Outliers' reference), never a NaN
-// table: Germany (COW 255) on 1985 data fails with ErrNoVotes naming the
-// Federal Republic, which held the seat then (votes.Successions), and
-// pointing to votes.LookupCountryOn and (*votes.Dataset).JoinPredecessors.
-// A matrix or a ranking lists such a state as NaN or in Ranking.NoVotes.
+// about that state (Pair, the pair series, Rank, WithReference,
+// ComparePeriods, the bootstraps of a pair or a reference, Outliers'
+// reference, and the accessors of one pair's or one state's series:
+// MatrixSeries.Pair, ReferenceSeries.State and Series), never a NaN table:
+// Germany (COW 255) on 1985 data fails with ErrNoVotes naming the Federal
+// Republic (GFR, COW 260), which held the seat then (votes.Successions),
+// and pointing to votes.LookupCountryOn and
+// (*votes.Dataset).JoinPredecessors. A matrix or a ranking lists such a
+// state as NaN or in Ranking.NoVotes, and Matrix.Lookup says false for it.
 //
 // A bad option value is an error too, ErrInvalidOptions, as in gonum's
 // optimize: a NaN or infinite number, a negative count, a level outside
