@@ -300,17 +300,9 @@ func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error)
 	return resamplerOf(ds, o, nil)
 }
 
-// newResampler is NewResampler with strata: key(rc) gives each roll call's
-// stratum (nil for one), or false to leave the roll call out.
-func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
-	o, err := opts.get()
-	if err != nil {
-		return nil, err
-	}
-	return resamplerOf(ds, o, key)
-}
-
-// resamplerOf is newResampler with options already checked.
+// resamplerOf prepares the resamples of ds with options already checked:
+// key(rc) gives each roll call's stratum (nil for one), or false to leave
+// the roll call out.
 func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
