@@ -286,23 +286,23 @@ type Resampler struct {
 // NewResampler prepares the resamples of ds's roll calls, all of them in
 // one stratum: those that are not unanimous (votes.RollCall.Unanimous)
 // unless opts.KeepUnanimous. It returns ErrEmpty if no roll call is left
-// and ErrInvalidOptions for a bad option; it asks for no least number of
-// resamples, since it gives no interval.
+// and ErrInvalidOptions for a bad option, also a MinMembership (its
+// matrices hold every state of ds: narrow ds with SelectCountries); it asks
+// for no least number of resamples, since it gives no interval.
 func NewResampler(ds *votes.Dataset, opts *BootstrapOptions) (*Resampler, error) {
-	return newResampler(ds, opts, nil)
-}
-
-// newResampler is NewResampler with strata: key(rc) gives each roll call's
-// stratum (nil for one), or false to leave the roll call out.
-func newResampler(ds *votes.Dataset, opts *BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
 	}
-	return resamplerOf(ds, o, key)
+	if err := o.takesNoMembership("NewResampler"); err != nil {
+		return nil, err
+	}
+	return resamplerOf(ds, o, nil)
 }
 
-// resamplerOf is newResampler with options already checked.
+// resamplerOf prepares the resamples of ds with options already checked:
+// key(rc) gives each roll call's stratum (nil for one), or false to leave
+// the roll call out.
 func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall) (int, bool)) (*Resampler, error) {
 	rs := &Resampler{ds: ds, opts: o}
 	for j, rc := range ds.RollCalls() {
@@ -502,6 +502,9 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 	if err != nil {
 		return nil, err
 	}
+	if err := o.takesNoMembership("BootstrapPair"); err != nil {
+		return nil, err
+	}
 	ia, ib, err := pairVoters(ds, a, b, &o.Options)
 	if err != nil {
 		return nil, err
@@ -586,6 +589,7 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 	if err != nil {
 		return nil, err
 	}
+	ds = members(ds, &o.Options)
 	rs, err := resamplerOf(ds, o, nil)
 	if err != nil {
 		return nil, err
@@ -718,12 +722,14 @@ func (bm *MatrixBootstrap) At(i, j int) Interval {
 }
 
 // Lookup returns the score of states a and b with its interval, and
-// whether both are in the matrix.
+// whether there is one, as Matrix.Lookup says: false, with a NaN interval,
+// if either state is not in the matrix or cast no vote the index counts.
 func (bm *MatrixBootstrap) Lookup(a, b votes.Country) (Interval, bool) {
-	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
-	if i < 0 || j < 0 {
-		return Interval{Score: Score{Value: math.NaN()}, Lo: math.NaN(), Hi: math.NaN(), Level: bm.Level}, false
+	s, ok := bm.Estimate.Lookup(a, b)
+	if !ok {
+		return Interval{Score: s, Lo: math.NaN(), Hi: math.NaN(), Level: bm.Level}, false
 	}
+	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
 	return bm.At(i, j), true
 }
 

@@ -52,6 +52,9 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	if err != nil {
 		return nil, err
 	}
+	if err := o.takesNoMembership("BootstrapPairSeries"); err != nil {
+		return nil, err
+	}
 	ia, ib, err := pairVoters(ds, a, b, &o.Options)
 	if err != nil {
 		return nil, err
@@ -111,6 +114,9 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 	x.check()
 	o, err := opts.intervals()
 	if err != nil {
+		return nil, err
+	}
+	if err := o.takesNoMembership("BootstrapGroupMedian"); err != nil {
 		return nil, err
 	}
 	iref, err := rowOf(ds, ref)
@@ -274,8 +280,13 @@ type ReferenceBootstrap struct {
 	// those that cast no vote, which Rank leaves out), in the order of
 	// Ranking.States: highest score first, ties to the larger n, then to
 	// the lower COW code; states without a score (NaN) come last, by n
-	// and COW code likewise.
+	// and COW code likewise. With Options.MinMembership it holds only the
+	// states that were members for enough of the selection.
 	States []RankedInterval
+	// Partial names, with Options.MinMembership, the states that were
+	// members for less of the selection (as Ranking.Partial): they are
+	// neither listed in States nor counted in the others' ranks.
+	Partial []votes.Country
 }
 
 // BootstrapReference returns index x of every state of ds with the
@@ -287,7 +298,9 @@ type ReferenceBootstrap struct {
 // no vote on them (an absence counting as a vote with
 // opts.AbsentAsAbstain, as in Rank; a state that did not sit then: see
 // ErrNoVotes), and ErrInvalidOptions for a bad option or fewer resamples
-// than MinResamples(opts.Level). It panics if x is not a known index.
+// than MinResamples(opts.Level). With opts.MinMembership, the states that
+// were members for less of the selection are left out (Partial), so that
+// they take no rank from the others. It panics if x is not a known index.
 func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*ReferenceBootstrap, error) {
 	x.check()
 	o, err := opts.intervals()
@@ -308,9 +321,15 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 	if !slices.ContainsFunc(rs.cols, func(j int) bool { return o.vote(ds.Vote(ir, j)).Cast() }) {
 		return nil, noVotes(ds, ref, &o.Options)
 	}
+	ms := memberships(ds, &o.Options)
 	var rows []int
+	var partial []votes.Country
 	for i := range ds.NumCountries() {
-		if i != ir {
+		switch {
+		case i == ir:
+		case !ms[i].enough(&o.Options):
+			partial = append(partial, ds.Country(i))
+		default:
 			rows = append(rows, i)
 		}
 	}
@@ -339,7 +358,7 @@ func BootstrapReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Boo
 	estRank := make([]float64, nc)
 	var order []int
 	rankTo(estRank, est, &order)
-	rb := &ReferenceBootstrap{Reference: ref, Index: x, States: make([]RankedInterval, nc)}
+	rb := &ReferenceBootstrap{Reference: ref, Index: x, States: make([]RankedInterval, nc), Partial: partial}
 	parallelWith(nc, func(col *[]float64, k int) {
 		c := slices.Grow((*col)[:0], nr)[:nr]
 		for r := range nr {
@@ -439,6 +458,9 @@ type CohesionBootstrap struct {
 func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions) (*CohesionBootstrap, error) {
 	o, err := opts.intervals()
 	if err != nil {
+		return nil, err
+	}
+	if err := o.takesNoMembership("BootstrapCohesion"); err != nil {
 		return nil, err
 	}
 	rep, err := Cohesion(ds, g, &o.Options)

@@ -113,6 +113,9 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 	if err != nil {
 		return nil, err
 	}
+	if err := o.takesNoMembership("Cohesion"); err != nil {
+		return nil, err
+	}
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
@@ -349,6 +352,9 @@ type DefectionReport struct {
 func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
 	o, err := opts.get()
 	if err != nil {
+		return nil, err
+	}
+	if err := o.takesNoMembership("Defections"); err != nil {
 		return nil, err
 	}
 	if ds.NumRollCalls() == 0 {

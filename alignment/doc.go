@@ -94,7 +94,10 @@
 // with a bootstrap interval for each change. Rankings say how much of the
 // selection each state was a member for (Membership): a state admitted
 // midway is scored on its part alone, and Options.MinMembership ranks only
-// the states that were members for enough of it.
+// the states that were members for enough of it. The matrices and the
+// series of every state honour it too (a state left out of a matrix, or
+// NaN in a period of a ReferenceSeries); the functions about one pair or
+// one group refuse it (ErrInvalidOptions) rather than ignore it.
 //
 // # How sure
 //
@@ -149,12 +152,15 @@
 // or a group without a cast vote in the selection), ErrTooFewMembers (a
 // group measure on a single voting member), votes.ErrUnknownCountry (a
 // state without a row). A state without a vote is an error for every call
-// about that state (Pair, the pair series, Rank, WithReference, the
-// bootstraps of a pair or a reference, Outliers' reference), never a NaN
-// table: Germany (COW 255) on 1985 data fails with ErrNoVotes naming the
-// Federal Republic, which held the seat then (votes.Successions), and
-// pointing to votes.LookupCountryOn and (*votes.Dataset).JoinPredecessors.
-// A matrix or a ranking lists such a state as NaN or in Ranking.NoVotes.
+// about that state (Pair, the pair series, Rank, WithReference,
+// ComparePeriods, the bootstraps of a pair or a reference, Outliers'
+// reference, and the accessors of one pair's or one state's series:
+// MatrixSeries.Pair, ReferenceSeries.State and Series), never a NaN table:
+// Germany (COW 255) on 1985 data fails with ErrNoVotes naming the Federal
+// Republic (GFR, COW 260), which held the seat then (votes.Successions),
+// and pointing to votes.LookupCountryOn and
+// (*votes.Dataset).JoinPredecessors. A matrix or a ranking lists such a
+// state as NaN or in Ranking.NoVotes, and Matrix.Lookup says false for it.
 //
 // A bad option value is an error too, ErrInvalidOptions, as in gonum's
 // optimize: a NaN or infinite number, a negative count, a level outside

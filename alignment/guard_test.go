@@ -52,6 +52,34 @@ func TestNoVotesPairLevel(t *testing.T) {
 			return err
 		},
 		"Outliers": func(ds *votes.Dataset, c votes.Country) error { _, err := Outliers(ds, eu, c, nil); return err },
+		"ComparePeriods": func(ds *votes.Dataset, c votes.Country) error {
+			_, err := ComparePeriods(ds, ds, c, Agree, bo)
+			return err
+		},
+		"MatrixSeries.Pair": func(ds *votes.Dataset, c votes.Country) error {
+			sm, err := AgreementByYear(ds, Agree, nil)
+			if err != nil {
+				return err
+			}
+			_, err = sm.Pair(usa, c)
+			return err
+		},
+		"ReferenceSeries.State": func(ds *votes.Dataset, c votes.Country) error {
+			rs, err := WithReference(ds, usa, Agree, nil)
+			if err != nil {
+				return err
+			}
+			_, err = rs.State(c)
+			return err
+		},
+		"ReferenceSeries.Series": func(ds *votes.Dataset, c votes.Country) error {
+			rs, err := WithReferenceByYear(ds, usa, Agree, nil)
+			if err != nil {
+				return err
+			}
+			_, err = rs.Series(usa, c)
+			return err
+		},
 	}
 	for _, tc := range []struct {
 		name   string
@@ -59,7 +87,7 @@ func TestNoVotesPairLevel(t *testing.T) {
 		c      votes.Country
 		holder string // the state the error names as holding the seat; "" for none
 	}{
-		{"Germany 1985", y85, deu, "Federal Republic of Germany (COW 260)"},
+		{"Germany 1985", y85, deu, "Federal Republic of Germany (GFR, COW 260)"},
 		{"Federal Republic 2010", y10, gfr, "Germany (DEU, COW 255)"},
 		{"Czechoslovakia 2010", y10, cze, ""},
 	} {
@@ -79,6 +107,29 @@ func TestNoVotesPairLevel(t *testing.T) {
 				t.Errorf("%s, %s: %q names a holder", tc.name, name, msg)
 			}
 		}
+	}
+	// A matrix has a row for such a state, NaN; Lookup says there is no
+	// score, as a lookup in the bootstrap's matrix does.
+	m, err := AgreementMatrix(y85, Agree, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := m.Lookup(usa, deu); ok || !math.IsNaN(s.Value) || s.N != 0 {
+		t.Errorf("Matrix.Lookup(USA, Germany) in 1985 = %v, %v; want NaN, false", s, ok)
+	}
+	if s, ok := m.Lookup(usa, gfr); !ok || math.IsNaN(s.Value) {
+		t.Errorf("Matrix.Lookup(USA, Federal Republic) in 1985 = %v, %v; want a score, true", s, ok)
+	}
+	bm, err := BootstrapMatrix(y85, Agree, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if iv, ok := bm.Lookup(deu, usa); ok || !math.IsNaN(iv.Lo) {
+		t.Errorf("MatrixBootstrap.Lookup(Germany, USA) in 1985 = %v, %v; want NaN, false", iv, ok)
+	}
+	// The matrix's table prints the Federal Republic by its code.
+	if !strings.Contains(m.String(), " GFR ") {
+		t.Error("Matrix.String does not print the Federal Republic as GFR")
 	}
 	// What the error says to do works: the predecessor's votes joined,
 	// Germany has a score in 1985.
@@ -231,16 +282,18 @@ func TestInvalidOptions(t *testing.T) {
 		"Defections MinN -1":      func() error { _, err := Defections(s74, eu, badOpts); return err },
 	}
 	for name, bo := range map[string]BootstrapOptions{
-		"Resamples -1":  {Resamples: -1},
-		"Resamples 1":   {Resamples: 1},
-		"Resamples 39":  {Resamples: 39},
-		"Resamples 199": {Resamples: 199, Level: 0.99},
-		"Level NaN":     {Level: nan},
-		"Level 1":       {Level: 1},
-		"Level 1.5":     {Level: 1.5},
-		"Level -0.1":    {Level: -0.1},
-		"By 7":          {By: 7},
-		"MinN -1":       {Options: Options{MinN: -1}},
+		"Resamples -1":      {Resamples: -1},
+		"Resamples 1":       {Resamples: 1},
+		"Resamples 39":      {Resamples: 39},
+		"Resamples 199":     {Resamples: 199, Level: 0.99},
+		"Level NaN":         {Level: nan},
+		"Level 1":           {Level: 1},
+		"Level 1.5":         {Level: 1.5},
+		"Level -0.1":        {Level: -0.1},
+		"By 7":              {By: 7},
+		"MinN -1":           {Options: Options{MinN: -1}},
+		"MinMembership NaN": {Options: Options{MinMembership: nan}},
+		"MinMembership 2":   {Options: Options{MinMembership: 2}},
 	} {
 		cases["BootstrapPair "+name] = func() error { _, err := BootstrapPair(s74, usa, rus, Agree, &bo); return err }
 		cases["BootstrapMatrix "+name] = func() error { _, err := BootstrapMatrix(s74, Agree, &bo); return err }
@@ -251,6 +304,7 @@ func TestInvalidOptions(t *testing.T) {
 			return err
 		}
 		cases["BootstrapCohesion "+name] = func() error { _, err := BootstrapCohesion(s74, eu, &bo); return err }
+		cases["ComparePeriods "+name] = func() error { _, err := ComparePeriods(s74, s74, usa, Agree, &bo); return err }
 		if bo.Resamples > 0 {
 			continue // too few for an interval, enough for a Resampler
 		}

@@ -53,12 +53,20 @@ func (m Membership) enough(o *Options) bool {
 	return o.MinMembership == 0 || m.Of > 0 && m.Share() >= o.MinMembership
 }
 
-// checkMembership returns an error if o.MinMembership is not in [0, 1].
-func checkMembership(o *Options) error {
-	if !(o.MinMembership >= 0 && o.MinMembership <= 1) {
-		return fmt.Errorf("alignment: invalid options: MinMembership %g not in [0, 1]", o.MinMembership)
+// members returns ds narrowed to the states that were members for at
+// least o.MinMembership of the roll calls o counts, as the matrices honour
+// the option; ds itself if the option is 0. SelectCountries keeps the
+// Unanimous flags, so the scores of the states kept do not change.
+func members(ds *votes.Dataset, o *Options) *votes.Dataset {
+	if o.MinMembership == 0 {
+		return ds
 	}
-	return nil
+	ms := memberships(ds, o)
+	keep := make(map[int]bool, len(ms))
+	for i, c := range ds.Countries() {
+		keep[c.COW] = ms[i].enough(o)
+	}
+	return ds.SelectCountries(func(c votes.Country) bool { return keep[c.COW] })
 }
 
 // date formats a day as yyyy-mm-dd, "" for the zero day.

@@ -1,11 +1,13 @@
 package alignment
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/unga-go/unga/votes"
 )
@@ -132,3 +134,131 @@ func TestReferenceSeriesMembership(t *testing.T) {
 		}
 	}
 }
+
+// Every call that takes Options either honours MinMembership or refuses
+// it with ErrInvalidOptions; none ignores it. South Sudan, admitted on 14
+// July 2011, sat from session 66 (September 2011): over 2010-2012 it was
+// a member for part of the selection, and for part of 2011.
+func TestMinMembershipEveryCall(t *testing.T) {
+	ds := load(t).Filter(votes.InYears(2010, 2012))
+	chn, usa, ssd := country(t, "China"), country(t, "USA"), country(t, "South Sudan")
+	eu, err := votes.LookupGroup("EU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &Options{MinMembership: 1}
+	boot := &BootstrapOptions{Options: *full, Resamples: 40, Seed: 1}
+	member := func(votes.Country, time.Time) bool { return true }
+
+	// Out of range, in every call: ErrInvalidOptions.
+	for _, bad := range []float64{math.NaN(), -0.1, 1.5, math.Inf(1)} {
+		o := &Options{MinMembership: bad}
+		bo := &BootstrapOptions{Options: *o}
+		for name, err := range map[string]error{
+			"Rank":               second(Rank(ds, chn, Agree, o)),
+			"AgreementMatrix":    second(AgreementMatrix(ds, Agree, o)),
+			"WithReference":      second(WithReference(ds, chn, Agree, o)),
+			"Pair":               second(Pair(ds, chn, usa, o)),
+			"BootstrapReference": second(BootstrapReference(ds, chn, Agree, bo)),
+			"ComparePeriods":     second(ComparePeriods(ds, ds, chn, Agree, bo)),
+			"NewResampler":       second(NewResampler(ds, bo)),
+		} {
+			if !errors.Is(err, ErrInvalidOptions) {
+				t.Errorf("%s, MinMembership %g: error %v, want ErrInvalidOptions", name, bad, err)
+			}
+		}
+	}
+
+	// The calls about one pair or one group refuse it.
+	for name, err := range map[string]error{
+		"Pair":                 second(Pair(ds, chn, usa, full)),
+		"PairBySession":        second(PairBySession(ds, chn, usa, full)),
+		"PairByYear":           second(PairByYear(ds, chn, usa, full)),
+		"BootstrapPair":        second(BootstrapPair(ds, chn, usa, Agree, boot)),
+		"BootstrapPairSeries":  second(BootstrapPairSeries(ds, chn, usa, Agree, boot)),
+		"Cohesion":             second(Cohesion(ds, eu, full)),
+		"CohesionByYear":       second(CohesionByYear(ds, eu, full)),
+		"Defections":           second(Defections(ds, eu, full)),
+		"BootstrapCohesion":    second(BootstrapCohesion(ds, eu, boot)),
+		"BootstrapGroupMedian": second(BootstrapGroupMedian(ds, chn, member, Agree, boot)),
+		"NewResampler":         second(NewResampler(ds, boot)),
+	} {
+		if !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), "MinMembership") {
+			t.Errorf("%s: error %v, want ErrInvalidOptions naming MinMembership", name, err)
+		}
+	}
+
+	// The rankings leave South Sudan out and name it.
+	rb, err := BootstrapReference(ds, chn, Agree, boot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, in := rb.Lookup(ssd); in || !slices.Contains(rb.Partial, ssd) {
+		t.Errorf("BootstrapReference: South Sudan ranked (%v) or not in Partial %v", in, countryList(rb.Partial))
+	}
+	cp, err := ComparePeriods(ds.Filter(votes.InYears(2010, 2010)), ds.Filter(votes.InYears(2011, 2012)), chn, Agree, boot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, in := cp.Lookup(ssd); in || !slices.Contains(cp.Partial, ssd) {
+		t.Errorf("ComparePeriods: South Sudan ranked (%v) or not in Partial %v", in, countryList(cp.Partial))
+	}
+
+	// The matrices leave it out; the states kept keep their scores.
+	m0, err := AgreementMatrix(ds, Agree, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := m0.Lookup(usa, chn)
+	m, err := AgreementMatrix(ds, Agree, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := m.Lookup(usa, chn); !ok || got != want || slices.Contains(m.Countries, ssd) {
+		t.Errorf("AgreementMatrix: USA-China %v, want %v; South Sudan kept: %v", got, want, slices.Contains(m.Countries, ssd))
+	}
+	ts, err := AllTables(ds, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(ts.Countries, ssd) || len(ts.Countries) != len(m.Countries) {
+		t.Errorf("AllTables: %d states, South Sudan kept: %v", len(ts.Countries), slices.Contains(ts.Countries, ssd))
+	}
+	bm, err := BootstrapMatrix(ds, Agree, boot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(bm.Countries, ssd) {
+		t.Error("BootstrapMatrix: South Sudan kept")
+	}
+
+	// The series judge it period by period: out of 2011, in 2012.
+	sm, err := AgreementByYear(ds, Agree, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, y := range sm.Periods {
+		if in := sm.Matrices[k].index(ssd) >= 0; in != (y == 2012) {
+			t.Errorf("AgreementByYear %d: South Sudan in the matrix: %v", y, in)
+		}
+	}
+	rs, err := WithReferenceByYear(ds, chn, Agree, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, err := rs.State(ssd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, y := range rs.Periods {
+		if nan := math.IsNaN(col[k].Value); nan != (y != 2012) {
+			t.Errorf("WithReferenceByYear %d: South Sudan %v (member share %.3f)", y, col[k], rs.Membership(slices.Index(rs.Countries, ssd), k).Share())
+		}
+	}
+	if col[1].N == 0 {
+		t.Errorf("WithReferenceByYear 2011: n %d, want the roll calls it voted on", col[1].N)
+	}
+}
+
+// second returns the error of a call's two results.
+func second[T any](_ T, err error) error { return err }

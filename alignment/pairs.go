@@ -79,14 +79,26 @@ type Options struct {
 	// (n counting its votes on roll calls with a majority position). Zero
 	// means 1; a negative MinN is an error (ErrInvalidOptions).
 	MinN int
-	// MinMembership, in Rank and ComparePeriods, ranks only the states
-	// that were members for at least this share of the selection's roll
-	// calls (Membership.Share) and names the others (Ranking.Partial): a
-	// state admitted midway would otherwise be scored on its part of the
-	// period alone. 1 keeps only members for the whole selection; 0.95
-	// also keeps a state the data miss on a few roll calls at an end of it
-	// (see Membership). Zero keeps every state; a value outside [0, 1] is
-	// an error. Other functions ignore it.
+	// MinMembership keeps only the states that were UN members for at
+	// least this share of the selection's roll calls (Membership.Share):
+	// a state admitted midway would otherwise be scored on its part of
+	// the period alone. 1 keeps only members for the whole selection;
+	// 0.95 also keeps a state the data miss on a few roll calls at an end
+	// of it (see Membership). Zero keeps every state; a value outside
+	// [0, 1] (or NaN) is an error (ErrInvalidOptions).
+	//
+	// Rank, ComparePeriods and BootstrapReference rank only those states
+	// and name the others (Partial); AgreementMatrix, AllTables and
+	// BootstrapMatrix leave the others out of the matrix; the series of
+	// every state judge it period by period: AgreementBySession and
+	// AgreementByYear leave a state out of a period's matrix, and
+	// WithReference and WithReferenceByYear score it NaN in a period it
+	// was a member for less of (ReferenceSeries.Membership says which).
+	// The functions about one pair or one group (Pair, the pair series,
+	// BootstrapPair, BootstrapPairSeries, Cohesion and the functions
+	// built on it, Defections, BootstrapGroupMedian) and NewResampler
+	// have no state to leave out: they return ErrInvalidOptions if it is
+	// set, rather than ignore it.
 	MinMembership float64
 }
 
@@ -106,7 +118,21 @@ func (o *Options) check() error {
 	if o.MinN < 0 {
 		return invalid("MinN %d is negative", o.MinN)
 	}
+	if !(o.MinMembership >= 0 && o.MinMembership <= 1) {
+		return invalid("MinMembership %g not in [0, 1]", o.MinMembership)
+	}
 	return nil
+}
+
+// takesNoMembership returns an error wrapping ErrInvalidOptions if
+// o.MinMembership is set for call, a function about one pair or one group
+// that has no states to rank or leave out: the option would otherwise be
+// ignored without a word.
+func (o *Options) takesNoMembership(call string) error {
+	if o.MinMembership == 0 {
+		return nil
+	}
+	return invalid("MinMembership %g: %s does not take it (it leaves out the states that were members for too little of the selection in Rank, ComparePeriods, BootstrapReference, the matrices and the series of every state); set it to 0, or see how much of the selection a state was a member for in Rank's Membership", o.MinMembership, call)
 }
 
 // counts reports whether roll call rc counts under o.
@@ -175,13 +201,13 @@ func noVotes(ds *votes.Dataset, c votes.Country, o *Options) error {
 		ErrNoVotes, c)
 }
 
-// label identifies a state by its codes: "DEU, COW 260", or "COW 260"
-// without an ISO3 code.
+// label identifies a state by its codes: "DEU, COW 255", "GFR, COW 260"
+// (votes.Country.Code), or "COW 999" for a state outside the table.
 func label(c votes.Country) string {
-	if c.ISO3 == "" {
-		return fmt.Sprintf("COW %d", c.COW)
+	if code := c.Code(); code != "" {
+		return fmt.Sprintf("%s, COW %d", code, c.COW)
 	}
-	return fmt.Sprintf("%s, COW %d", c.ISO3, c.COW)
+	return fmt.Sprintf("COW %d", c.COW)
 }
 
 // pairVoters returns the rows of states a and b in ds, or an error: one
@@ -238,6 +264,9 @@ func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
 	if err != nil {
 		return t, err
 	}
+	if err := o.takesNoMembership("Pair"); err != nil {
+		return t, err
+	}
 	ia, ib, err := pairVoters(ds, a, b, &o)
 	if err != nil {
 		return t, err
@@ -290,6 +319,7 @@ func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
+	ds = members(ds, &o)
 	b := newBitsets(ds, nil, o)
 	if b.empty() {
 		return nil, ErrEmpty
@@ -353,6 +383,7 @@ func AgreementMatrix(ds *votes.Dataset, x Index, opts *Options) (*Matrix, error)
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
+	ds = members(ds, &o)
 	b := newBitsets(ds, nil, o)
 	if b.empty() {
 		return nil, ErrEmpty
@@ -461,12 +492,20 @@ func (m *Matrix) At(i, j int) Score {
 	return Score{Value: m.Scores.At(i, j), N: n}
 }
 
-// Lookup returns the score of states a and b, and whether both are in the
-// matrix.
+// Lookup returns the score of states a and b, and whether there is one to
+// give: false, with a NaN score, if either state is not in the matrix or
+// has no score with itself (N(i, i) is 0: it cast no vote the index
+// counts, such as Germany, COW 255, on 1985 data; for a co-sponsorship
+// matrix, it sponsored nothing), which Pair reports as ErrNoVotes. A pair
+// of voting states that never voted together, or on fewer than the
+// minimum number of roll calls, gives true with a NaN score and its n.
 func (m *Matrix) Lookup(a, b votes.Country) (Score, bool) {
 	i, j := m.index(a), m.index(b)
 	if i < 0 || j < 0 {
 		return Score{Value: math.NaN()}, false
+	}
+	if m.N(i, i) == 0 || m.N(j, j) == 0 {
+		return Score{Value: math.NaN(), N: m.N(i, j)}, false
 	}
 	return m.At(i, j), true
 }
@@ -509,8 +548,8 @@ func (m *Matrix) String() string {
 }
 
 func code(c votes.Country) string {
-	if c.ISO3 != "" {
-		return c.ISO3
+	if code := c.Code(); code != "" {
+		return code
 	}
 	return fmt.Sprint(c.COW)
 }

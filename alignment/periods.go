@@ -66,18 +66,17 @@ type periodScores struct {
 // scoresOn scores every state of ds with ref, on the roll calls as they are
 // and on each resample; stratum keys the resamples' random streams, so
 // that the two selections are drawn independently.
-func scoresOn(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions, stratum int) (*periodScores, error) {
+func scoresOn(ds *votes.Dataset, ref votes.Country, x Index, o BootstrapOptions, stratum int) (*periodScores, error) {
 	ir, err := rowOf(ds, ref)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := newResampler(ds, opts, func(*votes.RollCall) (int, bool) { return stratum, true })
+	rs, err := resamplerOf(ds, o, func(*votes.RollCall) (int, bool) { return stratum, true })
 	if err != nil {
 		return nil, err
 	}
-	o := rs.opts
 	if !slices.ContainsFunc(rs.cols, func(j int) bool { return o.vote(ds.Vote(ir, j)).Cast() }) {
-		return nil, fmt.Errorf("%w: %s cast no vote", ErrNoVotes, ref)
+		return nil, noVotes(ds, ref, &o.Options)
 	}
 	nc, nr := ds.NumCountries(), o.Resamples
 	ps := &periodScores{ds: ds, row: make(map[int]int, nc), score: make([]Score, nc), reps: make([]float64, nc*nr),
@@ -119,26 +118,24 @@ func scoresOn(ds *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOpti
 // ranks only the states that were members for enough of both, so that
 // South Sudan, admitted in 2011, is not ranked on a change from nothing.
 //
-// It returns an error, saying which selection, wrapping
+// It returns ErrInvalidOptions for a bad option or fewer resamples than
+// MinResamples(opts.Level), and an error, saying which selection, wrapping
 // votes.ErrUnknownCountry if ref has no row in a dataset, ErrEmpty if a
 // selection has no roll call left and ErrNoVotes if ref cast no vote in
-// one, and an error if opts.MinMembership is not in [0, 1]. It panics if x
-// is not a known index or opts.Level is not in (0, 1).
+// one (naming the state that held its seat then, as Rank does). It panics
+// if x is not a known index.
 func ComparePeriods(before, after *votes.Dataset, ref votes.Country, x Index, opts *BootstrapOptions) (*PeriodComparison, error) {
 	x.check()
-	if opts != nil {
-		if err := checkMembership(&opts.Options); err != nil {
-			return nil, err
-		}
+	o, err := opts.intervals()
+	if err != nil {
+		return nil, err
 	}
 	var ps [2]*periodScores
 	for k, ds := range [2]*votes.Dataset{before, after} {
-		var err error
-		if ps[k], err = scoresOn(ds, ref, x, opts, k); err != nil {
+		if ps[k], err = scoresOn(ds, ref, x, o, k); err != nil {
 			return nil, fmt.Errorf("alignment: %s selection: %w", [2]string{"first", "second"}[k], err)
 		}
 	}
-	o := ps[0].opts // with the defaults filled in
 	// Every state of either dataset, by COW code.
 	var states []votes.Country
 	for _, p := range ps {

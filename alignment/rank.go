@@ -86,9 +86,6 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 		return nil, noVotes(ds, ref, &o)
 	}
 	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
-	if err := checkMembership(&o); err != nil {
-		return nil, err
-	}
 	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {

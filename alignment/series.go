@@ -150,6 +150,9 @@ func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*P
 	if err != nil {
 		return nil, err
 	}
+	if err := o.takesNoMembership("Pair" + [...]string{"BySession", "ByYear"}[by]); err != nil {
+		return nil, err
+	}
 	ia, ib, err := pairVoters(ds, a, b, &o)
 	if err != nil {
 		return nil, err
@@ -208,11 +211,14 @@ type MatrixSeries struct {
 	By      By
 	Periods []int
 	// Matrices[k] scores period Periods[k]; its states are those that
-	// cast a vote on a roll call of that period.
+	// cast a vote on a roll call of that period (and, with
+	// Options.MinMembership, were members for enough of it).
 	Matrices []*Matrix
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
+	ds      *votes.Dataset
+	opts    Options
 }
 
 // AgreementBySession returns index x of every pair of states in each
@@ -243,6 +249,17 @@ func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeri
 	}
 	b := newBitsets(ds, segs, o)
 	all := countries(ds)
+	// enough[k][i]: state i was a member for enough of period k.
+	enough := make([][]bool, len(keys))
+	if o.MinMembership > 0 {
+		sat := newSittings(ds)
+		for k, sg := range segs {
+			enough[k] = make([]bool, b.nc)
+			for i, m := range sat.over(ds, &o, sg) {
+				enough[k][i] = m.enough(&o)
+			}
+		}
+	}
 	mats := make([]*Matrix, len(keys))
 	// Hand out the largest periods first, so that the goroutines finish
 	// together.
@@ -258,7 +275,7 @@ func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeri
 		w0, w1 := b.seg[k], b.seg[k+1]
 		rows := s.rows[:0]
 		for i := range b.nc {
-			if b.castIn(i, w0, w1) {
+			if b.castIn(i, w0, w1) && (enough[k] == nil || enough[k][i]) {
 				rows = append(rows, i)
 			}
 		}
@@ -278,7 +295,7 @@ func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeri
 		}
 		mats[k] = m
 	})
-	out := &MatrixSeries{By: by, Undated: undated}
+	out := &MatrixSeries{By: by, Undated: undated, ds: ds, opts: o}
 	for k, m := range mats {
 		if m != nil {
 			out.Periods = append(out.Periods, keys[k])
@@ -291,9 +308,27 @@ func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeri
 	return out, nil
 }
 
-// Pair returns the series of scores of states a and b, one per period,
-// NaN where either did not vote.
-func (sm *MatrixSeries) Pair(a, b votes.Country) []Score {
+// Pair returns the series of scores of states a and b, one per period:
+// NaN with n 0 in a period in which either cast no vote (or, with
+// Options.MinMembership, was a member for too little of it). It returns
+// Pair's errors rather than a series of NaN: one wrapping
+// votes.ErrUnknownCountry if either state has no row in the dataset, and
+// ErrNoVotes, naming the state that held its seat then, if either cast
+// no vote in any period (or, with MinMembership, in any period it was a
+// member for enough of).
+func (sm *MatrixSeries) Pair(a, b votes.Country) ([]Score, error) {
+	for _, c := range []votes.Country{a, b} {
+		i, err := rowOf(sm.ds, c)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(sm.Matrices, func(m *Matrix) bool { return m.index(c) >= 0 }) {
+			if !castAny(sm.ds, i, &sm.opts) {
+				return nil, noVotes(sm.ds, c, &sm.opts)
+			}
+			return nil, fmt.Errorf("%w: %s cast no vote in a period it was a member for at least MinMembership %g of", ErrNoVotes, c, sm.opts.MinMembership)
+		}
+	}
 	out := make([]Score, len(sm.Matrices))
 	for k, m := range sm.Matrices {
 		s, ok := m.Lookup(a, b)
@@ -302,7 +337,7 @@ func (sm *MatrixSeries) Pair(a, b votes.Country) []Score {
 		}
 		out[k] = s
 	}
-	return out
+	return out, nil
 }
 
 // ReferenceSeries holds the score of every state with one reference state,
@@ -320,13 +355,17 @@ type ReferenceSeries struct {
 	Countries []votes.Country
 	// Scores has one row per state (as Countries) and one column per
 	// period, NaN where fewer than the minimum number of roll calls lie
-	// behind a score.
+	// behind a score, and, with Options.MinMembership, where the state was
+	// a member for less of the period (Membership); the n stays that of
+	// the roll calls behind it.
 	Scores *mat.Dense
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
 	counts  []int32      // state by state, period by period
 	members []Membership // likewise
+	ds      *votes.Dataset
+	opts    Options
 }
 
 // WithReference returns index x of every state of ds with the reference
@@ -370,20 +409,24 @@ func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts 
 	rs := &ReferenceSeries{
 		Reference: ref, Index: x, By: by, Periods: keys, Dates: dates, Countries: countries(ds),
 		Scores: mat.NewDense(nc, np, nil), counts: make([]int32, nc*np), Undated: undated,
-	}
-	for i := range nc {
-		for k := range keys {
-			t := b.table(r, i, b.seg[k], b.seg[k+1])
-			s := t.Score(x, o.MinN)
-			rs.Scores.Set(i, k, s.Value)
-			rs.counts[i*np+k] = int32(s.N)
-		}
+		ds: ds, opts: o,
 	}
 	rs.members = make([]Membership, nc*np)
 	sat := newSittings(ds)
 	for k, sg := range segs {
 		for i, m := range sat.over(ds, &o, sg) {
 			rs.members[i*np+k] = m
+		}
+	}
+	for i := range nc {
+		for k := range keys {
+			t := b.table(r, i, b.seg[k], b.seg[k+1])
+			s := t.Score(x, o.MinN)
+			if !rs.members[i*np+k].enough(&o) {
+				s.Value = math.NaN()
+			}
+			rs.Scores.Set(i, k, s.Value)
+			rs.counts[i*np+k] = int32(s.N)
 		}
 	}
 	return rs, nil
@@ -407,18 +450,25 @@ func (rs *ReferenceSeries) At(i, k int) Score {
 	return Score{Value: rs.Scores.At(i, k), N: int(rs.counts[i*np+k])}
 }
 
-// State returns the series of state c, one score per period, and whether
-// c is in the series.
-func (rs *ReferenceSeries) State(c votes.Country) ([]Score, bool) {
+// State returns the series of state c, one score per period: NaN, with
+// the n behind it, in a period where the score is (see Scores). It
+// returns the error WithReference returns for a reference without a vote
+// if c cast none in the whole series (ErrNoVotes, naming the state that
+// held its seat then), and one wrapping votes.ErrUnknownCountry if c is
+// not in the series, rather than a column of NaN.
+func (rs *ReferenceSeries) State(c votes.Country) ([]Score, error) {
 	i := slices.IndexFunc(rs.Countries, func(d votes.Country) bool { return d.COW == c.COW })
 	if i < 0 {
-		return nil, false
+		return nil, &votes.NotInDatasetError{Country: c}
+	}
+	if !castAny(rs.ds, i, &rs.opts) {
+		return nil, noVotes(rs.ds, c, &rs.opts)
 	}
 	out := make([]Score, len(rs.Periods))
 	for k := range out {
 		out[k] = rs.At(i, k)
 	}
-	return out, true
+	return out, nil
 }
 
 // GroupMedian returns, for each period, the median of the scores of the
@@ -468,21 +518,18 @@ func median(xs []float64) float64 {
 	return (xs[h-1] + xs[h]) / 2
 }
 
-// Series returns the scores of the given states as a printable Series.
-// States not in rs get a column of NaN.
-func (rs *ReferenceSeries) Series(cs ...votes.Country) *Series {
+// Series returns the scores of the given states as a printable Series. It
+// returns State's error for a state not in rs or without a vote in it.
+func (rs *ReferenceSeries) Series(cs ...votes.Country) (*Series, error) {
 	s := &Series{Title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), By: rs.By, Periods: rs.Periods}
 	for _, c := range cs {
-		col, ok := rs.State(c)
-		if !ok {
-			col = make([]Score, len(rs.Periods))
-			for k := range col {
-				col[k].Value = math.NaN()
-			}
+		col, err := rs.State(c)
+		if err != nil {
+			return nil, err
 		}
 		s.Add(c.Name, col)
 	}
-	return s
+	return s, nil
 }
 
 // Series is a table of scores by period, for printing: one row per

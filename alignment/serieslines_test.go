@@ -82,9 +82,9 @@ func TestSeriesLines(t *testing.T) {
 			t.Errorf("group median, year %d: (%v, %v), want %v", p, mx[k], my[k], med[k])
 		}
 	}
-	ssdScores, ok := rs.State(ssd)
-	if !ok {
-		t.Fatal("South Sudan not in the series")
+	ssdScores, err := rs.State(ssd)
+	if err != nil {
+		t.Fatal(err)
 	}
 	sx, sy := alignment.XY(rs.Periods, ssdScores)
 

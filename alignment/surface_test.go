@@ -72,7 +72,11 @@ func TestUnanimityNarrowing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		check(name+", AgreementBySession", sm.Pair(usa, can)[0])
+		pc, err := sm.Pair(usa, can)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(name+", AgreementBySession", pc[0])
 		rs, err := WithReference(ds, usa, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -386,7 +390,11 @@ func TestByYear(t *testing.T) {
 		if ps.Tables[k] != want {
 			t.Errorf("%d: table\n%vwant\n%v", y, &ps.Tables[k], &want)
 		}
-		if got := sm.Pair(usa, isr)[k]; !sameScore(got, want.Score(Agree, 0)) {
+		pi, err := sm.Pair(usa, isr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pi[k]; !sameScore(got, want.Score(Agree, 0)) {
 			t.Errorf("%d: matrix %v, want %v", y, got, want.Score(Agree, 0))
 		}
 		c, err := Cohesion(one, eu, nil)

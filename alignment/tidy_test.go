@@ -167,7 +167,10 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("matrix series: %d rows for %d states", len(rows), nv)
 	}
 
-	s := rs.Series(isr)
+	s, err := rs.Series(isr)
+	if err != nil {
+		t.Fatal(err)
+	}
 	h, rows = readCSV(t, func(b *strings.Builder) error { return s.WriteCSV(b) })
 	if strings.Join(h, ",") != "series,session,year,score,n" || len(rows) != 2 || rows[1][2] != "2019" || rows[1][4] != "88" {
 		t.Errorf("series CSV %v %v", h, rows)

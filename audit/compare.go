@@ -853,15 +853,16 @@ func (c *Comparison) BySession() []SessionRow {
 	return out
 }
 
-// Line formats a swap for scripts: "swap<TAB>session<TAB>ISO3<TAB>ISO3
-// <TAB>roll calls", the roll calls as comma-separated IDs of the first
+// Line formats a swap for scripts: "swap<TAB>session<TAB>code<TAB>code
+// <TAB>roll calls" (codes as votes.Country.Code gives them: GFR where
+// there is no ISO3), the roll calls as comma-separated IDs of the first
 // dataset.
 func (s Swap) Line() string {
 	ids := make([]string, len(s.RollCalls))
 	for k, id := range s.RollCalls {
 		ids[k] = strconv.Itoa(id)
 	}
-	return fmt.Sprintf("swap\t%d\t%s\t%s\t%s", s.Session, s.A.ISO3, s.B.ISO3, strings.Join(ids, ","))
+	return fmt.Sprintf("swap\t%d\t%s\t%s\t%s", s.Session, s.A.Code(), s.B.Code(), strings.Join(ids, ","))
 }
 
 // DifferenceRow is one differing vote, as a tidy row: the roll call in both

@@ -453,3 +453,12 @@ func TestCompareByVotesOneSided(t *testing.T) {
 		t.Errorf("%d differences, compared %d, agree %d; want 0, 16, 16", len(c.Differences), c.Compared, c.Agree)
 	}
 }
+
+// A swap's line names a state without ISO3 by its code (GFR), not a blank.
+func TestSwapLineCode(t *testing.T) {
+	frg, _ := votes.CountryByCOW(260)
+	gdr, _ := votes.CountryByCOW(265)
+	if got, want := (audit.Swap{Session: 40, A: frg, B: gdr, RollCalls: []int{1, 2}}).Line(), "swap\t40\tGFR\tDDR\t1,2"; got != want {
+		t.Errorf("Line() = %q, want %q", got, want)
+	}
+}

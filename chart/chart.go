@@ -198,11 +198,11 @@ func name(c votes.Country) string {
 	return code(c)
 }
 
-// code is the short label of a state: its ISO3 code, or failing that its
-// COW code.
+// code is the short label of a state: its code (votes.Country.Code:
+// ISO3, or GFR, YAR, ZAN), or failing that its COW code.
 func code(c votes.Country) string {
-	if c.ISO3 != "" {
-		return c.ISO3
+	if s := c.Code(); s != "" {
+		return s
 	}
 	return strconv.Itoa(c.COW)
 }

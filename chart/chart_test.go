@@ -580,3 +580,12 @@ func TestPanics(t *testing.T) {
 		Map(&cluster.Map{Coords: mat.NewDense(193, 2, nil)}, fx.states, &MapOptions{Blocs: Blocs{Labels: neg}})
 	}()
 }
+
+// A state without an ISO3 code is labelled by its code (GFR), not its COW
+// number.
+func TestCodeWithoutISO3(t *testing.T) {
+	frg, ok := votes.CountryByCOW(260)
+	if !ok || code(frg) != "GFR" {
+		t.Errorf("code(COW 260) = %q, want GFR", code(frg))
+	}
+}

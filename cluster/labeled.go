@@ -386,7 +386,7 @@ func (l *Labeled) MDS(dims int) (*Map, error) {
 	}
 	m.Names = make([]string, len(l.States))
 	for i, c := range l.States {
-		m.Names[i] = c.ISO3
+		m.Names[i] = c.Code()
 	}
 	return m, nil
 }

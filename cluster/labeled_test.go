@@ -434,3 +434,16 @@ func TestDistancesNegativeMinimum(t *testing.T) {
 		t.Errorf("minimum -5: error %v, want ErrInvalidOptions", err)
 	}
 }
+
+// A map names a state without an ISO3 code by its code (GFR), not a blank.
+func TestMapNamesCode(t *testing.T) {
+	l := &cluster.Labeled{States: []votes.Country{lookup(t, "USA"), lookup(t, "260"), lookup(t, "RUS")},
+		Dist: mat.NewSymDense(3, []float64{0, 0.2, 0.8, 0.2, 0, 0.7, 0.8, 0.7, 0})}
+	m, err := l.MDS(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Names[1] != "GFR" {
+		t.Errorf("names %q, want GFR second", m.Names)
+	}
+}

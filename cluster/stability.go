@@ -49,7 +49,9 @@ func KMedoidsK(k int) Method {
 // wrapping ErrInvalidOptions, not a default.
 type StabilityOptions struct {
 	// Options chooses the roll calls (unanimous ones dropped unless
-	// KeepUnanimous) and MinN for the agreement scores.
+	// KeepUnanimous) and MinN for the agreement scores. MinMembership is
+	// refused (alignment.ErrInvalidOptions, from alignment.NewResampler):
+	// the states clustered are chosen by MinVotes, or by narrowing ds.
 	alignment.Options
 	// Resamples is the number of bootstrap resamples; zero means 200.
 	Resamples int

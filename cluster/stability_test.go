@@ -213,6 +213,12 @@ func TestStabilityBadOptions(t *testing.T) {
 			t.Errorf("Labeled.Stability(%+v): error %v, want ErrInvalidOptions", o, err)
 		}
 	}
+	// The states clustered are chosen by MinVotes: MinMembership is
+	// refused, not ignored.
+	o := &cluster.StabilityOptions{Options: alignment.Options{MinMembership: 1}}
+	if _, err := cluster.Stability(s74, cluster.KMedoidsK(2), o); !errors.Is(err, alignment.ErrInvalidOptions) {
+		t.Errorf("Stability with MinMembership: error %v, want alignment.ErrInvalidOptions", err)
+	}
 }
 
 // pairwise reads testdata/cluster/pairwise.csv (Voeten's layout), a

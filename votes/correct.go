@@ -35,7 +35,7 @@ func (d *Dataset) Correct(cs ...Correction) (*Dataset, error) {
 	type swap struct{ a, b, j int }
 	var swaps []swap
 	for k, c := range cs {
-		where := fmt.Sprintf("correction %d (%s/%s)", k+1, c.A.ISO3, c.B.ISO3)
+		where := fmt.Sprintf("correction %d (%s/%s)", k+1, c.A.Code(), c.B.Code())
 		a, okA := d.index[c.A.COW]
 		b, okB := d.index[c.B.COW]
 		switch {

@@ -84,6 +84,8 @@ func TestCorrectErrors(t *testing.T) {
 		{votes.Correction{A: srb, B: ven, RollCalls: []int{3959039, 3959039}}, "listed twice"},
 		{votes.Correction{A: srb, B: srb, RollCalls: []int{3959039}}, "itself"},
 		{votes.Correction{A: srb, B: tuv, RollCalls: []int{3959039}}, "Tuvalu has no row"},
+		// A state without ISO3 is named by its code, not a blank.
+		{votes.Correction{A: mustCountry(t, "260"), B: mustCountry(t, "260"), RollCalls: []int{3959039}}, "correction 1 (GFR/GFR)"},
 	} {
 		_, err := d.Correct(tc.c)
 		if !errors.Is(err, votes.ErrBadCorrection) || !strings.Contains(err.Error(), tc.msg) {

@@ -42,9 +42,9 @@ func (r *DynamicResult) String() string {
 
 func writePositions(b *strings.Builder, ps []Position, session bool) {
 	if session {
-		fmt.Fprintf(b, "%-4s %-28s %7s %7s %6s %6s\n", "iso3", "country", "session", "ideal", "se", "votes")
+		fmt.Fprintf(b, "%-4s %-28s %7s %7s %6s %6s\n", "code", "country", "session", "ideal", "se", "votes")
 	} else {
-		fmt.Fprintf(b, "%-4s %-28s %7s %6s %6s\n", "iso3", "country", "ideal", "se", "votes")
+		fmt.Fprintf(b, "%-4s %-28s %7s %6s %6s\n", "code", "country", "ideal", "se", "votes")
 	}
 	for _, p := range ps {
 		name := p.Country.Name
@@ -52,9 +52,9 @@ func writePositions(b *strings.Builder, ps []Position, session bool) {
 			name = name[:28]
 		}
 		if session {
-			fmt.Fprintf(b, "%-4s %-28s %7d %7.3f %6.3f %6d\n", p.Country.ISO3, name, p.Session, p.IdealPoint, p.SE, p.Votes)
+			fmt.Fprintf(b, "%-4s %-28s %7d %7.3f %6.3f %6d\n", p.Country.Code(), name, p.Session, p.IdealPoint, p.SE, p.Votes)
 		} else {
-			fmt.Fprintf(b, "%-4s %-28s %7.3f %6.3f %6d\n", p.Country.ISO3, name, p.IdealPoint, p.SE, p.Votes)
+			fmt.Fprintf(b, "%-4s %-28s %7.3f %6.3f %6d\n", p.Country.Code(), name, p.IdealPoint, p.SE, p.Votes)
 		}
 	}
 }

@@ -402,11 +402,11 @@ func where(p *printer, ses *session, res *result) error {
 	for _, c := range states {
 		i := slices.Index(ses.countries, c)
 		if i < 0 {
-			p.say("state\t%s\t%s\t-\tnot clustered\t-", c.ISO3, c.Name)
+			p.say("state\t%s\t%s\t-\tnot clustered\t-", c.Code(), c.Name)
 			continue
 		}
 		b := res.blocs[res.labels[i]]
-		p.say("state\t%s\t%s\t%d\t%s\t%.3f", c.ISO3, c.Name, b.number, b.name, res.silhouette.widths[i])
+		p.say("state\t%s\t%s\t%d\t%s\t%.3f", c.Code(), c.Name, b.number, b.name, res.silhouette.widths[i])
 	}
 	return nil
 }

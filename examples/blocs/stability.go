@@ -67,15 +67,15 @@ func firmness(p *printer, ses *session, res *result, rep *cluster.StabilityRepor
 	for _, c := range states {
 		stay, ok := rep.StayOf(c)
 		if !ok {
-			p.say("stay\t%s\t%s\t-\t-", c.ISO3, c.Name)
+			p.say("stay\t%s\t%s\t-\t-", c.Code(), c.Name)
 			continue
 		}
 		withRussia, ok := rep.Pair(c, russia)
 		if !ok {
-			p.say("stay\t%s\t%s\t%.3f\t-", c.ISO3, c.Name, stay)
+			p.say("stay\t%s\t%s\t%.3f\t-", c.Code(), c.Name, stay)
 			continue
 		}
-		p.say("stay\t%s\t%s\t%.3f\t%.3f", c.ISO3, c.Name, stay, withRussia)
+		p.say("stay\t%s\t%s\t%.3f\t%.3f", c.Code(), c.Name, stay, withRussia)
 	}
 	// The Balkan state most often with Russia, and how often the others are.
 	top, topShare, rest := votes.Country{}, -1.0, 0.0

@@ -228,7 +228,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 				fmt.Fprintf(tw, "... %d more\t\t\t\t\n", len(c.ByState())-k)
 				break
 			}
-			fmt.Fprintf(tw, "%s %s\t%d\t%d\t%d\t%d\n", r.ISO3, r.Name, r.N, r.Differ, r.OnlyA, r.OnlyB)
+			fmt.Fprintf(tw, "%s %s\t%d\t%d\t%d\t%d\n", code(r.ISO3, r.COW), r.Name, r.N, r.Differ, r.OnlyA, r.OnlyB)
 		}
 		tw.Flush()
 		p.printf("\n")
@@ -253,7 +253,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 			s.A.Name, s.B.Name, s.Session, len(s.RollCalls), s.Informative, erratumNote(errata, s))
 	}
 	for _, s := range c.Shifts {
-		p.printf("shift\t%d\t%s\t%s\t%d roll calls: %s's votes on %s's row\n", s.Session, s.From.ISO3, s.To.ISO3, len(s.RollCalls), s.From.Name, s.To.Name)
+		p.printf("shift\t%d\t%s\t%s\t%d roll calls: %s's votes on %s's row\n", s.Session, s.From.Code(), s.To.Code(), len(s.RollCalls), s.From.Name, s.To.Name)
 	}
 	if len(c.Swaps)+len(c.Shifts) == 0 {
 		p.say("No swap and no shift.")
@@ -263,7 +263,7 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 	} else {
 		p.say("Cast votes only one source has, by state and session (swaps and shifts left out):")
 		for _, m := range c.Missing {
-			p.printf("  %s %s, session %d: %d in the record only, %d in %s only (of %d matched roll calls)\n", m.Country.ISO3, m.Country.Name, m.Session, m.OnlyA, m.OnlyB, name, m.Of)
+			p.printf("  %s %s, session %d: %d in the record only, %d in %s only (of %d matched roll calls)\n", m.Country.Code(), m.Country.Name, m.Session, m.OnlyA, m.OnlyB, name, m.Of)
 		}
 	}
 
@@ -441,4 +441,13 @@ func (p *printer) Write(b []byte) (int, error) {
 	n, err := p.w.Write(b)
 	p.err = err
 	return n, err
+}
+
+// code returns the printable code of the state with the given ISO3 and COW
+// codes (votes.Country.Code: GFR, YAR, ZAN where ISO 3166 has none).
+func code(iso3 string, cow int) string {
+	if c, ok := votes.CountryByCOW(cow); ok {
+		return c.Code()
+	}
+	return iso3
 }
