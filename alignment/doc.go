@@ -178,9 +178,8 @@
 // calls both states cast, |a-b| is the number of these sets in which their
 // bits differ, so Agree and S take three AND/XOR + popcount passes per 64
 // roll calls and the full 3x3 table nine; on amd64 a POPCNT assembly kernel
-// does the Agree and S passes. Work is spread over GOMAXPROCS goroutines:
-// all pairs of the 1946-2019 record (200 states, 6,203 roll calls) take a
-// few milliseconds.
+// does the Agree and S passes. Work is spread over GOMAXPROCS goroutines
+// (the module's doc, package unga, says how to limit them).
 //
 // The main call:
 //

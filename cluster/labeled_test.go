@@ -351,9 +351,9 @@ func TestLabelsOutOfRange(t *testing.T) {
 		labels []int
 		want   string
 	}{
-		{[]int{0, -1, 1}, "cluster: label -1 of item 1 not in [0, 3)"},
-		{[]int{0, 1 << 40}, "cluster: label 1099511627776 of item 1 not in [0, 2)"},
-		{[]int{0, 2}, "cluster: label 2 of item 1 not in [0, 2)"},
+		{[]int{0, -1, 1}, "cluster: bad labels: label -1 of item 1 not in [0, 3)"},
+		{[]int{0, 1 << 40}, "cluster: bad labels: label 1099511627776 of item 1 not in [0, 2)"},
+		{[]int{0, 2}, "cluster: bad labels: label 2 of item 1 not in [0, 2)"},
 	} {
 		p := &cluster.Partition{Labels: tc.labels}
 		wantPanic(t, tc.want, func() { p.K() })

@@ -142,7 +142,7 @@ var bsvColumns = []string{"Row", "ccode", "session", "NVotes", "IdealPoint",
 
 // ErrBadHeader is returned (inside a *ParseError) when the header is not
 // that of the published file.
-var ErrBadHeader = errors.New("not the header of Bailey, Strezhnev & Voeten's estimates")
+var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev & Voeten's estimates")
 
 // ReadBSV reads the ideal point estimates of Bailey, Strezhnev & Voeten
 // (2017), as published in their Harvard Dataverse release

@@ -43,9 +43,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // The errors an Error wraps.
 var (
-	ErrQuote  = errors.New("bad quoting")
-	ErrLimit  = errors.New("over a Reader limit")
-	ErrCROnly = errors.New("the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF")
+	ErrQuote  = errors.New("votes: bad quoting")
+	ErrLimit  = errors.New("votes: over a Reader limit")
+	ErrCROnly = errors.New("votes: the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF")
 )
 
 // A Splitter reads CSV records (RFC 4180, as encoding/csv reads them with
