@@ -51,9 +51,11 @@
 // Liberation Sans, which gonum/plot embeds, so the pictures look the same on
 // every machine.
 //
-// Dimension mismatches (labels or states of the wrong length, an order that
-// is not a permutation) are programmer errors and panic, with "chart:" first,
-// as gonum does. A value that cannot be drawn (NaN or infinite coordinates, a
-// band whose low end lies above its high end, a cell outside a colour scale
-// the caller set) is an error wrapping ErrNotFinite or ErrRange.
+// Dimension mismatches (labels, states or an order of the wrong length) are
+// programmer errors and panic, with "chart:" first, as gonum does. A value
+// that cannot be drawn (NaN or infinite coordinates, a band whose low end
+// lies above its high end, a cell outside a colour scale the caller set) or
+// an option value out of its range (an empty colour scale, an order that is
+// not a permutation, a negative bloc label) is an error wrapping
+// ErrNotFinite or ErrRange.
 package chart
