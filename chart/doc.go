@@ -1,5 +1,7 @@
 // Package chart draws the pictures an analysis of the General Assembly's
-// votes usually ends with: a dendrogram of the states, their agreement
+// votes usually ends with.
+//
+// They are a dendrogram of the states, their agreement
 // matrix as a heatmap in dendrogram order, a map of the states (classical
 // MDS) coloured by bloc, and lines with uncertainty bands (ideal points over
 // sessions, or any series with an interval), with marks across them (change
@@ -42,8 +44,7 @@
 //
 // Lines draws a long series (thousands of points, a score per roll call)
 // in pieces of at most 64 points, so that writing it as PNG takes time
-// linear in its points: a noisy line of 4,000 points with its band takes
-// 0.15 s, where one path took 35 s.
+// linear in its points, where one path takes time quadratic in them.
 //
 // Blocs are coloured alike in every chart (Tableau's ten categorical colours,
 // which most colour-blind readers tell apart), so a dendrogram, a heatmap and

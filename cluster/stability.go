@@ -55,8 +55,7 @@ type StabilityOptions struct {
 	Seed uint64
 	// MinVotes is the least number of votes a state must have cast on the
 	// roll calls to be clustered; zero means a quarter of them. States
-	// that vote rarely (Dominica cast 9 votes in session 74's 91 roll
-	// calls) are left without a joint vote with some other state in many
+	// that vote rarely are left without a joint vote with some other state in many
 	// resamples, where their distance is undefined and the clustering
 	// fails.
 	MinVotes int

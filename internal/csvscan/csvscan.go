@@ -1,5 +1,6 @@
-// Package csvscan splits CSV records for the votes readers: RFC 4180, as
-// encoding/csv reads them with default settings, without allocating per
+// Package csvscan splits CSV records for the votes readers.
+//
+// It reads RFC 4180, as encoding/csv reads them with default settings, without allocating per
 // record, within limits on the length of a line and a field and the number
 // of fields, and with the line and byte column where every field starts.
 // It also finds record boundaries in blocks of input, for parsing them in
