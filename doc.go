@@ -24,4 +24,28 @@
 // code, empty for the three states without one of their own (the Federal
 // Republic of Germany, the Yemen Arab Republic, Zanzibar), which the cow
 // column identifies; votes.Country.Code gives them a printable code.
+//
+// # Errors
+//
+// A bad input or option value is an error, never a panic and never
+// clamped to a default (as in gonum's optimize); panics are kept for
+// programmer errors, such as matrices of mismatched sizes. Each package
+// documents its sentinel errors one by one, for errors.Is; the message of
+// each starts with the package's name ("votes: ", "alignment: ",
+// "idealpoint: ", "cluster: ", "audit: ", "chart: "), and an error that
+// wraps one starts with it and goes on to say which file, state, entry or
+// option is at fault. The readers' errors come inside a *votes.ParseError
+// that gives the file, line and column first.
+//
+// # Goroutines
+//
+// The long computations (the readers' parsing of the vote rows, the
+// all-pairs kernels and the bootstraps of alignment, the ideal-point
+// fits, cluster's stability resamples) spread their work over GOMAXPROCS
+// goroutines, and no more than they have pieces of work. A caller limits
+// them by lowering GOMAXPROCS (runtime.GOMAXPROCS, or the GOMAXPROCS
+// environment variable); idealpoint's Workers option sets them for one
+// fit. Results do not depend on the number of goroutines: each piece of
+// work, and each resample's random stream, is fixed before the work is
+// shared out.
 package unga

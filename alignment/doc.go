@@ -1,5 +1,7 @@
 // Package alignment measures how alike states vote in the UN General
-// Assembly: agreement indices for a pair of states, all-pairs matrices,
+// Assembly.
+//
+// It gives agreement indices for a pair of states, all-pairs matrices,
 // rankings against a reference state, series by session or by calendar
 // year, the cohesion of a group and its defectors, and the members of a
 // group that stand apart from the rest, with bootstrap intervals, an exact
@@ -142,8 +144,7 @@
 // either sponsored that both sponsored, from the sponsors the UN's
 // resolution data give (source: United Nations). It has the shape of an
 // agreement matrix (Index Cosponsorship), so cluster.Distances and
-// chart.Heatmap take it. In sessions 77-80 Serbia sponsored 54 of 452
-// recorded votes' drafts, 8 of them with Russia and 52 with Croatia.
+// chart.Heatmap take it.
 //
 // # Panics and errors
 //
@@ -184,9 +185,8 @@
 // calls both states cast, |a-b| is the number of these sets in which their
 // bits differ, so Agree and S take three AND/XOR + popcount passes per 64
 // roll calls and the full 3x3 table nine; on amd64 a POPCNT assembly kernel
-// does the Agree and S passes. Work is spread over GOMAXPROCS goroutines:
-// all pairs of the 1946-2019 record (200 states, 6,203 roll calls) take a
-// few milliseconds.
+// does the Agree and S passes. Work is spread over GOMAXPROCS goroutines
+// (the module's doc, package unga, says how to limit them).
 //
 // The main call:
 //

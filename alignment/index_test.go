@@ -21,8 +21,7 @@ func near(got, want, tol float64) bool {
 }
 
 // Signorino and Ritter's (1999) worked example, a=(3,3,1,2), b=(3,3,1,3),
-// with the values the issue gives (hand computation: kappa = 1 - 1/6,
-// pi = 1 - 1/5.875).
+// with the values computed by hand (kappa = 1 - 1/6, pi = 1 - 1/5.875).
 func TestIndicesSignorinoRitter(t *testing.T) {
 	y, a, n := votes.Yes, votes.Abstain, votes.No
 	tab := tableOf([]votes.Vote{n, n, y, a}, []votes.Vote{n, n, y, n})
@@ -55,8 +54,8 @@ func TestIndicesSignorinoRitter(t *testing.T) {
 }
 
 // A pair that votes yes on everything agrees fully, but chance-corrected
-// indices have nothing to correct against: 0, not NaN (the issue's rule
-// for a zero denominator).
+// indices have nothing to correct against: 0, not NaN (Kappa's and Pi's
+// rule for a zero denominator).
 func TestIndicesAllYes(t *testing.T) {
 	var tab Table
 	for range 10 {
@@ -91,7 +90,7 @@ func TestIndicesMinN(t *testing.T) {
 }
 
 // The real data: session 74 of the unvotes record, unanimous roll calls
-// dropped. Expected values are the issue's, computed independently.
+// dropped. Expected values from testdata/scripts/agreement.py.
 func TestPairSession74(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))
 	tests := []struct {

@@ -4,12 +4,10 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"unsafe"
 
+	par "github.com/unga-go/unga/internal/parallel"
 	"github.com/unga-go/unga/votes"
 )
 
@@ -306,37 +304,15 @@ func (b *bitsets) compactTo(dst []word3, rows []int, w0, w1 int) []word3 {
 	return dst
 }
 
-// parallel calls f(k) for k in [0, n) on GOMAXPROCS goroutines, handing out
-// k in increasing order, and returns when all calls have returned.
+// parallel calls f(k) for k in [0, n) on parallel.For's goroutines.
 func parallel(n int, f func(k int)) {
-	parallelWith(n, func(_ *struct{}, k int) { f(k) })
+	par.For(n, 0, func(_, k int) { f(k) })
 }
 
 // parallelWith is parallel with scratch space: each goroutine passes its
 // own *S, zero at first, to every call it makes, so that buffers are reused
 // from one call to the next without locks.
 func parallelWith[S any](n int, f func(s *S, k int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		var s S
-		for k := range n {
-			f(&s, k)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var s S
-			for {
-				k := int(next.Add(1) - 1)
-				if k >= n {
-					return
-				}
-				f(&s, k)
-			}
-		})
-	}
-	wg.Wait()
+	s := make([]S, par.Workers(n, 0))
+	par.For(n, 0, func(w, k int) { f(&s[w], k) })
 }

@@ -25,11 +25,10 @@ import (
 // What the data cannot show is a member that cast no vote in a whole
 // session: where the source records no absences, it looks like a
 // non-member then, and its score rests on the other sessions alone, which
-// is what Membership warns of. In the unvotes record of 2000-2004, Liberia
-// and Iraq voted only in 2004 and Switzerland and Timor-Leste joined in
-// 2002; but 80 states also miss the two roll calls of session 54 held in
-// 2000 (444 of 446 roll calls, 0.996), which Options.MinMembership at 0.95
-// lets through.
+// is what Membership warns of. A state that misses only a few roll calls
+// of the selection's first or last days (a session's roll calls held in
+// the selection's first year, say) has a share just under 1, which
+// Options.MinMembership (0.95, say) lets through.
 type Membership struct {
 	// RollCalls counts the roll calls of the selection (those the scores
 	// rest on: unanimous ones left out unless Options.KeepUnanimous) held

@@ -39,8 +39,9 @@ func TestRiceHixNouryRoland(t *testing.T) {
 		t        votes.Tally
 		rice, ai float64
 	}{
-		// The issue: AI of 100-11-58 is 0.3876 (A/RES/68/262's tally).
-		// Rice by hand: 89/111.
+		// A/RES/68/262's tally in the record, 100-11-58
+		// (testdata/scripts/crimea.py). AI (Hix, Noury & Roland 2005)
+		// by hand: (100 - 69/2) / 169 = 0.3876; Rice: 89/111.
 		{votes.Tally{Yes: 100, No: 11, Abstain: 58}, 89.0 / 111, 0.3876},
 		{votes.Tally{Yes: 8, No: 1, Abstain: 1}, 7.0 / 9, 0.7},
 		{votes.Tally{Yes: 5, No: 5}, 0, 0.25}, // (5 - 5/2) / 10
@@ -98,7 +99,7 @@ func TestDefectionsCrimea(t *testing.T) {
 	}
 }
 
-// The issue's finding: Serbia voted no with Russia on 71/205, 72/190,
+// From the record (testdata/scripts/crimea.py): Serbia voted no with Russia on 71/205, 72/190,
 // 73/194, 73/263, 74/17 and 74/168 and was absent on 68/262; Bosnia and
 // Herzegovina abstained (absent on 68/262 and 73/194); the others voted yes.
 func TestOutliersCrimea(t *testing.T) {

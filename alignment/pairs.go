@@ -308,7 +308,8 @@ func (ts *Tables) Table(i, j int) Table {
 }
 
 // AllTables computes the joint-vote table of every pair of states in ds,
-// with a bit-parallel kernel on GOMAXPROCS goroutines. It returns ErrEmpty
+// with a bit-parallel kernel on GOMAXPROCS goroutines (see package unga,
+// Goroutines). It returns ErrEmpty
 // if ds has no roll call left to compare and ErrInvalidOptions for a bad
 // option.
 func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {

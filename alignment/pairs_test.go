@@ -39,7 +39,7 @@ func TestAgreementMatrixSession74(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The figures, as in TestPairSession74.
+	// testdata/scripts/agreement.py's figures, as in TestPairSession74.
 	for _, tc := range []struct {
 		a, b string
 		want float64

@@ -111,8 +111,8 @@ func TestComparePeriods(t *testing.T) {
 		t.Errorf("Bangladesh in 1946-1950: %v, want ErrNoVotes", err)
 	}
 	opts.MinMembership = 1.5
-	if _, err := ComparePeriods(before, after, chn, Agree, opts); err == nil {
-		t.Error("MinMembership 1.5 accepted")
+	if _, err := ComparePeriods(before, after, chn, Agree, opts); !errors.Is(err, ErrInvalidOptions) {
+		t.Errorf("MinMembership 1.5: %v, want ErrInvalidOptions", err)
 	}
 }
 

@@ -18,7 +18,7 @@ func TestPairBySession(t *testing.T) {
 	if !slices.Equal(ps.Periods, []int{70, 71, 72, 73, 74}) {
 		t.Fatalf("sessions %v", ps.Periods)
 	}
-	// Session 74 as in the issue: n=89, Agree 0.9607.
+	// Session 74: n=89, Agree 0.9607 (testdata/scripts/agreement.py).
 	s := ps.Scores(Agree, 0)[4]
 	if s.N != 89 || !near(s.Value, 0.9607, 5e-5) {
 		t.Errorf("session 74 = %v, want 0.9607 (n=89)", s)
@@ -73,7 +73,7 @@ func TestAgreementBySession(t *testing.T) {
 			}
 		}
 	}
-	// The issue's figure for session 74.
+	// Session 74: n=87 (testdata/scripts/agreement.py).
 	pi, err := sm.Pair(country(t, "Russia"), country(t, "USA"))
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +103,8 @@ func TestWithReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Issue figure: Serbia-Russia, session 74, n=82, Agree 0.7439.
+	// Serbia-Russia, session 74: n=82, Agree 0.7439
+	// (testdata/scripts/agreement.py).
 	if s := col[len(col)-1]; s.N != 82 || !near(s.Value, 0.7439, 5e-5) {
 		t.Errorf("Serbia-Russia session 74 = %v, want 0.7439 (n=82)", s)
 	}

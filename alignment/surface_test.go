@@ -31,10 +31,10 @@ func loadVoeten(t *testing.T) *votes.Dataset {
 	return ds
 }
 
-// The issue's trap 1: US-Canada in session 74 gives Agree 0.6923 (n=91)
+// A trap: US-Canada in session 74 gives Agree 0.6923 (n=91)
 // on the whole session, and the same on the session narrowed to the two
 // states (where judging unanimity on the states passed in gave 0.3000,
-// n=40). Every route must give it: Pair, the matrices, the series.
+// n=40; testdata/scripts/agreement.py prints both). Every route must give it: Pair, the matrices, the series.
 func TestUnanimityNarrowing(t *testing.T) {
 	s74 := load(t).Filter(votes.InSessions(74, 74))
 	usa, can := country(t, "USA"), country(t, "CAN")
@@ -140,8 +140,8 @@ func TestGroupUnanimity(t *testing.T) {
 	}
 }
 
-// The issue's trap 3: EU defections 1995-2003. Expected figures from an
-// independent python3 count on the unvotes CSV (roll calls dated 1995-2003
+// EU defections 1995-2003. Expected figures from
+// testdata/scripts/eu_defections.py on the unvotes CSV (roll calls dated 1995-2003
 // on which not every vote was the same; EU-15 majority, unique): 772 roll
 // calls, France 113 of 756, the United Kingdom 114 of 770, Luxembourg 11 of
 // 769. Slovakia, not a member until 2004, is not listed; a member without a
@@ -183,9 +183,9 @@ func TestDefectionsEU(t *testing.T) {
 	}
 }
 
-// Task 1 of the issue: the states most and least aligned with the US in
-// 2019. Israel is closest (Agree 0.9602 on 88 roll calls of 2019 by an
-// independent count: USA-Israel session 74 is 0.9607 on 89, see
+// The states most and least aligned with the US in 2019. Israel is
+// closest (Agree 0.9602 on 88 roll calls of 2019 by
+// testdata/scripts/agreement.py: USA-Israel session 74 is 0.9607 on 89, see
 // TestPairSession74; the calendar year differs by a few roll calls).
 func TestRankUSA2019(t *testing.T) {
 	ds := load(t).Filter(votes.InYears(2019, 2019))
@@ -324,9 +324,9 @@ func TestAbsentAsAbstain(t *testing.T) {
 	}
 }
 
-// Issue #10 item 4: in Voeten's file rcid 4592 (session 59) has no date.
-// A session's date is that of its first dated roll call (2004-10-22 by
-// python3 on the file), not 0001-01-01; the EU median counts the 25
+// In Voeten's file rcid 4592 (session 59) has no date. A session's date
+// is that of its first dated roll call (2004-10-22, as
+// testdata/scripts/counts.py prints), not 0001-01-01; the EU median counts the 25
 // members of that day, not the 28 ever-members; Outliers counts no member
 // on the undated roll call and says so.
 func TestUndatedRollCall(t *testing.T) {

@@ -203,9 +203,9 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // with no such counterpart (a paragraph vote only one source holds) is
 // left unmatched rather than paired with another vote on the resolution.
 // The test cannot tell apart two votes on one resolution that agree that
-// closely: of the 664 pairs of roll calls that share a symbol in the
-// record from session 52 on, 453 do; taking one for the other puts at most
-// a tenth of the states in Differences. The roll calls left, where at
+// closely, as most pairs that share a symbol do (TestSameSymbolAgreement
+// counts them); taking one for the other puts at most a tenth of the
+// states in Differences. The roll calls left, where at
 // least one side has no symbol, are matched in the same way among those
 // held on the same day, if they disagree on at most a tenth of the states
 // both record; an undated roll call, by its votes alone. Whatever is left
@@ -213,13 +213,10 @@ type counter struct{ n, differ, onlyA, onlyB int }
 // first dataset's session.
 //
 // Matching by votes alone compares each undated roll call with every roll
-// call the other side has left, state by state: cheap when few are undated
-// (one in Voeten's 2016 file), but for two sources without dates it takes
-// time in the product of their roll calls and states (the 1,412 roll calls
-// of sessions 60-74 of the record, against themselves undated: 2 million
-// pairs, seconds), and it cannot tell apart roll calls whose votes are
-// close when the true counterpart is missing: a fifth of those pairs agree
-// within a tenth of the states.
+// call the other side has left, state by state: cheap when few are
+// undated, but for two sources without dates it takes time in the product
+// of their roll calls and states, and it cannot tell apart roll calls
+// whose votes are close when the true counterpart is missing.
 //
 // What counts as a difference: only cast votes (yes, no, abstain) are
 // compared. Absent, NonMember and NoRecord are all "no cast vote" and equal
@@ -421,8 +418,8 @@ func (c *Comparison) match(m *matrices) {
 		// One roll call on the symbol in each dataset: the symbol names
 		// it, and however much the votes differ, that is what the
 		// comparison is for. Several on either side (the separate votes
-		// on paragraphs and amendments share their resolution's symbol,
-		// 40 of the 119 roll calls of session 71 in the record): the
+		// on paragraphs and amendments share their resolution's symbol):
+		// the
 		// symbol no longer says which is which, so a pair must also agree
 		// on the votes, as for a match by date. Without that test a
 		// paragraph vote that one source lacks was paired with whatever

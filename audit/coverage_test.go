@@ -61,8 +61,7 @@ func TestCoverRecord(t *testing.T) {
 	if c.Months[audit.YearMonth{Year: 2019, Month: 12}] != 88 || c.Months[audit.YearMonth{Year: 2019, Month: 11}] != 2 {
 		t.Errorf("2019: %d in November, %d in December; want 2, 88", c.Months[audit.YearMonth{Year: 2019, Month: 11}], c.Months[audit.YearMonth{Year: 2019, Month: 12}])
 	}
-	// The seven resolutions listed twice, with different dates (the issue's
-	// list; other symbols with roll calls on several days differ on more
+	// The seven resolutions listed twice, with different dates (other symbols with roll calls on several days differ on more
 	// than 5 states' votes: votes on parts, days apart).
 	var dups []string
 	for _, d := range c.Duplicates {

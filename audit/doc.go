@@ -3,11 +3,12 @@
 //
 // Every analysis inherits the errors of its data without a word. The
 // embedded record (package undata: unvotes 0.3.0, built from Erik Voeten's
-// data) gives Greece Grenada's votes, and Grenada Greece's, on 28 roll calls
-// of session 65 (2010), which makes Greece the EU's top defector that year
-// and halves the EU's apparent cohesion; it lacks Zimbabwe on 69 roll calls
-// of 2016 and every vote from January to September 2019; it lists seven
-// resolutions twice. This package finds such errors:
+// data) gives Greece Grenada's votes, and Grenada Greece's, on most roll
+// calls of session 65 (2010), which makes Greece the EU's top defector that
+// year and halves the EU's apparent cohesion; it lacks Zimbabwe on most roll
+// calls of 2016 and every vote from January to September 2019; it lists
+// resolutions twice (the tests of this package and undata's errata count
+// them). This package finds such errors:
 //
 //   - Compare matches the roll calls of two datasets (by resolution symbol,
 //     and by votes where a symbol has several roll calls; otherwise by date

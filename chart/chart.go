@@ -31,7 +31,9 @@ var (
 	ErrNotFinite = errors.New("chart: value is not finite")
 	// ErrRange is returned for a value outside the range it must lie in:
 	// a heatmap cell outside the colour scale the caller set, a band whose
-	// low end lies above its high end.
+	// low end lies above its high end, and an option value out of its
+	// range (a colour scale whose Min is not below its Max, an Order that
+	// is not a permutation, a negative bloc label).
 	ErrRange = errors.New("chart: value out of range")
 )
 
@@ -121,10 +123,12 @@ func BlocsOf(p *cluster.Partition) Blocs {
 	return b
 }
 
-// k returns the number of blocs, after checking that Labels fits n states.
-func (b *Blocs) k(n int) int {
+// k returns the number of blocs, after checking that Labels fits n states:
+// a length other than n is a programmer error (a panic), a negative label
+// an error wrapping ErrRange.
+func (b *Blocs) k(n int) (int, error) {
 	if b.Labels == nil {
-		return 0
+		return 0, nil
 	}
 	if len(b.Labels) != n {
 		panic(fmt.Sprintf("chart: %d bloc labels for %d states", len(b.Labels), n))
@@ -132,11 +136,11 @@ func (b *Blocs) k(n int) int {
 	k := 0
 	for i, l := range b.Labels {
 		if l < 0 {
-			panic(fmt.Sprintf("chart: negative bloc label %d of state %d", l, i))
+			return 0, fmt.Errorf("%w: negative bloc label %d of state %d", ErrRange, l, i)
 		}
 		k = max(k, l+1)
 	}
-	return k
+	return k, nil
 }
 
 // legend returns the legend entry of bloc l: "2: China, Russia (13)".

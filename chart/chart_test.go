@@ -198,7 +198,11 @@ func TestBlocsLegend(t *testing.T) {
 	fx := load(t)
 	b := &Blocs{Labels: fx.labels, Names: []string{"A", "", "C"}}
 	var got []string
-	for l := range b.k(len(fx.states)) {
+	k, err := b.k(len(fx.states))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range k {
 		got = append(got, b.legend(l))
 	}
 	want := []string{"1: A (21)", "bloc 2 (106)", "3: C (14)", "bloc 4 (46)", "bloc 5 (6)"}
@@ -552,8 +556,7 @@ func TestPanics(t *testing.T) {
 		"dendrogram states":  func() { Dendrogram(fx.tree, fx.states[:3], nil) },
 		"dendrogram labels":  func() { Dendrogram(fx.tree, fx.states, &DendrogramOptions{Blocs: Blocs{Labels: []int{0}}}) },
 		"negative label":     func() { Heatmap(sim, fx.states, &HeatmapOptions{Blocs: Blocs{Labels: make([]int, 192)}}) },
-		"heatmap order":      func() { Heatmap(sim, fx.states, &HeatmapOptions{Order: make([]int, 193)}) },
-		"heatmap scale":      func() { Heatmap(sim, fx.states, &HeatmapOptions{Min: 1, Max: 1}) },
+		"heatmap order":      func() { Heatmap(sim, fx.states, &HeatmapOptions{Order: make([]int, 192)}) },
 		"map states":         func() { Map(&cluster.Map{Coords: mat.NewDense(2, 2, nil)}, fx.states, nil) },
 		"map one dimension":  func() { Map(&cluster.Map{Coords: mat.NewDense(2, 1, nil)}, fx.states[:2], nil) },
 		"line lengths":       func() { Lines([]Line{{X: []float64{1}, Y: []float64{1, 2}}}, nil) },
@@ -569,16 +572,35 @@ func TestPanics(t *testing.T) {
 			f()
 		}()
 	}
+}
+
+// TestBadOptionValues: an option value out of its range is an error
+// wrapping ErrRange that names it, not a panic (a length that does not fit
+// the states stays one: see TestPanics).
+func TestBadOptionValues(t *testing.T) {
+	fx := load(t)
+	sim := fx.agreement()
 	neg := make([]int, 193)
 	neg[7] = -1
-	func() {
-		defer func() {
-			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "negative bloc label -1 of state 7") {
-				t.Errorf("negative label: recovered %v", r)
-			}
-		}()
-		Map(&cluster.Map{Coords: mat.NewDense(193, 2, nil)}, fx.states, &MapOptions{Blocs: Blocs{Labels: neg}})
-	}()
+	for name, tc := range map[string]struct {
+		f    func() (*Chart, error)
+		want string
+	}{
+		"heatmap order": {func() (*Chart, error) { return Heatmap(sim, fx.states, &HeatmapOptions{Order: make([]int, 193)}) }, "Order[1] = 0"},
+		"heatmap scale": {func() (*Chart, error) { return Heatmap(sim, fx.states, &HeatmapOptions{Min: 1, Max: 1}) }, "Min = 1, Max = 1"},
+		"heatmap label": {func() (*Chart, error) { return Heatmap(sim, fx.states, &HeatmapOptions{Blocs: Blocs{Labels: neg}}) }, "negative bloc label -1 of state 7"},
+		"map label": {func() (*Chart, error) {
+			return Map(&cluster.Map{Coords: mat.NewDense(193, 2, nil)}, fx.states, &MapOptions{Blocs: Blocs{Labels: neg}})
+		}, "negative bloc label -1 of state 7"},
+		"dendrogram label": {func() (*Chart, error) {
+			return Dendrogram(fx.tree, fx.states, &DendrogramOptions{Blocs: Blocs{Labels: neg}})
+		}, "negative bloc label -1 of state 7"},
+	} {
+		c, err := tc.f()
+		if c != nil || !errors.Is(err, ErrRange) || !strings.HasPrefix(err.Error(), "chart: ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want ErrRange naming %q", name, err, tc.want)
+		}
+	}
 }
 
 // A state without an ISO3 code is labelled by its code (GFR), not its COW

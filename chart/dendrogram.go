@@ -49,7 +49,10 @@ func Dendrogram(d *cluster.Dendrogram, states []votes.Country, opts *DendrogramO
 	if len(states) != n {
 		panic(fmt.Sprintf("chart: %d states for a dendrogram of %d", len(states), n))
 	}
-	k := opts.Blocs.k(n)
+	k, err := opts.Blocs.k(n)
+	if err != nil {
+		return nil, err
+	}
 	for s, m := range d.Steps {
 		if math.IsNaN(m.Height) || math.IsInf(m.Height, 0) {
 			return nil, fmt.Errorf("%w: merge %d (clusters %d and %d) has height %v", ErrNotFinite, s, m.A, m.B, m.Height)

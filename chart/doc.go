@@ -1,5 +1,7 @@
 // Package chart draws the pictures an analysis of the General Assembly's
-// votes usually ends with: a dendrogram of the states, their agreement
+// votes usually ends with.
+//
+// They are a dendrogram of the states, their agreement
 // matrix as a heatmap in dendrogram order, a map of the states (classical
 // MDS) coloured by bloc, and lines with uncertainty bands (ideal points over
 // sessions, or any series with an interval), with marks across them (change
@@ -42,8 +44,7 @@
 //
 // Lines draws a long series (thousands of points, a score per roll call)
 // in pieces of at most 64 points, so that writing it as PNG takes time
-// linear in its points: a noisy line of 4,000 points with its band takes
-// 0.15 s, where one path took 35 s.
+// linear in its points, where one path takes time quadratic in them.
 //
 // Blocs are coloured alike in every chart (Tableau's ten categorical colours,
 // which most colour-blind readers tell apart), so a dendrogram, a heatmap and
@@ -51,9 +52,11 @@
 // Liberation Sans, which gonum/plot embeds, so the pictures look the same on
 // every machine.
 //
-// Dimension mismatches (labels or states of the wrong length, an order that
-// is not a permutation) are programmer errors and panic, with "chart:" first,
-// as gonum does. A value that cannot be drawn (NaN or infinite coordinates, a
-// band whose low end lies above its high end, a cell outside a colour scale
-// the caller set) is an error wrapping ErrNotFinite or ErrRange.
+// Dimension mismatches (labels, states or an order of the wrong length) are
+// programmer errors and panic, with "chart:" first, as gonum does. A value
+// that cannot be drawn (NaN or infinite coordinates, a band whose low end
+// lies above its high end, a cell outside a colour scale the caller set) or
+// an option value out of its range (an empty colour scale, an order that is
+// not a permutation, a negative bloc label) is an error wrapping
+// ErrNotFinite or ErrRange.
 package chart

@@ -49,10 +49,11 @@ var noScore = color.Gray{0x50}
 // with too few joint votes) is drawn dark grey.
 //
 // The error wraps ErrRange if opts.Min or opts.Max is set and a value lies
-// outside [Min, Max], and ErrNotFinite for an infinite value. Heatmap panics
-// if len(states) is not the size of m, if opts.Order is not nil and not a
-// permutation of the states, if opts.Blocs.Labels does not fit the states, or
-// if Min and Max are set with Min >= Max.
+// outside [Min, Max], if Min and Max are set with Min >= Max, if opts.Order
+// is not a permutation of the states or a bloc label is negative, and
+// ErrNotFinite for an infinite value. Heatmap panics if len(states) is not
+// the size of m, or if opts.Order (when not nil) or opts.Blocs.Labels (when
+// not nil) does not have one entry per state.
 func Heatmap(m mat.Symmetric, states []votes.Country, opts *HeatmapOptions) (*Chart, error) {
 	if opts == nil {
 		opts = &HeatmapOptions{}
@@ -68,13 +69,18 @@ func Heatmap(m mat.Symmetric, states []votes.Country, opts *HeatmapOptions) (*Ch
 			order[i] = i
 		}
 	}
-	checkPermutation(order, n)
-	k := opts.Blocs.k(n)
+	if err := checkPermutation(order, n); err != nil {
+		return nil, err
+	}
+	k, err := opts.Blocs.k(n)
+	if err != nil {
+		return nil, err
+	}
 
 	lo, hi := opts.Min, opts.Max
 	fixed := lo != 0 || hi != 0
 	if fixed && !(lo < hi) {
-		panic(fmt.Sprintf("chart: colour scale [%v, %v] is empty", lo, hi))
+		return nil, fmt.Errorf("%w: HeatmapOptions.Min = %v, Max = %v: want Min < Max, or both zero", ErrRange, lo, hi)
 	}
 	dlo, dhi, nan := math.Inf(1), math.Inf(-1), false
 	for i := range n {
@@ -153,18 +159,20 @@ func Heatmap(m mat.Symmetric, states []votes.Country, opts *HeatmapOptions) (*Ch
 	return &Chart{Plot: p, Width: side, Height: side + p.Legend.Rectangle(draw.Canvas{}).Size().Y + vg.Points(6)}, nil
 }
 
-// checkPermutation panics unless order holds each of 0..n-1 once.
-func checkPermutation(order []int, n int) {
+// checkPermutation returns an error wrapping ErrRange unless order holds
+// each of 0..n-1 once; it panics if order does not have n entries.
+func checkPermutation(order []int, n int) error {
 	if len(order) != n {
 		panic(fmt.Sprintf("chart: order of %d for %d states", len(order), n))
 	}
 	seen := make([]bool, n)
-	for _, i := range order {
+	for k, i := range order {
 		if i < 0 || i >= n || seen[i] {
-			panic(fmt.Sprintf("chart: order is not a permutation of 0..%d (%d)", n-1, i))
+			return fmt.Errorf("%w: HeatmapOptions.Order[%d] = %d: want a permutation of 0..%d", ErrRange, k, i, n-1)
 		}
 		seen[i] = true
 	}
+	return nil
 }
 
 // grid is the matrix in the given order, the first state at the top left,

@@ -184,10 +184,9 @@ func linesIn(lines []Line, opts *LinesOptions, piece int) (*Chart, error) {
 // The PNG rasterizer (freetype's, through gg) keeps the cells a path
 // touches in one list per pixel row and searches that list for every new
 // cell, so a path that crosses the same rows many times, as a noisy series
-// does, costs time quadratic in its points: a noisy line with its band took
-// 1.6 s at 1,000 points, 4.9 s at 2,000 and 35 s at 4,000. In pieces of 64
-// the cost grows linearly: 0.10, 0.09 and 0.15 s (BenchmarkLinesPNG). A line's pieces share their end segment, so every
-// join is drawn; a band's pieces meet at a point's X, where the
+// does, costs time quadratic in its points. In pieces of 64 the cost grows
+// linearly (BenchmarkLinesPNG measures it). A line's pieces share their
+// end segment, so every join is drawn; a band's pieces meet at a point's X, where the
 // anti-aliased edges of the two translucent pieces leave a seam at most
 // 5% lighter than the band (its opacity 50/255 compounded), too faint to
 // see. SVG is drawn the same way; it was never slow.

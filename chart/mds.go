@@ -58,7 +58,10 @@ func Map(m *cluster.Map, states []votes.Country, opts *MapOptions) (*Chart, erro
 	if len(states) != n {
 		panic(fmt.Sprintf("chart: %d states for a map of %d", len(states), n))
 	}
-	k := opts.Blocs.k(n)
+	k, err := opts.Blocs.k(n)
+	if err != nil {
+		return nil, err
+	}
 	xy := make([]plotter.XY, n)
 	for i := range n {
 		x, y := m.Coords.At(i, 0), m.Coords.At(i, 1)

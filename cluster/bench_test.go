@@ -12,9 +12,9 @@ import (
 	"github.com/unga-go/unga/cluster"
 )
 
-// BenchmarkHierarchical: average linkage on session 74 (193 states). For
-// comparison on this machine, scipy 1.10.1 linkage(y, "average") takes
-// 0.3 ms and R fastcluster 1.0 ms on the same matrix (issue text).
+// BenchmarkHierarchical: average linkage on session 74 (193 states).
+// BENCHMARKS.md times the peers (scipy's linkage, R's fastcluster) on the
+// same matrix, with the command that does it.
 func BenchmarkHierarchical(b *testing.B) {
 	s := mustSession74(b)
 	b.ReportAllocs()
@@ -79,9 +79,9 @@ func BenchmarkHierarchicalScale(b *testing.B) {
 }
 
 // BenchmarkLouvain: resolution 1 on the session-74 agreement graph (193
-// nodes, 18,528 weighted edges). For comparison on this machine, igraph's C
-// cluster_louvain takes 6 ms and networkx 0.20 s on the same graph (issue
-// text); BenchmarkLouvainGonum times gonum's community.Modularize.
+// nodes, 18,528 weighted edges). BENCHMARKS.md times the peers (igraph's
+// cluster_louvain, networkx) on the same graph, with the command that does
+// it; BenchmarkLouvainGonum times gonum's community.Modularize.
 func BenchmarkLouvain(b *testing.B) {
 	s := mustSession74(b)
 	sim := agreement(s.dist)

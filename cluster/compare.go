@@ -65,10 +65,10 @@ func Compare(a, b *Partition) (*CrossTab, error) {
 	t := &CrossTab{A: a, B: b}
 	switch {
 	case (a.States == nil) != (b.States == nil):
-		return nil, fmt.Errorf("cluster: compare a partition of states with one of plain items: %w", ErrLabels)
+		return nil, fmt.Errorf("%w: compare a partition of states with one of plain items", ErrLabels)
 	case a.States == nil:
 		if len(a.Labels) != len(b.Labels) {
-			return nil, fmt.Errorf("cluster: compare partitions of %d and %d items: %w", len(a.Labels), len(b.Labels), ErrLabels)
+			return nil, fmt.Errorf("%w: compare partitions of %d and %d items", ErrLabels, len(a.Labels), len(b.Labels))
 		}
 		for i := range a.Labels {
 			t.ItemA = append(t.ItemA, i)
@@ -77,20 +77,20 @@ func Compare(a, b *Partition) (*CrossTab, error) {
 	default:
 		for _, p := range []*Partition{a, b} {
 			if len(p.States) != len(p.Labels) {
-				return nil, fmt.Errorf("cluster: partition with %d labels and %d states: %w", len(p.Labels), len(p.States), ErrLabels)
+				return nil, fmt.Errorf("%w: partition with %d labels and %d states", ErrLabels, len(p.Labels), len(p.States))
 			}
 		}
 		inB := make(map[int]int, len(b.States))
 		for j, c := range b.States {
 			if _, dup := inB[c.COW]; dup {
-				return nil, fmt.Errorf("cluster: %s (COW %d) twice in a partition: %w", c.Name, c.COW, ErrLabels)
+				return nil, fmt.Errorf("%w: %s (COW %d) twice in a partition", ErrLabels, c.Name, c.COW)
 			}
 			inB[c.COW] = j
 		}
 		seen := make(map[int]bool, len(a.States))
 		for i, c := range a.States {
 			if seen[c.COW] {
-				return nil, fmt.Errorf("cluster: %s (COW %d) twice in a partition: %w", c.Name, c.COW, ErrLabels)
+				return nil, fmt.Errorf("%w: %s (COW %d) twice in a partition", ErrLabels, c.Name, c.COW)
 			}
 			seen[c.COW] = true
 			if j, ok := inB[c.COW]; ok {

@@ -131,7 +131,7 @@ func (d *Dendrogram) CutHeight(h float64) []int {
 func (d *Dendrogram) CutK(k int) ([]int, error) {
 	n := d.Len()
 	if k < 1 || k > n {
-		return nil, fmt.Errorf("cluster: cut into %d clusters of %d items: %w", k, n, ErrK)
+		return nil, fmt.Errorf("%w: cut into %d clusters of %d items", ErrK, k, n)
 	}
 	if k == n {
 		labels := make([]int, n)

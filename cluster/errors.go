@@ -16,24 +16,24 @@ var (
 	// ErrTooFew is returned when there are too few items for the method
 	// (hierarchical clustering needs two, the others one), in particular
 	// when DropMissing or Distances leaves every item out.
-	ErrTooFew = errors.New("too few items")
+	ErrTooFew = errors.New("cluster: too few items")
 	// ErrNotSquare is returned by Symmetrize for a non-square matrix.
-	ErrNotSquare = errors.New("matrix is not square")
+	ErrNotSquare = errors.New("cluster: matrix is not square")
 	// ErrNotSymmetric is returned by Symmetrize when m[i,j] and m[j,i] differ.
-	ErrNotSymmetric = errors.New("matrix is not symmetric")
+	ErrNotSymmetric = errors.New("cluster: matrix is not symmetric")
 	// ErrNaN is returned when an input holds a NaN. Missing distances are
 	// never imputed: drop the items with DropMissing (or build the
 	// distances with Distances) first.
-	ErrNaN = errors.New("missing value (NaN): leave such items out with DropMissing or Distances")
+	ErrNaN = errors.New("cluster: missing value (NaN): leave such items out with DropMissing or Distances")
 	// ErrInfinite is returned when an input holds ±Inf, or when a result
 	// (a merge height, a total distance) overflows float64.
-	ErrInfinite = errors.New("infinite value")
+	ErrInfinite = errors.New("cluster: infinite value")
 	// ErrNegative is returned for a negative distance or similarity.
-	ErrNegative = errors.New("negative value")
+	ErrNegative = errors.New("cluster: negative value")
 	// ErrDiagonal is returned for a distance matrix whose diagonal is not zero.
-	ErrDiagonal = errors.New("nonzero distance of an item to itself")
+	ErrDiagonal = errors.New("cluster: nonzero distance of an item to itself")
 	// ErrK is returned when a number of clusters or dimensions is out of range.
-	ErrK = errors.New("number out of range")
+	ErrK = errors.New("cluster: number out of range")
 	// ErrInvalidOptions is returned for an option value out of its range
 	// (a negative count or minimum, a NaN or infinite resolution), as gonum's
 	// optimize does: never clamped, never a panic. The message names the
@@ -42,10 +42,10 @@ var (
 	ErrInvalidOptions = errors.New("cluster: invalid options")
 	// ErrLabels is returned for labels that do not fit the matrix (wrong
 	// length, a label outside [0, n)) or partitions that cannot be compared.
-	ErrLabels = errors.New("bad labels")
+	ErrLabels = errors.New("cluster: bad labels")
 	// ErrEmptyGraph is returned by Louvain when the similarity graph has
 	// no edge of positive weight.
-	ErrEmptyGraph = errors.New("graph has no edge of positive weight")
+	ErrEmptyGraph = errors.New("cluster: graph has no edge of positive weight")
 )
 
 // Symmetrize returns m as a *mat.SymDense after checking that it is square and
@@ -56,7 +56,7 @@ var (
 func Symmetrize(m mat.Matrix, tol float64) (*mat.SymDense, error) {
 	r, c := m.Dims()
 	if r != c {
-		return nil, fmt.Errorf("cluster: %d×%d: %w", r, c, ErrNotSquare)
+		return nil, fmt.Errorf("%w: %d×%d", ErrNotSquare, r, c)
 	}
 	s := &mat.SymDense{}
 	if r > 0 {
@@ -67,7 +67,7 @@ func Symmetrize(m mat.Matrix, tol float64) (*mat.SymDense, error) {
 			a, b := m.At(i, j), m.At(j, i)
 			same := a == b || math.Abs(a-b) <= tol || (math.IsNaN(a) && math.IsNaN(b))
 			if !same {
-				return nil, fmt.Errorf("cluster: m[%d,%d] = %v but m[%d,%d] = %v: %w", i, j, a, j, i, b, ErrNotSymmetric)
+				return nil, fmt.Errorf("%w: m[%d,%d] = %v but m[%d,%d] = %v", ErrNotSymmetric, i, j, a, j, i, b)
 			}
 			s.SetSym(i, j, a)
 		}

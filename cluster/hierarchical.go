@@ -122,7 +122,7 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 	}
 	n := dist.SymmetricDim()
 	if n < 2 {
-		return nil, fmt.Errorf("cluster: %d items, need at least 2: %w", n, ErrTooFew)
+		return nil, fmt.Errorf("%w: %d items, need at least 2", ErrTooFew, n)
 	}
 	var steps []Merge
 	var scale float64
@@ -152,8 +152,8 @@ func Hierarchical(dist mat.Symmetric, method Linkage) (*Dendrogram, error) {
 		for s := range steps {
 			steps[s].Height *= scale
 			if math.IsInf(steps[s].Height, 0) {
-				return nil, fmt.Errorf("cluster: %v linkage: the height of merge %d overflows float64: divide the distances by a constant first: %w",
-					method, s, ErrInfinite)
+				return nil, fmt.Errorf("%w: %v linkage: the height of merge %d overflows float64: divide the distances by a constant first", ErrInfinite,
+					method, s)
 			}
 		}
 	}

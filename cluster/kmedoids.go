@@ -33,10 +33,10 @@ import (
 func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 	n := dist.SymmetricDim()
 	if n < 1 {
-		return nil, fmt.Errorf("cluster: no items: %w", ErrTooFew)
+		return nil, fmt.Errorf("%w: no items", ErrTooFew)
 	}
 	if k < 1 || k > n {
-		return nil, fmt.Errorf("cluster: %d medoids for %d items: %w", k, n, ErrK)
+		return nil, fmt.Errorf("%w: %d medoids for %d items", ErrK, k, n)
 	}
 	d, err := square(dist)
 	if err != nil {
@@ -122,7 +122,7 @@ func KMedoids(dist mat.Symmetric, k int) (*Partition, error) {
 	}
 	cost *= scale
 	if math.IsInf(cost, 0) {
-		return nil, fmt.Errorf("cluster: k-medoids: the total distance to the medoids overflows float64: divide the distances by a constant first: %w", ErrInfinite)
+		return nil, fmt.Errorf("%w: k-medoids: the total distance to the medoids overflows float64: divide the distances by a constant first", ErrInfinite)
 	}
 	return &Partition{Labels: which, Medoids: med, Cost: cost}, nil
 }
@@ -173,14 +173,14 @@ func assign(d []float64, n int, med []int, isMed []bool, which []int, nearest, s
 func Silhouette(dist mat.Symmetric, labels []int) (widths []float64, mean float64, err error) {
 	n := dist.SymmetricDim()
 	if len(labels) != n {
-		return nil, 0, fmt.Errorf("cluster: %d labels for %d items: %w", len(labels), n, ErrLabels)
+		return nil, 0, fmt.Errorf("%w: %d labels for %d items", ErrLabels, len(labels), n)
 	}
 	// Renumber labels 0..K-1 in order of first appearance.
 	index := map[int]int{}
 	lab := make([]int, n)
 	for i, l := range labels {
 		if l < 0 {
-			return nil, 0, fmt.Errorf("cluster: label %d of item %d: %w", l, i, ErrLabels)
+			return nil, 0, fmt.Errorf("%w: label %d of item %d", ErrLabels, l, i)
 		}
 		c, ok := index[l]
 		if !ok {
@@ -191,7 +191,7 @@ func Silhouette(dist mat.Symmetric, labels []int) (widths []float64, mean float6
 	}
 	k := len(index)
 	if k < 2 {
-		return nil, 0, fmt.Errorf("cluster: silhouette of %d clusters, need at least 2: %w", k, ErrK)
+		return nil, 0, fmt.Errorf("%w: silhouette of %d clusters, need at least 2", ErrK, k)
 	}
 	d, err := square(dist)
 	if err != nil {

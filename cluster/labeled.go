@@ -103,7 +103,7 @@ func Distances(m *alignment.Matrix, minN int) (*Labeled, error) {
 	}
 	minN = max(minN, 1)
 	if n == 0 {
-		return nil, fmt.Errorf("cluster: the %v matrix has no states: %w", m.Index, ErrTooFew)
+		return nil, fmt.Errorf("%w: the %v matrix has no states", ErrTooFew, m.Index)
 	}
 	dist := mat.NewSymDense(n, nil)
 	counts := make([]int, n)
@@ -176,13 +176,13 @@ func (l *Labeled) allDropped(m *alignment.Matrix, minN int) error {
 	n := len(l.Dropped)
 	switch {
 	case most == 0:
-		return fmt.Errorf("cluster: none of the %d states cast a vote in the selection: widen it: %w", n, ErrTooFew)
+		return fmt.Errorf("%w: none of the %d states cast a vote in the selection: widen it", ErrTooFew, n)
 	case most < minN:
-		return fmt.Errorf("cluster: all %d states left out: the minimum is %d roll calls, and no state cast votes on more than %d: lower the minimum or widen the selection: %w",
-			n, minN, most, ErrTooFew)
+		return fmt.Errorf("%w: all %d states left out: the minimum is %d roll calls, and no state cast votes on more than %d: lower the minimum or widen the selection", ErrTooFew,
+			n, minN, most)
 	}
-	return fmt.Errorf("cluster: all %d states left out: no two have %d joint votes and a %v score: lower the minimum or widen the selection: %w",
-		n, minN, m.Index, ErrTooFew)
+	return fmt.Errorf("%w: all %d states left out: no two have %d joint votes and a %v score: lower the minimum or widen the selection", ErrTooFew,
+		n, minN, m.Index)
 }
 
 // Len returns the number of states kept.
@@ -206,9 +206,9 @@ func (l *Labeled) named(err error) error {
 		what = "similarity"
 	}
 	if e.i == e.j {
-		return fmt.Errorf("cluster: %s of %s to itself = %v: %w", what, l.stateName(e.i), e.v, e.err)
+		return fmt.Errorf("%w: %s of %s to itself = %v", e.err, what, l.stateName(e.i), e.v)
 	}
-	return fmt.Errorf("cluster: %s between %s and %s = %v: %w", what, l.stateName(e.i), l.stateName(e.j), e.v, e.err)
+	return fmt.Errorf("%w: %s between %s and %s = %v", e.err, what, l.stateName(e.i), l.stateName(e.j), e.v)
 }
 
 // check reports a Labeled whose matrices do not fit its states, and one
@@ -218,7 +218,7 @@ func (l *Labeled) check(need int) error {
 	if n == 0 && l.Dist == nil && l.Sim == nil {
 		// The zero Labeled: no states.
 		if need > 0 {
-			return fmt.Errorf("cluster: no states to cluster: %w", ErrTooFew)
+			return fmt.Errorf("%w: no states to cluster", ErrTooFew)
 		}
 		return nil
 	}
@@ -229,7 +229,7 @@ func (l *Labeled) check(need int) error {
 		panic(fmt.Sprintf("cluster: Labeled with %d states and a similarity matrix of another size", n))
 	}
 	if n < need {
-		return fmt.Errorf("cluster: %d states to cluster (%s), need at least %d: %w", n, l.list(), need, ErrTooFew)
+		return fmt.Errorf("%w: %d states to cluster (%s), need at least %d", ErrTooFew, n, l.list(), need)
 	}
 	return nil
 }
@@ -249,7 +249,7 @@ func (l *Labeled) list() string {
 // checkK reports a number of blocs out of [1, Len()].
 func (l *Labeled) checkK(k int) error {
 	if k < 1 || k > len(l.States) {
-		return fmt.Errorf("cluster: %d blocs asked of %d states: %w", k, len(l.States), ErrK)
+		return fmt.Errorf("%w: %d blocs asked of %d states", ErrK, k, len(l.States))
 	}
 	return nil
 }
@@ -351,11 +351,11 @@ func (l *Labeled) Partition(labels []int) (*Partition, error) {
 		return nil, err
 	}
 	if len(labels) != len(l.States) {
-		return nil, fmt.Errorf("cluster: %d labels for %d states: %w", len(labels), len(l.States), ErrLabels)
+		return nil, fmt.Errorf("%w: %d labels for %d states", ErrLabels, len(labels), len(l.States))
 	}
 	for i, v := range labels {
 		if v < 0 || v >= len(labels) {
-			return nil, fmt.Errorf("cluster: label %d of %s not in [0, %d): %w", v, l.stateName(i), len(labels), ErrLabels)
+			return nil, fmt.Errorf("%w: label %d of %s not in [0, %d)", ErrLabels, v, l.stateName(i), len(labels))
 		}
 	}
 	return l.partition(slices.Clone(labels))

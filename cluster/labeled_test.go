@@ -210,7 +210,7 @@ func TestLabeledMethods(t *testing.T) {
 	}
 }
 
-// TestErrorsNameStates: the reproducer of issue #9 item 7, a NaN on the
+// TestErrorsNameStates: a NaN on the
 // diagonal, and one off it, reported by state, not by index.
 func TestErrorsNameStates(t *testing.T) {
 	l := labeled(t, 74, 10)
@@ -272,8 +272,8 @@ func TestErrorsNameStates(t *testing.T) {
 	}
 }
 
-// TestDropAll: issue #10 item 2. Session 74 has 91 contested roll calls
-// (UN record, unanimous ones left out), so a minimum of 92 leaves no state;
+// TestDropAll: session 74 has 91 contested roll calls (UN record,
+// unanimous ones left out; testdata/scripts/agreement.py), so a minimum of 92 leaves no state;
 // session 78 of testdata/undl/undl_2026.csv has too few roll calls for a
 // minimum of 10; an all-NaN matrix has no distance at all. Each is an
 // error wrapping ErrTooFew, never a panic.
@@ -313,7 +313,7 @@ func TestDropAll(t *testing.T) {
 	}
 }
 
-// TestSymmetrizeNaN: issue #10 item 13. A missing distance is missing both
+// TestSymmetrizeNaN: a missing distance is missing both
 // ways; Symmetrize accepts it, so that DropMissing can follow.
 func TestSymmetrizeNaN(t *testing.T) {
 	nan := math.NaN()
@@ -351,9 +351,9 @@ func TestLabelsOutOfRange(t *testing.T) {
 		labels []int
 		want   string
 	}{
-		{[]int{0, -1, 1}, "cluster: label -1 of item 1 not in [0, 3)"},
-		{[]int{0, 1 << 40}, "cluster: label 1099511627776 of item 1 not in [0, 2)"},
-		{[]int{0, 2}, "cluster: label 2 of item 1 not in [0, 2)"},
+		{[]int{0, -1, 1}, "cluster: bad labels: label -1 of item 1 not in [0, 3)"},
+		{[]int{0, 1 << 40}, "cluster: bad labels: label 1099511627776 of item 1 not in [0, 2)"},
+		{[]int{0, 2}, "cluster: bad labels: label 2 of item 1 not in [0, 2)"},
 	} {
 		p := &cluster.Partition{Labels: tc.labels}
 		wantPanic(t, tc.want, func() { p.K() })

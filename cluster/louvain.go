@@ -86,7 +86,7 @@ func Louvain(sim mat.Symmetric, opts *LouvainOptions) (*Communities, error) {
 func weights(sim mat.Symmetric) ([]float64, error) {
 	n := sim.SymmetricDim()
 	if n < 1 {
-		return nil, fmt.Errorf("cluster: empty similarity matrix: %w", ErrTooFew)
+		return nil, fmt.Errorf("%w: empty similarity matrix", ErrTooFew)
 	}
 	w := make([]float64, n*n)
 	var total float64
@@ -102,7 +102,7 @@ func weights(sim mat.Symmetric) ([]float64, error) {
 		return nil, err
 	}
 	if total == 0 {
-		return nil, fmt.Errorf("cluster: %d items: %w", n, ErrEmptyGraph)
+		return nil, fmt.Errorf("%w: %d items", ErrEmptyGraph, n)
 	}
 	// Modularity depends on the weights only through their ratios to the
 	// total: scaling huge weights by a power of two (exact) keeps the

@@ -59,10 +59,10 @@ func (m *Map) String() string {
 func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 	n := dist.SymmetricDim()
 	if n < 1 {
-		return nil, fmt.Errorf("cluster: no items: %w", ErrTooFew)
+		return nil, fmt.Errorf("%w: no items", ErrTooFew)
 	}
 	if dims < 1 || dims > n {
-		return nil, fmt.Errorf("cluster: %d dimensions for %d items: %w", dims, n, ErrK)
+		return nil, fmt.Errorf("%w: %d dimensions for %d items", ErrK, dims, n)
 	}
 	d, err := square(dist)
 	if err != nil {
@@ -87,7 +87,7 @@ func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 		}
 	}
 	if k < dims {
-		return nil, fmt.Errorf("cluster: %d dimensions asked, %d positive eigenvalues: %w", dims, k, ErrK)
+		return nil, fmt.Errorf("%w: %d dimensions asked, %d positive eigenvalues", ErrK, dims, k)
 	}
 	m := &Map{Coords: mat.NewDense(n, dims, nil), Explained: make([]float64, dims)}
 	m.Coords.Copy(all.Slice(0, n, 0, dims))
@@ -116,10 +116,10 @@ func MDS(dist mat.Symmetric, dims int) (*Map, error) {
 func PCA(x mat.Matrix, dims int) (*Map, error) {
 	n, p := x.Dims()
 	if n < 2 {
-		return nil, fmt.Errorf("cluster: %d rows, need at least 2: %w", n, ErrTooFew)
+		return nil, fmt.Errorf("%w: %d rows, need at least 2", ErrTooFew, n)
 	}
 	if dims < 1 || dims > min(n, p) {
-		return nil, fmt.Errorf("cluster: %d dimensions for %d×%d data: %w", dims, n, p, ErrK)
+		return nil, fmt.Errorf("%w: %d dimensions for %d×%d data", ErrK, dims, n, p)
 	}
 	xs := mat.DenseCopyOf(x)
 	var big float64
@@ -128,9 +128,9 @@ func PCA(x mat.Matrix, dims int) (*Map, error) {
 			v := xs.At(i, j)
 			switch {
 			case math.IsNaN(v):
-				return nil, fmt.Errorf("cluster: x[%d,%d] is NaN: %w", i, j, ErrNaN)
+				return nil, fmt.Errorf("%w: x[%d,%d] is NaN", ErrNaN, i, j)
 			case math.IsInf(v, 0):
-				return nil, fmt.Errorf("cluster: x[%d,%d] = %v: %w", i, j, v, ErrInfinite)
+				return nil, fmt.Errorf("%w: x[%d,%d] = %v", ErrInfinite, i, j, v)
 			}
 			big = max(big, math.Abs(v))
 		}
@@ -159,7 +159,7 @@ func PCA(x mat.Matrix, dims int) (*Map, error) {
 		total += v
 	}
 	if total == 0 {
-		return nil, fmt.Errorf("cluster: all %d rows are equal: %w", n, ErrTooFew)
+		return nil, fmt.Errorf("%w: all %d rows are equal", ErrTooFew, n)
 	}
 	centred := mat.DenseCopyOf(x)
 	for j := range p {
@@ -180,7 +180,7 @@ func PCA(x mat.Matrix, dims int) (*Map, error) {
 	for i := range n {
 		for j := range dims {
 			if v := m.Coords.At(i, j); math.IsInf(v, 0) || math.IsNaN(v) {
-				return nil, fmt.Errorf("cluster: the score of row %d on axis %d overflows float64: divide the data by a constant first: %w", i, j, ErrInfinite)
+				return nil, fmt.Errorf("%w: the score of row %d on axis %d overflows float64: divide the data by a constant first", ErrInfinite, i, j)
 			}
 		}
 	}

@@ -35,7 +35,7 @@ type Subset struct {
 func DropMissing(dist mat.Symmetric, counts []int, minCount int) (*Subset, error) {
 	n := dist.SymmetricDim()
 	if counts != nil && len(counts) != n {
-		return nil, fmt.Errorf("cluster: %d counts for %d items: %w", len(counts), n, ErrLabels)
+		return nil, fmt.Errorf("%w: %d counts for %d items", ErrLabels, len(counts), n)
 	}
 	drop := dropMissing(dist, counts, minCount)
 	s := &Subset{}
@@ -56,12 +56,12 @@ func DropMissing(dist mat.Symmetric, counts []int, minCount int) (*Subset, error
 		}
 		switch {
 		case n == 0:
-			return nil, fmt.Errorf("cluster: no items: %w", ErrTooFew)
+			return nil, fmt.Errorf("%w: no items", ErrTooFew)
 		case few == n:
-			return nil, fmt.Errorf("cluster: all %d items left out: every count is below the minimum %d (the largest is %d): lower the minimum or widen the selection: %w",
-				n, minCount, most, ErrTooFew)
+			return nil, fmt.Errorf("%w: all %d items left out: every count is below the minimum %d (the largest is %d): lower the minimum or widen the selection", ErrTooFew,
+				n, minCount, most)
 		}
-		return nil, fmt.Errorf("cluster: all %d items left out for NaN distances (missing: to themselves or to every other item): %w", n, ErrTooFew)
+		return nil, fmt.Errorf("%w: all %d items left out for NaN distances (missing: to themselves or to every other item)", ErrTooFew, n)
 	}
 	s.Dist = mat.NewSymDense(len(s.Kept), nil)
 	for a, i := range s.Kept {

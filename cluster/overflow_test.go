@@ -29,7 +29,7 @@ func scaled(d *mat.SymDense, f float64) *mat.SymDense {
 // distances must be exactly those on the originals, scaled.
 const big = 0x1p600
 
-// TestHugeDistancesExact: issue #10 item 5. On the session-74 distances
+// TestHugeDistancesExact: on the session-74 distances
 // times 2^600, every linkage gives scipy's merges (those of the unscaled
 // distances, checked against scipy in TestHierarchicalScipy) with the
 // heights times 2^600, bit for bit; so do k-medoids, silhouettes, MDS and
@@ -103,7 +103,7 @@ func TestHugeDistancesExact(t *testing.T) {
 	}
 }
 
-// TestHugeDistancesReproducers: the figures of issue #10 item 5. Four
+// TestHugeDistancesReproducers: inputs that once panicked. Four
 // points on a line at 0, 1, 3 and 7 times 1e154 (Ward and centroid
 // panicked) and times 2e307 (average panicked near the largest float64):
 // the merges are those of 0, 1, 3, 7 by hand (the nearest two, then the
@@ -161,7 +161,7 @@ func TestHugeHeightsOverflow(t *testing.T) {
 	}
 }
 
-// TestKMedoidsHuge: issue #10 item 5. Two groups of 20 items, 1e300 apart
+// TestKMedoidsHuge: two groups of 20 items, 1e300 apart
 // within a group and 1e307 between: the sums of BUILD reach 2e308 and
 // overflowed (a panic). Now the groups are found, with the cost of 38 items
 // at 1e300 from their medoid. Ten items all 1e308 apart cost 9e308, more

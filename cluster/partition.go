@@ -65,7 +65,7 @@ func (p *Partition) K() int {
 func checkRange(labels []int) error {
 	for i, l := range labels {
 		if l < 0 || l >= len(labels) {
-			return fmt.Errorf("cluster: label %d of item %d not in [0, %d): %w", l, i, len(labels), ErrLabels)
+			return fmt.Errorf("%w: label %d of item %d not in [0, %d)", ErrLabels, l, i, len(labels))
 		}
 	}
 	return nil

@@ -5,16 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
-
-	"gonum.org/v1/gonum/mat"
 
 	"github.com/unga-go/unga/alignment"
+	"github.com/unga-go/unga/internal/parallel"
 	"github.com/unga-go/unga/internal/tidy"
 	"github.com/unga-go/unga/votes"
+	"gonum.org/v1/gonum/mat"
 )
 
 // A Method clusters items from their distances, returning a label per
@@ -60,8 +57,7 @@ type StabilityOptions struct {
 	Seed uint64
 	// MinVotes is the least number of votes a state must have cast on the
 	// roll calls to be clustered; zero means a quarter of them. States
-	// that vote rarely (Dominica cast 9 votes in session 74's 91 roll
-	// calls) are left without a joint vote with some other state in many
+	// that vote rarely are left without a joint vote with some other state in many
 	// resamples, where their distance is undefined and the clustering
 	// fails.
 	MinVotes int
@@ -123,7 +119,7 @@ type StabilityReport struct {
 // each state stays in the cluster that matches its bloc of the data as
 // they are. States that cast fewer than MinVotes votes on the roll calls
 // are left out and listed. Resamples are clustered on GOMAXPROCS
-// goroutines; each depends on the seed and its number alone, so method
+// goroutines (see package unga, Goroutines); each depends on the seed and its number alone, so method
 // must be safe for concurrent use (HierarchicalK and KMedoidsK are).
 //
 // It returns alignment's errors for an empty selection or bad
@@ -195,28 +191,17 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 
 	labels := make([][]int, o.Resamples)
 	errs := make([]error, o.Resamples)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), o.Resamples) {
-		wg.Go(func() {
-			for {
-				r := int(next.Add(1) - 1)
-				if r >= o.Resamples {
-					return
-				}
-				l, err := method(dist(rs.Matrix(r, alignment.Agree)))
-				if err == nil {
-					err = checkLabels(l, n)
-				}
-				if err != nil {
-					errs[r] = err
-					continue
-				}
-				labels[r] = l
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(o.Resamples, 0, func(_, r int) {
+		l, err := method(dist(rs.Matrix(r, alignment.Agree)))
+		if err == nil {
+			err = checkLabels(l, n)
+		}
+		if err != nil {
+			errs[r] = err
+			return
+		}
+		labels[r] = l
+	})
 	if !slices.ContainsFunc(labels, func(l []int) bool { return l != nil }) {
 		// Every share below would be 0/0: NaN that prints as a figure.
 		return nil, fmt.Errorf("%w (%d of %d; resample 0: %w): leave out the states that vote rarely (raise MinVotes, or for Labeled.Stability the minimum of Distances) or select more roll calls",
@@ -322,10 +307,10 @@ func (l *Labeled) Stability(ds *votes.Dataset, method Method, opts *StabilityOpt
 	if !slices.Equal(rep.Countries, l.States) {
 		missing := slices.DeleteFunc(slices.Clone(l.States), func(c votes.Country) bool { return rep.index(c) >= 0 })
 		if len(missing) == 0 {
-			return nil, fmt.Errorf("cluster: the states are not in the order of the selection's rows (by COW code), which the report keeps: %w", ErrLabels)
+			return nil, fmt.Errorf("%w: the states are not in the order of the selection's rows (by COW code), which the report keeps", ErrLabels)
 		}
-		return nil, fmt.Errorf("cluster: %d of the %d states to cluster cast no vote in the selection (%s): is it the one the distances were scored on? %w",
-			len(missing), len(l.States), (&Labeled{States: missing}).list(), ErrTooFew)
+		return nil, fmt.Errorf("%w: %d of the %d states to cluster cast no vote in the selection (%s): is it the one the distances were scored on?",
+			ErrTooFew, len(missing), len(l.States), (&Labeled{States: missing}).list())
 	}
 	return rep, nil
 }
@@ -384,12 +369,12 @@ func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
 func (rep *StabilityReport) Relabel(labels []int) error {
 	n := len(rep.Countries)
 	if len(labels) != n || len(rep.Labels) != n {
-		return fmt.Errorf("cluster: %d labels for the %d states of the report: %w", len(labels), n, ErrLabels)
+		return fmt.Errorf("%w: %d labels for the %d states of the report", ErrLabels, len(labels), n)
 	}
 	k := 0
 	for i, l := range labels {
 		if l < 0 || l >= n {
-			return fmt.Errorf("cluster: label %d of %s not in [0, %d): %w", l, rep.Countries[i].Name, n, ErrLabels)
+			return fmt.Errorf("%w: label %d of %s not in [0, %d)", ErrLabels, l, rep.Countries[i].Name, n)
 		}
 		k = max(k, l+1)
 	}
@@ -402,22 +387,22 @@ func (rep *StabilityReport) Relabel(labels []int) error {
 		if !ok {
 			first[l] = i
 		} else if labels[j] != b {
-			return fmt.Errorf("cluster: %s and %s share bloc %d of the report but are in blocs %d and %d of labels: %w",
-				rep.Countries[j].Name, rep.Countries[i].Name, l, labels[j], b, ErrLabels)
+			return fmt.Errorf("%w: %s and %s share bloc %d of the report but are in blocs %d and %d of labels", ErrLabels,
+				rep.Countries[j].Name, rep.Countries[i].Name, l, labels[j], b)
 		}
 		j, ok = firstNew[b]
 		if !ok {
 			firstNew[b] = i
 		} else if rep.Labels[j] != l {
-			return fmt.Errorf("cluster: %s and %s share bloc %d of labels but are in blocs %d and %d of the report: %w",
-				rep.Countries[j].Name, rep.Countries[i].Name, b, rep.Labels[j], l, ErrLabels)
+			return fmt.Errorf("%w: %s and %s share bloc %d of labels but are in blocs %d and %d of the report", ErrLabels,
+				rep.Countries[j].Name, rep.Countries[i].Name, b, rep.Labels[j], l)
 		}
 	}
 	if len(firstNew) != k {
 		// A Jaccard for a bloc no state is in would be made up.
 		for b := range k {
 			if _, ok := firstNew[b]; !ok {
-				return fmt.Errorf("cluster: no state has label %d of %d: number the blocs 0 to K-1: %w", b, k, ErrLabels)
+				return fmt.Errorf("%w: no state has label %d of %d: number the blocs 0 to K-1", ErrLabels, b, k)
 			}
 		}
 	}

@@ -3,8 +3,9 @@
 // nothing to download.
 //
 // The data are those of the R package unvotes 0.3.0 (MIT licence), built
-// from Erik Voeten's Harvard Dataverse release of 2021 (CC0): 6,203 roll
-// calls, 200 states, 870,109 votes, in the tidytuesday 2021-03-23 layout.
+// from Erik Voeten's Harvard Dataverse release of 2021 (CC0), in the
+// tidytuesday 2021-03-23 layout (undata's and votes' tests count its roll
+// calls, states and votes).
 // Absences are not recorded in this source.
 //
 // # Errata
@@ -13,8 +14,8 @@
 // corrects those an official record we hold supports (Errata, each with its
 // evidence); LoadPublished reads the record exactly as published. Errors
 // without such support are left as published and reported by package
-// audit instead: Zimbabwe missing on 69 roll calls of 2016, seven
-// resolutions listed twice with different dates, dates that contradict the
+// audit instead: Zimbabwe missing on roll calls of 2016, resolutions
+// listed twice with different dates, dates that contradict the
 // session, no roll call from January to September 2019.
 //
 // About 3 MB of gzipped CSV is

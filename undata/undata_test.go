@@ -25,7 +25,8 @@ func ExampleLoad() {
 }
 
 func TestLoadFile(t *testing.T) {
-	// An empty name is the embedded record: 6,203 roll calls (data README).
+	// An empty name is the embedded record: 6,203 roll calls
+	// (testdata/scripts/counts.py).
 	ds, err := undata.LoadFile("")
 	if err != nil || ds.NumRollCalls() != 6203 {
 		t.Fatalf("LoadFile(\"\") = %v roll calls, %v; want 6203", ds, err)

@@ -9,7 +9,7 @@ import (
 
 // ErrBadCorrection reports a Correction that cannot apply to a dataset: a
 // roll call or state it names is not there, or it names one twice.
-var ErrBadCorrection = errors.New("correction does not apply")
+var ErrBadCorrection = errors.New("votes: correction does not apply")
 
 // A Correction exchanges the votes of two states on the listed roll calls:
 // the fix for a source that filed each state's votes on the other's row,

@@ -8,31 +8,56 @@ import (
 )
 
 // Errors a reader wraps in a *ParseError, and the lookups return; test for
-// them with errors.Is.
+// them with errors.Is. Each message starts "votes: ".
 var (
-	ErrUnknownVote       = errors.New("unknown vote code")                     // a vote code the layout does not use
-	ErrMissingColumn     = errors.New("missing column")                        // a required column is not in the header
-	ErrDuplicateVote     = errors.New("duplicate vote with a different value") // one state, one roll call, two votes
-	ErrBadDate           = errors.New("bad date")                              // not a day in 1945-2100
-	ErrUnknownCountry    = errors.New("unknown country")                       // no state goes by the name or code
-	ErrBadNumber         = errors.New("bad number")                            // an ID, count or code that is not a number
-	ErrBadSession        = errors.New("bad session")                           // unreadable, or contradicted by the date
-	ErrUnknownIssue      = errors.New("unknown issue")                         // not one of Voeten's six issue codes
-	ErrUnknownRollCall   = errors.New("unlisted roll call")                    // a vote on a roll call the roll-call file does not list
-	ErrConflict          = errors.New("conflicting roll-call details")         // rows of one roll call disagree
-	ErrFieldCount        = errors.New("wrong number of fields")                // a row wider or narrower than the header
-	ErrQuote             = csvscan.ErrQuote                                    // bad CSV quoting
-	ErrUnknownFormat     = errors.New("unknown file format")                   // a header of no layout Read knows, UTF-16 text, CR line ends
-	ErrEmpty             = errors.New("no data rows")                          // no header, or a header alone (see Reader.AllowEmpty)
-	ErrDuplicateRollCall = errors.New("roll call listed twice")                // one roll-call ID on two rows of a roll-call file
-	ErrLimit             = csvscan.ErrLimit                                    // a line, field or record over a Reader's limits
-	ErrDuplicateColumn   = errors.New("column named twice in the header")      // a column read is named twice
-	ErrAmbiguousCountry  = errors.New("ambiguous country")                     // a key that names several states
-	ErrBadJSON           = errors.New("bad JSON")                              // a line of JSON Lines that does not decode
-	ErrNoVotes           = errors.New("no votes listed")                       // a recorded vote, or a resolution, without lists
-	ErrRepeatedName      = errors.New("name listed twice")                     // a state twice on one list
-	ErrCountMismatch     = errors.New("published count disagrees with the list")
-	ErrUnknownGroup      = errors.New("unknown group") // LookupGroup knows no such group
+	// ErrUnknownVote: a vote code the layout does not use.
+	ErrUnknownVote = errors.New("votes: unknown vote code")
+	// ErrMissingColumn: a required column is not in the header.
+	ErrMissingColumn = errors.New("votes: missing column")
+	// ErrDuplicateVote: one state, one roll call, two votes.
+	ErrDuplicateVote = errors.New("votes: duplicate vote with a different value")
+	// ErrBadDate: not a day in 1945-2100.
+	ErrBadDate = errors.New("votes: bad date")
+	// ErrUnknownCountry: no state goes by the name or code.
+	ErrUnknownCountry = errors.New("votes: unknown country")
+	// ErrBadNumber: an ID, count or code that is not a number.
+	ErrBadNumber = errors.New("votes: bad number")
+	// ErrBadSession: unreadable, or contradicted by the date.
+	ErrBadSession = errors.New("votes: bad session")
+	// ErrUnknownIssue: not one of Voeten's six issue codes.
+	ErrUnknownIssue = errors.New("votes: unknown issue")
+	// ErrUnknownRollCall: a vote on a roll call the roll-call file does not list.
+	ErrUnknownRollCall = errors.New("votes: unlisted roll call")
+	// ErrConflict: rows of one roll call disagree.
+	ErrConflict = errors.New("votes: conflicting roll-call details")
+	// ErrFieldCount: a row wider or narrower than the header.
+	ErrFieldCount = errors.New("votes: wrong number of fields")
+	// ErrQuote: bad CSV quoting.
+	ErrQuote = csvscan.ErrQuote
+	// ErrUnknownFormat: a header of no layout Read knows, UTF-16 text, CR line ends.
+	ErrUnknownFormat = errors.New("votes: unknown file format")
+	// ErrEmpty: no header, or a header alone (see Reader.AllowEmpty). It is
+	// this package's own: alignment.ErrEmpty is a selection with no roll
+	// call left to score, audit.ErrEmpty a dataset with nothing to audit.
+	ErrEmpty = errors.New("votes: no data rows")
+	// ErrDuplicateRollCall: one roll-call ID on two rows of a roll-call file.
+	ErrDuplicateRollCall = errors.New("votes: roll call listed twice")
+	// ErrLimit: a line, field or record over a Reader's limits.
+	ErrLimit = csvscan.ErrLimit
+	// ErrDuplicateColumn: a column read is named twice.
+	ErrDuplicateColumn = errors.New("votes: column named twice in the header")
+	// ErrAmbiguousCountry: a key that names several states.
+	ErrAmbiguousCountry = errors.New("votes: ambiguous country")
+	// ErrBadJSON: a line of JSON Lines that does not decode.
+	ErrBadJSON = errors.New("votes: bad JSON")
+	// ErrNoVotes: a recorded vote, or a resolution, without lists.
+	ErrNoVotes = errors.New("votes: no votes listed")
+	// ErrRepeatedName: a state twice on one list.
+	ErrRepeatedName = errors.New("votes: name listed twice")
+	// ErrCountMismatch: a published tally that disagrees with the names listed for the roll call.
+	ErrCountMismatch = errors.New("votes: published count disagrees with the list")
+	// ErrUnknownGroup: LookupGroup knows no such group.
+	ErrUnknownGroup = errors.New("votes: unknown group")
 )
 
 // A ParseError reports where in which file a reader found bad input.

@@ -25,7 +25,7 @@ func ExampleLookupCountry() {
 	// DPRK: Democratic People's Republic of Korea (PRK, COW 731)
 	// Ivory Coast: Cote d'Ivoire (CIV, COW 437)
 	// Lao PDR: Lao People's Democratic Republic (LAO, COW 812)
-	// ambiguous country "Congo": it may mean Republic of the Congo (COG, COW 484), Democratic Republic of the Congo (COD, COW 490); give a code or a longer name
+	// votes: ambiguous country "Congo": it may mean Republic of the Congo (COG, COW 484), Democratic Republic of the Congo (COD, COW 490); give a code or a longer name
 }
 
 // Keep the states that voted in session 74, and see who was dropped: the

@@ -201,10 +201,10 @@ func (g Group) String() string { return g.Name }
 // organization's own membership, whether or not the state then sat in the
 // UN.
 func Groups() []Group {
-	defs := groupDefs()
+	defs := countries.GroupDefs()
 	out := make([]Group, 0, len(defs))
 	for _, d := range defs {
-		out = append(out, d.build())
+		out = append(out, build(d))
 	}
 	return out
 }
@@ -242,59 +242,44 @@ func Groups() []Group {
 // names.
 func LookupGroup(name string) (Group, error) {
 	k := countries.FoldKey(name)
-	defs := groupDefs()
+	defs := countries.GroupDefs()
 	for _, d := range defs {
-		for _, a := range append([]string{d.name}, d.aliases...) {
+		for _, a := range append([]string{d.Name}, d.Aliases...) {
 			if countries.FoldKey(a) == k {
-				return d.build(), nil
+				return build(d), nil
 			}
 		}
 	}
 	var names []string
 	for _, d := range defs {
-		names = append(names, d.name)
+		names = append(names, d.Name)
 	}
 	return Group{}, fmt.Errorf("%w %q (known: %s)", ErrUnknownGroup, name, strings.Join(names, ", "))
 }
 
-type groupMember struct {
-	key         string // any key LookupCountry takes
-	from, until string // yyyy-mm-dd or ""
-}
-
-type groupDef struct {
-	name        string
-	aliases     []string
-	description string
-	members     []groupMember
-	// seated: a member counts only while it is a member of the United
-	// Nations (unMembers), so that a state is in its UN regional group from
-	// its admission until it ceased to exist.
-	seated bool
-}
-
-func (d groupDef) build() Group {
-	g := Group{Name: d.name, Description: d.description}
+// build makes the Group of a built-in definition.
+func build(d countries.GroupDef) Group {
+	g := Group{Name: d.Name, Description: d.Description}
 	var un map[int][]membership
-	if d.seated {
+	if d.Seated {
 		un = unSpans()
 	}
-	for _, m := range d.members {
-		c, err := LookupCountry(m.key)
+	for _, m := range d.Members {
+		c, err := LookupCountry(m.Key)
 		if err != nil {
-			panic("votes: bad built-in group " + d.name + ": " + err.Error()) // a bug in the table, caught by the tests
+			panic("votes: bad built-in group " + d.Name + ": " + err.Error()) // a bug in the table, caught by the tests
 		}
-		span := membership{country: c, from: mustDay(m.from), until: mustDay(m.until)}
+		span := membership{country: c, from: countries.MustDay(m.From), until: countries.MustDay(m.Until)}
 		if !span.until.IsZero() && !span.until.After(span.from) {
-			panic("votes: built-in group " + d.name + ": empty span for " + m.key)
+			panic("votes: built-in group " + d.Name + ": empty span for " + m.Key)
 		}
-		if !d.seated {
+		if !d.Seated {
 			g.members = append(g.members, span)
 			continue
 		}
 		seats, ok := un[c.COW]
 		if !ok {
-			panic("votes: built-in group " + d.name + ": " + m.key + " was never a UN member")
+			panic("votes: built-in group " + d.Name + ": " + m.Key + " was never a UN member")
 		}
 		for _, u := range seats {
 			if s, ok := intersect(span, u); ok {
@@ -322,19 +307,8 @@ func intersect(a, b membership) (membership, bool) {
 // unSpans returns the spans of UN membership by COW code.
 func unSpans() map[int][]membership {
 	out := make(map[int][]membership)
-	for _, m := range unDef().build().members {
+	for _, m := range build(countries.UNDef()).members {
 		out[m.country.COW] = append(out[m.country.COW], m)
 	}
 	return out
-}
-
-func mustDay(s string) time.Time {
-	if s == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic("votes: bad date in a built-in group: " + s)
-	}
-	return t
 }

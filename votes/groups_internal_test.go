@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/unga-go/unga/internal/countries"
 )
 
 // TestGroupAliases checks that every name and alias finds its own group
@@ -17,10 +19,10 @@ func TestGroupAliases(t *testing.T) {
 	doc := string(src)
 	doc = doc[strings.Index(doc, "// LookupGroup returns"):strings.Index(doc, "func LookupGroup(")]
 	doc = strings.ReplaceAll(doc, "\n//  ", "")
-	for _, d := range groupDefs() {
-		for _, a := range append([]string{d.name}, d.aliases...) {
-			if g, err := LookupGroup(a); err != nil || g.Name != d.name {
-				t.Errorf("LookupGroup(%q) = %q, %v; want %s", a, g.Name, err, d.name)
+	for _, d := range countries.GroupDefs() {
+		for _, a := range append([]string{d.Name}, d.Aliases...) {
+			if g, err := LookupGroup(a); err != nil || g.Name != d.Name {
+				t.Errorf("LookupGroup(%q) = %q, %v; want %s", a, g.Name, err, d.Name)
 			}
 			if !strings.Contains(doc, `"`+a+`"`) {
 				t.Errorf("LookupGroup's documentation does not list %q", a)

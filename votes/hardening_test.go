@@ -18,7 +18,8 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// Reproducers of issue #10, one test each; the fixtures of
+// Reproducers of bad inputs that once got through or panicked, one test
+// each; the fixtures of
 // testdata/malformed cover the rest (see malformedCases).
 
 // zeros reads as an endless run of zero bytes.

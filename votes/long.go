@@ -36,8 +36,8 @@ var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "i
 // else empty; other_sponsors is RollCall.OtherSponsors joined by " | ".
 //
 // Fields are quoted as encoding/csv quotes them. The table is written by
-// hand, not through reflection: the embedded record's 870,109 rows take a
-// few tens of milliseconds (BenchmarkWriteLong).
+// hand, not through reflection, in time linear in the rows
+// (BenchmarkWriteLong times the embedded record).
 func WriteLong(w io.Writer, d *Dataset) error {
 	nr := len(d.rollCalls)
 	// Each row is head[j], state[i], vote, tail[j].

@@ -68,7 +68,7 @@ var malformedCases = []malformedCase{
 	{file: "unvotes/rollcalls_bad_date.csv", read: readUnvotes("rolls"), err: votes.ErrBadDate, line: 4, column: 7, field: "date", rollCalls: 2, records: 4},
 	{file: "unvotes/rollcalls_duplicate.csv", read: readUnvotes("rolls"), err: votes.ErrDuplicateRollCall, line: 4, column: 1, field: "rcid", rollCalls: 2, records: 4},
 	{file: "unvotes/issues_unknown.csv", read: readUnvotes("issues"), err: votes.ErrUnknownIssue, line: 3, column: 3, field: "short_name", rollCalls: 2, records: 4},
-	// Hardening (issue #10): a header alone, vote codes of other layouts,
+	// Hardening: a header alone, vote codes of other layouts,
 	// a code naming another state than the name, IDs past 32 bits,
 	// sessions that their dates contradict or that cannot be placed,
 	// implausible years and trailing junk, an issue of no roll call.

@@ -5,14 +5,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/unga-go/unga/internal/countries"
 	"github.com/unga-go/unga/internal/csvscan"
+	"github.com/unga-go/unga/internal/parallel"
 )
 
 // The vote rows of the unvotes and Voeten files, about a million of them,
@@ -344,18 +343,7 @@ func (b *builder) merge(p *part) bool {
 }
 
 // onRows calls f on ranges that cover [0, n), on all cores at once.
-func onRows(n int, f func(lo, hi int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers == 1 || n < 2 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { f(w*n/workers, (w+1)*n/workers) })
-	}
-	wg.Wait()
-}
+func onRows(n int, f func(lo, hi int)) { parallel.Blocks(n, 0, f) }
 
 // rowParser parses one record of a part, into an op or, in dense mode,
 // into the part's cells. Each worker has its own, which it keeps from part
@@ -458,7 +446,7 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 	if n == 0 {
 		return nil
 	}
-	workers := min(n, runtime.GOMAXPROCS(0))
+	workers := parallel.Workers(n, 0)
 	for len(w.parsers) < workers {
 		w.parsers = append(w.parsers, w.newParser())
 	}
@@ -474,20 +462,9 @@ func (w *voteRows) block(head, data []byte, exact bool) (err error) {
 		}
 		left.Store(int64(budget))
 	}
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for k := range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim, left)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(n, workers, func(k, i int) {
+		parsePart(&parts[i], w.parsers[k], w.file, w.headerWidth, w.lim, left)
+	})
 	if !exact {
 		// Every cut is right if every part holds an even number of quotes,
 		// since each then starts and ends outside quotes.

@@ -9,9 +9,8 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// Figures for the unvotes record (R package unvotes 0.3.0) are those of the
-// issue and of /work/shared/data/README.md, checked with Python's csv module
-// on the same files: 870,109 vote rows, 6,203 roll calls, 200 countries.
+// Figures for the unvotes record (R package unvotes 0.3.0), counted with
+// Python's csv module by testdata/scripts/counts.py: 870,109 vote rows, 6,203 roll calls, 200 countries.
 
 func TestUnvotesCounts(t *testing.T) {
 	d := unvotesData(t)
@@ -72,7 +71,8 @@ func TestReadUnvotesFiles(t *testing.T) {
 
 func TestUnvotesKnownTallies(t *testing.T) {
 	d := unvotesData(t)
-	// Tallies yes-no-abstain from the UN record, as in the issue.
+	// Tallies yes-no-abstain of the votes listed in the record
+	// (testdata/scripts/crimea.py prints them).
 	for _, tc := range []struct {
 		rcid       int
 		resolution string

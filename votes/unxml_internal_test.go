@@ -277,7 +277,7 @@ func TestUNXMLRealDefects(t *testing.T) {
 	res, r = readUNXMLFile(t, "80.jsonl.gz")
 	var syms []string
 	for _, p := range repairsWith(r, ErrDuplicateRollCall) {
-		syms = append(syms, strings.Fields(strings.SplitN(p.Err.Error(), ": ", 2)[1])[0])
+		syms = append(syms, strings.Fields(strings.SplitN(strings.TrimPrefix(p.Err.Error(), "votes: "), ": ", 2)[1])[0])
 	}
 	if strings.Join(syms, " ") != "A/RES/80/144 A/RES/80/131 A/RES/80/64" {
 		t.Errorf("80: repeated %v, want 80/144, 80/131, 80/64", syms)

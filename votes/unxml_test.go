@@ -52,7 +52,7 @@ var unxmlAll = sync.OnceValue(func() (u struct {
 	return u
 })
 
-// The recorded votes by session, as the data README counts them (lines
+// The recorded votes by session, as the files count them (lines
 // "By a recorded vote": 90, 100, 80, 88, 85, 132 and 168 in sessions
 // 74-80, 3 in ES-10, 6 in ES-11), less the repeated lines (19 symbols
 // repeated by 36 lines in 79.json, 2 of the 3 repeats of 80.json being

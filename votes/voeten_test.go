@@ -12,8 +12,8 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// Figures for Voeten's 2016 file (UNVotesPublished) are those of the issue
-// and /work/shared/data/README.md, checked with Python's csv module:
+// Figures for Voeten's 2016 file (UNVotesPublished), counted with Python's
+// csv module by testdata/scripts/counts.py:
 // 1,066,613 rows, codes 1/2/3/8/9 588,800/95,099/54,865/73,328/254,521,
 // 5,429 roll calls, 200 COW codes.
 

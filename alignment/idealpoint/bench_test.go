@@ -19,10 +19,10 @@ func BenchmarkEstimate(b *testing.B) {
 
 // BenchmarkEstimateDynamic: the dynamic fit of the whole record, sessions
 // 1-74, with its standard errors (the roll-call parameters integrated out
-// session by session); the goal of issue #12 item 5 is 30 s or less on a
-// 2-core machine.
+// session by session); the goal is 30 s or less on a 2-core machine.
 // BSVRollCalls is the same fit on the roll calls Bailey, Strezhnev & Voeten
-// estimate from, on which the standard errors meet the issue's goals.
+// estimate from, on which the standard errors meet the goals of
+// TestUncertaintyAgainstBSV.
 func BenchmarkEstimateDynamic(b *testing.B) {
 	for _, bc := range []struct {
 		name string

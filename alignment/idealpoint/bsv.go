@@ -108,8 +108,7 @@ func (p *Published) Session(s int) []PublishedEstimate {
 // every other roll call. Their files count those of the early record,
 // where each such vote carries its own symbol (sessions 1-39), but not
 // those of sessions 52-72, which the record takes from the meeting records
-// under the symbol of the resolution they are part of (the 40 votes on
-// paragraphs and amendments of session 71 among its 119 roll calls). The
+// under the symbol of the resolution they are part of. The
 // rule is read from their files: with it, the contested roll calls of each
 // session 1-74 number exactly the most votes any state's estimate rests on
 // (NVotes) (TestBSVRollCalls). Roll calls whose flags the source does not
@@ -142,7 +141,7 @@ var bsvColumns = []string{"Row", "ccode", "session", "NVotes", "IdealPoint",
 
 // ErrBadHeader is returned (inside a *ParseError) when the header is not
 // that of the published file.
-var ErrBadHeader = errors.New("not the header of Bailey, Strezhnev & Voeten's estimates")
+var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev & Voeten's estimates")
 
 // ReadBSV reads the ideal point estimates of Bailey, Strezhnev & Voeten
 // (2017), as published in their Harvard Dataverse release

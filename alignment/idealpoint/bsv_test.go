@@ -72,8 +72,8 @@ func correlate(ps []Position, session int, bsv *Published) (float64, int) {
 
 // TestAgainstBSV compares with the published estimates of Bailey,
 // Strezhnev & Voeten (Apr 2020 release, testdata/idealpoints): per session
-// Pearson r over the states in both, for the dynamic fit (thresholds of the
-// issue: median >= 0.97, minimum >= 0.90) and for per-session static fits
+// Pearson r over the states in both, for the dynamic fit (required: median
+// >= 0.97, minimum >= 0.90) and for per-session static fits
 // (logged; session 10 has 27 contested roll calls and is the weak one);
 // pooled over all state-sessions for the dynamic fit (r >= 0.95). The fits
 // use the roll calls BSV use (BSVRollCalls); on all roll calls the full

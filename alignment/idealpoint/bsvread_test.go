@@ -11,9 +11,9 @@ import (
 
 // TestReadBSV reads the published file (testdata/idealpoints, the April
 // 2020 release) and checks values against the file as published:
-// 10,469 rows; session 74 as quoted in /work/shared/data/README.md (USA
-// 2.69, Israel 2.59, UK 1.73, Croatia 1.09, Serbia 0.47, Russia 0.14,
-// China -0.33, Cuba -1.68); the first row (USA, session 1) read by hand.
+// 10,469 rows; session 74's rows as published (USA 2.69, Israel 2.59, UK
+// 1.73, Croatia 1.09, Serbia 0.47, Russia 0.14, China -0.33, Cuba -1.68);
+// the first row (USA, session 1) read by hand.
 func TestReadBSV(t *testing.T) {
 	pub := readBSV(t)
 	if n := len(pub.Estimates); n != 10469 {

@@ -3,10 +3,9 @@ package idealpoint
 import (
 	"context"
 	"math"
-	"runtime"
-	"sync"
 	"time"
 
+	par "github.com/unga-go/unga/internal/parallel"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -95,29 +94,11 @@ func (cs *coreSettings) err() error {
 	return cs.ctx.Err()
 }
 
-// parallel runs f on [0,n) split into contiguous blocks; the split depends
-// only on n and workers, so results are deterministic.
+// parallel runs f on [0,n) split into contiguous blocks of 64 or more
+// (parallel.Blocks); the split depends only on n and workers, so results
+// are deterministic.
 func parallel(n, workers int, f func(lo, hi int)) {
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers > n/64 {
-		workers = n / 64
-	}
-	if workers <= 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(lo, hi)
-		}()
-	}
-	wg.Wait()
+	par.Blocks(n, max(min(par.Workers(n, workers), n/64), 1), f)
 }
 
 // bounds gives the latent interval of vote v for an item with cut points

@@ -1,9 +1,10 @@
 // Package idealpoint estimates the ideal points of states from their
-// votes in the UN General Assembly: one number per state (and session) that
-// places it on the main dimension of conflict in the Assembly, the
-// measure of Bailey, Strezhnev & Voeten (2017, "Estimating Dynamic State
-// Preferences from United Nations Voting Data", Journal of Conflict
-// Resolution 61(2)).
+// votes in the UN General Assembly.
+//
+// An ideal point is one number per state (and session) that places it on
+// the main dimension of conflict in the Assembly, the measure of Bailey,
+// Strezhnev & Voeten (2017, "Estimating Dynamic State Preferences from
+// United Nations Voting Data", Journal of Conflict Resolution 61(2)).
 //
 // # Model
 //

@@ -12,8 +12,8 @@ import (
 
 // TestSession74Order checks the order of well-separated pairs in BSV's
 // session 74 estimates (USA 2.69 > Israel 2.59 > UK 1.73 > Croatia 1.09 >
-// Serbia 0.47 > Russia 0.14 > China -0.33 > Cuba -1.68, from the issue and
-// the published file). USA and Israel (0.10 apart, within BSV's own
+// Serbia 0.47 > Russia 0.14 > China -0.33 > Cuba -1.68, from the published
+// file, testdata/idealpoints/IdealpointestimatesAll_Apr2020.csv). USA and Israel (0.10 apart, within BSV's own
 // uncertainty) are only required to be the two highest.
 func TestSession74Order(t *testing.T) {
 	ds := loadReal(t)

@@ -10,7 +10,7 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// TestInvalidOptions: the reproducers of issue #10 item 6. Drift NaN or
+// TestInvalidOptions: options that once passed unchecked. Drift NaN or
 // 1e-300 and Persistence NaN made EstimateDynamic stop after one sweep,
 // "converged", with every SE 1.0000000000000007; Drift 1e-10 gave every SE
 // 12.78. Each is now an ErrInvalidOptions naming the field and its range.

@@ -142,7 +142,7 @@ func fitDynamicSim(t *testing.T, truth []float64, items [][]obs, itemGroup []int
 // curvature was taken at the reported positions, before the standard
 // errors moved to the mode). Logged: with steps of 0.3 the defaults cover
 // 99% (wider than needed), and UncertaintyDrift = Drift = 0.1, the
-// standard errors before issue #12, covers 87% (steps 0.3) and 75% (0.85).
+// standard errors of the first version, covers 87% (steps 0.3) and 75% (0.85).
 func TestSECoverageDynamic(t *testing.T) {
 	const n, s, m = 100, 10, 30
 	for _, tc := range []struct {

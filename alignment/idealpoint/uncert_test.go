@@ -41,8 +41,9 @@ func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64,
 
 // TestUncertaintyAgainstBSV measures the standard errors of the dynamic
 // fit of the whole record against the posterior spread of Bailey,
-// Strezhnev & Voeten (issue #12 item 5), sessions 50-74, on the roll calls
-// their estimates rest on (BSVRollCalls). The goals of the issue: a median
+// Strezhnev & Voeten (their Q5%-Q95% spread in the Apr 2020 release),
+// sessions 50-74, on the roll calls their estimates rest on
+// (BSVRollCalls). The goals: a median
 // ratio in [0.8, 1.25] and a correlation of at least 0.8 in every session.
 //
 // Measured here: median ratio 0.90 (0.85-0.97 by session), correlation a

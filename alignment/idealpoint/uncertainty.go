@@ -2,10 +2,9 @@ package idealpoint
 
 import (
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 
+	par "github.com/unga-go/unga/internal/parallel"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -134,26 +133,14 @@ func (m *model) integrateItems(workers int) {
 		g := m.igroup(j)
 		itemsOf[g] = append(itemsOf[g], int32(j))
 	}
-	// Not parallel: it keeps fewer than 128 tasks on one goroutine, and a
-	// session's factorisation is worth a goroutine. Dealing the sessions
-	// out in turn also balances the small early ones against the large
-	// late ones; each session is independent, so the result does not
-	// depend on the split.
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, ng)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for g := w; g < ng; g += workers {
-				m.integrateSession(unitsOf[g], itemsOf[g], local, ng == 1)
-			}
-		}()
-	}
-	wg.Wait()
+	// One session per call, not parallel's blocks of 64: a session's
+	// factorisation is worth a goroutine. Handing the sessions out to
+	// whichever goroutine is free balances the small early ones against
+	// the large late ones; each session is independent, so the result
+	// does not depend on the split.
+	par.For(ng, workers, func(_, g int) {
+		m.integrateSession(unitsOf[g], itemsOf[g], local, ng == 1)
+	})
 }
 
 // integrateSession does one session of integrateItems. If standardized,

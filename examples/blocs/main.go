@@ -1,5 +1,7 @@
-// Command blocs asks which voting blocs sat in a session of the UN General
-// Assembly, who sits in which, where the Balkan states and Russia fall, and
+// Command blocs finds the voting blocs of a session of the UN General
+// Assembly.
+//
+// It says who sits in which, where the Balkan states and Russia fall, and
 // how firm the blocs are (a bootstrap over the roll calls); asked to, it
 // draws the answer as a dendrogram, an agreement heatmap in dendrogram
 // order, a map of the states (classical MDS) coloured by bloc and a heatmap

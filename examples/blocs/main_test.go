@@ -416,7 +416,7 @@ func TestBadFlags(t *testing.T) {
 // k-medoids and Louvain print blocs in the same form; both keep the US
 // with Israel and Russia with China, apart from the EU states, and list
 // every state once. At resolution 1 Louvain splits the Assembly in two, as
-// the issue (after Macon, Mucha and Porter 2012) expects.
+// Macon, Mucha and Porter (2012) found of the Assembly's later sessions.
 func TestOtherMethods(t *testing.T) {
 	for _, tc := range []struct {
 		method string
@@ -452,7 +452,7 @@ func TestOtherMethods(t *testing.T) {
 	}
 }
 
-// TestDropEveryState: the reproducers of issue #10 item 2, which panicked
+// TestDropEveryState: inputs that once panicked
 // in cluster.DropMissing, end with an error that says what to do: session
 // 74 has 91 contested roll calls, so -min 92 leaves no state; session 78 of
 // the UNDL fixture has too few roll calls for the default minimum.

@@ -1,7 +1,9 @@
-// Crimea asks which Balkan states vote with Russia on Crimea, from the UN
-// General Assembly's roll-call record, and finds that Serbia is the only
-// one; it then says how sure that is and follows Serbia's alignment since
-// 1992.
+// Crimea asks which Balkan states vote with Russia on Crimea in the UN
+// General Assembly.
+//
+// It reads the embedded roll-call record, names the states that stand
+// apart from the rest of the Balkans, says how sure that is and follows
+// the alignment of the state that stands apart since 1992.
 //
 // It runs as a notebook: each step prints a heading, a sentence of context
 // and its result. With no flags it reads the embedded 1946-2019 record

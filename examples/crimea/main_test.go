@@ -56,7 +56,7 @@ func russia(t *testing.T) string {
 	return c.Name
 }
 
-// The finding of the issue, from the embedded record: Serbia voted no with
+// From the embedded record (testdata/scripts/crimea.py): Serbia voted no with
 // Russia on the six Crimea resolutions of 2016-2019 and was absent on
 // A/RES/68/262; Bosnia and Herzegovina abstained; the other Balkan states
 // voted yes. Tallies are the UN's (yes-no-abstain).
@@ -86,14 +86,15 @@ func TestRunCrimea(t *testing.T) {
 		}
 	}
 	// Session 74: Serbia-Russia Agree 0.7439 on 82 roll calls, 95%
-	// interval [0.6646, 0.8171] by 100,000 resamples (issue #12's
-	// independent figures); a seeded bootstrap of 1,000 lands within 0.01.
+	// interval [0.6648, 0.8176] by 100,000 resamples
+	// (testdata/scripts/bootstrap74.py); a seeded bootstrap of 1,000 lands
+	// within 0.01.
 	m := regexp.MustCompile(`\n74 +2019 +0\.744 (0\.\d{3})-(0\.\d{3}) +82 +0\.828 +28\n`).FindStringSubmatch(s)
 	if m == nil {
 		t.Fatalf("output lacks session 74's score 0.744 with its interval on 82 roll calls:\n%s", s)
 	}
-	if lo, hi := atof(t, m[1]), atof(t, m[2]); math.Abs(lo-0.6646) > 0.01 || math.Abs(hi-0.8171) > 0.01 {
-		t.Errorf("session 74's interval %v-%v, want within 0.01 of 0.6646-0.8171", lo, hi)
+	if lo, hi := atof(t, m[1]), atof(t, m[2]); math.Abs(lo-0.6648) > 0.01 || math.Abs(hi-0.8176) > 0.01 {
+		t.Errorf("session 74's interval %v-%v, want within 0.01 of 0.6648-0.8176", lo, hi)
 	}
 	if !strings.Contains(s, "How sure: in session 74 (2019) Serbia's agreement with "+russia(t)+" is 0.744 (95% interval "+m[1]+"-"+m[2]+", 82 roll calls).") {
 		t.Errorf("output lacks the sentence on how sure session 74's score is")
@@ -125,7 +126,7 @@ func TestRunCrimea(t *testing.T) {
 		t.Errorf("output does not say that sessions 47-54 have no score")
 	}
 	// Coverage: the record has no roll call from January to September
-	// 2019 (issue #11), so session 73's resumed part is missing.
+	// 2019 (testdata/scripts/counts.py), so session 73's resumed part is missing.
 	if !strings.Contains(s, "Session 73 holds 95 roll calls; its 2019 votes (the resumed part) are missing") {
 		t.Errorf("output lacks the coverage note for session 73")
 	}

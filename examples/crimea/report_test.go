@@ -7,7 +7,7 @@ import (
 	"github.com/unga-go/unga/alignment"
 )
 
-// A zero report (issue #10, item 12) gives a sentence and empty tables, not
+// A zero report gives a sentence and empty tables, not
 // a panic.
 func TestReportZero(t *testing.T) {
 	var rep alignment.OutlierReport

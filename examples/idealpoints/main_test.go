@@ -132,7 +132,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", moved, s)
 	}
 	// The record lacks every roll call from January to September 2019
-	// (issue #11), the resumed part of session 73.
+	// (testdata/scripts/counts.py), the resumed part of session 73.
 	if !strings.Contains(s, "  Session 73 holds 95 roll calls; its 2019 votes (the resumed part) are missing") {
 		t.Errorf("output lacks the coverage note on session 73:\n%s", s)
 	}

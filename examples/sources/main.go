@@ -1,5 +1,7 @@
 // Sources compares the embedded roll-call record of the UN General Assembly
-// with another source, vote by vote, and says what it finds: which roll
+// with another source, vote by vote.
+//
+// It says what it finds: which roll
 // calls match, which votes differ, by state and by session, which states'
 // rows are swapped or shifted, which tallies disagree with the official
 // totals, and where either record is thin.

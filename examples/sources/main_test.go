@@ -141,7 +141,7 @@ func TestRunFlags(t *testing.T) {
 	}
 }
 
-// The examples' rule (issue #10): -h prints the usage on stdout and exits
+// The examples' rule: -h prints the usage on stdout and exits
 // 0, although run returns flag.ErrHelp (main takes it for success); a
 // stray argument is refused with exit status 1, before any work.
 func TestExitStatus(t *testing.T) {

@@ -1,10 +1,13 @@
-// Package countries holds the one table of the states that have sat in the
-// General Assembly, with every fact about each state that the module
-// knows (codes, names, earlier names, aliases, seat changes), and the raw
-// lookups on it: by COW code, by any name or code a source writes, and the
-// seats that passed to a successor. Lookups return a state's place in
-// Table; package votes makes its Country values from the rows and is the
-// API users see.
+// Package countries holds everything the module knows about the states
+// that have sat in the General Assembly, in one place.
+//
+// That is the table of states (codes, names, earlier names, aliases, seat
+// changes), the lists that order or group them (the best-known states,
+// the built-in groups with their members' days, the UN's admissions), and
+// the raw lookups on them: by COW code, by any name or code a source
+// writes, and the seats that passed to a successor. Lookups return a
+// state's place in Table; package votes makes its Country and Group values
+// from these rows and is the API users see.
 package countries
 
 import (

@@ -173,7 +173,11 @@ func (w *Blocks) ReadFrom(src io.Reader) (int64, error) {
 	}
 	done := make(chan struct{})
 	var reader sync.WaitGroup
-	reader.Go(func() { readBlocks(src, blocks, free, done) })
+	reader.Add(1)
+	go func() {
+		defer reader.Done()
+		readBlocks(src, blocks, free, done)
+	}()
 	// The reader must be gone before returning: the caller closes src.
 	defer reader.Wait()
 	defer close(done)

@@ -1,5 +1,6 @@
-// Package csvscan splits CSV records for the votes readers: RFC 4180, as
-// encoding/csv reads them with default settings, without allocating per
+// Package csvscan splits CSV records for the votes readers.
+//
+// It reads RFC 4180, as encoding/csv reads them with default settings, without allocating per
 // record, within limits on the length of a line and a field and the number
 // of fields, and with the line and byte column where every field starts.
 // It also finds record boundaries in blocks of input, for parsing them in
@@ -43,9 +44,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // The errors an Error wraps.
 var (
-	ErrQuote  = errors.New("bad quoting")
-	ErrLimit  = errors.New("over a Reader limit")
-	ErrCROnly = errors.New("the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF")
+	ErrQuote  = errors.New("votes: bad quoting")
+	ErrLimit  = errors.New("votes: over a Reader limit")
+	ErrCROnly = errors.New("votes: the lines end in CR alone (classic Mac OS line ends); convert them to LF or CRLF")
 )
 
 // A Splitter reads CSV records (RFC 4180, as encoding/csv reads them with

@@ -1,5 +1,6 @@
-// Package cli holds what the example programs share around their analysis:
-// parsing flags with a -h that prints the usage and succeeds, refusing
+// Package cli holds what the example programs share around their analysis.
+//
+// That is parsing flags with a -h that prints the usage and succeeds, refusing
 // stray arguments, checking output files and directories before the work
 // starts, so that a bad path fails in a second rather than after the
 // analysis, saving pictures as PNG and SVG, writing lists of sessions as

@@ -1,12 +1,13 @@
-package votes
+package countries
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
-// The built-in groups are data: each member is a key LookupCountry takes
+// The built-in groups are data: each member is a key LookupKey takes
 // (ISO3, or the COW code as a string for a state without one) with the days
 // it joined and left. A change known only to the month or the year is
 // written as the first day of that month or year, and the description says
@@ -23,37 +24,37 @@ const (
 	eu2007            = "2007-01-01"
 )
 
-func always(keys ...string) []groupMember {
-	out := make([]groupMember, len(keys))
+func always(keys ...string) []GroupMember {
+	out := make([]GroupMember, len(keys))
 	for i, k := range keys {
-		out[i] = groupMember{key: k}
+		out[i] = GroupMember{Key: k}
 	}
 	return out
 }
 
-func since(from string, keys ...string) []groupMember {
-	out := make([]groupMember, len(keys))
+func since(from string, keys ...string) []GroupMember {
+	out := make([]GroupMember, len(keys))
 	for i, k := range keys {
-		out[i] = groupMember{key: k, from: from}
+		out[i] = GroupMember{Key: k, From: from}
 	}
 	return out
 }
 
 // periods gives one state's spans from alternating days: joined, left,
 // joined again, ...; an odd count leaves the last span open.
-func periods(key string, days ...string) []groupMember {
-	var out []groupMember
+func periods(key string, days ...string) []GroupMember {
+	var out []GroupMember
 	for i := 0; i < len(days); i += 2 {
-		m := groupMember{key: key, from: days[i]}
+		m := GroupMember{Key: key, From: days[i]}
 		if i+1 < len(days) {
-			m.until = days[i+1]
+			m.Until = days[i+1]
 		}
 		out = append(out, m)
 	}
 	return out
 }
 
-func concat(parts ...[]groupMember) []groupMember { return slices.Concat(parts...) }
+func concat(parts ...[]GroupMember) []GroupMember { return slices.Concat(parts...) }
 
 // unAdmissions are the days on which states were admitted to the United
 // Nations (un.org, "Growth in United Nations membership" and "Member
@@ -165,8 +166,10 @@ var unEnds = []struct {
 	{"315", czechoslovakSplit, "", "Czechoslovakia was dissolved"},
 }
 
-func unDef() groupDef {
-	d := groupDef{name: "UN", aliases: []string{"United Nations", "UN members", "UN member states"}}
+// UNDef returns the definition of the "UN" group: every member state
+// from its admission, with the ends and breaks of unEnds.
+func UNDef() GroupDef {
+	d := GroupDef{Name: "UN", Aliases: []string{"United Nations", "UN members", "UN member states"}}
 	ends := make(map[string]int)
 	for i, e := range unEnds {
 		ends[e.key] = i
@@ -176,7 +179,7 @@ func unDef() groupDef {
 		"Nations membership' and 'Member States'). South Africa counts as a member throughout, though the " +
 		"Assembly barred it from its work from 12 November 1974 to 23 June 1994 (A/RES/48/258). Ends and breaks: ")
 	for i, e := range unEnds {
-		c, _ := LookupCountry(e.key)
+		c := mustKey(e.key)
 		if i > 0 {
 			sb.WriteString("; ")
 		}
@@ -193,29 +196,78 @@ func unDef() groupDef {
 		}
 		var names []string
 		for _, k := range a.keys {
-			c, err := LookupCountry(k)
-			if err != nil {
-				panic("votes: bad key in the UN admissions: " + k)
-			}
-			names = append(names, c.Name)
+			names = append(names, mustKey(k).Name)
 			if j, ok := ends[k]; ok {
 				e := unEnds[j]
-				d.members = append(d.members, periods(k, a.day, e.until)...)
+				d.Members = append(d.Members, periods(k, a.day, e.until)...)
 				if e.resumed != "" {
-					d.members = append(d.members, periods(k, e.resumed)...)
+					d.Members = append(d.Members, periods(k, e.resumed)...)
 				}
 			} else {
-				d.members = append(d.members, periods(k, a.day)...)
+				d.Members = append(d.Members, periods(k, a.day)...)
 			}
 		}
 		fmt.Fprintf(&sb, "%s: %s", longDay(a.day), strings.Join(names, ", "))
 	}
 	sb.WriteString(".")
-	d.description = sb.String()
+	d.Description = sb.String()
 	return d
 }
 
-func longDay(s string) string { return mustDay(s).Format("2 January 2006") }
+func longDay(s string) string { return MustDay(s).Format("2 January 2006") }
+
+// A GroupMember is one state's span in a built-in group: Key is any key
+// LookupKey takes (ISO3, or the COW code as a string for a state without
+// one), From and Until are yyyy-mm-dd or "" (since before 1946, still a
+// member).
+type GroupMember struct {
+	Key, From, Until string
+}
+
+// A GroupDef defines a built-in group; package votes builds its Group.
+type GroupDef struct {
+	Name        string
+	Aliases     []string
+	Description string
+	Members     []GroupMember
+	// Seated: a member counts only while it is a member of the United
+	// Nations (UNDef), so that a state is in its UN regional group from
+	// its admission until it ceased to exist.
+	Seated bool
+}
+
+// LookupKey returns the place in Table of the state a key names today:
+// a name, an ISO code or a COW code as a string.
+func LookupKey(key string) (int, bool) {
+	k := FoldKey(key)
+	if code, numeric := CowKey(key); numeric {
+		k = code
+	}
+	return Lookup(k, time.Time{})
+}
+
+// mustKey returns the row of Table a key of the groups' data names; a key
+// that names no state is a bug in the data, caught by the tests.
+func mustKey(key string) *Entry {
+	p, ok := LookupKey(key)
+	if !ok {
+		panic("countries: bad key in the built-in groups: " + key)
+	}
+	return &Table[p]
+}
+
+// MustDay parses a day of the groups' data, yyyy-mm-dd; "" is the zero
+// time. A bad day is a bug in the data, caught by the tests.
+func MustDay(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic("countries: bad date in a built-in group: " + s)
+	}
+	return t
+}
 
 // The UN regional groups (UN Department for General Assembly and Conference
 // Management, "United Nations Regional Groups of Member States"), as they
@@ -226,28 +278,28 @@ const regionalNote = " Each state counts from its admission to the UN until it c
 	"groups did not always match. The moves between groups named in the five descriptions are the only " +
 	"ones this table records."
 
-func groupDefs() []groupDef {
-	return []groupDef{
-		unDef(),
+func GroupDefs() []GroupDef {
+	return []GroupDef{
+		UNDef(),
 		{
-			name:    "African",
-			aliases: []string{"African Group", "Africa"},
-			description: "The UN's African Group, its 54 members today." + regionalNote + " Zanzibar is here " +
+			Name:    "African",
+			Aliases: []string{"African Group", "Africa"},
+			Description: "The UN's African Group, its 54 members today." + regionalNote + " Zanzibar is here " +
 				"until its union with Tanganyika on 26 April 1964. South Africa is here from 23 June 1994, " +
 				"when it resumed its seat in the Assembly (A/RES/48/258), and in no group before: from 12 " +
 				"November 1974 the Assembly barred it from its work, and its place in the earlier, informal " +
 				"groups is not established here.",
-			seated: true,
-			members: concat(always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
+			Seated: true,
+			Members: concat(always("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
 				"COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN",
 				"LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA", "RWA",
 				"STP", "SEN", "SYC", "SLE", "SOM", "SSD", "SDN", "TGO", "TUN", "UGA", "TZA", "ZMB", "ZWE", "Zanzibar"),
 				since("1994-06-23", "ZAF")),
 		},
 		{
-			name:    "Asia-Pacific",
-			aliases: []string{"Asia-Pacific Group", "Asia Pacific", "Asian", "Asian Group"},
-			description: "The UN's Asia-Pacific Group (the Asian Group until 2011), its 54 members today, " +
+			Name:    "Asia-Pacific",
+			Aliases: []string{"Asia-Pacific Group", "Asia Pacific", "Asian", "Asian Group"},
+			Description: "The UN's Asia-Pacific Group (the Asian Group until 2011), its 54 members today, " +
 				"Cyprus among them." + regionalNote + " The Yemen Arab Republic and Democratic Yemen are here " +
 				"until their union on 22 May 1990, the Republic of China until 25 October 1971 (the People's " +
 				"Republic since). Kiribati, a member since 14 September 1999, was in no group at first and is in " +
@@ -256,73 +308,73 @@ func groupDefs() []groupDef {
 				"its Pacific members without Kiribati, and Wikipedia's 'United Nations Regional Groups' still " +
 				"put it in no group in May 2014, so the true day may be later. Turkey, " +
 				"which takes part in both this group and WEOG, is counted in WEOG, where it votes in elections.",
-			seated: true,
-			members: concat(always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CYP", "PRK", "FJI", "IND", "IDN",
+			Seated: true,
+			Members: concat(always("AFG", "BHR", "BGD", "BTN", "BRN", "KHM", "CYP", "PRK", "FJI", "IND", "IDN",
 				"IRN", "IRQ", "JPN", "JOR", "KAZ", "KWT", "KGZ", "LAO", "LBN", "MYS", "MDV", "MHL", "FSM",
 				"MNG", "MMR", "NRU", "NPL", "OMN", "PAK", "PLW", "PNG", "PHL", "QAT", "KOR", "WSM", "SAU", "SGP",
 				"SLB", "LKA", "SYR", "TJK", "THA", "TLS", "TON", "TKM", "TUV", "ARE", "UZB", "VUT", "VNM",
 				"678", "680", "679", "713", "710"), since("2010-01-01", "KIR")),
 		},
 		{
-			name:    "Eastern European",
-			aliases: []string{"Eastern European Group", "EEG", "Eastern Europe"},
-			description: "The UN's Eastern European Group, its 23 members today (the Soviet Union as " +
+			Name:    "Eastern European",
+			Aliases: []string{"Eastern European Group", "EEG", "Eastern Europe"},
+			Description: "The UN's Eastern European Group, its 23 members today (the Soviet Union as " +
 				"Russia, Yugoslavia as Serbia, COW 345)." + regionalNote + " Czechoslovakia is here until " +
 				"1 January 1993 and the German Democratic Republic until 3 October 1990. Yugoslavia is out " +
 				"from 22 September 1992 to 1 November 2000, when it did not sit in the Assembly.",
-			seated: true,
-			members: always("ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA",
+			Seated: true,
+			Members: always("ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA",
 				"LTU", "MNE", "MKD", "POL", "MDA", "ROU", "RUS", "345", "SVK", "SVN", "UKR", "315", "265"),
 		},
 		{
-			name:    "GRULAC",
-			aliases: []string{"Latin American and Caribbean", "Latin American and Caribbean Group", "Latin America"},
-			description: "The UN's Group of Latin American and Caribbean States, its 33 members today." +
+			Name:    "GRULAC",
+			Aliases: []string{"Latin American and Caribbean", "Latin American and Caribbean Group", "Latin America"},
+			Description: "The UN's Group of Latin American and Caribbean States, its 33 members today." +
 				regionalNote,
-			seated: true,
-			members: always("ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA",
+			Seated: true,
+			Members: always("ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA",
 				"DOM", "ECU", "SLV", "GRD", "GTM", "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER",
 				"KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN"),
 		},
 		{
-			name:    "WEOG",
-			aliases: []string{"Western European and Others", "Western European and Others Group", "Western Europe and Others"},
-			description: "The UN's Western European and Others Group: its 28 members today, Turkey among " +
+			Name:    "WEOG",
+			Aliases: []string{"Western European and Others", "Western European and Others Group", "Western Europe and Others"},
+			Description: "The UN's Western European and Others Group: its 28 members today, Turkey among " +
 				"them, and the United States, which sits with it as an observer and counts with it in " +
 				"elections." + regionalNote + " The Federal Republic of Germany is here until 3 October 1990 " +
 				"(Germany since). Israel, in no group before, is here since it joined on 28 May 2000, first " +
 				"for a renewable term and in New York only (UN DGACM; Wikipedia, 'United Nations Regional " +
 				"Groups').",
-			seated: true,
-			members: concat(always("AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "GRC", "ISL",
+			Seated: true,
+			Members: concat(always("AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "GRC", "ISL",
 				"IRL", "ITA", "LIE", "LUX", "MLT", "MCO", "NLD", "NZL", "NOR", "PRT", "SMR", "ESP", "SWE", "CHE",
 				"TUR", "GBR", "USA", "260", "255"), since("2000-05-28", "ISR")),
 		},
 		{
-			name: "Balkans",
-			description: "The states of the Balkan peninsula that sit in the UN: Albania, Bosnia and Herzegovina, " +
+			Name: "Balkans",
+			Description: "The states of the Balkan peninsula that sit in the UN: Albania, Bosnia and Herzegovina, " +
 				"Bulgaria, Croatia, Greece, Montenegro, North Macedonia, Romania, Serbia (with Yugoslavia and " +
 				"Serbia and Montenegro, COW 345) and Slovenia, at all dates. Kosovo is not a UN member.",
-			members: always("ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "MKD", "ROU", "345", "SVN"),
+			Members: always("ALB", "BIH", "BGR", "HRV", "GRC", "MNE", "MKD", "ROU", "345", "SVN"),
 		},
 		{
-			name:    "Western Balkans",
-			aliases: []string{"WB6", "West Balkans"},
-			description: "The European Union's Western Balkans: Albania, Bosnia and Herzegovina, Montenegro, " +
+			Name:    "Western Balkans",
+			Aliases: []string{"WB6", "West Balkans"},
+			Description: "The European Union's Western Balkans: Albania, Bosnia and Herzegovina, Montenegro, " +
 				"North Macedonia and Serbia (Kosovo is not a UN member), and Croatia until it joined the EU on " +
 				"1 July 2013 (European Commission, enlargement policy).",
-			members: concat(always("ALB", "BIH", "MNE", "MKD", "345"), periods("HRV", "", "2013-07-01")),
+			Members: concat(always("ALB", "BIH", "MNE", "MKD", "345"), periods("HRV", "", "2013-07-01")),
 		},
 		{
-			name:    "EU",
-			aliases: []string{"European Union", "EEC", "European Communities"},
-			description: "Member states of the European Union and, before 1993, the European Economic " +
+			Name:    "EU",
+			Aliases: []string{"European Union", "EEC", "European Communities"},
+			Description: "Member states of the European Union and, before 1993, the European Economic " +
 				"Community, with accession dates (europa.eu, 'From 6 to 27 members'): the six founders on " +
 				"1 January 1958 (the Federal Republic of Germany, Germany from 3 October 1990), Denmark, " +
 				"Ireland and the United Kingdom 1973 (the UK left on 31 January 2020), Greece 1981, Spain and " +
 				"Portugal 1986, Austria, Finland and Sweden 1995, ten states on 1 May 2004, Bulgaria and " +
 				"Romania 2007, Croatia 1 July 2013.",
-			members: concat(
+			Members: concat(
 				since("1958-01-01", "BEL", "FRA", "ITA", "LUX", "NLD"),
 				periods("260", "1958-01-01", germanUnity), periods("255", germanUnity),
 				since("1973-01-01", "DNK", "IRL"),
@@ -336,9 +388,9 @@ func groupDefs() []groupDef {
 			),
 		},
 		{
-			name:    "EU candidates",
-			aliases: []string{"EU candidate countries", "Candidate countries", "EU candidate states"},
-			description: "The European Union's candidate countries, each from the day the European Council " +
+			Name:    "EU candidates",
+			Aliases: []string{"EU candidate countries", "Candidate countries", "EU candidate states"},
+			Description: "The European Union's candidate countries, each from the day the European Council " +
 				"granted it candidate status (for a Council of two days whose sources do not say on which " +
 				"the decision fell, its last day) until it joined the EU or withdrew (European Council conclusions; " +
 				"European Commission, 'EU enlargement'): the ten states of the 2004 and 2007 enlargements that " +
@@ -353,7 +405,7 @@ func groupDefs() []groupDef {
 				"Moldova from 23 June 2022; Bosnia and Herzegovina from 15 December 2022; Georgia from " +
 				"14 December 2023. Candidate status as a formal step dates from the 1990s: the applicants of " +
 				"earlier enlargements are not here. Kosovo, a potential candidate, is not a UN member.",
-			members: concat(
+			Members: concat(
 				periods("CYP", "1997-12-13", eu2004),
 				periods("CZE", "1997-12-13", eu2004), periods("EST", "1997-12-13", eu2004),
 				periods("HUN", "1997-12-13", eu2004), periods("LVA", "1997-12-13", eu2004),
@@ -374,14 +426,14 @@ func groupDefs() []groupDef {
 			),
 		},
 		{
-			name:    "NATO",
-			aliases: []string{"North Atlantic Treaty Organization"},
-			description: "Members of the North Atlantic Treaty Organization with accession dates (nato.int, " +
+			Name:    "NATO",
+			Aliases: []string{"North Atlantic Treaty Organization"},
+			Description: "Members of the North Atlantic Treaty Organization with accession dates (nato.int, " +
 				"'NATO member countries'): twelve founders on 4 April 1949, Greece and Turkey 1952, the Federal " +
 				"Republic of Germany 1955 (Germany from 3 October 1990), Spain 1982, Czechia, Hungary and " +
 				"Poland 1999, seven states in 2004, Albania and Croatia 2009, Montenegro 2017, North " +
 				"Macedonia 2020, Finland 2023, Sweden 2024.",
-			members: concat(
+			Members: concat(
 				since("1949-04-04", "BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "GBR", "USA"),
 				since("1952-02-18", "GRC", "TUR"),
 				periods("260", "1955-05-06", germanUnity), periods("255", germanUnity),
@@ -396,46 +448,46 @@ func groupDefs() []groupDef {
 			),
 		},
 		{
-			name:    "P5",
-			aliases: []string{"Permanent five", "Permanent members", "Security Council permanent members"},
-			description: "The permanent members of the Security Council (UN Charter, Article 23), from the " +
+			Name:    "P5",
+			Aliases: []string{"Permanent five", "Permanent members", "Security Council permanent members"},
+			Description: "The permanent members of the Security Council (UN Charter, Article 23), from the " +
 				"Charter's entry into force on 24 October 1945: China, France, the Soviet Union (the Russian " +
 				"Federation since 1991, one COW code), the United Kingdom and the United States. China's seat " +
 				"was held by the Republic of China until 25 October 1971 and by the People's Republic since " +
 				"(A/RES/2758 (XXVI)).",
-			members: concat(since("1945-10-24", "FRA", "RUS", "GBR", "USA"),
+			Members: concat(since("1945-10-24", "FRA", "RUS", "GBR", "USA"),
 				periods("713", "1945-10-24", chinaSeat), periods("710", chinaSeat)),
 		},
 		{
-			name:    "G7",
-			aliases: []string{"Group of Seven"},
-			description: "The Group of Seven: France, the Federal Republic of Germany (Germany from 3 October " +
+			Name:    "G7",
+			Aliases: []string{"Group of Seven"},
+			Description: "The Group of Seven: France, the Federal Republic of Germany (Germany from 3 October " +
 				"1990), Italy, Japan, the United Kingdom and the United States from the Rambouillet summit " +
 				"of 15 November 1975, Canada from the San Juan summit of 27 June 1976 (G7 Research Group, " +
 				"University of Toronto). The European Union, which takes part, is not a state and is left out. " +
 				"Russia, in the G8 from 1997 until its suspension on 24 March 2014, was never in the G7 and is " +
 				"not here.",
-			members: concat(since("1975-11-15", "FRA", "ITA", "JPN", "GBR", "USA"),
+			Members: concat(since("1975-11-15", "FRA", "ITA", "JPN", "GBR", "USA"),
 				periods("260", "1975-11-15", germanUnity), periods("255", germanUnity),
 				since("1976-06-27", "CAN")),
 		},
 		{
-			name:    "G20",
-			aliases: []string{"Group of Twenty", "G-20"},
-			description: "The Group of Twenty's 19 member states, from its first meeting, of finance " +
+			Name:    "G20",
+			Aliases: []string{"Group of Twenty", "G-20"},
+			Description: "The Group of Twenty's 19 member states, from its first meeting, of finance " +
 				"ministers and central bank governors in Berlin on 15 December 1999 (g20.org, 'About the " +
 				"G20'): Argentina, Australia, Brazil, Canada, China, France, Germany, India, Indonesia, Italy, " +
 				"Japan, Mexico, the Republic of Korea, Russia, Saudi Arabia, South Africa, Turkey, the United " +
 				"Kingdom and the United States. Its two other members are not states and are left out: the " +
 				"European Union (a member from the start) and the African Union (a member since the New " +
 				"Delhi summit of 9 September 2023).",
-			members: since("1999-12-15", "ARG", "AUS", "BRA", "CAN", "710", "FRA", "255", "IND", "IDN", "ITA",
+			Members: since("1999-12-15", "ARG", "AUS", "BRA", "CAN", "710", "FRA", "255", "IND", "IDN", "ITA",
 				"JPN", "MEX", "KOR", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"),
 		},
 		{
-			name:    "BRICS",
-			aliases: []string{"BRIC"},
-			description: "BRICS: Brazil, Russia, India and China from the first BRIC summit, in " +
+			Name:    "BRICS",
+			Aliases: []string{"BRIC"},
+			Description: "BRICS: Brazil, Russia, India and China from the first BRIC summit, in " +
 				"Yekaterinburg on 16 June 2009; South Africa from 24 December 2010, when China, as chair, " +
 				"announced that it had been invited and had accepted (it first took part in the Sanya summit " +
 				"of 14 April 2011); Egypt, Ethiopia, Iran and the United Arab Emirates from 1 January 2024, " +
@@ -443,20 +495,20 @@ func groupDefs() []groupDef {
 				"announced by Brazil's presidency (brics.br; Ministry of Foreign Affairs of the People's " +
 				"Republic of China). Saudi Arabia, invited in 2023, has not confirmed that it takes up " +
 				"membership and is not counted.",
-			members: concat(since("2009-06-16", "BRA", "RUS", "IND", "710"),
+			Members: concat(since("2009-06-16", "BRA", "RUS", "IND", "710"),
 				since("2010-12-24", "ZAF"),
 				since("2024-01-01", "EGY", "ETH", "IRN", "ARE"),
 				since("2025-01-06", "IDN")),
 		},
 		{
-			name:    "ASEAN",
-			aliases: []string{"Association of Southeast Asian Nations"},
-			description: "Member states of the Association of Southeast Asian Nations (asean.org, 'ASEAN " +
+			Name:    "ASEAN",
+			Aliases: []string{"Association of Southeast Asian Nations"},
+			Description: "Member states of the Association of Southeast Asian Nations (asean.org, 'ASEAN " +
 				"Member States'): Indonesia, Malaysia, the Philippines, Singapore and Thailand from the " +
 				"Bangkok Declaration of 8 August 1967, Brunei Darussalam from 7 January 1984, Viet Nam from " +
 				"28 July 1995, Laos and Myanmar from 23 July 1997, Cambodia from 30 April 1999 and " +
 				"Timor-Leste from 26 October 2025.",
-			members: concat(since("1967-08-08", "IDN", "MYS", "PHL", "SGP", "THA"),
+			Members: concat(since("1967-08-08", "IDN", "MYS", "PHL", "SGP", "THA"),
 				since("1984-01-07", "BRN"),
 				since("1995-07-28", "VNM"),
 				since("1997-07-23", "LAO", "MMR"),
@@ -464,15 +516,15 @@ func groupDefs() []groupDef {
 				since("2025-10-26", "TLS")),
 		},
 		{
-			name:        "African Union",
-			aliases:     []string{"AU", "OAU", "Organisation of African Unity", "Organization of African Unity"},
-			description: africanUnionDescription,
-			members:     suspend(africanUnion(), auSuspensions),
+			Name:        "African Union",
+			Aliases:     []string{"AU", "OAU", "Organisation of African Unity", "Organization of African Unity"},
+			Description: africanUnionDescription,
+			Members:     suspend(africanUnion(), auSuspensions),
 		},
 		{
-			name:    "Arab League",
-			aliases: []string{"League of Arab States", "Arab Group", "Arab States"},
-			description: "Member states of the League of Arab States, with the days they joined (League of " +
+			Name:    "Arab League",
+			Aliases: []string{"League of Arab States", "Arab Group", "Arab States"},
+			Description: "Member states of the League of Arab States, with the days they joined (League of " +
 				"Arab States; Wikipedia, 'Member states of the Arab League'): Egypt, Iraq, Jordan, Lebanon, " +
 				"Saudi Arabia and Syria from its founding on 22 March 1945, the Yemen Arab Republic from " +
 				"5 May 1945 (Yemen from 22 May 1990), Libya 28 March 1953, Sudan 19 January 1956, Morocco and " +
@@ -485,7 +537,7 @@ func groupDefs() []groupDef {
 				"seat; Syria from 16 November 2011 to 7 May 2023. Palestine, a member since 9 September 1976, " +
 				"is not a UN member state and is left out. The Arab Group at the UN is these 21 states and " +
 				"Palestine.",
-			members: concat(
+			Members: concat(
 				since("1945-03-22", "IRQ", "JOR", "LBN", "SAU"),
 				periods("EGY", "1945-03-22", "1979-03-26", "1989-05-23"),
 				periods("SYR", "1945-03-22", "2011-11-16", "2023-05-07"),
@@ -506,22 +558,22 @@ func groupDefs() []groupDef {
 			),
 		},
 		{
-			name:        "OIC",
-			aliases:     []string{"Organisation of Islamic Cooperation", "Organization of Islamic Cooperation", "Organisation of the Islamic Conference", "Organization of the Islamic Conference"},
-			description: oicDescription,
-			members:     oic(),
+			Name:        "OIC",
+			Aliases:     []string{"Organisation of Islamic Cooperation", "Organization of Islamic Cooperation", "Organisation of the Islamic Conference", "Organization of the Islamic Conference"},
+			Description: oicDescription,
+			Members:     oic(),
 		},
 		{
-			name:        "NAM",
-			aliases:     []string{"Non-Aligned Movement", "Non-Aligned", "Nonaligned Movement"},
-			description: namDescription,
-			members:     nam(),
+			Name:        "NAM",
+			Aliases:     []string{"Non-Aligned Movement", "Non-Aligned", "Nonaligned Movement"},
+			Description: namDescription,
+			Members:     nam(),
 		},
 		{
-			name:        "G77",
-			aliases:     []string{"Group of 77", "G-77", "Group of Seventy-Seven"},
-			description: g77Description,
-			members:     g77(),
+			Name:        "G77",
+			Aliases:     []string{"Group of 77", "G-77", "Group of Seventy-Seven"},
+			Description: g77Description,
+			Members:     g77(),
 		},
 	}
 }
@@ -534,20 +586,20 @@ func admitted(key string) string {
 			return a.day
 		}
 	}
-	panic("votes: " + key + " is not in the UN admissions")
+	panic("countries: " + key + " is not in the UN admissions")
 }
 
 // fromFounding gives each state a span from the later of founded and its
 // admission to the UN: the rule for the groups whose sources do not date
 // each accession.
-func fromFounding(founded string, keys ...string) []groupMember {
-	out := make([]groupMember, len(keys))
+func fromFounding(founded string, keys ...string) []GroupMember {
+	out := make([]GroupMember, len(keys))
 	for i, k := range keys {
 		from := admitted(k)
 		if from < founded {
 			from = founded
 		}
-		out[i] = groupMember{key: k, from: from}
+		out[i] = GroupMember{Key: k, From: from}
 	}
 	return out
 }
@@ -577,7 +629,7 @@ const africanUnionDescription = "Member states of the African Union and, before 
 	"member since 22 February 1982 and the 55th member, is not a UN member state and is left out: the " +
 	"group has 54 states."
 
-func africanUnion() []groupMember {
+func africanUnion() []GroupMember {
 	const oau = "1963-05-25"
 	return concat(
 		since(oau, "DZA", "BEN", "BFA", "BDI", "CMR", "CAF", "TCD", "COG", "COD", "CIV", "EGY", "ETH", "GAB",
@@ -622,10 +674,10 @@ var auSuspensions = map[string][]string{
 }
 
 // suspend cuts the suspensions out of the members' spans.
-func suspend(members []groupMember, out map[string][]string) []groupMember {
-	var res []groupMember
+func suspend(members []GroupMember, out map[string][]string) []GroupMember {
+	var res []GroupMember
 	for _, m := range members {
-		cuts, ok := out[m.key]
+		cuts, ok := out[m.Key]
 		if !ok {
 			res = append(res, m)
 			continue
@@ -633,15 +685,15 @@ func suspend(members []groupMember, out map[string][]string) []groupMember {
 		cur := m
 		for i := 0; i < len(cuts); i += 2 {
 			head := cur
-			head.until = cuts[i]
+			head.Until = cuts[i]
 			res = append(res, head)
 			if i+1 == len(cuts) {
-				cur.key = ""
+				cur.Key = ""
 				break
 			}
-			cur.from = cuts[i+1]
+			cur.From = cuts[i+1]
 		}
-		if cur.key != "" {
+		if cur.Key != "" {
 			res = append(res, cur)
 		}
 	}
@@ -668,7 +720,7 @@ const oicDescription = "Member states of the Organisation of Islamic Cooperation
 	"states an earlier year, Syria and the Gulf states 1970). Democratic Yemen's membership is not dated by these sources and " +
 	"it is left out."
 
-func oic() []groupMember {
+func oic() []GroupMember {
 	const rabat = "1969-09-25"
 	return concat(
 		since(rabat, "DZA", "TCD", "GIN", "IDN", "IRN", "JOR", "KWT", "LBN", "LBY", "MYS", "MLI", "MRT", "MAR",
@@ -716,7 +768,7 @@ const namDescription = "Member states of the Non-Aligned Movement (120 members u
 	"1 September 1992 did not seat it. Palestine is a member but not a UN member state and is left out: the " +
 	"group has 120 states today, 119 before South Sudan joined."
 
-func nam() []groupMember {
+func nam() []GroupMember {
 	return concat(
 		since(nam1961, "AFG", "DZA", "KHM", "CUB", "COD", "EGY", "ETH", "GHA", "GIN", "IND", "IDN", "IRQ", "LBN",
 			"MLI", "MAR", "MMR", "NPL", "SAU", "SOM", "LKA", "SDN", "TUN"),
@@ -768,7 +820,7 @@ const g77Description = "Member states of the Group of 77 (g77.org, 'The Member S
 	"the published total of 134 predates it. Other former members (New Zealand, Palau, Romania) are not " +
 	"dated by these sources and are left out."
 
-func g77() []groupMember {
+func g77() []GroupMember {
 	return concat(
 		fromFounding(g771964,
 			// Africa: the whole African Group.
