@@ -168,6 +168,7 @@ func BenchmarkLoadPublished(b *testing.B) {
 		}
 	}
 }
+
 // The record as published and as corrected: on A/RES/65/76 (rcid 5068) the
 // UN's record has Greece voting no and Grenada yes.
 func ExampleLoadPublished() {
