@@ -1,7 +1,7 @@
 // Package undata embeds the roll-call record of the UN General Assembly
-// from 1946 to 2025 (regular sessions 1-80 and the emergency special
-// sessions ES-10 and ES-11 from 2020 on), so that programs and examples
-// run with nothing to download.
+// from 1946 to 2026 (regular sessions 1-80, to June 2026, and the
+// emergency special sessions ES-10 and ES-11 from 2020 on), so that
+// programs and examples run with nothing to download.
 //
 // # Sources
 //
@@ -12,7 +12,8 @@
 //     the R package unvotes 0.3.0 (MIT licence), built from Erik Voeten's
 //     Harvard Dataverse release of 2021 (CC0), in the tidytuesday
 //     2021-03-23 layout, with the Errata applied. Absences are not
-//     recorded in this source: a member that did not vote has NoRecord.
+//     recorded in this source: a member that did not vote has
+//     votes.NoRecord.
 //   - SourceUN, from 2020 on: the United Nations' machine-readable General
 //     Assembly resolutions (github.com/UNxml/GAresolutions at commit
 //     42a69b67, published by the UN's Documentation division), read with
@@ -48,8 +49,20 @@
 // (Files) and the UN's files under testdata/unxml of the repository.
 // TestSnapshot checks that the snapshot equals a fresh build, and
 // rewrites it with -update. The build is a few lines that a program can
-// run too, to rebuild the record or extend it with a newer file of the
-// UN's data:
+// run too:
+//
+//	r := &votes.Reader{Source: undata.SourceUnvotes}
+//	rec, err := r.ReadUnvotes(votesFile, rollCallsFile, issuesFile)
+//	// ... rec, err = rec.Correct(the Correction of each of Errata()...)
+//	un := &votes.Reader{Lenient: true, Source: undata.SourceUN}
+//	for _, name := range []string{"74", "75", "76", "77", "78", "79", "80", "ES-10", "ES-11"} {
+//		ds, err := un.ReadFile("testdata/unxml/" + name + ".jsonl.gz")
+//		// ...
+//		rec, rep, err = votes.Join(rec, ds)
+//		// ...
+//	}
+//
+// A newer file of the UN's data extends the record the same way:
 //
 //	rec, err := undata.Load()
 //	// ...
@@ -59,7 +72,7 @@
 //	rec, rep, err := votes.Join(rec, newer)
 //	// ... rep lists the roll calls matched and added, and any conflicts
 //
-// See the Example of Load.
+// Example (Extend) runs it.
 //
 // # Errata
 //
@@ -73,12 +86,12 @@
 //
 // # Credit and terms
 //
-// The data of 2020-2025 are the United Nations': whoever uses them must
+// The data of 2020-2026 are the United Nations': whoever uses them must
 // acknowledge the United Nations as the source; they are free to use at
 // the user's risk. The unvotes data are under the MIT licence, Voeten's
 // under CC0.
 //
-// About 4 MB of data are linked into any program that imports this
+// About 5 MB of data are linked into any program that imports this
 // package; programs that read their own files need only the votes
 // package.
 //
