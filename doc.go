@@ -1,7 +1,8 @@
 // Package unga is the home of a library for the roll-call votes of the UN
 // General Assembly. It holds no code of its own: its examples answer, in a
 // few lines each, the questions analysts ask most, on the record embedded
-// in package undata (1946-2019).
+// in package undata (1946-2026: the unvotes data to 2019, the United
+// Nations' resolution data from 2020; source: United Nations).
 //
 // The packages:
 //
@@ -9,7 +10,8 @@
 //     the UN Digital Library bulk CSV); one identity per state across
 //     sources and names; filters by session, year, issue and text; groups
 //     of states with membership by date.
-//   - undata: the embedded record, with its documented errata applied.
+//   - undata: the embedded record, with its documented errata applied,
+//     each roll call naming its source.
 //   - alignment: agreement indices for a pair or all pairs, rankings, series
 //     by session or calendar year, group cohesion, defections, outliers,
 //     bootstrap intervals; alignment/idealpoint for ideal points.

@@ -20,21 +20,24 @@ var canonicalHeader = []string{
 	"agenda_title", "subjects", "link", "issues", "important", "amendment", "paragraph",
 	"unanimous", "total_yes", "total_no", "total_abstain", "total_non_voting", "total_members",
 	"committee", "agenda_item", "sdgs", "sponsors", "additional_sponsors", "other_sponsors",
-	"cow", "iso3", "country", "vote", "member", "note",
+	"source", "cow", "iso3", "country", "vote", "member", "note",
 }
 
 // laterColumns came after the others: files written before them read
 // without them.
-var laterColumns = []string{"unanimous", "committee", "agenda_item", "sdgs", "sponsors", "additional_sponsors", "other_sponsors"}
+var laterColumns = []string{"unanimous", "committee", "agenda_item", "sdgs", "sponsors", "additional_sponsors", "other_sponsors", "source"}
 
 // firstStateColumn is the index of "cow" in canonicalHeader.
-const firstStateColumn = 31
+const firstStateColumn = 32
 
 // firstUNXMLColumn is the index of "committee" in canonicalHeader: the
 // columns of the UN's resolution data. sponsors and additional_sponsors
 // are COW codes joined by spaces; sdgs and other_sponsors JSON arrays of
 // strings, which hold any text losslessly.
 const firstUNXMLColumn = 25
+
+// sourceColumn is the index of "source" in canonicalHeader: RollCall.Source.
+const sourceColumn = 31
 
 // firstTotalColumn is the index of "total_yes" in canonicalHeader.
 const firstTotalColumn = 20
@@ -269,6 +272,7 @@ func canonicalUNXML(s *scanner, col map[string]int, rc *RollCall) *ParseError {
 		return ""
 	}
 	rc.Committee, rc.AgendaItem = field("committee"), field("agenda_item")
+	rc.Source = field("source")
 	for _, l := range [...]struct {
 		name string
 		dst  *[]string

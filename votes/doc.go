@@ -147,6 +147,19 @@
 // one form ("ES-11", "S-10", whatever the source wrote: "es-011" is
 // "ES-11") in RollCall.Special (ParseSession).
 //
+// RollCall.Source names where a roll call came from, as the reader was
+// told (Reader.Source). Join puts two datasets together roll call by roll
+// call: the first's roll calls, and the second's that the first lacks,
+// matched by symbol and date, with the votes they record differently
+// reported; package undata joins the unvotes record with the UN's
+// resolution data so, and a program extends a record with a newer file
+// the same way.
+//
+// Dataset.MarshalBinary encodes a dataset as a compact, checksummed
+// snapshot that UnmarshalBinary reads back whole, many times faster than
+// any text layout (package undata embeds its record so); a snapshot is
+// this package's own and versioned, not a format for exchange.
+//
 // # Identity
 //
 // A state's identity is its COW code. Yugoslavia, Serbia and Montenegro and

@@ -87,8 +87,8 @@ func ExampleWriteLong() {
 		log.Fatal(err)
 	}
 	// Output:
-	// rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors
-	// 9075,74,2019-12-09,2019,A/RES/74/17,SRB,345,Serbia,no,,,,,,,
-	// 9075,74,2019-12-09,2019,A/RES/74/17,UKR,369,Ukraine,yes,,,,,,,
-	// 9075,74,2019-12-09,2019,A/RES/74/17,NAM,565,Namibia,abstain,,,,,,,
+	// rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors,source
+	// 9075,74,2019-12-09,2019,A/RES/74/17,SRB,345,Serbia,no,,,,,,,,
+	// 9075,74,2019-12-09,2019,A/RES/74/17,UKR,369,Ukraine,yes,,,,,,,,
+	// 9075,74,2019-12-09,2019,A/RES/74/17,NAM,565,Namibia,abstain,,,,,,,,
 }

@@ -8,14 +8,14 @@ import (
 
 // longHeader is the header WriteLong writes, its columns in order.
 var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "iso3", "cow", "name", "vote", "issues",
-	"committee", "agenda_item", "subjects", "sdgs", "sponsor", "other_sponsors"}
+	"committee", "agenda_item", "subjects", "sdgs", "sponsor", "other_sponsors", "source"}
 
 // WriteLong writes d as a long, vote-level CSV table for pandas, dplyr or
 // DuckDB: one row per state and roll call with a record (every Vote but
 // NoRecord), by roll call (in the dataset's order) and then by COW code,
 // under the header
 //
-//	rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors
+//	rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors,source
 //
 // rcid is RollCall.ID; session the regular session; date the day of the
 // vote as yyyy-mm-dd and year its calendar year (RollCall.Year), both
@@ -34,6 +34,7 @@ var longHeader = [...]string{"rcid", "session", "date", "year", "resolution", "i
 // the SDGs joined by spaces ("16 2.a"); sponsor is "sponsor" if the state
 // is among RollCall.Sponsors, "additional" if among AdditionalSponsors,
 // else empty; other_sponsors is RollCall.OtherSponsors joined by " | ".
+// source is RollCall.Source, where the roll call came from.
 //
 // Fields are quoted as encoding/csv quotes them. The table is written by
 // hand, not through reflection, in time linear in the rows
@@ -73,6 +74,8 @@ func WriteLong(w io.Writer, d *Dataset) error {
 		mid[j] = string(b)
 		b = append(b[:0], ',')
 		b = appendField(b, strings.Join(rc.OtherSponsors, " | "))
+		b = append(b, ',')
+		b = appendField(b, rc.Source)
 		b = append(b, '\n')
 		tail[j] = string(b)
 		for _, c := range rc.AdditionalSponsors {

@@ -31,7 +31,7 @@ func TestWriteLong(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"rcid", "session", "date", "year", "resolution", "iso3", "cow", "name", "vote", "issues",
-		"committee", "agenda_item", "subjects", "sdgs", "sponsor", "other_sponsors"}
+		"committee", "agenda_item", "subjects", "sdgs", "sponsor", "other_sponsors", "source"}
 	if !slices.Equal(header, want) {
 		t.Fatalf("header %v, want %v", header, want)
 	}
@@ -71,7 +71,7 @@ func TestWriteLong(t *testing.T) {
 	if r5309 != 100+11+58 {
 		t.Errorf("%d rows for rcid 5309, want 169", r5309)
 	}
-	if want := []string{"9075", "74", "2019-12-09", "2019", "A/RES/74/17", "SRB", "345", "Serbia", "no", "", "", "", "", "", "", ""}; !slices.Equal(serbia, want) {
+	if want := []string{"9075", "74", "2019-12-09", "2019", "A/RES/74/17", "SRB", "345", "Serbia", "no", "", "", "", "", "", "", "", ""}; !slices.Equal(serbia, want) {
 		t.Errorf("Serbia on rcid 9075: %v, want %v", serbia, want)
 	}
 }
@@ -91,12 +91,12 @@ func TestWriteLongFields(t *testing.T) {
 	if err := votes.WriteLong(&buf, sub); err != nil {
 		t.Fatal(err)
 	}
-	want := `rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors
-5309,68,2014-03-27,2014,A/RES/68/262,RUS,365,Russian Federation,no,,,,,,,
-5309,68,2014-03-27,2014,A/RES/68/262,UKR,369,Ukraine,yes,,,,,,,
-5558,72,2017-12-19,2017,A/RES/72/190,RUS,365,Russian Federation,no,hr,,,,,,
-5558,72,2017-12-19,2017,A/RES/72/190,UKR,369,Ukraine,yes,hr,,,,,,
-5558,72,2017-12-19,2017,A/RES/72/190,CIV,437,Cote d'Ivoire,abstain,hr,,,,,,
+	want := `rcid,session,date,year,resolution,iso3,cow,name,vote,issues,committee,agenda_item,subjects,sdgs,sponsor,other_sponsors,source
+5309,68,2014-03-27,2014,A/RES/68/262,RUS,365,Russian Federation,no,,,,,,,,
+5309,68,2014-03-27,2014,A/RES/68/262,UKR,369,Ukraine,yes,,,,,,,,
+5558,72,2017-12-19,2017,A/RES/72/190,RUS,365,Russian Federation,no,hr,,,,,,,
+5558,72,2017-12-19,2017,A/RES/72/190,UKR,369,Ukraine,yes,hr,,,,,,,
+5558,72,2017-12-19,2017,A/RES/72/190,CIV,437,Cote d'Ivoire,abstain,hr,,,,,,,
 `
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

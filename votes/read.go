@@ -83,6 +83,12 @@ type Reader struct {
 	// ErrEmpty, since a truncated or misread file looks just like it.
 	AllowEmpty bool
 
+	// Source, if not empty, is recorded as the RollCall.Source of every
+	// roll call read that has none ("UN resolution data, 81.json"), so
+	// that a dataset joined from several reads (Join) says where each
+	// roll call came from. A canonical file keeps the sources it carries.
+	Source string
+
 	// opsOnly makes tests read every vote row as an op, the row-by-row
 	// reference the dense fast paths must agree with.
 	opsOnly bool
@@ -222,7 +228,15 @@ func (r *Reader) read(src source) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newDataset(res), nil
+	d := newDataset(res)
+	if r.Source != "" {
+		for j := range d.rollCalls {
+			if d.rollCalls[j].Source == "" {
+				d.rollCalls[j].Source = r.Source
+			}
+		}
+	}
+	return d, nil
 }
 
 // ReadFile reads a file or an unvotes folder; see the package function ReadFile.

@@ -71,6 +71,12 @@ type RollCall struct {
 	// unanimous. Where a source also publishes totals (the UN Digital
 	// Library), the votes read decide, not the totals.
 	Unanimous bool
+
+	// Source names where the roll call came from, as the program that
+	// read it said (Reader.Source): "unvotes 0.3.0" or "UN resolution
+	// data" in the embedded record, which joins the two (see Join). Empty
+	// if nobody said.
+	Source string
 }
 
 // Year returns the calendar year of the vote, or 0 if the source gives no

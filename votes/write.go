@@ -129,6 +129,7 @@ func rollCallRecord(rec []string, rc *RollCall) {
 		rec[19] = "1"
 	}
 	rec[firstUNXMLColumn], rec[firstUNXMLColumn+1] = rc.Committee, rc.AgendaItem
+	rec[sourceColumn] = rc.Source
 	if len(rc.SDGs) > 0 {
 		b, _ := json.Marshal(rc.SDGs) // strings always marshal
 		rec[firstUNXMLColumn+2] = string(b)

@@ -402,7 +402,7 @@ func TestBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-session", "99"}, "no roll calls in session 99 (the record has sessions 1-74)"},
+		{[]string{"-session", "99"}, "no roll calls in session 99 (the record has sessions 1-80)"},
 		{[]string{"-k", "500"}, "-k 500: only 191 states of session 74 to cluster (with -min 10): choose -k 191 or fewer"},
 		{[]string{"-k", "192"}, "-k 192: only 191 states of session 74"},
 	} {

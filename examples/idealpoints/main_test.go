@@ -235,11 +235,11 @@ func TestHelp(t *testing.T) {
 func TestRangeBeyondRecord(t *testing.T) {
 	for _, to := range []string{"9999", "100000000"} {
 		var out bytes.Buffer
-		if err := run([]string{"-from", "73", "-to", to}, &out, io.Discard); err != nil {
+		if err := run([]string{"-from", "79", "-to", to}, &out, io.Discard); err != nil {
 			t.Fatalf("-to %s: %v", to, err)
 		}
 		got := out.String()
-		want := "sessions 73 to 74 (-from 73 -to " + to + " asked; the record holds sessions 1-74)."
+		want := "sessions 79 to 80 (-from 79 -to " + to + " asked; the record holds sessions 1-80)."
 		if !strings.Contains(got, want) || strings.Contains(got, "not in the data") {
 			t.Errorf("-to %s: output lacks %q or notes sessions not in the data:\n%s", to, want, got)
 		}
@@ -247,10 +247,10 @@ func TestRangeBeyondRecord(t *testing.T) {
 			t.Errorf("-to %s: %d lines of output", to, n)
 		}
 	}
-	for _, args := range [][]string{{"-from", "75", "-to", "9999"}, {"-from", "100000000", "-to", "100000000"}} {
+	for _, args := range [][]string{{"-from", "81", "-to", "9999"}, {"-from", "100000000", "-to", "100000000"}} {
 		var out bytes.Buffer
 		err := run(args, &out, io.Discard)
-		if err == nil || !strings.Contains(err.Error(), "the record holds sessions 1-74") || out.Len() > 0 {
+		if err == nil || !strings.Contains(err.Error(), "the record holds sessions 1-80") || out.Len() > 0 {
 			t.Errorf("run(%q) = %v, printed %d bytes; want an error naming the record's sessions and no output", args, err, out.Len())
 		}
 	}
