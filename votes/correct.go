@@ -66,6 +66,7 @@ func (d *Dataset) Correct(cs ...Correction) (*Dataset, error) {
 		index:     maps.Clone(d.index),
 		member:    maps.Clone(d.member),
 		notes:     maps.Clone(d.notes),
+		passed:    d.passed, // a swap moves votes, not their count
 	}
 	nr := len(d.rollCalls)
 	for _, s := range swaps {
