@@ -65,8 +65,8 @@ type Options struct {
 	KeepUnanimous bool
 	// AbsentAsAbstain counts an absence (votes.Absent: a member listed
 	// but not voting) as an abstention, as the US State Department's
-	// report on voting practices (2020) and many scrapes of the UN Digital
-	// Library do: half a point against a yes or a no under
+	// report on voting practices does from its report for 2021
+	// (StateDepartmentRule) and many scrapes of the UN Digital Library do: half a point against a yes or a no under
 	// CoincidencePartial and Agree. Non-members and missing records still
 	// do not count. The unvotes record holds no absences, so it changes
 	// nothing there; Voeten's file and the Digital Library's have them.

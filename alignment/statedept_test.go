@@ -9,23 +9,24 @@ import (
 )
 
 // The State Department's three rules, on votes counted by hand. The same
-// six roll calls are held in 2016, 2018 and 2022; A and B vote:
+// seven roll calls are held in 2016, 2018 and 2022; A and B vote:
 //
 //	yes-yes (unanimous: C votes yes too), no-no, yes-no, yes-abstain,
-//	abstain-abstain, yes-absent.
+//	abstain-abstain, yes-absent, abstain-absent.
 //
 // Through 2016: identical / (identical + opposite) over yes and no votes:
 // yes-yes and no-no identical, yes-no opposite: 2/3 on 3 roll calls.
 // 2017-2020: (same + partial/2) / (same + partial + opposite), absences
-// left out: (3 + 1/2) / 5 = 0.7 on 5.
-// From 2021: the absence is an abstention, so yes-absent is partial too:
-// (3 + 2/2) / 6 = 2/3 on 6.
+// left out: same are yes-yes, no-no, abstain-abstain (3), partial
+// yes-abstain (1), opposite yes-no (1): (3 + 1/2) / 5 = 0.7 on 5.
+// From 2021: an absence is an abstention, so yes-absent is partial and
+// abstain-absent same: (4 + 2/2) / 7 = 5/7 on 7.
 func TestStateDepartmentByHand(t *testing.T) {
 	a, b, c := country(t, "USA"), country(t, "France"), country(t, "Brazil")
 	const y, ab, n, x = votes.Yes, votes.Abstain, votes.No, votes.Absent
 	var rcs []fixtureRC
 	for _, yr := range []struct{ session, year int }{{71, 2016}, {73, 2018}, {77, 2022}} {
-		for k, v := range [][3]votes.Vote{{y, y, y}, {n, n, y}, {y, n, y}, {y, ab, y}, {ab, ab, y}, {y, x, n}} {
+		for k, v := range [][3]votes.Vote{{y, y, y}, {n, n, y}, {y, n, y}, {y, ab, y}, {ab, ab, y}, {y, x, n}, {ab, x, y}} {
 			rcs = append(rcs, fixtureRC{yr.session, fmt.Sprintf("%d-11-%02d", yr.year, k+1), v[:]})
 		}
 	}
@@ -36,7 +37,7 @@ func TestStateDepartmentByHand(t *testing.T) {
 	}{
 		{2016, Score{2.0 / 3, 3}},
 		{2018, Score{0.7, 5}},
-		{2022, Score{2.0 / 3, 6}},
+		{2022, Score{5.0 / 7, 7}},
 	} {
 		got, err := StateDepartment(ds, tc.year, a, b)
 		if err != nil {

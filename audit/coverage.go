@@ -85,6 +85,11 @@ type SessionCoverage struct {
 	// part where most neighbouring sessions have one: its votes of the
 	// next year are likely missing from the dataset.
 	ResumedMissing bool
+	// Other counts the roll calls that votes.AdoptedResolutions leaves
+	// out: separate votes on parts of a draft, drafts and motions that
+	// failed, votes without a resolution symbol. A series that crosses
+	// sessions with and without them mixes two kinds of roll call.
+	Other int
 }
 
 // ThinState is a state with few cast votes in a session against the
@@ -134,7 +139,8 @@ type Coverage struct {
 // Cover reports what ds covers: roll calls by session and by month, the
 // months a regular session would have that hold no roll call, the states
 // with few votes in a session, resolutions listed on several days, dates
-// that contradict the session, and undated roll calls.
+// that contradict the session, undated roll calls, and the roll calls
+// that are not on resolutions adopted as a whole (SessionCoverage.Other).
 //
 // Expected months are judged from the data, not from a calendar of the
 // Assembly: a month of a session (counted from September of its year, the
@@ -159,6 +165,7 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) (*Coverage, error) {
 	type offKey struct{ s, off int }
 	offsets := make(map[offKey]int)
 	byRes := make(map[string][]int)
+	whole := votes.AdoptedResolutions()
 	for j, rc := range ds.RollCalls() {
 		sc := bySession[rc.Session]
 		if sc == nil {
@@ -166,6 +173,9 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) (*Coverage, error) {
 			bySession[rc.Session] = sc
 		}
 		sc.RollCalls++
+		if !whole(ds, j) {
+			sc.Other++
+		}
 		if rc.Resolution != "" {
 			byRes[rc.Resolution] = append(byRes[rc.Resolution], j)
 		}
@@ -389,6 +399,40 @@ func (c *Coverage) SessionNote(s int) string {
 	return fmt.Sprintf("Session %d holds %d %s; %s.", s, sc.RollCalls, noun, strings.Join(parts, "; "))
 }
 
+// KindNote returns a sentence for a series across sessions when the kind
+// of session s's roll calls differs from that of the session before it in
+// the data: one holds only resolutions adopted as a whole
+// (SessionCoverage.Other is 0, as in the UN's resolution data, which hold
+// nothing else) and the other also votes on parts of drafts, failed drafts
+// or motions, so that a break in the series may be the record's, not the
+// states'. It returns "" when the two are of one kind, or s is the first
+// session in the data or not in it.
+func (c *Coverage) KindNote(s int) string {
+	k, ok := slices.BinarySearchFunc(c.Sessions, s, func(sc SessionCoverage, s int) int { return cmp.Compare(sc.Session, s) })
+	if !ok || k == 0 {
+		return ""
+	}
+	sc, p := c.Sessions[k], c.Sessions[k-1]
+	if (p.Other == 0) == (sc.Other == 0) {
+		return ""
+	}
+	const compare = "a series across the two mixes kinds of roll call; votes.AdoptedResolutions keeps the comparable ones."
+	if sc.Other == 0 {
+		return fmt.Sprintf("Session %d holds only resolutions adopted as a whole, while session %d holds %s: %s",
+			s, p.Session, others(p.Other), compare)
+	}
+	return fmt.Sprintf("Session %d holds %s, while session %d holds only resolutions adopted as a whole: %s",
+		s, others(sc.Other), p.Session, compare)
+}
+
+// others counts the roll calls SessionCoverage.Other counts, in words.
+func others(n int) string {
+	if n == 1 {
+		return "1 other roll call (a vote on a part of a draft, a failed draft or motion, or one without a symbol)"
+	}
+	return fmt.Sprintf("%d other roll calls (votes on parts of drafts, failed drafts or motions, or ones without a symbol)", n)
+}
+
 // monthList writes months as runs: "November-December", "June, September".
 func monthList(ms []time.Month) string {
 	var parts []string
@@ -427,6 +471,7 @@ type CoverageRow struct {
 	Missing        string `csv:"missing"` // months expected but empty, "2019-06 2019-07"
 	ResumedMissing bool   `csv:"resumed_missing"`
 	Undated        int    `csv:"undated"`
+	Other          int    `csv:"other"` // roll calls votes.AdoptedResolutions leaves out
 }
 
 // Rows returns one row per session.
@@ -438,7 +483,7 @@ func (c *Coverage) Rows() []CoverageRow {
 			miss[i] = m.String()
 		}
 		out[k] = CoverageRow{sc.Session, sc.RollCalls, day(sc.First), day(sc.Last), len(sc.Months), sc.Resumed,
-			strings.Join(miss, " "), sc.ResumedMissing, sc.Undated}
+			strings.Join(miss, " "), sc.ResumedMissing, sc.Undated, sc.Other}
 	}
 	return out
 }

@@ -101,8 +101,8 @@ func TestCoverRecord(t *testing.T) {
 	if err := c.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "session,roll_calls,first,last,months,resumed,missing,resumed_missing,undated\n1,43,1946-01-01,") ||
-		!strings.Contains(b.String(), "\n73,95,2018-10-16,2018-12-22,3,0,2019-06 2019-09,true,0\n") {
+	if !strings.HasPrefix(b.String(), "session,roll_calls,first,last,months,resumed,missing,resumed_missing,undated,other\n1,43,1946-01-01,") ||
+		!strings.Contains(b.String(), "\n73,95,2018-10-16,2018-12-22,3,0,2019-06 2019-09,true,0,0\n") {
 		t.Errorf("WriteCSV:\n%s", b.String())
 	}
 	if rows := c.MonthRows(); len(rows) != 74*12+1 || rows[len(rows)-1].Year != 2020 {
@@ -110,6 +110,42 @@ func TestCoverRecord(t *testing.T) {
 	}
 	if rows := c.ThinRows(); len(rows) != len(c.Thin) {
 		t.Errorf("%d thin rows for %d thin state-sessions", len(rows), len(c.Thin))
+	}
+}
+
+// The roll calls votes.AdoptedResolutions leaves out, by session, and the
+// sessions whose KindNote says the kind of roll call changes from the
+// session before: the record's roll calls less those the filter keeps, as counted
+// by votes/testdata/adopted/adopted.py (session 39: 151 less 150; 52: 88
+// less 70; 67: 88 less 69; 71: 119 less 79; 72: 124 less 91; 51, 68-70,
+// 73 and 74: none left out).
+func TestCoverKinds(t *testing.T) {
+	c, err := audit.Cover(must(t, published), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[int]int{39: 1, 51: 0, 52: 18, 67: 19, 68: 0, 70: 0, 71: 40, 72: 33, 73: 0, 74: 0} {
+		if sc, _ := c.Session(s); sc.Other != want {
+			t.Errorf("session %d: %d other roll calls, want %d", s, sc.Other, want)
+		}
+	}
+	var changes []int
+	for _, sc := range c.Sessions {
+		if c.KindNote(sc.Session) != "" {
+			changes = append(changes, sc.Session)
+		}
+	}
+	if want := []int{40, 52, 68, 71, 73}; !slices.Equal(changes, want) {
+		t.Errorf("kind changes noted in sessions %v, want %v", changes, want)
+	}
+	if got, want := c.KindNote(73), "Session 73 holds only resolutions adopted as a whole, while session 72 holds 33 other roll calls"; !strings.HasPrefix(got, want) {
+		t.Errorf("KindNote(73) = %q, want it to begin %q", got, want)
+	}
+	if got, want := c.KindNote(71), "Session 71 holds 40 other roll calls"; !strings.HasPrefix(got, want) {
+		t.Errorf("KindNote(71) = %q, want it to begin %q", got, want)
+	}
+	if c.KindNote(1) != "" || c.KindNote(74) != "" || c.KindNote(75) != "" {
+		t.Errorf("KindNote: a note for session 1, 74 or 75")
 	}
 }
 

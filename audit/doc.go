@@ -27,8 +27,10 @@
 //   - Cover says what a dataset covers: roll calls by session and month, the
 //     months and resumed sessions that are missing against the sessions
 //     around, thin state-sessions, roll calls listed twice, dates that
-//     contradict the session, undated roll calls; YearNote and SessionNote
-//     give a sentence a report can print when a period is thin.
+//     contradict the session, undated roll calls, and the roll calls that
+//     are not on resolutions adopted as a whole; YearNote and SessionNote
+//     give a sentence a report can print when a period is thin, KindNote
+//     one when the kind of roll call changes (votes.AdoptedResolutions).
 //
 // The main call compares two sources:
 //

@@ -133,3 +133,25 @@ func ExampleComparison_Filters() {
 	// GRD-USA record 0.5000 (n=64), Digital Library 0.2295 (n=61)
 	// SRB-RUS record 0.8359 (n=64), Digital Library 0.8359 (n=64)
 }
+
+// Where the kind of roll call changes in the last sessions of the record.
+func ExampleCoverage_KindNote() {
+	record, err := undata.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := audit.Cover(record, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for s := 70; s <= 74; s++ {
+		if n := c.KindNote(s); n != "" {
+			fmt.Println(n)
+		}
+	}
+	// Output:
+	// Session 71 holds 40 other roll calls (votes on parts of drafts, failed drafts or motions, or ones without a symbol), while session 70 holds only resolutions adopted as a whole: a series across the two mixes kinds of roll call; votes.AdoptedResolutions keeps the comparable ones.
+	// Session 73 holds only resolutions adopted as a whole, while session 72 holds 33 other roll calls (votes on parts of drafts, failed drafts or motions, or ones without a symbol): a series across the two mixes kinds of roll call; votes.AdoptedResolutions keeps the comparable ones.
+}

@@ -67,6 +67,7 @@ func (d *Dataset) Correct(cs ...Correction) (*Dataset, error) {
 		member:    maps.Clone(d.member),
 		notes:     maps.Clone(d.notes),
 		adoptions: d.adoptions,
+		passed:    d.passed, // a swap moves votes, not their count
 	}
 	nr := len(d.rollCalls)
 	for _, s := range swaps {

@@ -30,6 +30,12 @@ type Dataset struct {
 	notes  map[int]string
 
 	adoptions []Adoption // see Adoptions
+
+	// passed says, by roll call, whether more states voted yes than no,
+	// judged once on every vote read (as RollCall.Unanimous is), so that
+	// AdoptedResolutions keeps its word through SelectCountries. A dataset
+	// built without it (nil) judges on its own votes: see carried.
+	passed []bool
 }
 
 // Adoptions returns, session by session, how many resolutions were adopted
@@ -309,9 +315,11 @@ func (d *Dataset) subset(rows, cols []int) *Dataset {
 		votes:     make([]Vote, len(rows)*len(cols)),
 		index:     make(map[int]int, len(rows)),
 		adoptions: d.adoptions,
+		passed:    make([]bool, len(cols)),
 	}
 	for k, j := range cols {
 		out.rollCalls[k] = d.rollCalls[j]
+		out.passed[k] = d.carried(j)
 	}
 	newCol := make(map[int]int, len(d.member)+len(d.notes))
 	if len(d.member)+len(d.notes) > 0 {
@@ -356,22 +364,45 @@ func moveCells[V any](m map[int]V, to func(cell int) (int, bool)) map[int]V {
 	return out
 }
 
-// judgeUnanimity sets RollCall.Unanimous from every vote in d. It runs once,
-// when a dataset is read, so that later selections of states keep the
-// decision made on the whole Assembly.
+// judgeUnanimity sets RollCall.Unanimous from every vote in d, and
+// whether more states voted yes than no (passed). It runs once, when a
+// dataset is read, so that later selections of states keep the decisions
+// made on the whole Assembly.
 func (d *Dataset) judgeUnanimity() {
 	nr := len(d.rollCalls)
 	seen := make([]uint8, nr)
+	margin := make([]int32, nr) // yes less no
 	for i := range d.countries {
 		for j, v := range d.votes[i*nr : (i+1)*nr] {
 			if v.Cast() {
 				seen[j] |= 1 << uint(v)
+				switch v {
+				case Yes:
+					margin[j]++
+				case No:
+					margin[j]--
+				}
 			}
 		}
 	}
 	for j, s := range seen {
 		d.rollCalls[j].Unanimous = bits.OnesCount8(s) < 2
 	}
+	d.passed = make([]bool, nr)
+	for j, m := range margin {
+		d.passed[j] = m > 0
+	}
+}
+
+// carried reports whether more states voted yes than no on roll call j:
+// as judged when the dataset was read, or on d's own votes if d was built
+// without that judgement.
+func (d *Dataset) carried(j int) bool {
+	if d.passed != nil {
+		return d.passed[j]
+	}
+	t := d.Tally(j)
+	return t.Yes > t.No
 }
 
 // newDataset builds a dataset from what a read gave: the one place a read

@@ -204,8 +204,9 @@
 //
 // Dataset.Filter keeps the roll calls that pass every Filter (InSessions,
 // InYears, Between, HasIssue, ImportantOnly, Resolutions, TextMatches,
-// Contested, Special, Amendments, and for the UN's resolution data
-// HasSubject, SponsoredBy and InCommittee); Dataset.SelectCountries keeps
+// Contested, Special, Amendments, AdoptedResolutions, and for the UN's
+// resolution data HasSubject, SponsoredBy and InCommittee);
+// Dataset.SelectCountries keeps
 // states, and Dataset.Voters the states that cast a vote in the selection,
 // saying which it dropped. Between compares calendar days, each end's day
 // as it reads in its own location, so a day built in any time zone selects
@@ -216,7 +217,15 @@
 // expression does, rather than select nothing. RollCall.Unanimous is
 // judged once, on every vote read, and
 // kept by every selection: narrowing the states never makes a roll call
-// unanimous. WriteLong writes any selection as a long, vote-level CSV.
+// unanimous. So is whether a roll call carried, which AdoptedResolutions
+// reads.
+//
+// From 2020 on the UN's resolution data hold only adopted resolutions,
+// voted as a whole; before, the record also holds separate votes on
+// paragraphs and amendments (RollCall.IsPart), failed drafts and motions.
+// A series that crosses the two mixes kinds of roll call, and the break
+// can look like a trend: filter with AdoptedResolutions on both sides
+// (audit's Coverage.KindNote says where a dataset's kind changes). WriteLong writes any selection as a long, vote-level CSV.
 //
 // Groups have membership by date (LookupGroup, Groups): the UN and its
 // five regional groups, the EU and its candidates, NATO, the Balkans, the

@@ -179,3 +179,30 @@ func HasSubject(term string) Filter {
 		return slices.ContainsFunc(d.rollCalls[j].SubjectTerms(), func(t string) bool { return strings.EqualFold(t, term) })
 	}
 }
+
+// AdoptedResolutions keeps the roll calls on resolutions adopted as a
+// whole, so that the record before 2020 and the UN's resolution data after
+// it, which hold nothing else, can be compared. A roll call is kept if
+//
+//   - it is not a separate vote on a part of a draft (RollCall.IsPart, the
+//     rule idealpoint.BSVRollCalls applies from session 40 on);
+//   - it carries a resolution symbol: votes on motions, agenda items and
+//     drafts the source gives without one are left out;
+//   - more states voted yes than no, among all the votes read (judged when
+//     the dataset is read, as RollCall.Unanimous is, and kept through
+//     SelectCountries): drafts and motions that failed are left out.
+//
+// The rule is what the record allows, not the Assembly's minutes: a vote
+// the source does not flag as a part (amendment and paragraph flags are
+// uncoded in many sessions) passes as a whole; a draft that won more yes
+// than no but needed two thirds (an important question) passes too; a
+// successful procedural motion filed under the symbol of the resolution
+// it concerns is kept beside that resolution; and a resolution the source
+// lists twice under one symbol stays twice. Adopted resolutions the source
+// gives without a symbol are left out.
+func AdoptedResolutions() Filter {
+	return func(d *Dataset, j int) bool {
+		rc := &d.rollCalls[j]
+		return !rc.IsPart() && rc.Resolution != "" && d.carried(j)
+	}
+}

@@ -88,6 +88,14 @@ func (rc *RollCall) Year() int {
 	return rc.Date.Year()
 }
 
+// IsPart reports whether the roll call is a separate vote on a part of a
+// draft rather than on the draft as a whole: on an amendment or on a
+// paragraph (Amendment or Paragraph set). Roll calls whose source does not
+// code these flags (FlagUnknown) are not parts.
+func (rc *RollCall) IsPart() bool {
+	return rc.Amendment == FlagTrue || rc.Paragraph == FlagTrue
+}
+
 // Tally counts the votes on one roll call.
 type Tally struct {
 	Yes, No, Abstain int

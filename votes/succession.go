@@ -88,6 +88,7 @@ func (d *Dataset) JoinPredecessors(table []Succession) (*Dataset, error) {
 		rollCalls: slices.Clone(d.rollCalls),
 		votes:     make([]Vote, len(cows)*nr),
 		index:     make(map[int]int, len(cows)),
+		passed:    d.passed, // a successor takes its predecessors' votes, not more
 	}
 	// Which row of d filled each cell of the result (1 + row), for the
 	// sparse details; only kept when there are any.

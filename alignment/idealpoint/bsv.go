@@ -104,7 +104,7 @@ func (p *Published) Session(s int) []PublishedEstimate {
 //	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // It leaves out the separate votes on amendments and on paragraphs of a
-// draft (RollCall.Amendment or Paragraph set) from session 40 on, and keeps
+// draft (RollCall.IsPart) from session 40 on, and keeps
 // every other roll call. Their files count those of the early record,
 // where each such vote carries its own symbol (sessions 1-39), but not
 // those of sessions 52-72, which the record takes from the meeting records
@@ -124,8 +124,7 @@ func (p *Published) Session(s int) []PublishedEstimate {
 func BSVRollCalls() votes.Filter {
 	return func(d *votes.Dataset, j int) bool {
 		rc := d.RollCall(j)
-		part := rc.Amendment == votes.FlagTrue || rc.Paragraph == votes.FlagTrue
-		return !part || rc.Session < bsvPartsFrom
+		return !rc.IsPart() || rc.Session < bsvPartsFrom
 	}
 }
 

@@ -21,7 +21,7 @@
 // Flags:
 //
 //	-data FILE      a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
-//	-session N      the regular session to cluster (default 74)
+//	-session N      the regular session to cluster (default: the last in the record)
 //	-method NAME    single, complete, average, weighted, centroid, median, ward, kmedoids or louvain (default ward)
 //	-k N            the number of blocs, at most the number of states clustered (louvain: the least number; it scans the resolution) (default 5)
 //	-min N          the least number of roll calls two states must both have voted on (default 10)
@@ -160,7 +160,7 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("blocs", flag.ContinueOnError)
 	cfg := &config{}
 	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
-	fs.IntVar(&cfg.session, "session", 74, "regular session to cluster")
+	fs.IntVar(&cfg.session, "session", 0, "regular session to cluster (default: the last in the record)")
 	fs.StringVar(&cfg.method, "method", "ward", "single, complete, average, weighted, centroid, median, ward, kmedoids or louvain")
 	fs.IntVar(&cfg.k, "k", 5, "number of blocs (louvain: the least number)")
 	fs.IntVar(&cfg.minN, "min", 10, "least number of roll calls two states must both have voted on")
@@ -179,6 +179,9 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 			return nil, fmt.Errorf("-method: %w", err)
 		}
 		cfg.linkage = l
+	}
+	if cfg.session < 0 {
+		return nil, fmt.Errorf("-session %d: want a session number, or 0 for the last in the record", cfg.session)
 	}
 	if cfg.k < 1 {
 		return nil, fmt.Errorf("-k %d: want at least 1 bloc", cfg.k)
@@ -256,6 +259,13 @@ type session struct {
 func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 	p := &printer{w: stdout}
 
+	if cfg.session == 0 {
+		held := ds.Sessions()
+		if len(held) == 0 {
+			return errors.New("the record holds no roll call")
+		}
+		cfg.session = held[len(held)-1]
+	}
 	p.step(fmt.Sprintf("Session %d", cfg.session))
 	s := ds.Filter(votes.InSessions(cfg.session, cfg.session))
 	if s.NumRollCalls() == 0 {

@@ -352,7 +352,7 @@ func TestHelp(t *testing.T) {
 		if err := run([]string{arg}, &out); err != nil {
 			t.Errorf("%s: %v", arg, err)
 		}
-		for _, want := range []string{"Usage: blocs [flags]", "-csv string", "-out string", "-session int", "(default 74)"} {
+		for _, want := range []string{"Usage: blocs [flags]", "-csv string", "-out string", "-session int", "(default: the last in the record)"} {
 			if !strings.Contains(out.String(), want) {
 				t.Errorf("%s: usage lacks %q:\n%s", arg, want, out.String())
 			}

@@ -13,7 +13,7 @@
 //
 //	-data FILE    a file or unvotes folder that votes.ReadFile reads (default: the embedded record)
 //	-from N       the first session (default 50)
-//	-to N         the last session (default 74)
+//	-to N         the last session (default: the last in the record)
 //	-issue CODE   estimate on one issue's roll calls only: me, nu, di, hr, co or ec
 //	-all          keep the separate votes on paragraphs and amendments that
 //	              Bailey, Strezhnev and Voeten leave out (default: leave them out)
@@ -130,7 +130,7 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	var issue string
 	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
 	fs.IntVar(&cfg.from, "from", 50, "first session")
-	fs.IntVar(&cfg.to, "to", 74, "last session")
+	fs.IntVar(&cfg.to, "to", 0, "last session (default: the last in the record)")
 	fs.StringVar(&issue, "issue", "", "estimate on one issue's roll calls only (me, nu, di, hr, co, ec)")
 	fs.BoolVar(&cfg.all, "all", false, "keep the separate votes on paragraphs and amendments that Bailey, Strezhnev and Voeten leave out")
 	fs.StringVar(&cfg.out, "out", "", "write the picture (PNG and SVG) into this directory (default: no picture)")
@@ -138,8 +138,8 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	if help, err := cli.Parse(fs, args, stdout, usage); help || err != nil {
 		return nil, err
 	}
-	if cfg.from < 1 || cfg.to < cfg.from {
-		return nil, fmt.Errorf("-from %d -to %d: want 1 <= from <= to", cfg.from, cfg.to)
+	if cfg.from < 1 || cfg.to < 0 || (cfg.to != 0 && cfg.to < cfg.from) {
+		return nil, fmt.Errorf("-from %d -to %d: want 1 <= from <= to, or -to 0 for the last session in the record", cfg.from, cfg.to)
 	}
 	if issue != "" {
 		is, err := votes.ParseIssue(issue)
@@ -187,6 +187,9 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 		return fmt.Errorf("the record holds no roll call")
 	}
 	first, last := held[0], held[len(held)-1]
+	if cfg.to == 0 {
+		cfg.to = last
+	}
 	if cfg.from > last || cfg.to < first {
 		return fmt.Errorf("-from %d -to %d: the record holds sessions %d-%d", cfg.from, cfg.to, first, last)
 	}
