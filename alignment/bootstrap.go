@@ -521,12 +521,7 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 // intervalRow is one score with its interval, in tidy form: a pair, the
 // index, the score with its n, and the interval with its level.
 type intervalRow struct {
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
@@ -537,7 +532,7 @@ type intervalRow struct {
 
 func makeIntervalRow(a, b votes.Country, x Index, iv Interval) intervalRow {
 	return intervalRow{
-		ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name,
+		Pair:  pairOf(a, b),
 		Index: x.String(), Score: iv.Value, N: iv.N, Lo: iv.Lo, Hi: iv.Hi, Level: iv.Level,
 	}
 }

@@ -215,12 +215,7 @@ func (sb *SeriesBootstrap) Scores() []Score {
 // Session is 0 in a series by calendar year; in a series by session, Year
 // is the calendar year in which the session opened (session + 1945).
 type seriesIntervalRow struct {
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
+	tidy.Pair
 	Session int     `csv:"session"`
 	Year    int     `csv:"year"`
 	Index   string  `csv:"index"`
@@ -239,7 +234,7 @@ func (sb *SeriesBootstrap) rows() []seriesIntervalRow {
 		r := makeIntervalRow(sb.A, sb.B, sb.Index, iv)
 		session, year := period(sb.By, key)
 		out[k] = seriesIntervalRow{
-			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+			Pair:    r.Pair,
 			Session: session, Year: year,
 			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
 		}

@@ -250,13 +250,8 @@ func (cr *PeriodComparison) String() string { return render(cr) }
 // selection's roll calls the state was a member for); change, lo and hi
 // the change and its interval.
 type periodChangeRow struct {
-	Rank         int     `csv:"rank"` // 0 for a NaN change (last)
-	ISO3A        string  `csv:"iso3_a"`
-	COWA         int     `csv:"cow_a"`
-	NameA        string  `csv:"name_a"`
-	ISO3B        string  `csv:"iso3_b"`
-	COWB         int     `csv:"cow_b"`
-	NameB        string  `csv:"name_b"`
+	Rank int `csv:"rank"` // 0 for a NaN change (last)
+	tidy.Pair
 	Index        string  `csv:"index"`
 	ScoreBefore  float64 `csv:"score_before"`
 	NBefore      int     `csv:"n_before"`
@@ -281,7 +276,7 @@ func (cr *PeriodComparison) rows() []periodChangeRow {
 	for _, s := range cr.States {
 		b, bf, af, ch := s.Country, s.Before, s.After, s.Change
 		out = append(out, periodChangeRow{
-			Rank: s.Rank, ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, Index: cr.Index.String(),
+			Rank: s.Rank, Pair: pairOf(a, b), Index: cr.Index.String(),
 			ScoreBefore: bf.Value, NBefore: bf.N, LoBefore: bf.Lo, HiBefore: bf.Hi, MemberBefore: s.MemberBefore.Share(),
 			ScoreAfter: af.Value, NAfter: af.N, LoAfter: af.Lo, HiAfter: af.Hi, MemberAfter: s.MemberAfter.Share(),
 			Change: ch.Value, Lo: ch.Lo, Hi: ch.Hi, Level: ch.Level,

@@ -331,13 +331,8 @@ func (pt *PermutationTest) Sentence(topic string) string {
 // the member's name on the last roll call it sat for (MemberTest.Name, as
 // in the OutlierReport), name_a the reference's Country.Name.
 type permutationRow struct {
-	Group    string  `csv:"group"`
-	ISO3A    string  `csv:"iso3_a"`
-	COWA     int     `csv:"cow_a"`
-	NameA    string  `csv:"name_a"`
-	ISO3B    string  `csv:"iso3_b"`
-	COWB     int     `csv:"cow_b"`
-	NameB    string  `csv:"name_b"`
+	Group string `csv:"group"`
+	tidy.Pair
 	With     int     `csv:"with"`
 	N        int     `csv:"n"`
 	Expected float64 `csv:"expected"`
@@ -379,9 +374,8 @@ func (pt *PermutationTest) rows() []permutationRow {
 	for k, m := range ms {
 		out[k] = permutationRow{
 			Group: pt.Group.Name,
-			ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name,
-			ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
-			With: m.With, N: m.N, Expected: m.Expected,
+			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
+			With:  m.With, N: m.N, Expected: m.Expected,
 			Index: pt.Index.String(), Score: m.Score, ExpectedScore: m.ExpectedScore,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue,
 			Outlier: m.Outlier, OutlierIndex: pt.Options.Index.String(),

@@ -16,6 +16,10 @@ import (
 // the year it opened (by session), or session 0 and year the calendar year
 // (by year).
 
+func pairOf(a, b votes.Country) tidy.Pair {
+	return tidy.Pair{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name}
+}
+
 // tableRow is one cell of a joint-vote table.
 type tableRow struct {
 	VoteA string `csv:"vote_a"` // yes, abstain or no
@@ -42,12 +46,7 @@ func (t *Table) WriteCSV(w io.Writer) error { return tidy.Write(w, t.rows()) }
 
 // pairTableRow is one cell of the joint-vote table of a pair of states.
 type pairTableRow struct {
-	ISO3A string `csv:"iso3_a"`
-	COWA  int    `csv:"cow_a"`
-	NameA string `csv:"name_a"`
-	ISO3B string `csv:"iso3_b"`
-	COWB  int    `csv:"cow_b"`
-	NameB string `csv:"name_b"`
+	tidy.Pair
 	VoteA string `csv:"vote_a"` // yes, abstain or no
 	VoteB string `csv:"vote_b"`
 	N     int    `csv:"n"`
@@ -62,7 +61,7 @@ func (ts *Tables) rows() []pairTableRow {
 			b := ts.Countries[j]
 			t := ts.Table(i, j)
 			for _, c := range t.rows() {
-				out = append(out, pairTableRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
+				out = append(out, pairTableRow{Pair: pairOf(a, b), VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
 			}
 		}
 	}
@@ -76,19 +75,14 @@ func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) 
 
 // pairRow is the score of one pair of states.
 type pairRow struct {
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
 }
 
 func makePairRow(a, b votes.Country, x Index, s Score) pairRow {
-	return pairRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, Index: x.String(), Score: s.Value, N: s.N}
+	return pairRow{Pair: pairOf(a, b), Index: x.String(), Score: s.Value, N: s.N}
 }
 
 // rows returns the rows of WriteCSV.
@@ -110,12 +104,7 @@ func (m *Matrix) WriteCSV(w io.Writer) error { return tidy.Write(w, m.rows()) }
 
 // pairPeriodRow is the score of one pair of states in one period.
 type pairPeriodRow struct {
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
+	tidy.Pair
 	Session int     `csv:"session"` // 0 in a series by year
 	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
 	Index   string  `csv:"index"`
@@ -134,7 +123,7 @@ func period(by By, p int) (session, year int) {
 func makePairPeriodRow(a, b votes.Country, by By, p int, x Index, s Score) pairPeriodRow {
 	r := makePairRow(a, b, x, s)
 	session, year := period(by, p)
-	return pairPeriodRow{ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+	return pairPeriodRow{Pair: r.Pair,
 		Session: session, Year: year, Index: r.Index, Score: r.Score, N: r.N}
 }
 
@@ -175,18 +164,13 @@ func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.ro
 // referenceRow is one state's score with the reference in one period, and
 // its rank in that period among the series' states.
 type referenceRow struct {
-	Session int     `csv:"session"` // 0 in a series by year
-	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
-	Rank    int     `csv:"rank"`    // 1 for the highest score in the period; 0 for NaN
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
-	Index   string  `csv:"index"`
-	Score   float64 `csv:"score"`
-	N       int     `csv:"n"`
+	Session int `csv:"session"` // 0 in a series by year
+	Year    int `csv:"year"`    // the calendar year, or the year the session opened
+	Rank    int `csv:"rank"`    // 1 for the highest score in the period; 0 for NaN
+	tidy.Pair
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
 	// The share of the period's roll calls state b was a member for, and
 	// the first and last of them (ReferenceSeries.Membership).
 	MemberShare float64 `csv:"member_share"`
@@ -217,7 +201,7 @@ func (rs *ReferenceSeries) rows() []referenceRow {
 				rank = 0
 			}
 			out = append(out, referenceRow{Session: session, Year: year, Rank: rank,
-				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
+				Pair:  pr.Pair,
 				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 		}
 	}
@@ -261,13 +245,8 @@ func (s *Series) WriteCSV(w io.Writer) error { return tidy.Write(w, s.rows()) }
 // rankRow is one state's place in a ranking: a is the reference, b the
 // state ranked.
 type rankRow struct {
-	Rank  int     `csv:"rank"` // 0 for a state without a score (last)
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+	Rank int `csv:"rank"` // 0 for a state without a score (last)
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
@@ -284,7 +263,7 @@ func (rk *Ranking) rows() []rankRow {
 	for _, s := range rk.States {
 		p := makePairRow(rk.Reference, s.Country, rk.Index, s.Score)
 		m := s.Membership
-		out = append(out, rankRow{Rank: s.Rank, ISO3A: p.ISO3A, COWA: p.COWA, NameA: p.NameA, ISO3B: p.ISO3B, COWB: p.COWB, NameB: p.NameB,
+		out = append(out, rankRow{Rank: s.Rank, Pair: p.Pair,
 			Index: p.Index, Score: p.Score, N: p.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 	}
 	return out
@@ -386,13 +365,8 @@ func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.r
 // call it sat for (OutlierRecord.Name: "Yugoslavia" in 2000), name_a the
 // reference's Country.Name.
 type outlierRow struct {
-	Group     string  `csv:"group"`
-	ISO3A     string  `csv:"iso3_a"`
-	COWA      int     `csv:"cow_a"`
-	NameA     string  `csv:"name_a"`
-	ISO3B     string  `csv:"iso3_b"`
-	COWB      int     `csv:"cow_b"`
-	NameB     string  `csv:"name_b"`
+	Group string `csv:"group"`
+	tidy.Pair
 	With      int     `csv:"with"`
 	Against   int     `csv:"against"`
 	Abstained int     `csv:"abstained"`
@@ -410,7 +384,7 @@ func (rep *OutlierReport) rows() []outlierRow {
 	ref := rep.Reference
 	for _, m := range rep.States {
 		out = append(out, outlierRow{
-			Group: rep.Group.Name, ISO3A: ref.ISO3, COWA: ref.COW, NameA: ref.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
+			Group: rep.Group.Name, Pair: tidy.Pair{ISO3A: ref.ISO3, COWA: ref.COW, NameA: ref.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
 			With: m.With, Against: m.Against, Abstained: m.Abstained, Absent: m.Absent,
 			Index: rep.Options.Index.String(), Score: m.Score.Value, N: m.Score.N, Judged: m.Judged, Outlier: m.Outlier,
 		})

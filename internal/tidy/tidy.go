@@ -18,6 +18,18 @@ import (
 	"github.com/gocarina/gocsv"
 )
 
+// Pair is the six columns of a pair of states, a and b, embedded in the
+// rows of every result about pairs. (gocsv reads the columns of an
+// embedded struct only if its type is exported.)
+type Pair struct {
+	ISO3A string `csv:"iso3_a"`
+	COWA  int    `csv:"cow_a"`
+	NameA string `csv:"name_a"`
+	ISO3B string `csv:"iso3_b"`
+	COWB  int    `csv:"cow_b"`
+	NameB string `csv:"name_b"`
+}
+
 // Write writes rows, a slice of structs with `csv` tags, as CSV with a
 // header line. An empty slice writes the header alone.
 func Write(w io.Writer, rows any) error {
