@@ -397,17 +397,24 @@ func (rb *ReferenceBootstrap) Lookup(c votes.Country) (RankedInterval, bool) {
 // rankedIntervalRow is one state's score with the reference (state a is
 // the state, b the reference), with intervals for the score and the rank.
 type rankedIntervalRow struct {
-	intervalRow
-	Rank   int `csv:"rank"`
-	RankLo int `csv:"rank_lo"`
-	RankHi int `csv:"rank_hi"`
+	tidy.Pair
+	Index  string  `csv:"index"`
+	Score  float64 `csv:"score"`
+	N      int     `csv:"n"`
+	Lo     float64 `csv:"lo"`
+	Hi     float64 `csv:"hi"`
+	Level  float64 `csv:"level"`
+	Rank   int     `csv:"rank"`
+	RankLo int     `csv:"rank_lo"`
+	RankHi int     `csv:"rank_hi"`
 }
 
 // rows returns the rows of WriteCSV.
 func (rb *ReferenceBootstrap) rows() []rankedIntervalRow {
 	out := make([]rankedIntervalRow, len(rb.States))
 	for k, s := range rb.States {
-		out[k] = rankedIntervalRow{makeIntervalRow(s.Country, rb.Reference, rb.Index, s.Interval), s.Rank, s.RankLo, s.RankHi}
+		r := makeIntervalRow(s.Country, rb.Reference, rb.Index, s.Interval)
+		out[k] = rankedIntervalRow{r.Pair, r.Index, r.Score, r.N, r.Lo, r.Hi, r.Level, s.Rank, s.RankLo, s.RankHi}
 	}
 	return out
 }
