@@ -5,6 +5,9 @@
 //
 //	go run ./internal/apicount
 //
+// The flag -list prints every identifier counted instead, one a line, as
+// package.Name or package.Type.Name.
+//
 // It counts, in every package that is not internal, not a command (package
 // main) and not a test file: exported types; exported top-level funcs,
 // consts and vars; exported methods of exported types (methods declared on
@@ -15,12 +18,14 @@ package main
 
 import (
 	"cmp"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,6 +35,7 @@ import (
 type count struct {
 	Dir                                   string // relative to the module root, with forward slashes
 	Types, Funcs, Methods, Fields, Values int
+	Names                                 []string // Name or Type.Name, in the order of the files
 }
 
 func (c count) total() int { return c.Types + c.Funcs + c.Methods + c.Fields + c.Values }
@@ -102,8 +108,10 @@ func countDir(dir string) (count, bool, error) {
 				}
 				if d.Recv == nil {
 					c.Funcs++
-				} else if ast.IsExported(receiverType(d.Recv.List[0].Type)) {
+					c.Names = append(c.Names, d.Name.Name)
+				} else if recv := receiverType(d.Recv.List[0].Type); ast.IsExported(recv) {
 					c.Methods++
+					c.Names = append(c.Names, recv+"."+d.Name.Name)
 				}
 			case *ast.GenDecl:
 				for _, spec := range d.Specs {
@@ -113,16 +121,26 @@ func countDir(dir string) (count, bool, error) {
 							continue
 						}
 						c.Types++
+						c.Names = append(c.Names, s.Name.Name)
 						switch t := s.Type.(type) {
 						case *ast.StructType:
-							c.Fields += exportedFields(t.Fields)
+							names := exportedFields(t.Fields)
+							c.Fields += len(names)
+							for _, n := range names {
+								c.Names = append(c.Names, s.Name.Name+"."+n)
+							}
 						case *ast.InterfaceType:
-							c.Methods += exportedFields(t.Methods)
+							names := exportedFields(t.Methods)
+							c.Methods += len(names)
+							for _, n := range names {
+								c.Names = append(c.Names, s.Name.Name+"."+n)
+							}
 						}
 					case *ast.ValueSpec:
 						for _, n := range s.Names {
 							if n.IsExported() {
 								c.Values++
+								c.Names = append(c.Names, n.Name)
 							}
 						}
 					}
@@ -153,25 +171,27 @@ func receiverType(x ast.Expr) string {
 	}
 }
 
-// exportedFields counts the exported names in a field list: named fields,
+// exportedFields returns the exported names in a field list: named fields,
 // embedded fields (by their type's name) and interface methods. Embedded
 // interfaces and type constraints in an interface count nothing.
-func exportedFields(fl *ast.FieldList) int {
-	n := 0
+func exportedFields(fl *ast.FieldList) []string {
+	var out []string
 	for _, f := range fl.List {
 		if len(f.Names) == 0 {
-			if _, isFunc := f.Type.(*ast.FuncType); !isFunc && ast.IsExported(receiverType(embeddedName(f.Type))) {
-				n++
+			if _, isFunc := f.Type.(*ast.FuncType); !isFunc {
+				if name := receiverType(embeddedName(f.Type)); ast.IsExported(name) {
+					out = append(out, name)
+				}
 			}
 			continue
 		}
 		for _, name := range f.Names {
 			if name.IsExported() {
-				n++
+				out = append(out, name.Name)
 			}
 		}
 	}
-	return n
+	return out
 }
 
 // embeddedName strips a package qualifier from an embedded field's type.
@@ -186,6 +206,8 @@ func embeddedName(x ast.Expr) ast.Expr {
 }
 
 func main() {
+	list := flag.Bool("list", false, "print every identifier counted, one a line")
+	flag.Parse()
 	root, err := moduleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "apicount:", err)
@@ -195,6 +217,14 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "apicount:", err)
 		os.Exit(1)
+	}
+	if *list {
+		for _, c := range cs {
+			for _, n := range c.Names {
+				fmt.Printf("%s.%s\n", path.Base(c.Dir), n)
+			}
+		}
+		return
 	}
 	fmt.Print(table(cs))
 }
