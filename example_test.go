@@ -1,10 +1,12 @@
 package unga_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/unga-go/unga/alignment"
@@ -108,11 +110,11 @@ func Example_identicalToRussia() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var csv strings.Builder // or an *os.File
-	if err := rk.WriteCSV(&csv); err != nil {
+	var ranking strings.Builder // or an *os.File
+	if err := rk.WriteCSV(&ranking); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Print(strings.Join(strings.SplitAfter(csv.String(), "\n")[:3], ""))
+	fmt.Print(strings.Join(strings.SplitAfter(ranking.String(), "\n")[:3], ""))
 	balkans, err := votes.LookupGroup("Balkans")
 	if err != nil {
 		log.Fatal(err)
@@ -125,9 +127,22 @@ func Example_identicalToRussia() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, r := range rs.Rows() { // rs.WriteCSV writes them all
-		if r.Rank <= 2 {
-			fmt.Printf("session %d: %d %s %.3f (n=%d)\n", r.Session, r.Rank, r.ISO3B, r.Score, r.N)
+	var table strings.Builder // every state's rank in every session
+	if err := rs.WriteCSV(&table); err != nil {
+		log.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(table.String())).ReadAll()
+	if err != nil {
+		log.Fatal(err)
+	}
+	col := make(map[string]int)
+	for k, name := range recs[0] {
+		col[name] = k
+	}
+	for _, r := range recs[1:] {
+		if rank := r[col["rank"]]; rank == "1" || rank == "2" {
+			score, _ := strconv.ParseFloat(r[col["score"]], 64)
+			fmt.Printf("session %s: %s %s %.3f (n=%s)\n", r[col["session"]], rank, r[col["iso3_b"]], score, r[col["n"]])
 		}
 	}
 	// Output:
@@ -318,7 +333,7 @@ func Example_matrixAndBlocsToCSV() {
 		log.Fatal(err)
 	}
 	fmt.Print(strings.Join(strings.SplitAfter(blocs.String(), "\n")[:4], ""))
-	fmt.Println(len(m.Rows()), "pairs in", filepath.Base(pairs.Name())+";", len(silent), "states without a vote left out")
+	fmt.Println(len(m.Countries)*(len(m.Countries)-1)/2, "pairs in", filepath.Base(pairs.Name())+";", len(silent), "states without a vote left out")
 	// Output:
 	// iso3,cow,name,session,bloc,bloc_name,silhouette
 	// USA,2,United States,74,2,"United States, Canada, Australia, ...",0.45801387110593367

@@ -521,15 +521,10 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 	return pb, nil
 }
 
-// IntervalRow is one score with its interval, in tidy form: a pair, the
+// intervalRow is one score with its interval, in tidy form: a pair, the
 // index, the score with its n, and the interval with its level.
-type IntervalRow struct {
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+type intervalRow struct {
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
@@ -538,20 +533,21 @@ type IntervalRow struct {
 	Level float64 `csv:"level"`
 }
 
-func intervalRow(a, b votes.Country, x Index, iv Interval) IntervalRow {
-	return IntervalRow{
-		ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name,
+func makeIntervalRow(a, b votes.Country, x Index, iv Interval) intervalRow {
+	return intervalRow{
+		Pair:  pairOf(a, b),
 		Index: x.String(), Score: iv.Value, N: iv.N, Lo: iv.Lo, Hi: iv.Hi, Level: iv.Level,
 	}
 }
 
-// Rows returns the pair's score and interval as one tidy row.
-func (pb *PairBootstrap) Rows() []IntervalRow {
-	return []IntervalRow{intervalRow(pb.A, pb.B, pb.Index, pb.Interval)}
+// rows returns the rows of WriteCSV.
+func (pb *PairBootstrap) rows() []intervalRow {
+	return []intervalRow{makeIntervalRow(pb.A, pb.B, pb.Index, pb.Interval)}
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (pb *PairBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, pb.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the pair's score and
+// interval as one tidy row.
+func (pb *PairBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, pb.rows()) }
 
 // MatrixBootstrap holds index x of every pair of states with bootstrap
 // percentile intervals, all pairs scored on the same resamples.
@@ -775,17 +771,17 @@ func (bm *MatrixBootstrap) Difference(a, b, c, d votes.Country) (Interval, error
 	return o.interval(Score{Value: s1.Value - s2.Value, N: min(s1.N, s2.N)}, r1), nil
 }
 
-// Rows returns one tidy row per pair of different states (a before b in
-// row order), NaN scores included.
-func (bm *MatrixBootstrap) Rows() []IntervalRow {
-	var out []IntervalRow
+// rows returns the rows of WriteCSV.
+func (bm *MatrixBootstrap) rows() []intervalRow {
+	var out []intervalRow
 	for i, a := range bm.Countries {
 		for j := i + 1; j < len(bm.Countries); j++ {
-			out = append(out, intervalRow(a, bm.Countries[j], bm.Index, bm.At(i, j)))
+			out = append(out, makeIntervalRow(a, bm.Countries[j], bm.Index, bm.At(i, j)))
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (bm *MatrixBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, bm.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per pair of
+// different states (a before b in row order), NaN scores included.
+func (bm *MatrixBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, bm.rows()) }

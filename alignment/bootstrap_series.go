@@ -217,16 +217,11 @@ func (sb *SeriesBootstrap) Scores() []Score {
 	return out
 }
 
-// SeriesIntervalRow is a pair's score in one period with its interval.
+// seriesIntervalRow is a pair's score in one period with its interval.
 // Session is 0 in a series by calendar year; in a series by session, Year
 // is the calendar year in which the session opened (session + 1945).
-type SeriesIntervalRow struct {
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
+type seriesIntervalRow struct {
+	tidy.Pair
 	Session int     `csv:"session"`
 	Year    int     `csv:"year"`
 	Index   string  `csv:"index"`
@@ -237,15 +232,15 @@ type SeriesIntervalRow struct {
 	Level   float64 `csv:"level"`
 }
 
-// Rows returns one tidy row per period, in order.
-func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
-	out := make([]SeriesIntervalRow, len(sb.Periods))
+// rows returns the rows of WriteCSV.
+func (sb *SeriesBootstrap) rows() []seriesIntervalRow {
+	out := make([]seriesIntervalRow, len(sb.Periods))
 	for k, key := range sb.Periods {
 		iv := sb.Intervals[k]
-		r := intervalRow(sb.A, sb.B, sb.Index, iv)
+		r := makeIntervalRow(sb.A, sb.B, sb.Index, iv)
 		session, year := period(sb.By, key)
-		out[k] = SeriesIntervalRow{
-			ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+		out[k] = seriesIntervalRow{
+			Pair:    r.Pair,
 			Session: session, Year: year,
 			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
 		}
@@ -253,8 +248,9 @@ func (sb *SeriesBootstrap) Rows() []SeriesIntervalRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (sb *SeriesBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, sb.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per period,
+// in order.
+func (sb *SeriesBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, sb.rows()) }
 
 // RankedInterval is one state's score with a reference, with its interval
 // and the interval of its rank among the states.
@@ -417,27 +413,34 @@ func (rb *ReferenceBootstrap) Lookup(c votes.Country) (RankedInterval, bool) {
 	return rb.States[k], true
 }
 
-// RankedIntervalRow is one state's score with the reference (state a is
+// rankedIntervalRow is one state's score with the reference (state a is
 // the state, b the reference), with intervals for the score and the rank.
-type RankedIntervalRow struct {
-	IntervalRow
-	Rank   int `csv:"rank"`
-	RankLo int `csv:"rank_lo"`
-	RankHi int `csv:"rank_hi"`
+type rankedIntervalRow struct {
+	tidy.Pair
+	Index  string  `csv:"index"`
+	Score  float64 `csv:"score"`
+	N      int     `csv:"n"`
+	Lo     float64 `csv:"lo"`
+	Hi     float64 `csv:"hi"`
+	Level  float64 `csv:"level"`
+	Rank   int     `csv:"rank"`
+	RankLo int     `csv:"rank_lo"`
+	RankHi int     `csv:"rank_hi"`
 }
 
-// Rows returns one tidy row per state, highest score first, states
-// without a score last (rank 0).
-func (rb *ReferenceBootstrap) Rows() []RankedIntervalRow {
-	out := make([]RankedIntervalRow, len(rb.States))
+// rows returns the rows of WriteCSV.
+func (rb *ReferenceBootstrap) rows() []rankedIntervalRow {
+	out := make([]rankedIntervalRow, len(rb.States))
 	for k, s := range rb.States {
-		out[k] = RankedIntervalRow{intervalRow(s.Country, rb.Reference, rb.Index, s.Interval), s.Rank, s.RankLo, s.RankHi}
+		r := makeIntervalRow(s.Country, rb.Reference, rb.Index, s.Interval)
+		out[k] = rankedIntervalRow{r.Pair, r.Index, r.Score, r.N, r.Lo, r.Hi, r.Level, s.Rank, s.RankLo, s.RankHi}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, rb.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per state,
+// highest score first, states without a score last (rank 0).
+func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, rb.rows()) }
 
 // CohesionBootstrap is a group's mean cohesion with bootstrap intervals.
 type CohesionBootstrap struct {
@@ -491,9 +494,9 @@ func BootstrapCohesion(ds *votes.Dataset, g votes.Group, opts *BootstrapOptions)
 	}, nil
 }
 
-// CohesionIntervalRow is one measure of a group's cohesion with its
+// cohesionIntervalRow is one measure of a group's cohesion with its
 // interval.
-type CohesionIntervalRow struct {
+type cohesionIntervalRow struct {
 	Group   string  `csv:"group"`
 	Measure string  `csv:"measure"`
 	Score   float64 `csv:"score"`
@@ -503,13 +506,14 @@ type CohesionIntervalRow struct {
 	Level   float64 `csv:"level"`
 }
 
-// Rows returns two tidy rows, measures "rice" and "hnr".
-func (cb *CohesionBootstrap) Rows() []CohesionIntervalRow {
-	row := func(m string, iv Interval) CohesionIntervalRow {
-		return CohesionIntervalRow{cb.Group, m, iv.Value, iv.N, iv.Lo, iv.Hi, iv.Level}
+// rows returns the rows of WriteCSV.
+func (cb *CohesionBootstrap) rows() []cohesionIntervalRow {
+	row := func(m string, iv Interval) cohesionIntervalRow {
+		return cohesionIntervalRow{cb.Group, m, iv.Value, iv.N, iv.Lo, iv.Hi, iv.Level}
 	}
-	return []CohesionIntervalRow{row("rice", cb.Rice), row("hnr", cb.HNR)}
+	return []cohesionIntervalRow{row("rice", cb.Rice), row("hnr", cb.HNR)}
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (cb *CohesionBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, cb.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, two tidy rows, measures
+// "rice" and "hnr".
+func (cb *CohesionBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, cb.rows()) }

@@ -209,7 +209,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if iv := sb.Intervals[4]; iv.N != 82 || math.Abs(iv.Lo-0.6646) > 0.01 || math.Abs(iv.Hi-0.8171) > 0.01 {
 		t.Errorf("session 74: %v, want 0.7439 [0.6646, 0.8171] (n=82)", iv)
 	}
-	rows := sb.Rows()
+	rows := sb.rows()
 	if rows[4].Session != 74 || rows[4].Year != 2019 || rows[4].ISO3A != "SRB" {
 		t.Errorf("row %+v", rows[4])
 	}
@@ -217,7 +217,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(by.Periods) != 2 || by.Periods[0] != 2018 || by.Rows()[1].Year != 2019 || by.Rows()[1].Session != 0 {
+	if len(by.Periods) != 2 || by.Periods[0] != 2018 || by.rows()[1].Year != 2019 || by.rows()[1].Session != 0 {
 		t.Errorf("by year: keys %v", by.Periods)
 	}
 
@@ -282,7 +282,7 @@ func TestBootstrapCohesion(t *testing.T) {
 	if got := cb.HNR.Hi - cb.HNR.Lo; math.Abs(got-width) > width/4 {
 		t.Errorf("AI interval %v, width %.4f, want about %.4f", cb.HNR, got, width)
 	}
-	if rows := cb.Rows(); len(rows) != 2 || rows[1].Measure != "hnr" || rows[1].N != cb.HNR.N {
+	if rows := cb.rows(); len(rows) != 2 || rows[1].Measure != "hnr" || rows[1].N != cb.HNR.N {
 		t.Errorf("rows %+v", rows)
 	}
 }

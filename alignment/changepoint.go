@@ -262,9 +262,9 @@ func noiseVariance(scores []Score, within func(k int) bool) float64 {
 	return s / float64(n)
 }
 
-// ChangeRow is one change point in tidy form: the first key at the new
+// changeRow is one change point in tidy form: the first key at the new
 // level with its interval, and the levels before and after.
-type ChangeRow struct {
+type changeRow struct {
 	Key    int     `csv:"key"`
 	Lo     int     `csv:"lo"`
 	Hi     int     `csv:"hi"`
@@ -273,17 +273,18 @@ type ChangeRow struct {
 	After  float64 `csv:"after"`
 }
 
-// Rows returns one tidy row per change point, in order.
-func (ch *Changes) Rows() []ChangeRow {
-	out := make([]ChangeRow, len(ch.Points))
+// rows returns the rows of WriteCSV.
+func (ch *Changes) rows() []changeRow {
+	out := make([]changeRow, len(ch.Points))
 	for k, p := range ch.Points {
-		out[k] = ChangeRow{p.Key, p.Lo, p.Hi, ch.Level, p.Before, p.After}
+		out[k] = changeRow{p.Key, p.Lo, p.Hi, ch.Level, p.Before, p.After}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (ch *Changes) WriteCSV(w io.Writer) error { return tidy.Write(w, ch.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per change
+// point, in order.
+func (ch *Changes) WriteCSV(w io.Writer) error { return tidy.Write(w, ch.rows()) }
 
 // String lists the segments and the change points.
 func (ch *Changes) String() string {

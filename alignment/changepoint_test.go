@@ -143,7 +143,7 @@ func TestChangePointsEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := ch.Rows()
+	rows := ch.rows()
 	if len(rows) != 1 || rows[0].Key != 2006 || rows[0].Lo != 2006 || rows[0].Hi != 2006 || math.Abs(rows[0].Before-0.205) > 1e-9 || math.Abs(rows[0].After-0.805) > 1e-9 {
 		t.Errorf("rows %+v", rows)
 	}

@@ -45,7 +45,7 @@ func TestDefectionPValueByHand(t *testing.T) {
 	if len(rep.States) != 4 {
 		t.Errorf("%d members", len(rep.States))
 	}
-	for _, r := range rep.Rows() {
+	for _, r := range rep.rows() {
 		if r.ISO3 == "CUB" && r.PValue != 0.125 {
 			t.Errorf("Cuba's row: %+v", r)
 		}

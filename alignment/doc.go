@@ -6,8 +6,8 @@
 // year, the cohesion of a group and its defectors, and the members of a
 // group that stand apart from the rest, with bootstrap intervals, an exact
 // test for "stands apart" and change points saying how sure each finding
-// is. Every result gives tidy rows (Rows) and writes them as CSV
-// (WriteCSV); WriteLabelledCSV writes several results of one kind (two
+// is. Every result writes itself as tidy CSV (WriteCSV);
+// WriteLabelledCSV writes several results of one kind (two
 // sessions, three indices) as one table with a column that tells them
 // apart.
 //

@@ -2,6 +2,7 @@ package alignment_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/unga-go/unga/alignment"
@@ -14,13 +15,14 @@ func ExampleWriteLabelledCSV() {
 	ds := must(record())
 	rus := must(votes.LookupCountry("Russia"))
 	var labels []string
-	var sets [][]alignment.RankRow
+	var rankings []interface{ WriteCSV(io.Writer) error }
 	for _, s := range []int{73, 74} {
 		rk := must(alignment.Rank(ds.Filter(votes.InSessions(s, s)), rus, alignment.Agree, &alignment.Options{MinN: 40}))
 		labels = append(labels, fmt.Sprint(s))
-		sets = append(sets, rk.Rows()[:3])
+		rk.States = rk.States[:3]
+		rankings = append(rankings, rk)
 	}
-	if err := alignment.WriteLabelledCSV(os.Stdout, "session", labels, sets...); err != nil {
+	if err := alignment.WriteLabelledCSV(os.Stdout, "session", labels, rankings...); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

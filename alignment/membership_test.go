@@ -72,7 +72,7 @@ func TestRankMembership(t *testing.T) {
 	}
 	check("South Sudan", "2011-09-16", 0.447)
 	check("Montenegro", "2006-10-30", 0.704)
-	for _, r := range rk.Rows() {
+	for _, r := range rk.rows() {
 		if r.ISO3B == "SSD" && (r.MemberFrom != "2011-09-16" || r.MemberShare > 0.5) {
 			t.Errorf("South Sudan's row: %+v", r)
 		}
@@ -127,7 +127,7 @@ func TestReferenceSeriesMembership(t *testing.T) {
 			by == BySession && !(got[65] == 0 && got[66] == 1) {
 			t.Errorf("%v: South Sudan's membership %v", by, got)
 		}
-		for _, r := range rs.Rows() {
+		for _, r := range rs.rows() {
 			if r.ISO3B == "SSD" && r.Year == 2011 && by == ByYear && (r.MemberShare != got[2011] || r.MemberFrom != "2011-09-16") {
 				t.Errorf("row %+v, membership %g", r, got[2011])
 			}

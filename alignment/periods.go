@@ -241,19 +241,14 @@ func signed(v float64) string {
 // String returns the WriteTo rendering.
 func (cr *PeriodComparison) String() string { return render(cr) }
 
-// PeriodChangeRow is one state's change of score with the reference: a is the
+// periodChangeRow is one state's change of score with the reference: a is the
 // reference, b the state. The _before and _after columns are the two
 // selections' scores, n, intervals and memberships (the share of each
 // selection's roll calls the state was a member for); change, lo and hi
 // the change and its interval.
-type PeriodChangeRow struct {
-	Rank         int     `csv:"rank"` // 0 for a NaN change (last)
-	ISO3A        string  `csv:"iso3_a"`
-	COWA         int     `csv:"cow_a"`
-	NameA        string  `csv:"name_a"`
-	ISO3B        string  `csv:"iso3_b"`
-	COWB         int     `csv:"cow_b"`
-	NameB        string  `csv:"name_b"`
+type periodChangeRow struct {
+	Rank int `csv:"rank"` // 0 for a NaN change (last)
+	tidy.Pair
 	Index        string  `csv:"index"`
 	ScoreBefore  float64 `csv:"score_before"`
 	NBefore      int     `csv:"n_before"`
@@ -271,14 +266,14 @@ type PeriodChangeRow struct {
 	Level        float64 `csv:"level"`
 }
 
-// Rows returns one tidy row per ranked state, in order.
-func (cr *PeriodComparison) Rows() []PeriodChangeRow {
-	out := make([]PeriodChangeRow, 0, len(cr.States))
+// rows returns the rows of WriteCSV.
+func (cr *PeriodComparison) rows() []periodChangeRow {
+	out := make([]periodChangeRow, 0, len(cr.States))
 	a := cr.Reference
 	for _, s := range cr.States {
 		b, bf, af, ch := s.Country, s.Before, s.After, s.Change
-		out = append(out, PeriodChangeRow{
-			Rank: s.Rank, ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, Index: cr.Index.String(),
+		out = append(out, periodChangeRow{
+			Rank: s.Rank, Pair: pairOf(a, b), Index: cr.Index.String(),
 			ScoreBefore: bf.Value, NBefore: bf.N, LoBefore: bf.Lo, HiBefore: bf.Hi, MemberBefore: s.MemberBefore.Share(),
 			ScoreAfter: af.Value, NAfter: af.N, LoAfter: af.Lo, HiAfter: af.Hi, MemberAfter: s.MemberAfter.Share(),
 			Change: ch.Value, Lo: ch.Lo, Hi: ch.Hi, Level: ch.Level,
@@ -287,5 +282,6 @@ func (cr *PeriodComparison) Rows() []PeriodChangeRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (cr *PeriodComparison) WriteCSV(w io.Writer) error { return tidy.Write(w, cr.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per ranked
+// state, in order.
+func (cr *PeriodComparison) WriteCSV(w io.Writer) error { return tidy.Write(w, cr.rows()) }

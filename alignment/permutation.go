@@ -326,18 +326,13 @@ func (pt *PermutationTest) Sentence(topic string) string {
 	return pt.MemberSentence(pt.Members[best], topic)
 }
 
-// PermutationRow is one member's record with the reference and its test:
-// state a is the reference and b the member, as in OutlierRow: name_b is
+// permutationRow is one member's record with the reference and its test:
+// state a is the reference and b the member, as in outlierRow: name_b is
 // the member's name on the last roll call it sat for (MemberTest.Name, as
 // in the OutlierReport), name_a the reference's Country.Name.
-type PermutationRow struct {
-	Group    string  `csv:"group"`
-	ISO3A    string  `csv:"iso3_a"`
-	COWA     int     `csv:"cow_a"`
-	NameA    string  `csv:"name_a"`
-	ISO3B    string  `csv:"iso3_b"`
-	COWB     int     `csv:"cow_b"`
-	NameB    string  `csv:"name_b"`
+type permutationRow struct {
+	Group string `csv:"group"`
+	tidy.Pair
 	With     int     `csv:"with"`
 	N        int     `csv:"n"`
 	Expected float64 `csv:"expected"`
@@ -358,9 +353,8 @@ type PermutationRow struct {
 	OutlierIndex  string  `csv:"outlier_index"`
 }
 
-// Rows returns one tidy row per member, smallest p-value first, members
-// without a p-value (N = 0) last, ties by COW code.
-func (pt *PermutationTest) Rows() []PermutationRow {
+// rows returns the rows of WriteCSV.
+func (pt *PermutationTest) rows() []permutationRow {
 	ms := slices.Clone(pt.Members)
 	slices.SortStableFunc(ms, func(p, q MemberTest) int {
 		np, nq := math.IsNaN(p.PValue), math.IsNaN(q.PValue)
@@ -375,14 +369,13 @@ func (pt *PermutationTest) Rows() []PermutationRow {
 		}
 		return cmp.Compare(p.PValue, q.PValue)
 	})
-	out := make([]PermutationRow, len(ms))
+	out := make([]permutationRow, len(ms))
 	r := pt.Reference
 	for k, m := range ms {
-		out[k] = PermutationRow{
+		out[k] = permutationRow{
 			Group: pt.Group.Name,
-			ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name,
-			ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
-			With: m.With, N: m.N, Expected: m.Expected,
+			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
+			With:  m.With, N: m.N, Expected: m.Expected,
 			Index: pt.Index.String(), Score: m.Score, ExpectedScore: m.ExpectedScore,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue,
 			Outlier: m.Outlier, OutlierIndex: pt.Options.Index.String(),
@@ -391,5 +384,7 @@ func (pt *PermutationTest) Rows() []PermutationRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (pt *PermutationTest) WriteCSV(w io.Writer) error { return tidy.Write(w, pt.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per member,
+// smallest p-value first, members without a p-value (N = 0) last, ties by
+// COW code.
+func (pt *PermutationTest) WriteCSV(w io.Writer) error { return tidy.Write(w, pt.rows()) }

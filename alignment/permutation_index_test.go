@@ -46,7 +46,7 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 	if got := pt.Sentence(""); got != want {
 		t.Errorf("Sentence:\n got %s\nwant %s", got, want)
 	}
-	for _, r := range pt.Rows() {
+	for _, r := range pt.rows() {
 		if r.Index != "agree" || r.OutlierIndex != "agree" {
 			t.Errorf("row %+v: index %q, outlier index %q", r, r.Index, r.OutlierIndex)
 		}
@@ -61,7 +61,7 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 	if mc, _ := pk.Lookup(c); pk.Index != Identical || !near(mc.PValue, 8./9) {
 		t.Errorf("kappa: test index %v, C %+v; want identical, p = 8/9", pk.Index, mc)
 	}
-	if r := pk.Rows()[0]; r.Index != "identical" || r.OutlierIndex != "kappa" {
+	if r := pk.rows()[0]; r.Index != "identical" || r.OutlierIndex != "kappa" {
 		t.Errorf("kappa row: index %q, outlier index %q", r.Index, r.OutlierIndex)
 	}
 	if s := pk.Sentence(""); !strings.Contains(s, "the GRULAC's votes") || !strings.Contains(s, "The test counts identical votes; whether a member stands apart was judged on kappa.") {

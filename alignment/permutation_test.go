@@ -59,7 +59,7 @@ func TestPermutationCrimea(t *testing.T) {
 	if got := pt.Sentence("Crimea resolutions"); got != want {
 		t.Errorf("Sentence:\n got %s\nwant %s", got, want)
 	}
-	rows := pt.Rows()
+	rows := pt.rows()
 	if rows[0].COWB != 345 || rows[0].PValue != srb.PValue || rows[0].ISO3A != "RUS" || rows[0].Group != "Balkans" {
 		t.Errorf("first row %+v, want Serbia's", rows[0])
 	}
@@ -113,7 +113,7 @@ func TestPoissonBinomial(t *testing.T) {
 	}
 }
 
-// PermutationRow names the member as MemberTest.Name and OutlierRow do: by
+// permutationRow names the member as MemberTest.Name and outlierRow do: by
 // its name on the last roll call it sat for. COW 345 voted in 2000 as
 // "Yugoslavia" (votes.Country.NameOn), though its Country.Name is
 // "Serbia".
@@ -130,13 +130,13 @@ func TestPermutationRowName(t *testing.T) {
 	}
 	pt := rep.Permutation()
 	var got []string
-	for _, r := range rep.Rows() {
+	for _, r := range rep.rows() {
 		got = append(got, "outlier "+r.NameB)
 	}
 	for _, m := range pt.Members {
 		got = append(got, "member "+m.Name)
 	}
-	for _, r := range pt.Rows() {
+	for _, r := range pt.rows() {
 		got = append(got, "permutation "+r.NameB)
 	}
 	slices.Sort(got)

@@ -9,15 +9,19 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// Tidy rows: every result gives Rows, one observation per row, and
-// WriteCSV, which writes them with a header of the `csv` tags (lower snake
+// Tidy rows: every result writes, with WriteCSV, one observation per
+// row under a header of the `csv` tags (lower snake
 // case). A state is iso3, cow, name; a pair iso3_a ... name_b. A NaN score
 // is written "NaN". In a series, session is the regular session and year
 // the year it opened (by session), or session 0 and year the calendar year
 // (by year).
 
-// TableRow is one cell of a joint-vote table.
-type TableRow struct {
+func pairOf(a, b votes.Country) tidy.Pair {
+	return tidy.Pair{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name}
+}
+
+// tableRow is one cell of a joint-vote table.
+type tableRow struct {
 	VoteA string `csv:"vote_a"` // yes, abstain or no
 	VoteB string `csv:"vote_b"`
 	N     int    `csv:"n"`
@@ -25,94 +29,82 @@ type TableRow struct {
 
 var castNames = [3]string{"yes", "abstain", "no"}
 
-// Rows returns the nine cells of the table, A's votes as the outer loop.
-func (t *Table) Rows() []TableRow {
-	out := make([]TableRow, 0, 9)
+// rows returns the rows of WriteCSV.
+func (t *Table) rows() []tableRow {
+	out := make([]tableRow, 0, 9)
 	for i := range 3 {
 		for j := range 3 {
-			out = append(out, TableRow{VoteA: castNames[i], VoteB: castNames[j], N: t[i][j]})
+			out = append(out, tableRow{VoteA: castNames[i], VoteB: castNames[j], N: t[i][j]})
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (t *Table) WriteCSV(w io.Writer) error { return tidy.Write(w, t.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the nine cells of the
+// table, A's votes as the outer loop.
+func (t *Table) WriteCSV(w io.Writer) error { return tidy.Write(w, t.rows()) }
 
-// PairTableRow is one cell of the joint-vote table of a pair of states.
-type PairTableRow struct {
-	ISO3A string `csv:"iso3_a"`
-	COWA  int    `csv:"cow_a"`
-	NameA string `csv:"name_a"`
-	ISO3B string `csv:"iso3_b"`
-	COWB  int    `csv:"cow_b"`
-	NameB string `csv:"name_b"`
+// pairTableRow is one cell of the joint-vote table of a pair of states.
+type pairTableRow struct {
+	tidy.Pair
 	VoteA string `csv:"vote_a"` // yes, abstain or no
 	VoteB string `csv:"vote_b"`
 	N     int    `csv:"n"`
 }
 
-// Rows returns the tables of every pair of different states (i < j, in
-// row order) in long form: nine rows per pair, A's votes as the outer loop.
-func (ts *Tables) Rows() []PairTableRow {
+// rows returns the rows of WriteCSV.
+func (ts *Tables) rows() []pairTableRow {
 	n := len(ts.Countries)
-	out := make([]PairTableRow, 0, 9*n*(n-1)/2)
+	out := make([]pairTableRow, 0, 9*n*(n-1)/2)
 	for i, a := range ts.Countries {
 		for j := i + 1; j < n; j++ {
 			b := ts.Countries[j]
 			t := ts.Table(i, j)
-			for _, c := range t.Rows() {
-				out = append(out, PairTableRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
+			for _, c := range t.rows() {
+				out = append(out, pairTableRow{Pair: pairOf(a, b), VoteA: c.VoteA, VoteB: c.VoteB, N: c.N})
 			}
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the tables of every pair
+// of different states (i < j, in row order) in long form: nine rows per
+// pair, A's votes as the outer loop.
+func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) }
 
-// PairRow is the score of one pair of states.
-type PairRow struct {
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+// pairRow is the score of one pair of states.
+type pairRow struct {
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
 }
 
-func pairRow(a, b votes.Country, x Index, s Score) PairRow {
-	return PairRow{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name, Index: x.String(), Score: s.Value, N: s.N}
+func makePairRow(a, b votes.Country, x Index, s Score) pairRow {
+	return pairRow{Pair: pairOf(a, b), Index: x.String(), Score: s.Value, N: s.N}
 }
 
-// Rows returns the matrix in long form: one row per pair of different
-// states (i < j, in row order), with its n; NaN scores included.
-func (m *Matrix) Rows() []PairRow {
+// rows returns the rows of WriteCSV.
+func (m *Matrix) rows() []pairRow {
 	n := len(m.Countries)
-	out := make([]PairRow, 0, n*(n-1)/2)
+	out := make([]pairRow, 0, n*(n-1)/2)
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			out = append(out, pairRow(m.Countries[i], m.Countries[j], m.Index, m.At(i, j)))
+			out = append(out, makePairRow(m.Countries[i], m.Countries[j], m.Index, m.At(i, j)))
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (m *Matrix) WriteCSV(w io.Writer) error { return tidy.Write(w, m.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the matrix in long form:
+// one row per pair of different states (i < j, in row order), with its n;
+// NaN scores included.
+func (m *Matrix) WriteCSV(w io.Writer) error { return tidy.Write(w, m.rows()) }
 
-// PairPeriodRow is the score of one pair of states in one period.
-type PairPeriodRow struct {
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
+// pairPeriodRow is the score of one pair of states in one period.
+type pairPeriodRow struct {
+	tidy.Pair
 	Session int     `csv:"session"` // 0 in a series by year
 	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
 	Index   string  `csv:"index"`
@@ -128,61 +120,57 @@ func period(by By, p int) (session, year int) {
 	return p, openingYear(p)
 }
 
-func pairPeriodRow(a, b votes.Country, by By, p int, x Index, s Score) PairPeriodRow {
-	r := pairRow(a, b, x, s)
+func makePairPeriodRow(a, b votes.Country, by By, p int, x Index, s Score) pairPeriodRow {
+	r := makePairRow(a, b, x, s)
 	session, year := period(by, p)
-	return PairPeriodRow{ISO3A: r.ISO3A, COWA: r.COWA, NameA: r.NameA, ISO3B: r.ISO3B, COWB: r.COWB, NameB: r.NameB,
+	return pairPeriodRow{Pair: r.Pair,
 		Session: session, Year: year, Index: r.Index, Score: r.Score, N: r.N}
 }
 
-// Rows returns every index of the pair in every period: period by period,
-// the indices in the order of Indices.
-func (ps *PairSeries) Rows() []PairPeriodRow {
-	var out []PairPeriodRow
+// rows returns the rows of WriteCSV.
+func (ps *PairSeries) rows() []pairPeriodRow {
+	var out []pairPeriodRow
 	for k, p := range ps.Periods {
 		for _, x := range Indices() {
-			out = append(out, pairPeriodRow(ps.A, ps.B, ps.By, p, x, ps.Tables[k].Score(x, 1)))
+			out = append(out, makePairPeriodRow(ps.A, ps.B, ps.By, p, x, ps.Tables[k].Score(x, 1)))
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (ps *PairSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, ps.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, every index of the pair
+// in every period: period by period, the indices in the order of Indices.
+func (ps *PairSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, ps.rows()) }
 
-// Rows returns each period's matrix in long form: period by period, one
-// row per pair of different states that voted in it.
-func (sm *MatrixSeries) Rows() []PairPeriodRow {
-	var out []PairPeriodRow
+// rows returns the rows of WriteCSV.
+func (sm *MatrixSeries) rows() []pairPeriodRow {
+	var out []pairPeriodRow
 	for k, m := range sm.Matrices {
 		n := len(m.Countries)
 		for i := range n {
 			for j := i + 1; j < n; j++ {
-				out = append(out, pairPeriodRow(m.Countries[i], m.Countries[j], sm.By, sm.Periods[k], m.Index, m.At(i, j)))
+				out = append(out, makePairPeriodRow(m.Countries[i], m.Countries[j], sm.By, sm.Periods[k], m.Index, m.At(i, j)))
 			}
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, each period's matrix in
+// long form: period by period, one row per pair of different states that
+// voted in it.
+func (sm *MatrixSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, sm.rows()) }
 
-// ReferenceRow is one state's score with the reference in one period, and
+// referenceRow is one state's score with the reference in one period, and
 // its rank in that period among the series' states.
-type ReferenceRow struct {
-	Session int     `csv:"session"` // 0 in a series by year
-	Year    int     `csv:"year"`    // the calendar year, or the year the session opened
-	Rank    int     `csv:"rank"`    // 1 for the highest score in the period; 0 for NaN
-	ISO3A   string  `csv:"iso3_a"`
-	COWA    int     `csv:"cow_a"`
-	NameA   string  `csv:"name_a"`
-	ISO3B   string  `csv:"iso3_b"`
-	COWB    int     `csv:"cow_b"`
-	NameB   string  `csv:"name_b"`
-	Index   string  `csv:"index"`
-	Score   float64 `csv:"score"`
-	N       int     `csv:"n"`
+type referenceRow struct {
+	Session int `csv:"session"` // 0 in a series by year
+	Year    int `csv:"year"`    // the calendar year, or the year the session opened
+	Rank    int `csv:"rank"`    // 1 for the highest score in the period; 0 for NaN
+	tidy.Pair
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
 	// The share of the period's roll calls state b was a member for, and
 	// the first and last of them (ReferenceSeries.Membership).
 	MemberShare float64 `csv:"member_share"`
@@ -190,14 +178,9 @@ type ReferenceRow struct {
 	MemberTo    string  `csv:"member_to"`
 }
 
-// Rows returns every state's score with the reference (a is the
-// reference, b the state), period by period, each period ranked as Rank
-// ranks: highest score first (ties: larger n, then COW code), NaN scores
-// last with rank 0. The reference itself is left out. Narrow the states
-// first (Dataset.SelectCountries) to rank a group, such as the Balkan
-// states, within each session: the scores do not change.
-func (rs *ReferenceSeries) Rows() []ReferenceRow {
-	out := make([]ReferenceRow, 0, len(rs.Countries)*len(rs.Periods))
+// rows returns the rows of WriteCSV.
+func (rs *ReferenceSeries) rows() []referenceRow {
+	out := make([]referenceRow, 0, len(rs.Countries)*len(rs.Periods))
 	order := make([]int, 0, len(rs.Countries))
 	for k, p := range rs.Periods {
 		order = order[:0]
@@ -212,24 +195,29 @@ func (rs *ReferenceSeries) Rows() []ReferenceRow {
 		session, year := period(rs.By, p)
 		for r, i := range order {
 			s, m := rs.At(i, k), rs.Membership(i, k)
-			pr := pairRow(rs.Reference, rs.Countries[i], rs.Index, s)
+			pr := makePairRow(rs.Reference, rs.Countries[i], rs.Index, s)
 			rank := r + 1
 			if math.IsNaN(s.Value) {
 				rank = 0
 			}
-			out = append(out, ReferenceRow{Session: session, Year: year, Rank: rank,
-				ISO3A: pr.ISO3A, COWA: pr.COWA, NameA: pr.NameA, ISO3B: pr.ISO3B, COWB: pr.COWB, NameB: pr.NameB,
+			out = append(out, referenceRow{Session: session, Year: year, Rank: rank,
+				Pair:  pr.Pair,
 				Index: pr.Index, Score: pr.Score, N: pr.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (rs *ReferenceSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, rs.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, every state's score with
+// the reference (a is the reference, b the state), period by period, each
+// period ranked as Rank ranks: highest score first (ties: larger n, then
+// COW code), NaN scores last with rank 0. The reference itself is left out.
+// Narrow the states first (Dataset.SelectCountries) to rank a group, such
+// as the Balkan states, within each session: the scores do not change.
+func (rs *ReferenceSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, rs.rows()) }
 
-// SeriesRow is one named series' score in one period.
-type SeriesRow struct {
+// seriesRow is one named series' score in one period.
+type seriesRow struct {
 	Series  string  `csv:"series"`
 	Session int     `csv:"session"` // 0 in a series by year
 	Year    int     `csv:"year"`
@@ -237,32 +225,28 @@ type SeriesRow struct {
 	N       int     `csv:"n"`
 }
 
-// Rows returns the series column by column, period by period.
-func (s *Series) Rows() []SeriesRow {
-	var out []SeriesRow
+// rows returns the rows of WriteCSV.
+func (s *Series) rows() []seriesRow {
+	var out []seriesRow
 	for c, name := range s.Names {
 		for k, p := range s.Periods {
 			session, year := period(s.By, p)
 			sc := s.Columns[c][k]
-			out = append(out, SeriesRow{Series: name, Session: session, Year: year, Score: sc.Value, N: sc.N})
+			out = append(out, seriesRow{Series: name, Session: session, Year: year, Score: sc.Value, N: sc.N})
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (s *Series) WriteCSV(w io.Writer) error { return tidy.Write(w, s.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the series column by
+// column, period by period.
+func (s *Series) WriteCSV(w io.Writer) error { return tidy.Write(w, s.rows()) }
 
-// RankRow is one state's place in a ranking: a is the reference, b the
+// rankRow is one state's place in a ranking: a is the reference, b the
 // state ranked.
-type RankRow struct {
-	Rank  int     `csv:"rank"` // 0 for a state without a score (last)
-	ISO3A string  `csv:"iso3_a"`
-	COWA  int     `csv:"cow_a"`
-	NameA string  `csv:"name_a"`
-	ISO3B string  `csv:"iso3_b"`
-	COWB  int     `csv:"cow_b"`
-	NameB string  `csv:"name_b"`
+type rankRow struct {
+	Rank int `csv:"rank"` // 0 for a state without a score (last)
+	tidy.Pair
 	Index string  `csv:"index"`
 	Score float64 `csv:"score"`
 	N     int     `csv:"n"`
@@ -273,24 +257,25 @@ type RankRow struct {
 	MemberTo    string  `csv:"member_to"`
 }
 
-// Rows returns the ranking in order, the states without a score (NaN)
-// last; the states without a vote (NoVotes) are not in it.
-func (rk *Ranking) Rows() []RankRow {
-	out := make([]RankRow, 0, len(rk.States))
+// rows returns the rows of WriteCSV.
+func (rk *Ranking) rows() []rankRow {
+	out := make([]rankRow, 0, len(rk.States))
 	for _, s := range rk.States {
-		p := pairRow(rk.Reference, s.Country, rk.Index, s.Score)
+		p := makePairRow(rk.Reference, s.Country, rk.Index, s.Score)
 		m := s.Membership
-		out = append(out, RankRow{Rank: s.Rank, ISO3A: p.ISO3A, COWA: p.COWA, NameA: p.NameA, ISO3B: p.ISO3B, COWB: p.COWB, NameB: p.NameB,
+		out = append(out, rankRow{Rank: s.Rank, Pair: p.Pair,
 			Index: p.Index, Score: p.Score, N: p.N, MemberShare: m.Share(), MemberFrom: date(m.First), MemberTo: date(m.Last)})
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (rk *Ranking) WriteCSV(w io.Writer) error { return tidy.Write(w, rk.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the ranking in order,
+// the states without a score (NaN) last; the states without a vote
+// (NoVotes) are not in it.
+func (rk *Ranking) WriteCSV(w io.Writer) error { return tidy.Write(w, rk.rows()) }
 
-// CohesionRow is a group's cohesion on one roll call.
-type CohesionRow struct {
+// cohesionRow is a group's cohesion on one roll call.
+type cohesionRow struct {
 	Group      string  `csv:"group"`
 	RCID       int     `csv:"rcid"`
 	Session    int     `csv:"session"`
@@ -305,12 +290,12 @@ type CohesionRow struct {
 	HNR        float64 `csv:"hnr"` // Hix, Noury and Roland's agreement index
 }
 
-// Rows returns one row per roll call of the report.
-func (r *CohesionReport) Rows() []CohesionRow {
-	out := make([]CohesionRow, 0, len(r.RollCalls))
+// rows returns the rows of WriteCSV.
+func (r *CohesionReport) rows() []cohesionRow {
+	out := make([]cohesionRow, 0, len(r.RollCalls))
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
-		out = append(out, CohesionRow{
+		out = append(out, cohesionRow{
 			Group: r.Group, RCID: rc.ID, Session: rc.Session, Year: rc.Year(), Date: rc.Date.Format("2006-01-02"),
 			Resolution: rc.Resolution, Yes: c.Tally.Yes, No: c.Tally.No, Abstain: c.Tally.Abstain, Absent: c.Tally.NonVoting,
 			Rice: c.Rice, HNR: c.HNR,
@@ -319,11 +304,12 @@ func (r *CohesionReport) Rows() []CohesionRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (r *CohesionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one row per roll call of
+// the report.
+func (r *CohesionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
-// CohesionPeriodRow is one measure of a group's cohesion in one period.
-type CohesionPeriodRow struct {
+// cohesionPeriodRow is one measure of a group's cohesion in one period.
+type cohesionPeriodRow struct {
 	Group   string  `csv:"group"`
 	Session int     `csv:"session"` // 0 in a series by year
 	Year    int     `csv:"year"`
@@ -332,24 +318,24 @@ type CohesionPeriodRow struct {
 	N       int     `csv:"n"` // roll calls averaged
 }
 
-// Rows returns, period by period, the mean Rice index and the mean
-// Hix-Noury-Roland index.
-func (cs *CohesionSeries) Rows() []CohesionPeriodRow {
-	out := make([]CohesionPeriodRow, 0, 2*len(cs.Periods))
+// rows returns the rows of WriteCSV.
+func (cs *CohesionSeries) rows() []cohesionPeriodRow {
+	out := make([]cohesionPeriodRow, 0, 2*len(cs.Periods))
 	for k, p := range cs.Periods {
 		session, year := period(cs.By, p)
 		out = append(out,
-			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "rice", Score: cs.Rice[k].Value, N: cs.Rice[k].N},
-			CohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "hnr", Score: cs.HNR[k].Value, N: cs.HNR[k].N})
+			cohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "rice", Score: cs.Rice[k].Value, N: cs.Rice[k].N},
+			cohesionPeriodRow{Group: cs.Group, Session: session, Year: year, Index: "hnr", Score: cs.HNR[k].Value, N: cs.HNR[k].N})
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (cs *CohesionSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, cs.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, period by period, the
+// mean Rice index and the mean Hix-Noury-Roland index.
+func (cs *CohesionSeries) WriteCSV(w io.Writer) error { return tidy.Write(w, cs.rows()) }
 
-// DefectionRow is one member's defections from its group's majority.
-type DefectionRow struct {
+// defectionRow is one member's defections from its group's majority.
+type defectionRow struct {
 	Group      string  `csv:"group"`
 	ISO3       string  `csv:"iso3"`
 	COW        int     `csv:"cow"`
@@ -361,30 +347,26 @@ type DefectionRow struct {
 	PValue     float64 `csv:"p_value"`  // of as many defections or more
 }
 
-// Rows returns the members as ranked: the highest share first, NaN last.
-func (r *DefectionReport) Rows() []DefectionRow {
-	out := make([]DefectionRow, 0, len(r.States))
+// rows returns the rows of WriteCSV.
+func (r *DefectionReport) rows() []defectionRow {
+	out := make([]defectionRow, 0, len(r.States))
 	for _, d := range r.States {
-		out = append(out, DefectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share, Expected: d.Expected, PValue: d.PValue})
+		out = append(out, defectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share, Expected: d.Expected, PValue: d.PValue})
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the members as ranked:
+// the highest share first, NaN last.
+func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
-// OutlierRow is one member's record against the reference: a is the
+// outlierRow is one member's record against the reference: a is the
 // reference, b the member. name_b is the member's name on the last roll
 // call it sat for (OutlierRecord.Name: "Yugoslavia" in 2000), name_a the
 // reference's Country.Name.
-type OutlierRow struct {
-	Group     string  `csv:"group"`
-	ISO3A     string  `csv:"iso3_a"`
-	COWA      int     `csv:"cow_a"`
-	NameA     string  `csv:"name_a"`
-	ISO3B     string  `csv:"iso3_b"`
-	COWB      int     `csv:"cow_b"`
-	NameB     string  `csv:"name_b"`
+type outlierRow struct {
+	Group string `csv:"group"`
+	tidy.Pair
 	With      int     `csv:"with"`
 	Against   int     `csv:"against"`
 	Abstained int     `csv:"abstained"`
@@ -396,13 +378,13 @@ type OutlierRow struct {
 	Outlier   bool    `csv:"outlier"`
 }
 
-// Rows returns one row per member, by COW code.
-func (rep *OutlierReport) Rows() []OutlierRow {
-	out := make([]OutlierRow, 0, len(rep.States))
+// rows returns the rows of WriteCSV.
+func (rep *OutlierReport) rows() []outlierRow {
+	out := make([]outlierRow, 0, len(rep.States))
 	ref := rep.Reference
 	for _, m := range rep.States {
-		out = append(out, OutlierRow{
-			Group: rep.Group.Name, ISO3A: ref.ISO3, COWA: ref.COW, NameA: ref.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name,
+		out = append(out, outlierRow{
+			Group: rep.Group.Name, Pair: tidy.Pair{ISO3A: ref.ISO3, COWA: ref.COW, NameA: ref.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
 			With: m.With, Against: m.Against, Abstained: m.Abstained, Absent: m.Absent,
 			Index: rep.Options.Index.String(), Score: m.Score.Value, N: m.Score.N, Judged: m.Judged, Outlier: m.Outlier,
 		})
@@ -410,5 +392,6 @@ func (rep *OutlierReport) Rows() []OutlierRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV.
-func (rep *OutlierReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one row per member, by
+// COW code.
+func (rep *OutlierReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }

@@ -728,9 +728,9 @@ func (c *Comparison) checkTallies() {
 	}
 }
 
-// StateSessionRow is one state's comparison in one session: the main tidy
+// stateSessionRow is one state's comparison in one session: the main tidy
 // table of a Comparison.
-type StateSessionRow struct {
+type stateSessionRow struct {
 	ISO3    string `csv:"iso3"`
 	COW     int    `csv:"cow"`
 	Name    string `csv:"name"`
@@ -741,29 +741,29 @@ type StateSessionRow struct {
 	OnlyB   int    `csv:"only_b"` // cast in the second dataset only
 }
 
-// Rows returns one row per state and session with at least one difference,
-// by session and then COW code.
-func (c *Comparison) Rows() []StateSessionRow {
+// rows returns the rows of WriteCSV.
+func (c *Comparison) rows() []stateSessionRow {
 	order := make([]int, len(c.sessions))
 	for k := range order {
 		order[k] = k
 	}
 	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(c.sessions[x], c.sessions[y]) })
-	var out []StateSessionRow
+	var out []stateSessionRow
 	for _, k := range order {
 		for u, ct := range c.counts[k] {
 			if ct.differ+ct.onlyA+ct.onlyB == 0 {
 				continue
 			}
 			st := c.states[u]
-			out = append(out, StateSessionRow{st.ISO3, st.COW, st.Name, c.sessions[k], ct.n, ct.differ, ct.onlyA, ct.onlyB})
+			out = append(out, stateSessionRow{st.ISO3, st.COW, st.Name, c.sessions[k], ct.n, ct.differ, ct.onlyA, ct.onlyB})
 		}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as tidy CSV.
-func (c *Comparison) WriteCSV(w io.Writer) error { return tidy.Write(w, c.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one row per state and
+// session with at least one difference, by session and then COW code.
+func (c *Comparison) WriteCSV(w io.Writer) error { return tidy.Write(w, c.rows()) }
 
 // StateRow is one state's comparison over all sessions.
 type StateRow struct {

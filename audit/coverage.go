@@ -459,9 +459,9 @@ func ymList(ms []YearMonth) string {
 	return strings.Join(parts, ", ")
 }
 
-// CoverageRow is one session's coverage, the main tidy table of a
+// coverageRow is one session's coverage, the main tidy table of a
 // Coverage.
-type CoverageRow struct {
+type coverageRow struct {
 	Session        int    `csv:"session"`
 	RollCalls      int    `csv:"roll_calls"`
 	First          string `csv:"first"` // yyyy-mm-dd, empty if no roll call is dated
@@ -474,15 +474,15 @@ type CoverageRow struct {
 	Other          int    `csv:"other"` // roll calls votes.AdoptedResolutions leaves out
 }
 
-// Rows returns one row per session.
-func (c *Coverage) Rows() []CoverageRow {
-	out := make([]CoverageRow, len(c.Sessions))
+// rows returns the rows of WriteCSV.
+func (c *Coverage) rows() []coverageRow {
+	out := make([]coverageRow, len(c.Sessions))
 	for k, sc := range c.Sessions {
 		miss := make([]string, len(sc.Missing))
 		for i, m := range sc.Missing {
 			miss[i] = m.String()
 		}
-		out[k] = CoverageRow{sc.Session, sc.RollCalls, day(sc.First), day(sc.Last), len(sc.Months), sc.Resumed,
+		out[k] = coverageRow{sc.Session, sc.RollCalls, day(sc.First), day(sc.Last), len(sc.Months), sc.Resumed,
 			strings.Join(miss, " "), sc.ResumedMissing, sc.Undated, sc.Other}
 	}
 	return out
@@ -495,8 +495,8 @@ func day(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// WriteCSV writes Rows as tidy CSV.
-func (c *Coverage) WriteCSV(w io.Writer) error { return tidy.Write(w, c.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one row per session.
+func (c *Coverage) WriteCSV(w io.Writer) error { return tidy.Write(w, c.rows()) }
 
 // MonthRow is the number of roll calls in one calendar month.
 type MonthRow struct {

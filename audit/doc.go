@@ -54,7 +54,7 @@
 // undata.Errata; undata.LoadPublished reads the record as published, which
 // is what Compare should be given to find them again.
 //
-// Results have Rows and WriteCSV for tidy output, one observation per row;
+// Results write tidy CSV (WriteCSV), one observation per row;
 // a Comparison also has ByState, BySession, DifferenceRows (one row per
 // differing vote) and UnmatchedRows.
 package audit

@@ -342,9 +342,9 @@ func median(xs []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// SuspicionRow is one suspicion as a tidy row; mirror_iso3 is empty where
+// suspicionRow is one suspicion as a tidy row; mirror_iso3 is empty where
 // there is no mirror.
-type SuspicionRow struct {
+type suspicionRow struct {
 	ISO3       string  `csv:"iso3"`
 	COW        int     `csv:"cow"`
 	Name       string  `csv:"name"`
@@ -357,14 +357,15 @@ type SuspicionRow struct {
 	MirrorISO3 string  `csv:"mirror_iso3"`
 }
 
-// Rows returns the suspicions as tidy rows, most unlikely first.
-func (r *SuspicionReport) Rows() []SuspicionRow {
-	out := make([]SuspicionRow, len(r.Suspicions))
+// rows returns the rows of WriteCSV.
+func (r *SuspicionReport) rows() []suspicionRow {
+	out := make([]suspicionRow, len(r.Suspicions))
 	for k, s := range r.Suspicions {
-		out[k] = SuspicionRow{s.Country.ISO3, s.Country.COW, s.Country.Name, s.Session, s.Around, s.Here, s.N, s.Z, s.Rank, s.Mirror.ISO3}
+		out[k] = suspicionRow{s.Country.ISO3, s.Country.COW, s.Country.Name, s.Session, s.Around, s.Here, s.N, s.Z, s.Rank, s.Mirror.ISO3}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as tidy CSV.
-func (r *SuspicionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the suspicions as tidy
+// rows, most unlikely first.
+func (r *SuspicionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }

@@ -312,8 +312,8 @@ func (t *CrossTab) String() string {
 	return b.String()
 }
 
-// CrossTabRow is one cell of a CrossTab, a row of CrossTab.Rows.
-type CrossTabRow struct {
+// crossTabRow is one cell of a CrossTab, a row of its WriteCSV.
+type crossTabRow struct {
 	SessionA  *int   `csv:"session_a"` // nil (empty) when unknown
 	BlocA     int    `csv:"bloc_a"`
 	BlocNameA string `csv:"bloc_name_a"`
@@ -329,24 +329,24 @@ type CrossTabRow struct {
 	Flow string `csv:"flow"`
 }
 
-// Rows returns one row per cell of the table, by cluster of A then of B,
-// zero cells included.
-func (t *CrossTab) Rows() []CrossTabRow {
+// rows returns the rows of WriteCSV.
+func (t *CrossTab) rows() []crossTabRow {
 	sa, sb := sessionPtr(t.A.Session), sessionPtr(t.B.Session)
-	var rows []CrossTabRow
+	var rows []crossTabRow
 	for x, row := range t.Counts {
 		na := t.A.Name(x)
 		for y, n := range row {
-			rows = append(rows, CrossTabRow{SessionA: sa, BlocA: x, BlocNameA: na, SessionB: sb, BlocB: y, BlocNameB: t.B.Name(y), N: n, Flow: t.flow(x, y)})
+			rows = append(rows, crossTabRow{SessionA: sa, BlocA: x, BlocNameA: na, SessionB: sb, BlocB: y, BlocNameB: t.B.Name(y), N: n, Flow: t.flow(x, y)})
 		}
 	}
 	return rows
 }
 
-// WriteCSV writes Rows as CSV with a header line:
+// WriteCSV writes as tidy CSV, with a header line, one row per cell of the
+// table, by cluster of A then of B, zero cells included; the header is:
 // session_a,bloc_a,bloc_name_a,session_b,bloc_b,bloc_name_b,n,flow.
 func (t *CrossTab) WriteCSV(w io.Writer) error {
-	return tidy.Write(w, t.Rows())
+	return tidy.Write(w, t.rows())
 }
 
 func sessionPtr(s int) *int {
@@ -405,10 +405,10 @@ func (m *Moves) String() string {
 	return b.String()
 }
 
-// MoveRow is one move, a row of Moves.Rows. The blocs left and joined are
+// moveRow is one move, a row of its WriteCSV. The blocs left and joined are
 // numbered and named as in A; bloc_b is the state's bloc in B, numbered as
 // in B's own rows.
-type MoveRow struct {
+type moveRow struct {
 	ISO3     string `csv:"iso3"`
 	COW      int    `csv:"cow"`
 	Name     string `csv:"name"`
@@ -421,13 +421,13 @@ type MoveRow struct {
 	BlocB    int    `csv:"bloc_b"`
 }
 
-// Rows returns one row per move, in the order of List.
-func (m *Moves) Rows() []MoveRow {
+// rows returns the rows of WriteCSV.
+func (m *Moves) rows() []moveRow {
 	a := m.Tab.A
 	sa, sb := sessionPtr(a.Session), sessionPtr(m.Tab.B.Session)
-	rows := make([]MoveRow, len(m.List))
+	rows := make([]moveRow, len(m.List))
 	for k, mv := range m.List {
-		rows[k] = MoveRow{ISO3: mv.State.ISO3, COW: mv.State.COW, Name: a.name(mv.ItemA), SessionA: sa, SessionB: sb,
+		rows[k] = moveRow{ISO3: mv.State.ISO3, COW: mv.State.COW, Name: a.name(mv.ItemA), SessionA: sa, SessionB: sb,
 			From: mv.From, FromName: a.Name(mv.From), To: mv.To, ToName: a.Name(mv.To), BlocB: mv.BlocB}
 		if a.States != nil {
 			rows[k].Name = mv.State.Name
@@ -436,8 +436,9 @@ func (m *Moves) Rows() []MoveRow {
 	return rows
 }
 
-// WriteCSV writes Rows as CSV with a header line:
+// WriteCSV writes as tidy CSV, with a header line, one row per move, in the
+// order of List; the header is:
 // iso3,cow,name,session_a,session_b,from_bloc,from_name,to_bloc,to_name,bloc_b.
 func (m *Moves) WriteCSV(w io.Writer) error {
-	return tidy.Write(w, m.Rows())
+	return tidy.Write(w, m.rows())
 }

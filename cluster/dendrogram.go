@@ -202,9 +202,9 @@ func writeSteps(b *strings.Builder, steps []Merge, first int) {
 	}
 }
 
-// MergeRow is one merge of a dendrogram, a row of Dendrogram.Rows: a row of
+// mergeRow is one merge of a dendrogram, a row of its WriteCSV: a row of
 // scipy's linkage matrix with its step number.
-type MergeRow struct {
+type mergeRow struct {
 	Step   int     `csv:"step"`
 	A      int     `csv:"a"` // items are 0 to n-1, the cluster of step s is n+s
 	B      int     `csv:"b"`
@@ -212,16 +212,17 @@ type MergeRow struct {
 	Size   int     `csv:"size"`
 }
 
-// Rows returns one row per merge, in step order.
-func (d *Dendrogram) Rows() []MergeRow {
-	rows := make([]MergeRow, len(d.Steps))
+// rows returns the rows of WriteCSV.
+func (d *Dendrogram) rows() []mergeRow {
+	rows := make([]mergeRow, len(d.Steps))
 	for s, m := range d.Steps {
-		rows[s] = MergeRow{Step: s, A: m.A, B: m.B, Height: m.Height, Size: m.Size}
+		rows[s] = mergeRow{Step: s, A: m.A, B: m.B, Height: m.Height, Size: m.Size}
 	}
 	return rows
 }
 
-// WriteCSV writes Rows as CSV with a header line: step,a,b,height,size.
+// WriteCSV writes as tidy CSV, with a header line, one row per merge, in
+// step order; the header is: step,a,b,height,size.
 func (d *Dendrogram) WriteCSV(w io.Writer) error {
-	return tidy.Write(w, d.Rows())
+	return tidy.Write(w, d.rows())
 }

@@ -52,8 +52,8 @@
 // Labeled.Stability does so for the states of a Labeled, and
 // StabilityReport.Relabel numbers the report's blocs as a Partition
 // numbers them (checking that they are the same blocs), so that the two
-// tables match. Partitions, comparisons, moves and stability reports give
-// tidy rows (Rows) and write them as CSV (WriteCSV).
+// tables match. Partitions, comparisons, moves and stability reports write
+// themselves as tidy CSV (WriteCSV).
 //
 // Bad input gets an error wrapping a sentinel (ErrNaN, ErrNegative,
 // ErrDiagonal, ErrK, ErrTooFew, ...) to test with errors.Is, never a panic.

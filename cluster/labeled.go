@@ -72,7 +72,7 @@ type Labeled struct {
 	// Dropped lists the states of the matrix left out, in the matrix's
 	// order, with the reason.
 	Dropped []DroppedState
-	// Session, if not 0, is copied into the partitions (for their Rows).
+	// Session, if not 0, is copied into the partitions (for their WriteCSV).
 	// Distances leaves it 0: a matrix does not know its session.
 	Session int
 }

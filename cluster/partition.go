@@ -36,10 +36,10 @@ type Partition struct {
 	// or indices.
 	Names []string
 	// States, when not nil, are the states the items stand for, in item
-	// order. The methods of Labeled set them; Name, Rows and Compare use
+	// order. The methods of Labeled set them; Name, WriteCSV and Compare use
 	// them.
 	States []votes.Country
-	// Session is the session the partition describes, for Rows; 0 if
+	// Session is the session the partition describes, for WriteCSV; 0 if
 	// unknown. The methods of Labeled copy it from Labeled.Session.
 	Session int
 	// Silhouette holds the silhouette width of each item (see the function
@@ -226,8 +226,8 @@ func (p *Partition) write(b *strings.Builder) {
 	}
 }
 
-// PartitionRow is one state of a partition, a row of Partition.Rows.
-type PartitionRow struct {
+// partitionRow is one state of a partition, a row of its WriteCSV.
+type partitionRow struct {
 	ISO3 string `csv:"iso3"`
 	COW  int    `csv:"cow"`
 	Name string `csv:"name"`
@@ -238,20 +238,16 @@ type PartitionRow struct {
 	Silhouette float64 `csv:"silhouette"`
 }
 
-// Rows returns one row per item in item order (for the methods of Labeled,
-// by COW code): the state, the session, its bloc with the bloc's Name, and
-// its silhouette width (NaN when not computed). Items without a state (a
-// Partition with no States) have an empty ISO3, COW 0 and their Names
-// entry or index as name. It panics if a label is not in [0, n).
-func (p *Partition) Rows() []PartitionRow {
+// rows returns the rows of WriteCSV.
+func (p *Partition) rows() []partitionRow {
 	names := make([]string, p.K())
 	for c := range names {
 		names[c] = p.Name(c)
 	}
 	session := sessionPtr(p.Session)
-	rows := make([]PartitionRow, len(p.Labels))
+	rows := make([]partitionRow, len(p.Labels))
 	for i, l := range p.Labels {
-		r := PartitionRow{Name: p.name(i), Session: session, Bloc: l, BlocName: names[l], Silhouette: math.NaN()}
+		r := partitionRow{Name: p.name(i), Session: session, Bloc: l, BlocName: names[l], Silhouette: math.NaN()}
 		if i < len(p.States) {
 			r.ISO3, r.COW, r.Name = p.States[i].ISO3, p.States[i].COW, p.States[i].Name
 		}
@@ -263,8 +259,13 @@ func (p *Partition) Rows() []PartitionRow {
 	return rows
 }
 
-// WriteCSV writes Rows as CSV with a header line:
+// WriteCSV writes as tidy CSV, with a header line, one row per item in item
+// order (for the methods of Labeled, by COW code): the state, the session,
+// its bloc with the bloc's Name, and its silhouette width (NaN when not
+// computed). Items without a state (a Partition with no States) have an
+// empty ISO3, COW 0 and their Names entry or index as name. It panics if a
+// label is not in [0, n); the header is:
 // iso3,cow,name,session,bloc,bloc_name,silhouette.
 func (p *Partition) WriteCSV(w io.Writer) error {
-	return tidy.Write(w, p.Rows())
+	return tidy.Write(w, p.rows())
 }

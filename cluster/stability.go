@@ -353,8 +353,8 @@ func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
 }
 
 // Relabel numbers the report's blocs as labels does, so that Labels,
-// Jaccard, Rows and WriteCSV count them as the caller's partition does
-// (the Labels of a Partition of the same states, say, which Partition.Rows
+// Jaccard and WriteCSV count them as the caller's partition does
+// (the Labels of a Partition of the same states, say, which Partition.WriteCSV
 // writes). labels holds one label per state of Countries, in that order,
 // numbering the blocs 0 to K-1 with none empty, and must be the same
 // partition as Labels numbered another way: each bloc of Labels one bloc
@@ -414,8 +414,8 @@ func (rep *StabilityReport) Relabel(labels []int) error {
 	return nil
 }
 
-// StabilityRow is one state's bloc and how often it stayed there.
-type StabilityRow struct {
+// stabilityRow is one state's bloc and how often it stayed there.
+type stabilityRow struct {
 	ISO3 string  `csv:"iso3"`
 	COW  int     `csv:"cow"`
 	Name string  `csv:"name"`
@@ -426,18 +426,19 @@ type StabilityRow struct {
 	Resamples   int     `csv:"resamples"`
 }
 
-// Rows returns one tidy row per state clustered, in row order.
-func (rep *StabilityReport) Rows() []StabilityRow {
-	out := make([]StabilityRow, len(rep.Countries))
+// rows returns the rows of WriteCSV.
+func (rep *StabilityReport) rows() []stabilityRow {
+	out := make([]stabilityRow, len(rep.Countries))
 	for i, c := range rep.Countries {
 		b := rep.Labels[i]
-		out[i] = StabilityRow{c.ISO3, c.COW, c.Name, b, rep.Stay[i], rep.Jaccard[b], rep.Resamples}
+		out[i] = stabilityRow{c.ISO3, c.COW, c.Name, b, rep.Stay[i], rep.Jaccard[b], rep.Resamples}
 	}
 	return out
 }
 
-// WriteCSV writes Rows as CSV with a header.
-func (rep *StabilityReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per state
+// clustered, in row order.
+func (rep *StabilityReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }
 
 // TogetherRow is the share of resamples in which two states shared a
 // cluster.

@@ -149,7 +149,7 @@
 //
 // DynamicResult.Move gives the change of a state's ideal point between two
 // sessions with its standard error, and Moves the changes of every state
-// (tidy rows: MoveRow). The two positions lie on one path and their errors
+// (tidy rows: moveRow). The two positions lie on one path and their errors
 // are correlated, so the SE of the change is √(SE₁² + SE₂² - 2ρ·SE₁·SE₂),
 // with ρ (Move.Corr) the correlation of the two positions in the same
 // Laplace approximation as the SEs: the inverse of the path's tridiagonal

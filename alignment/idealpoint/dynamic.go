@@ -162,7 +162,7 @@ func (r *DynamicResult) At(c votes.Country, session int) (Position, bool) {
 // Series returns c's path as the columns of a line with a band, such as
 // the X, Y, Lo and Hi of a chart.Line: x the sessions, in order, y the
 // ideal points and lo, hi their interval at level (Position.Interval; pass
-// Level for the 95% interval of Rows). All four are nil if c has no
+// Level for the 95% interval of WriteCSV). All four are nil if c has no
 // position. It panics if level is not in (0, 1).
 //
 // A session in which c has no position (see At) is left out, not filled

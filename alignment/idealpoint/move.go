@@ -167,8 +167,8 @@ func changeSE(s1, s2, rho float64) float64 {
 // Moves are the changes of several states between two sessions.
 type Moves []Move
 
-// MoveRow is one state's change between two sessions in tidy form.
-type MoveRow struct {
+// moveRow is one state's change between two sessions in tidy form.
+type moveRow struct {
 	ISO3      string  `csv:"iso3"`
 	COW       int     `csv:"cow"`
 	Name      string  `csv:"name"`
@@ -184,12 +184,12 @@ type MoveRow struct {
 	Moved     bool    `csv:"moved"`  // the interval excludes 0
 }
 
-// Rows returns one tidy row per state, in the order of ms.
-func (ms Moves) Rows() []MoveRow {
-	out := make([]MoveRow, len(ms))
+// rows returns the rows of WriteCSV.
+func (ms Moves) rows() []moveRow {
+	out := make([]moveRow, len(ms))
 	for k, mv := range ms {
 		lo, hi := mv.Interval(Level)
-		out[k] = MoveRow{
+		out[k] = moveRow{
 			ISO3: mv.Country.ISO3, COW: mv.Country.COW, Name: mv.Country.Name,
 			From: mv.From.Session, To: mv.To.Session,
 			IdealFrom: mv.From.IdealPoint, IdealTo: mv.To.IdealPoint,
@@ -199,6 +199,6 @@ func (ms Moves) Rows() []MoveRow {
 	return out
 }
 
-// WriteCSV writes Rows as CSV with the header
-// iso3,cow,name,from,to,ideal_from,ideal_to,change,se,corr,lo,hi,moved.
-func (ms Moves) WriteCSV(w io.Writer) error { return tidy.Write(w, ms.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, one tidy row per state,
+// in the order of ms.
+func (ms Moves) WriteCSV(w io.Writer) error { return tidy.Write(w, ms.rows()) }

@@ -146,7 +146,7 @@ func TestMoveReal(t *testing.T) {
 			corr += mv.Corr
 		}
 		t.Logf("sessions %d-%d: mean correlation %.4f", p[0], p[1], corr/float64(len(ms)))
-		rows := ms.Rows()
+		rows := ms.rows()
 		var b strings.Builder
 		if err := ms.WriteCSV(&b); err != nil {
 			t.Fatal(err)

@@ -29,9 +29,9 @@ func checkLevel(level float64) {
 	}
 }
 
-// PositionRow is one state's ideal point in tidy form: one row per state
+// positionRow is one state's ideal point in tidy form: one row per state
 // (and session, in a dynamic fit).
-type PositionRow struct {
+type positionRow struct {
 	ISO3       string  `csv:"iso3"`
 	COW        int     `csv:"cow"`
 	Name       string  `csv:"name"`
@@ -43,11 +43,11 @@ type PositionRow struct {
 	N          int     `csv:"n"`  // votes the estimate rests on
 }
 
-func rows(ps []Position) []PositionRow {
-	out := make([]PositionRow, len(ps))
+func rows(ps []Position) []positionRow {
+	out := make([]positionRow, len(ps))
 	for i, p := range ps {
 		lo, hi := p.Interval(Level)
-		out[i] = PositionRow{
+		out[i] = positionRow{
 			ISO3: p.Country.ISO3, COW: p.Country.COW, Name: p.Country.Name,
 			Session: p.Session, IdealPoint: p.IdealPoint, SE: p.SE,
 			Lo: lo, Hi: hi, N: p.Votes,
@@ -56,17 +56,16 @@ func rows(ps []Position) []PositionRow {
 	return out
 }
 
-// Rows returns the positions as tidy rows, ordered by COW code.
-func (r *Result) Rows() []PositionRow { return rows(r.Positions) }
+// rows returns the rows of WriteCSV.
+func (r *Result) rows() []positionRow { return rows(r.Positions) }
 
-// WriteCSV writes Rows as CSV with the header
-// iso3,cow,name,session,ideal_point,se,lo,hi,n.
-func (r *Result) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the positions as tidy
+// rows, ordered by COW code.
+func (r *Result) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
-// Rows returns the positions as tidy rows, ordered by COW code and
-// session.
-func (r *DynamicResult) Rows() []PositionRow { return rows(r.Positions) }
+// rows returns the rows of WriteCSV.
+func (r *DynamicResult) rows() []positionRow { return rows(r.Positions) }
 
-// WriteCSV writes Rows as CSV with the header
-// iso3,cow,name,session,ideal_point,se,lo,hi,n.
-func (r *DynamicResult) WriteCSV(w io.Writer) error { return tidy.Write(w, r.Rows()) }
+// WriteCSV writes as tidy CSV, with a header line, the positions as tidy
+// rows, ordered by COW code and session.
+func (r *DynamicResult) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }

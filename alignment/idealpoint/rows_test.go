@@ -22,7 +22,7 @@ func TestRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Session 74: 193 members, all cast a vote on a contested roll call.
-	rows := st.Rows()
+	rows := st.rows()
 	if len(rows) != 193 {
 		t.Errorf("%d rows, want 193", len(rows))
 	}

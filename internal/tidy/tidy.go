@@ -18,6 +18,18 @@ import (
 	"github.com/gocarina/gocsv"
 )
 
+// Pair is the six columns of a pair of states, a and b, embedded in the
+// rows of every result about pairs. (gocsv reads the columns of an
+// embedded struct only if its type is exported.)
+type Pair struct {
+	ISO3A string `csv:"iso3_a"`
+	COWA  int    `csv:"cow_a"`
+	NameA string `csv:"name_a"`
+	ISO3B string `csv:"iso3_b"`
+	COWB  int    `csv:"cow_b"`
+	NameB string `csv:"name_b"`
+}
+
 // Write writes rows, a slice of structs with `csv` tags, as CSV with a
 // header line. An empty slice writes the header alone.
 func Write(w io.Writer, rows any) error {
@@ -29,38 +41,45 @@ func Write(w io.Writer, rows any) error {
 	return cw.Error()
 }
 
-// WriteLabelled writes several sets of rows of one type as one table: a
-// first column named column holds each set's label, then the rows' own
-// columns, under one header. labels and sets pair up by position. It
-// returns an error, writing nothing, if their numbers differ, if column is
-// empty or one of the rows' column names, or if a set cannot be written.
-func WriteLabelled[R any](w io.Writer, column string, labels []string, sets [][]R) error {
-	if len(labels) != len(sets) {
-		return fmt.Errorf("%d labels for %d sets of rows", len(labels), len(sets))
+// WriteLabelled writes several tables as one: write[k] writes a CSV table
+// with a header line, and labels[k] fills a first column, named column, in
+// that table's rows. The header is written once. It returns an error,
+// writing nothing, if labels and write differ in number or are empty, if
+// column is empty or one of the tables' column names, if two headers
+// differ, or if a table cannot be written.
+func WriteLabelled(w io.Writer, column string, labels []string, write []func(io.Writer) error) error {
+	if len(labels) != len(write) {
+		return fmt.Errorf("%d labels for %d tables", len(labels), len(write))
+	}
+	if len(write) == 0 {
+		return errors.New("no table to write")
 	}
 	if column == "" {
 		return errors.New("no name for the label column")
 	}
-	out := [][]string{{column}}
-	for k, rows := range append([][]R{nil}, sets...) {
+	var out [][]string
+	for k, wr := range write {
 		var b bytes.Buffer
-		if err := Write(&b, rows); err != nil {
-			return fmt.Errorf("rows labelled %q: %w", labels[k-1], err)
+		if err := wr(&b); err != nil {
+			return fmt.Errorf("table labelled %q: %w", labels[k], err)
 		}
 		recs, err := csv.NewReader(&b).ReadAll()
 		if err != nil {
-			return err
+			return fmt.Errorf("table labelled %q: %w", labels[k], err)
+		}
+		if len(recs) == 0 {
+			return fmt.Errorf("table labelled %q has no header", labels[k])
 		}
 		if k == 0 {
-			// The header, from an empty set.
 			if slices.Contains(recs[0], column) {
-				return fmt.Errorf("the label column %q is a column of the rows already", column)
+				return fmt.Errorf("the label column %q is a column of the tables already", column)
 			}
-			out[0] = append(out[0], recs[0]...)
-			continue
+			out = append(out, append([]string{column}, recs[0]...))
+		} else if !slices.Equal(recs[0], out[0][1:]) {
+			return fmt.Errorf("table labelled %q has the columns %q, table labelled %q has %q", labels[k], recs[0], labels[0], out[0][1:])
 		}
 		for _, r := range recs[1:] {
-			out = append(out, append([]string{labels[k-1]}, r...))
+			out = append(out, append([]string{labels[k]}, r...))
 		}
 	}
 	cw := csv.NewWriter(w)

@@ -1,6 +1,7 @@
 package tidy
 
 import (
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -32,27 +33,38 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// writer returns a function that writes rows.
+func writer[R any](rows []R) func(io.Writer) error {
+	return func(w io.Writer) error { return Write(w, rows) }
+}
+
 func TestWriteLabelled(t *testing.T) {
-	a := []row{{"SRB", 345, "Serbia", 0.5}}
-	b := []row{{"RUS", 365, "Russian Federation", 0.25}, {"CIV", 437, "Cote d'Ivoire", math.NaN()}}
+	a := writer([]row{{"SRB", 345, "Serbia", 0.5}})
+	b := writer([]row{{"RUS", 365, "Russian Federation", 0.25}, {"CIV", 437, "Cote d'Ivoire", math.NaN()}})
+	other := writer([]struct {
+		ISO3 string `csv:"iso3"`
+	}{{"SRB"}})
 	var s strings.Builder
-	if err := WriteLabelled(&s, "session", []string{"73", "74"}, [][]row{a, b}); err != nil {
+	if err := WriteLabelled(&s, "session", []string{"73", "74"}, []func(io.Writer) error{a, b}); err != nil {
 		t.Fatal(err)
 	}
 	want := "session,iso3,cow,name,score\n73,SRB,345,Serbia,0.5\n74,RUS,365,Russian Federation,0.25\n74,CIV,437,Cote d'Ivoire,NaN\n"
 	if s.String() != want {
 		t.Errorf("got %q, want %q", s.String(), want)
 	}
-	s.Reset()
-	if err := WriteLabelled(&s, "session", nil, [][]row{}); err != nil || s.String() != "session,iso3,cow,name,score\n" {
-		t.Errorf("no set: %q, %v", s.String(), err)
-	}
 	for _, tc := range []struct {
 		column string
 		labels []string
-	}{{"session", []string{"73"}}, {"", []string{"73", "74"}}, {"cow", []string{"73", "74"}}} {
+		write  []func(io.Writer) error
+	}{
+		{"session", []string{"73"}, []func(io.Writer) error{a, b}},
+		{"", []string{"73", "74"}, []func(io.Writer) error{a, b}},
+		{"cow", []string{"73", "74"}, []func(io.Writer) error{a, b}},
+		{"session", nil, nil},
+		{"session", []string{"73", "74"}, []func(io.Writer) error{a, other}},
+	} {
 		s.Reset()
-		if err := WriteLabelled(&s, tc.column, tc.labels, [][]row{a, b}); err == nil || s.Len() != 0 {
+		if err := WriteLabelled(&s, tc.column, tc.labels, tc.write); err == nil || s.Len() != 0 {
 			t.Errorf("column %q, labels %v: wrote %q, error %v", tc.column, tc.labels, s.String(), err)
 		}
 	}
