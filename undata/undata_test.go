@@ -66,7 +66,7 @@ func Example_extend() {
 	fmt.Println(rep)
 	fmt.Println(rec.NumRollCalls(), "roll calls, sessions", rec.Sessions()[0], "to", rec.Sessions()[len(rec.Sessions())-1])
 	// Output:
-	// 1 left out: no votes listed: A/RES/75/254 A-C is adopted by a recorded vote (counted 168-2-0) but lists no state; left out
+	// 1 left out: votes: no votes listed: A/RES/75/254 A-C is adopted by a recorded vote (counted 168-2-0) but lists no state; left out
 	// 2 repaired
 	// 0 matched, 99 added, 0 conflicts
 	// 6302 roll calls, sessions 1 to 75

@@ -9,8 +9,8 @@
 // stability as CSV tables.
 //
 // It runs as a notebook: each step prints a heading, a sentence of context
-// and its result. With no flags it clusters session 74 (2019-20) of the
-// embedded 1946-2019 record with Ward's linkage into five blocs, and writes
+// and its result. With no flags it clusters the last session (80) of the
+// embedded record with Ward's linkage into five blocs, and writes
 // no file:
 //
 //	go run ./examples/blocs
@@ -159,7 +159,7 @@ bloc_jaccard,resamples).
 func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("blocs", flag.ContinueOnError)
 	cfg := &config{}
-	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
+	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded record, 1946-2026)")
 	fs.IntVar(&cfg.session, "session", 0, "regular session to cluster (default: the last in the record)")
 	fs.StringVar(&cfg.method, "method", "ward", "single, complete, average, weighted, centroid, median, ward, kmedoids or louvain")
 	fs.IntVar(&cfg.k, "k", 5, "number of blocs (louvain: the least number)")

@@ -24,6 +24,33 @@ import (
 // through run.
 var record = sync.OnceValues(undata.Load)
 
+// in74 puts "-session 74" before args (a later -session wins): the tests
+// hold the figures of session 74, the session of the scipy, R and BSV
+// references; TestDefaultSession runs the default, the last session.
+func in74(args []string) []string {
+	return append([]string{"-session", "74"}, args...)
+}
+
+// With no -session, the notebook clusters the last session of the record
+// (80; 2025-26).
+func TestDefaultSession(t *testing.T) {
+	ds, err := record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parse([]string{"-resamples", "0"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := analyze(ds, cfg, &out); err != nil {
+		t.Fatal(err)
+	}
+	if last := ds.Sessions()[len(ds.Sessions())-1]; last != 80 || !strings.Contains(out.String(), "Session 80") {
+		t.Errorf("last session %d; output lacks \"Session 80\":\n%s", last, out.String())
+	}
+}
+
 func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	ds, err := record()
@@ -32,7 +59,7 @@ func analyzeArgs(t *testing.T, args ...string) (string, error) {
 	}
 	// No bootstrap unless asked for (a later -resamples wins): it would
 	// double the time of a run.
-	cfg, err := parse(append([]string{"-resamples", "0"}, args...), io.Discard)
+	cfg, err := parse(append(in74([]string{"-resamples", "0"}), args...), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +166,7 @@ func TestRunSession74(t *testing.T) {
 	cwd := t.TempDir()
 	t.Chdir(cwd)
 	var out bytes.Buffer
-	if err := run([]string{"-csv", "blocs.csv"}, &out); err != nil {
+	if err := run(in74([]string{"-csv", "blocs.csv"}), &out); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()
@@ -263,7 +290,7 @@ func checkCSV(t *testing.T, name, out string) {
 // are drawn, from 50 resamples: the full heatmap takes seconds to render.
 func TestPictures(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "pics")
-	args, n := []string{"-out", dir}, 191
+	args, n := in74([]string{"-out", dir}), 191
 	if testenv.Quick(t) {
 		args, n = append(args, "-min", "90", "-resamples", "50"), 83
 	}
@@ -458,7 +485,7 @@ func TestOtherMethods(t *testing.T) {
 // the UNDL fixture has too few roll calls for the default minimum.
 func TestDropEveryState(t *testing.T) {
 	for _, args := range [][]string{
-		{"-min", "92"},
+		{"-session", "74", "-min", "92"},
 		{"-data", filepath.Join("..", "..", "testdata", "undl", "undl_2026.csv"), "-session", "78"},
 	} {
 		err := run(args, io.Discard)
@@ -474,7 +501,7 @@ func TestDropEveryState(t *testing.T) {
 func TestOneBloc(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "one.csv")
 	var buf bytes.Buffer
-	if err := run([]string{"-k", "1", "-resamples", "0", "-csv", name}, &buf); err != nil {
+	if err := run(in74([]string{"-k", "1", "-resamples", "0", "-csv", name}), &buf); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -519,7 +546,7 @@ func TestEveryStateAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parse([]string{"-k", "191", "-resamples", "0"}, io.Discard)
+	cfg, err := parse(in74([]string{"-k", "191", "-resamples", "0"}), io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

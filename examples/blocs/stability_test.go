@@ -57,7 +57,7 @@ func TestStabilityWard3(t *testing.T) {
 	dir := t.TempDir()
 	blocsCSV, stabCSV := filepath.Join(dir, "blocs.csv"), filepath.Join(dir, "stability.csv")
 	var buf bytes.Buffer
-	if err := run([]string{"-method", "ward", "-k", "3", "-csv", blocsCSV, "-stability-csv", stabCSV}, &buf); err != nil {
+	if err := run(in74([]string{"-method", "ward", "-k", "3", "-csv", blocsCSV, "-stability-csv", stabCSV}), &buf); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()

@@ -1,6 +1,7 @@
 // Command idealpoints follows Serbia against the other Balkan states,
 // Russia and the United States on the main dimension of UN General
-// Assembly voting, sessions 50-74 (1995-2019), with dynamic ideal points.
+// Assembly voting, from session 50 (1995) to the last in the record, with
+// dynamic ideal points.
 //
 // It runs as a notebook: each step prints a heading, a sentence of context
 // and its result. It writes no file unless asked to:
@@ -43,20 +44,20 @@
 // finding is: where Serbia stands against Russia and Croatia in the last
 // session of the range, with their 95% intervals (the library's standard
 // errors, ±1.96 SE), and whether the intervals overlap; for the default
-// sessions 50-74:
+// sessions 50-80:
 //
-//	How sure: in session 74 Serbia's ideal point is 0.68 ± 0.19 (95% interval), Russia's 0.16 ± 0.21
-//	and Croatia's 1.41 ± 0.26; its interval overlaps neither, so Serbia stands clearly between
+//	How sure: in session 80 Serbia's ideal point is 0.56 ± 0.18 (95% interval), Russia's -0.21 ± 0.21
+//	and Croatia's 1.56 ± 0.26; its interval overlaps neither, so Serbia stands clearly between
 //	Russia and Croatia.
 //
 // A last sentence says whether Serbia has moved between the first and the
 // last session of the range in which it has a position, from
 // idealpoint.DynamicResult.Move: the change, its standard error (which
 // counts the correlation of the two positions along Serbia's path) and its
-// 95% interval. For the default sessions 50-74:
+// 95% interval. For the default sessions 50-80:
 //
-//	Has it moved? Serbia: 1.01 in session 55, 0.68 in session 74: change -0.32, SE 0.21 (0.21 if independent),
-//	95% interval [-0.73, 0.08], within its uncertainty.
+//	Has it moved? Serbia: 0.99 in session 55, 0.56 in session 80: change -0.43, SE 0.20 (0.20 if independent),
+//	95% interval [-0.83, -0.03], larger than its uncertainty.
 //
 // The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
 // session estimated, by COW code and session, with the columns
@@ -128,7 +129,7 @@ func parse(args []string, stdout io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("idealpoints", flag.ContinueOnError)
 	cfg := &config{}
 	var issue string
-	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded 1946-2019 record)")
+	fs.StringVar(&cfg.data, "data", "", "a file or unvotes folder that votes reads (default: the embedded record, 1946-2026)")
 	fs.IntVar(&cfg.from, "from", 50, "first session")
 	fs.IntVar(&cfg.to, "to", 0, "last session (default: the last in the record)")
 	fs.StringVar(&issue, "issue", "", "estimate on one issue's roll calls only (me, nu, di, hr, co, ec)")

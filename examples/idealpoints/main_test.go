@@ -26,16 +26,17 @@ func TestRun(t *testing.T) {
 	csvName := filepath.Join(dir, "ip.csv")
 	pics := filepath.Join(dir, "pics")
 	args := []string{"-out", pics, "-csv", csvName}
-	// Serbia (COW 345) was out of the Assembly in sessions 47-54
-	// (1992-2000) and returned in session 55; the US voted in all.
-	wantSRB, wantUSA := 20, 25
+	// By default sessions 50 to 80, the last of the record. Serbia (COW
+	// 345) was out of the Assembly in sessions 47-54 (1992-2000) and
+	// returned in session 55; the US voted in all.
+	wantSRB, wantUSA := 26, 31
 	// Votes on paragraphs and amendments in the record's flags: 388 in
 	// sessions 52-72, 73 of them in 71 and 72 (TestBSVRollCalls in
 	// alignment/idealpoint checks the selection against BSV's files).
 	wantParts := "388 separate votes on paragraphs and amendments left out"
 	if testenv.Quick(t) {
 		args = append(args, "-from", "70")
-		wantSRB, wantUSA = 5, 5
+		wantSRB, wantUSA = 11, 11
 		wantParts = "73 separate votes on paragraphs and amendments left out"
 	}
 	if err := run(args, &out, &progress); err != nil {
@@ -79,9 +80,9 @@ func TestRun(t *testing.T) {
 	}
 	var srb, usa int
 	var srbFirst, srbLast []string // Serbia's first and last rows, by session
-	at74 := map[string]string{}    // "ideal_point ± half the interval" in session 74, from the CSV
+	atLast := map[string]string{}  // "ideal_point ± half the interval" in session 80, from the CSV
 	for _, r := range recs[1:] {
-		if r[3] == "74" {
+		if r[3] == "80" {
 			x, err1 := strconv.ParseFloat(r[4], 64)
 			se, err2 := strconv.ParseFloat(r[5], 64)
 			lo, err3 := strconv.ParseFloat(r[6], 64)
@@ -89,7 +90,7 @@ func TestRun(t *testing.T) {
 			if err := errors.Join(err1, err2, err3, err4); err != nil {
 				t.Fatal(err)
 			}
-			at74[r[0]] = fmt.Sprintf("%.2f ± %.2f", x, (hi-lo)/2)
+			atLast[r[0]] = fmt.Sprintf("%.2f ± %.2f", x, (hi-lo)/2)
 			// 1.959963984540054: scipy.stats.norm.ppf(0.975).
 			if math.Abs((hi-lo)/2-1.959963984540054*se) > 1e-9 {
 				t.Errorf("row %v: lo, hi are not ± 1.96 se", r)
@@ -109,16 +110,16 @@ func TestRun(t *testing.T) {
 	if srb != wantSRB || usa != wantUSA {
 		t.Errorf("rows: Serbia %d (want %d), USA %d (want %d)", srb, wantSRB, usa, wantUSA)
 	}
-	// The sentence on how sure quotes the CSV's intervals of session 74
+	// The sentence on how sure quotes the CSV's intervals of session 80
 	// (half the width of [lo, hi]), and they do not overlap: Serbia's lies
 	// between Russia's and Croatia's.
-	sure := fmt.Sprintf("How sure: in session 74 Serbia's ideal point is %s (95%% interval), Russia's %s and Croatia's %s; its interval overlaps neither, so Serbia stands clearly between Russia and Croatia.\n",
-		at74["SRB"], at74["RUS"], at74["HRV"])
+	sure := fmt.Sprintf("How sure: in session 80 Serbia's ideal point is %s (95%% interval), Russia's %s and Croatia's %s; its interval overlaps neither, so Serbia stands clearly between Russia and Croatia.\n",
+		atLast["SRB"], atLast["RUS"], atLast["HRV"])
 	if !strings.Contains(s, sure) {
 		t.Errorf("output lacks %q:\n%s", sure, s)
 	}
 	// The last sentence: Serbia's move between its first and its last
-	// session in the range (55 and 74 by default), as the CSV has them.
+	// session in the range (55 and 80 by default), as the CSV has them.
 	ideal := func(r []string) float64 {
 		x, err := strconv.ParseFloat(r[4], 64)
 		if err != nil {
@@ -139,14 +140,15 @@ func TestRun(t *testing.T) {
 }
 
 // With -all the votes on paragraphs and amendments stay in: sessions 70-74
-// hold 502 roll calls, 429 without those votes.
+// hold 502 roll calls, 73 of them on amendments or paragraphs
+// (testdata/scripts/counts.py), so 429 without those votes.
 func TestAll(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"-from", "70", "-all"}, "\n502 roll calls, "},
-		{[]string{"-from", "70"}, "\n429 roll calls, "},
+		{[]string{"-from", "70", "-to", "74", "-all"}, "\n502 roll calls, "},
+		{[]string{"-from", "70", "-to", "74"}, "\n429 roll calls, "},
 	} {
 		var out bytes.Buffer
 		if err := run(tc.args, &out, io.Discard); err != nil {

@@ -35,6 +35,11 @@ def main():
           f"{len(rolls):,} roll calls listed, {len(states)} countries")
     in2019 = Counter(r["date"][5:7] for r in rolls if r["date"].startswith("2019-"))
     print("unvotes: roll calls of 2019 by month:", dict(sorted(in2019.items())))
+    # examples/idealpoints' TestAll: sessions 70-74, and the votes on
+    # amendments or paragraphs among them.
+    s70 = [r for r in rolls if 70 <= int(r["session"]) <= 74]
+    parts = sum(1 for r in s70 if "1" in (r["amend"], r["para"]))
+    print(f"unvotes: sessions 70-74: {len(s70)} roll calls, {parts} on amendments or paragraphs")
 
     n, codes, rcids, cows = 0, Counter(), set(), set()
     first59 = None
