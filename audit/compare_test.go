@@ -2,10 +2,12 @@ package audit_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/internal/testenv"
@@ -184,21 +186,50 @@ func TestBySession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s65 audit.SessionRow
-	for _, r := range c.BySession() {
-		if r.Session == 65 {
-			s65 = r
+	inSession := func(ds *votes.Dataset) int {
+		n := 0
+		for _, rc := range ds.RollCalls() {
+			if rc.Session == 65 {
+				n++
+			}
+		}
+		return n
+	}
+	matched := 0
+	for _, m := range c.Matches {
+		if c.A.RollCall(m.A).Session == 65 {
+			matched++
+		}
+	}
+	differ := 0
+	for _, d := range c.Differences {
+		if d.Kind() == audit.Differ && c.A.RollCall(c.Matches[d.Match].A).Session == 65 {
+			differ++
 		}
 	}
 	// Session 65 in the record: 88 roll calls (rcids 5049-5115 and
 	// 5867-5887, awk over un_roll_calls.csv);
 	// in the excerpt 63, of which 62 match.
-	if s65.RollCallsA != 88 || s65.RollCallsB != 63 || s65.Matched != 62 || s65.Differ != 50 {
-		t.Errorf("session 65: %+v", s65)
+	if a, b := inSession(c.A), inSession(c.B); a != 88 || b != 63 || matched != 62 || differ != 50 {
+		t.Errorf("session 65: %d and %d roll calls, %d matched, %d votes differ", a, b, matched, differ)
 	}
-	rows := c.ByState()
-	if len(rows) != 3 || rows[2].ISO3 != "TGO" {
-		t.Errorf("ByState: %+v", rows)
+	// The CSV: one row per state and session with a difference, by
+	// session, then COW code: Togo in session 64 (its one vote the
+	// excerpt alone casts), then Grenada and Greece in session 65.
+	var b bytes.Buffer
+	if err := c.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, r := range rows[1:] {
+		states = append(states, r[0]+" "+r[3])
+	}
+	if want := []string{"TGO 64", "GRD 65", "GRC 65"}; !slices.Equal(states, want) {
+		t.Errorf("CSV rows of %v, want %v:\n%s", states, want, rows)
 	}
 }
 
@@ -287,34 +318,31 @@ func TestGreeceGrenada2010(t *testing.T) {
 	}
 }
 
-// The vote-level rows of the 2010 comparison: Greece on A/RES/65/76 (rcid
-// 5068), yes in the record, no in the UN's; the excerpt's roll call without
-// a counterpart.
-func TestDifferenceRows(t *testing.T) {
+// The differing votes of the 2010 comparison: Greece on A/RES/65/76
+// (rcid 5068), yes in the record, no in the UN's; the excerpt's roll call
+// without a counterpart.
+func TestDifferenceVotes(t *testing.T) {
 	c, err := audit.Compare(must(t, published), must(t, scrape), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := c.DifferenceRows()
-	if len(rows) != len(c.Differences) {
-		t.Fatalf("%d rows for %d differences", len(rows), len(c.Differences))
-	}
 	found := false
-	for _, r := range rows {
-		if r.RollCallA == 5068 && r.ISO3 == "GRC" {
-			found = r.RollCallB == 2010044 && r.Resolution == "A/RES/65/76" && r.Date == "2010-12-08" && r.VoteA == "yes" && r.VoteB == "no"
+	for _, d := range c.Differences {
+		m := c.Matches[d.Match]
+		ra, rb := c.A.RollCall(m.A), c.B.RollCall(m.B)
+		if ra.ID == 5068 && d.Country.ISO3 == "GRC" {
+			found = rb.ID == 2010044 && ra.Resolution == "A/RES/65/76" && ra.Date.Format(time.DateOnly) == "2010-12-08" && d.A == votes.Yes && d.B == votes.No
 		}
 	}
 	if !found {
-		t.Error("no row for Greece on rcid 5068 (yes against no)")
+		t.Error("no difference for Greece on rcid 5068 (yes against no)")
 	}
-	un := c.UnmatchedRows()
-	last := un[len(un)-1]
-	if last.Dataset != "b" || last.RollCall != 2010038 || last.Yes != 172 || last.No != 0 || last.Abstain != 5 {
-		t.Errorf("last unmatched row %+v, want the excerpt's 2010038 (172-0-5)", last)
+	if len(c.UnmatchedB) != 1 {
+		t.Fatalf("%d roll calls of the excerpt unmatched, want 1", len(c.UnmatchedB))
 	}
-	if len(un) != len(c.UnmatchedA)+1 {
-		t.Errorf("%d unmatched rows, want %d", len(un), len(c.UnmatchedA)+1)
+	j := c.UnmatchedB[0]
+	if id, tl := c.B.RollCall(j).ID, c.B.Tally(j); id != 2010038 || tl.Yes != 172 || tl.No != 0 || tl.Abstain != 5 {
+		t.Errorf("unmatched in the excerpt: %d (%v), want 2010038 (172-0-5)", id, tl)
 	}
 }
 

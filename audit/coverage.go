@@ -111,29 +111,21 @@ type Duplicate struct {
 	Resolution string
 	RollCalls  [2]int // IDs
 	Dates      [2]time.Time
-	Differ     int // states whose votes differ (a vote against none counts)
-}
-
-// DateConflict is a roll call whose date falls outside its session (by
-// votes.SessionOf), and which is not of a special session.
-type DateConflict struct {
-	RollCall   int // ID
-	Resolution string
-	Session    int
-	Date       time.Time
-	DateSays   int // the session votes.SessionOf gives the date
 }
 
 // Coverage is what a dataset covers and where it is thin: the result of
 // Cover.
 type Coverage struct {
-	Sessions      []SessionCoverage
-	Months        map[YearMonth]int // roll calls by month
-	First, Last   time.Time         // the dataset's dated span
-	Undated       []int             // IDs of roll calls without a date
-	Thin          []ThinState       // by session, then fewest votes first
-	Duplicates    []Duplicate
-	DateConflicts []DateConflict
+	Sessions    []SessionCoverage
+	Months      map[YearMonth]int // roll calls by month
+	First, Last time.Time         // the dataset's dated span
+	Undated     []int             // IDs of roll calls without a date
+	Thin        []ThinState       // by session, then fewest votes first
+	Duplicates  []Duplicate
+	// DateConflicts lists the IDs of the roll calls, not of a special
+	// session, whose date falls outside their session (by
+	// votes.SessionOf).
+	DateConflicts []int
 }
 
 // Cover reports what ds covers: roll calls by session and by month, the
@@ -206,10 +198,8 @@ func Cover(ds *votes.Dataset, opts *CoverageOptions) (*Coverage, error) {
 		if off >= 4 && off <= 12 {
 			sc.Resumed++
 		}
-		if rc.Special == "" {
-			if s := votes.SessionOf(rc.Date); s != rc.Session {
-				c.DateConflicts = append(c.DateConflicts, DateConflict{rc.ID, rc.Resolution, rc.Session, rc.Date, s})
-			}
+		if rc.Special == "" && votes.SessionOf(rc.Date) != rc.Session {
+			c.DateConflicts = append(c.DateConflicts, rc.ID)
 		}
 	}
 	for _, sc := range bySession {
@@ -326,7 +316,7 @@ func (c *Coverage) duplicates(ds *votes.Dataset, byRes map[string][]int, o Cover
 					}
 				}
 				if differ <= o.MaxDiffer {
-					c.Duplicates = append(c.Duplicates, Duplicate{res, [2]int{rj.ID, rk.ID}, [2]time.Time{rj.Date, rk.Date}, differ})
+					c.Duplicates = append(c.Duplicates, Duplicate{res, [2]int{rj.ID, rk.ID}, [2]time.Time{rj.Date, rk.Date}})
 				}
 			}
 		}
@@ -497,45 +487,3 @@ func day(t time.Time) string {
 
 // WriteCSV writes as tidy CSV, with a header line, one row per session.
 func (c *Coverage) WriteCSV(w io.Writer) error { return tidy.Write(w, c.rows()) }
-
-// MonthRow is the number of roll calls in one calendar month.
-type MonthRow struct {
-	Year      int `csv:"year"`
-	Month     int `csv:"month"`
-	RollCalls int `csv:"roll_calls"`
-}
-
-// MonthRows returns one row per month of the dataset's span, empty months
-// included, in order.
-func (c *Coverage) MonthRows() []MonthRow {
-	if c.First.IsZero() {
-		return nil
-	}
-	var out []MonthRow
-	lo := YearMonth{c.First.Year(), c.First.Month()}.index()
-	hi := YearMonth{c.Last.Year(), c.Last.Month()}.index()
-	for i := lo; i <= hi; i++ {
-		ym := monthOf(i)
-		out = append(out, MonthRow{ym.Year, int(ym.Month), c.Months[ym]})
-	}
-	return out
-}
-
-// ThinRow is a thin state-session, as a tidy row.
-type ThinRow struct {
-	ISO3    string `csv:"iso3"`
-	COW     int    `csv:"cow"`
-	Name    string `csv:"name"`
-	Session int    `csv:"session"`
-	N       int    `csv:"n"`
-	Of      int    `csv:"of"`
-}
-
-// ThinRows returns Thin as tidy rows.
-func (c *Coverage) ThinRows() []ThinRow {
-	out := make([]ThinRow, len(c.Thin))
-	for k, t := range c.Thin {
-		out[k] = ThinRow{t.Country.ISO3, t.Country.COW, t.Country.Name, t.Session, t.N, t.Of}
-	}
-	return out
-}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/unga-go/unga/audit"
 	"github.com/unga-go/unga/internal/testenv"
@@ -73,8 +74,10 @@ func TestCoverRecord(t *testing.T) {
 	// Dates that contradict the session: 47/1 (1992-09-03), 57/5
 	// (2002-09-03), 59/307 (2005-12-08), among others.
 	conflicts := map[string]bool{}
-	for _, d := range c.DateConflicts {
-		conflicts[d.Resolution] = true
+	for _, rc := range must(t, published).RollCalls() {
+		if slices.Contains(c.DateConflicts, rc.ID) {
+			conflicts[rc.Resolution] = true
+		}
 	}
 	for _, r := range []string{"A/RES/47/1", "A/RES/57/5", "A/RES/59/307"} {
 		if !conflicts[r] {
@@ -105,11 +108,11 @@ func TestCoverRecord(t *testing.T) {
 		!strings.Contains(b.String(), "\n73,95,2018-10-16,2018-12-22,3,0,2019-06 2019-09,true,0,0\n") {
 		t.Errorf("WriteCSV:\n%s", b.String())
 	}
-	if rows := c.MonthRows(); len(rows) != 74*12+1 || rows[len(rows)-1].Year != 2020 {
-		t.Errorf("%d month rows, want 889 (January 1946 to January 2020)", len(rows))
+	if y, m := c.First.Year(), c.First.Month(); y != 1946 || m != time.January {
+		t.Errorf("first roll call %v, want January 1946", c.First)
 	}
-	if rows := c.ThinRows(); len(rows) != len(c.Thin) {
-		t.Errorf("%d thin rows for %d thin state-sessions", len(rows), len(c.Thin))
+	if y, m := c.Last.Year(), c.Last.Month(); y != 2020 || m != time.January {
+		t.Errorf("last roll call %v, want January 2020", c.Last)
 	}
 }
 

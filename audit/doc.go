@@ -54,9 +54,9 @@
 // undata.Errata; undata.LoadPublished reads the record as published, which
 // is what Compare should be given to find them again.
 //
-// Results write tidy CSV (WriteCSV), one observation per row;
-// a Comparison also has ByState, BySession, DifferenceRows (one row per
-// differing vote) and UnmatchedRows.
+// Results write tidy CSV (WriteCSV), one observation per row. The
+// differing votes themselves are in Comparison.Differences, each naming
+// its match, state and two votes.
 package audit
 
 import (
