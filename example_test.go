@@ -283,7 +283,7 @@ func Example_blocsMoved() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%d states in both sessions, adjusted Rand index %.3f\n", tab.Len(), tab.ARI())
+	fmt.Printf("%d states in both sessions, adjusted Rand index %.3f\n", len(tab.ItemA), tab.ARI())
 	for _, mv := range tab.Moves().List {
 		fmt.Printf("%s: %s -> %s\n", mv.State.ISO3, tab.A.Name(mv.From), tab.A.Name(mv.To))
 	}

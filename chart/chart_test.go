@@ -171,9 +171,9 @@ func TestDendrogram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 193 rows of RowHeight, 1.2 inch of axes and title, the legend.
-	if c.Width != 10*vg.Inch || c.Height < 193*RowHeight+1.2*vg.Inch {
-		t.Errorf("size %v x %v, want 10 inches wide and at least %v high", c.Width, c.Height, 193*RowHeight+1.2*vg.Inch)
+	// 193 rows of rowHeight, 1.2 inch of axes and title, the legend.
+	if c.Width != 10*vg.Inch || c.Height < 193*rowHeight+1.2*vg.Inch {
+		t.Errorf("size %v x %v, want 10 inches wide and at least %v high", c.Width, c.Height, 193*rowHeight+1.2*vg.Inch)
 	}
 	_, svg := render(t, c)
 	for _, s := range fx.states {

@@ -14,9 +14,9 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// RowHeight is the room the dendrogram and the heatmap give each state:
+// rowHeight is the room the dendrogram and the heatmap give each state:
 // enough for a label of 6.5 points.
-const RowHeight = 8 * vg.Millimeter * 0.36 // about 8.2 points
+const rowHeight = 8 * vg.Millimeter * 0.36 // about 8.2 points
 
 // DendrogramOptions tune Dendrogram. The zero value (or nil) draws the tree
 // in grey with no title.
@@ -92,7 +92,7 @@ func Dendrogram(d *cluster.Dendrogram, states []votes.Country, opts *DendrogramO
 	if p.Legend.Rectangle(draw.Canvas{}).Size().Y > 0 {
 		p.Add(legendRoom{})
 	}
-	h := RowHeight*vg.Length(n) + 1.2*vg.Inch + p.Legend.Rectangle(draw.Canvas{}).Size().Y
+	h := rowHeight*vg.Length(n) + 1.2*vg.Inch + p.Legend.Rectangle(draw.Canvas{}).Size().Y
 	return &Chart{Plot: p, Width: 10 * vg.Inch, Height: h}, nil
 }
 

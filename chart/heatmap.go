@@ -155,7 +155,7 @@ func Heatmap(m mat.Symmetric, states []votes.Country, opts *HeatmapOptions) (*Ch
 	}
 	p.Legend.Top = true
 	p.Add(legendRoom{})
-	side := RowHeight*vg.Length(n) + 1.8*vg.Inch
+	side := rowHeight*vg.Length(n) + 1.8*vg.Inch
 	return &Chart{Plot: p, Width: side, Height: side + p.Legend.Rectangle(draw.Canvas{}).Size().Y + vg.Points(6)}, nil
 }
 

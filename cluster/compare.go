@@ -238,9 +238,6 @@ func (t *CrossTab) flow(a, b int) string {
 	return "regroup"
 }
 
-// Len returns the number of shared items.
-func (t *CrossTab) Len() int { return len(t.ItemA) }
-
 // ARI returns the adjusted Rand index of the two partitions over the
 // shared items (Hubert and Arabie 1985), the formula of scikit-learn's
 // adjusted_rand_score: with n_ab the counts, a_i and b_j the row and column
@@ -269,9 +266,9 @@ func (t *CrossTab) ARI() float64 {
 	for _, n := range colSums {
 		sumB += c2(n)
 	}
-	expected := sumA * sumB / c2(t.Len())
+	expected := sumA * sumB / c2(len(t.ItemA))
 	den := (sumA+sumB)/2 - expected
-	if den == 0 || t.Len() < 2 {
+	if den == 0 || len(t.ItemA) < 2 {
 		return 1
 	}
 	return (sumAB - expected) / den
@@ -298,7 +295,7 @@ func (t *CrossTab) String() string {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "%d shared items, adjusted Rand index %.4f\n", t.Len(), t.ARI())
+	fmt.Fprintf(&b, "%d shared items, adjusted Rand index %.4f\n", len(t.ItemA), t.ARI())
 	list := func(p *Partition, cs []int) string {
 		s := make([]string, len(cs))
 		for i, c := range cs {
@@ -370,15 +367,16 @@ type Move struct {
 
 // Moves lists who moved between two partitions.
 type Moves struct {
-	Tab  *CrossTab
+	// List holds the moves, in A's item order.
 	List []Move
+	tab  *CrossTab // for the blocs' names and sessions
 }
 
 // Moves returns the shared items that moved (see CrossTab), in A's item
 // order. The states of a merge or split are not moves: Regroupings lists
 // those blocs, and Counts their sizes.
 func (t *CrossTab) Moves() *Moves {
-	m := &Moves{Tab: t}
+	m := &Moves{tab: t}
 	for k, i := range t.ItemA {
 		j := t.ItemB[k]
 		from, to := t.A.Labels[i], t.B.Labels[j]
@@ -398,7 +396,7 @@ func (t *CrossTab) Moves() *Moves {
 // and the bloc it joined, both by their number and Name in A.
 func (m *Moves) String() string {
 	var b strings.Builder
-	a := m.Tab.A
+	a := m.tab.A
 	for _, mv := range m.List {
 		fmt.Fprintf(&b, "%s: %d (%s) -> %d (%s)\n", a.name(mv.ItemA), mv.From, a.Name(mv.From), mv.To, a.Name(mv.To))
 	}
@@ -423,8 +421,8 @@ type moveRow struct {
 
 // rows returns the rows of WriteCSV.
 func (m *Moves) rows() []moveRow {
-	a := m.Tab.A
-	sa, sb := sessionPtr(a.Session), sessionPtr(m.Tab.B.Session)
+	a := m.tab.A
+	sa, sb := sessionPtr(a.Session), sessionPtr(m.tab.B.Session)
 	rows := make([]moveRow, len(m.List))
 	for k, mv := range m.List {
 		rows[k] = moveRow{ISO3: mv.State.ISO3, COW: mv.State.COW, Name: a.name(mv.ItemA), SessionA: sa, SessionB: sb,

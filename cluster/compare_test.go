@@ -101,8 +101,8 @@ func TestCompareSessions(t *testing.T) {
 	if diff := cmp.Diff(want, tab.Counts); diff != "" {
 		t.Errorf("cross-tab (-want +got):\n%s", diff)
 	}
-	if tab.Len() != 180 || math.Abs(tab.ARI()-0.9432568035582416) > 1e-12 {
-		t.Errorf("%d shared, ARI %v; want 180, 0.9432568035582416", tab.Len(), tab.ARI())
+	if len(tab.ItemA) != 180 || math.Abs(tab.ARI()-0.9432568035582416) > 1e-12 {
+		t.Errorf("%d shared, ARI %v; want 180, 0.9432568035582416", len(tab.ItemA), tab.ARI())
 	}
 	// Main destinations: 0→1 (46), 1→2 (127), 2→1 (3 of 5), 3→0 (1).
 	// Main sources: 0←3 (a tie of one state each with 2; 3's main
@@ -132,8 +132,8 @@ func TestCompareSessions(t *testing.T) {
 	}
 	// The comparison is over the states present in both, whatever else
 	// each partition holds: B has 11 states A lacks.
-	if len(b.Labels)-tab.Len() != 11 {
-		t.Errorf("%d states of 74 not in 60, want 11", len(b.Labels)-tab.Len())
+	if len(b.Labels)-len(tab.ItemA) != 11 {
+		t.Errorf("%d states of 74 not in 60, want 11", len(b.Labels)-len(tab.ItemA))
 	}
 }
 

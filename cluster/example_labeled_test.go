@@ -28,7 +28,7 @@ func ExampleDistances() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(l.Len(), "states kept")
+	fmt.Println(len(l.States), "states kept")
 	for _, d := range l.Dropped {
 		if d.Reason != cluster.NoVote {
 			fmt.Printf("left out %s: %v (%d votes)\n", d.State.ISO3, d.Reason, d.Votes)

@@ -235,7 +235,7 @@ func TestKMedoidsRecord(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k := 2; k <= min(10, l.Len()); k++ {
+		for k := 2; k <= min(10, len(l.States)); k++ {
 			p, err := cluster.KMedoids(l.Dist, k)
 			if err != nil {
 				t.Fatalf("session %d, k=%d: %v", session, k, err)

@@ -185,9 +185,6 @@ func (l *Labeled) allDropped(m *alignment.Matrix, minN int) error {
 		n, minN, m.Index)
 }
 
-// Len returns the number of states kept.
-func (l *Labeled) Len() int { return len(l.States) }
-
 func (l *Labeled) stateName(i int) string {
 	if i >= 0 && i < len(l.States) {
 		return l.States[i].Name
@@ -246,7 +243,7 @@ func (l *Labeled) list() string {
 	return strings.Join(names, ", ")
 }
 
-// checkK reports a number of blocs out of [1, Len()].
+// checkK reports a number of blocs out of [1, len(States)].
 func (l *Labeled) checkK(k int) error {
 	if k < 1 || k > len(l.States) {
 		return fmt.Errorf("%w: %d blocs asked of %d states", ErrK, k, len(l.States))
@@ -269,7 +266,7 @@ func (l *Labeled) Dendrogram(method Linkage) (*Dendrogram, error) {
 // Cut clusters the states with the given linkage (the function
 // Hierarchical, or Labeled.Dendrogram) and cuts the tree into k blocs
 // (Dendrogram.CutK, numbered as scipy's fcluster): the partition, where
-// Dendrogram returns the tree. The error wraps ErrK unless 1 <= k <= Len(),
+// Dendrogram returns the tree. The error wraps ErrK unless 1 <= k <= len(States),
 // ErrTooFew for fewer than two states, and the errors of Hierarchical,
 // naming states. It panics like Hierarchical for an unknown linkage.
 func (l *Labeled) Cut(method Linkage, k int) (*Partition, error) {
@@ -288,7 +285,7 @@ func (l *Labeled) Cut(method Linkage, k int) (*Partition, error) {
 }
 
 // KMedoids partitions the states into k blocs with KMedoids. The error
-// wraps ErrK unless 1 <= k <= Len(), and the errors of KMedoids, naming
+// wraps ErrK unless 1 <= k <= len(States), and the errors of KMedoids, naming
 // states.
 func (l *Labeled) KMedoids(k int) (*Partition, error) {
 	if err := l.check(1); err != nil {
@@ -344,7 +341,7 @@ func (l *Labeled) Louvain(opts *LouvainOptions) (*Communities, error) {
 // distinct labels. Use it for labels from elsewhere: Dendrogram.CutHeight,
 // a file. The labels are kept as they are (copied), so a label no state
 // carries is an empty bloc. The error wraps ErrLabels if len(labels)
-// differs from Len() or a label is not in [0, Len()): n states make at
+// differs from len(States) or a label is not in [0, len(States)): n states make at
 // most n blocs.
 func (l *Labeled) Partition(labels []int) (*Partition, error) {
 	if err := l.check(0); err != nil {

@@ -65,8 +65,8 @@ func iso3s(cs []votes.Country) []string {
 // the record that no longer exist cast no vote.
 func TestDistancesSession74(t *testing.T) {
 	l := labeled(t, 74, 10)
-	if l.Len() != 191 {
-		t.Errorf("%d states kept, want 191", l.Len())
+	if len(l.States) != 191 {
+		t.Errorf("%d states kept, want 191", len(l.States))
 	}
 	type drop struct {
 		COW    int
@@ -130,7 +130,7 @@ func TestLabeledScipy(t *testing.T) {
 			if diff := cmp.Diff(want, p.Labels); diff != "" {
 				t.Errorf("%v k=%d differs from scipy (-want +got):\n%s", method, k, diff)
 			}
-			if p.Session != 74 || len(p.Silhouette) != l.Len() || len(p.States) != l.Len() {
+			if p.Session != 74 || len(p.Silhouette) != len(l.States) || len(p.States) != len(l.States) {
 				t.Errorf("%v k=%d: session %d, %d widths, %d states", method, k, p.Session, len(p.Silhouette), len(p.States))
 			}
 			widths, mean, err := cluster.Silhouette(l.Dist, want)
@@ -186,7 +186,7 @@ func TestLabeledMethods(t *testing.T) {
 	if _, err := l.KMedoids(0); !errors.Is(err, cluster.ErrK) {
 		t.Errorf("0 medoids: error %v, want ErrK", err)
 	}
-	labels := slices.Repeat([]int{2, 5}, l.Len()/2+1)[:l.Len()]
+	labels := slices.Repeat([]int{2, 5}, len(l.States)/2+1)[:len(l.States)]
 	r, err := l.Partition(labels)
 	if err != nil {
 		t.Fatal(err)
@@ -228,7 +228,7 @@ func TestErrorsNameStates(t *testing.T) {
 		{tuv, tuv, 0.25, cluster.ErrDiagonal, []string{l.States[tuv].Name, "itself"}},
 	} {
 		bad := *l
-		bad.Dist = mat.NewSymDense(l.Len(), nil)
+		bad.Dist = mat.NewSymDense(len(l.States), nil)
 		bad.Dist.CopySym(l.Dist)
 		bad.Dist.SetSym(tc.i, tc.j, tc.v)
 		_, err1 := bad.Cut(cluster.Average, 3)
@@ -368,12 +368,12 @@ func TestLabelsOutOfRange(t *testing.T) {
 		t.Errorf("Silhouette: error %v, want ErrLabels", err)
 	}
 	l := labeled(t, 74, 10)
-	labels := make([]int, l.Len())
+	labels := make([]int, len(l.States))
 	labels[1] = 1 << 40
 	if _, err := l.Partition(labels); !errors.Is(err, cluster.ErrLabels) || !strings.Contains(err.Error(), "label 1099511627776 of Canada not in [0, 191)") {
 		t.Errorf("Labeled.Partition: error %v, want ErrLabels naming Canada", err)
 	}
-	rep := &cluster.StabilityReport{Countries: l.States, Labels: make([]int, l.Len()), Jaccard: []float64{1}}
+	rep := &cluster.StabilityReport{Countries: l.States, Labels: make([]int, len(l.States)), Jaccard: []float64{1}}
 	if err := rep.Relabel(labels); !errors.Is(err, cluster.ErrLabels) {
 		t.Errorf("Relabel: error %v, want ErrLabels", err)
 	}

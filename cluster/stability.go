@@ -440,31 +440,29 @@ func (rep *StabilityReport) rows() []stabilityRow {
 // clustered, in row order.
 func (rep *StabilityReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }
 
-// TogetherRow is the share of resamples in which two states shared a
-// cluster.
-type TogetherRow struct {
-	ISO3A     string  `csv:"iso3_a"`
-	COWA      int     `csv:"cow_a"`
-	NameA     string  `csv:"name_a"`
-	ISO3B     string  `csv:"iso3_b"`
-	COWB      int     `csv:"cow_b"`
-	NameB     string  `csv:"name_b"`
+// togetherRow is the share of resamples in which two states shared a
+// cluster, a row of WritePairsCSV.
+type togetherRow struct {
+	tidy.Pair
 	Together  float64 `csv:"together"`
 	Resamples int     `csv:"resamples"`
 }
 
-// PairRows returns one tidy row per pair of different states clustered
-// (a before b in row order).
-func (rep *StabilityReport) PairRows() []TogetherRow {
-	var out []TogetherRow
+// pairRows returns the rows of WritePairsCSV.
+func (rep *StabilityReport) pairRows() []togetherRow {
+	var out []togetherRow
 	for i, a := range rep.Countries {
 		for j := i + 1; j < len(rep.Countries); j++ {
 			b := rep.Countries[j]
-			out = append(out, TogetherRow{a.ISO3, a.COW, a.Name, b.ISO3, b.COW, b.Name, rep.Together.At(i, j), rep.Resamples})
+			out = append(out, togetherRow{tidy.Pair{ISO3A: a.ISO3, COWA: a.COW, NameA: a.Name, ISO3B: b.ISO3, COWB: b.COW, NameB: b.Name},
+				rep.Together.At(i, j), rep.Resamples})
 		}
 	}
 	return out
 }
 
-// WritePairsCSV writes PairRows as CSV with a header.
-func (rep *StabilityReport) WritePairsCSV(w io.Writer) error { return tidy.Write(w, rep.PairRows()) }
+// WritePairsCSV writes Together as tidy CSV, with a header line: one row
+// per pair of different states clustered, a before b in row order, with
+// the columns iso3_a, cow_a, name_a, iso3_b, cow_b, name_b, together (the
+// share) and resamples.
+func (rep *StabilityReport) WritePairsCSV(w io.Writer) error { return tidy.Write(w, rep.pairRows()) }

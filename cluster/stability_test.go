@@ -374,7 +374,7 @@ func TestLabeledStability(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !slices.Equal(rep.Countries, l.States) || len(rep.Dropped) != 0 {
-		t.Fatalf("%d states clustered, %d dropped; want l's %d, 0", len(rep.Countries), len(rep.Dropped), l.Len())
+		t.Fatalf("%d states clustered, %d dropped; want l's %d, 0", len(rep.Countries), len(rep.Dropped), len(l.States))
 	}
 	if err := rep.Relabel(p.Labels); err != nil {
 		t.Fatal(err)
