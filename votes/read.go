@@ -52,26 +52,24 @@ type Reader struct {
 
 	// MaxSkipped is how many skipped rows are kept in Skipped, and how
 	// many repairs in Repaired
-	// (DefaultMaxSkipped if 0; negative keeps none).
+	// (1,000 if 0; negative keeps none).
 	MaxSkipped int
 
 	// MaxLineBytes bounds a line, and a record whose quoted fields span
-	// lines (DefaultMaxLineBytes if 0). MaxFieldBytes bounds a field
-	// (DefaultMaxFieldBytes if 0), MaxColumns the fields of a record
-	// (DefaultMaxColumns if 0).
+	// lines (1 MiB if 0). MaxFieldBytes bounds a field (256 KiB if 0),
+	// MaxColumns the fields of a record (1,000 if 0).
 	MaxLineBytes  int
 	MaxFieldBytes int
 	MaxColumns    int
 
-	// MaxRollCalls bounds the roll calls of a read (DefaultMaxRollCalls if
-	// 0): a read of more fails with ErrLimit on the row that adds one too
-	// many. Memory grows with the roll calls a file names, whatever their
+	// MaxRollCalls bounds the roll calls of a read (100,000 if 0): a read
+	// of more fails with ErrLimit on the row that adds one too many. Memory grows with the roll calls a file names, whatever their
 	// votes, so this bounds a read's memory as the byte limits cannot: 4
 	// million roll calls of one vote each fit in a 20 MB gzip file.
 	MaxRollCalls int
 
 	// MaxDecompressedBytes bounds the text a gzip-compressed input may
-	// decompress to (DefaultMaxDecompressedBytes if 0); past it, the read
+	// decompress to (2 GiB if 0); past it, the read
 	// fails with ErrLimit. A gzip stream of newlines compresses a
 	// thousandfold, and would otherwise cost a minute of CPU per 4 GiB
 	// without a row to show for it. Input that is not compressed is not
@@ -97,7 +95,7 @@ type Reader struct {
 	parts int
 }
 
-// The default limits of a Reader. The longest line of the real files is
+// The default limits of a Reader, which its fields' documentation states. The longest line of the real files is
 // 1,535 bytes (a description in un_roll_calls.csv), the widest header 31
 // columns (the canonical layout). The General Assembly held about 7,000
 // roll calls from 1946 to 2025, and a UN Digital Library file holds up to
@@ -105,25 +103,25 @@ type Reader struct {
 // At the default limits, a 20 MB gzip of 4 million one-vote roll calls is
 // refused at a peak heap of about 300 MiB (880 MB allocated in all).
 const (
-	DefaultMaxLineBytes         = 1 << 20
-	DefaultMaxFieldBytes        = 256 << 10
-	DefaultMaxColumns           = 1000
-	DefaultMaxSkipped           = 1000
-	DefaultMaxRollCalls         = 100_000
-	DefaultMaxDecompressedBytes = 2 << 30
+	defaultMaxLineBytes         = 1 << 20
+	defaultMaxFieldBytes        = 256 << 10
+	defaultMaxColumns           = 1000
+	defaultMaxSkipped           = 1000
+	defaultMaxRollCalls         = 100_000
+	defaultMaxDecompressedBytes = 2 << 30
 )
 
 // limits returns a Reader's limits with the defaults filled in.
 func (r *Reader) limits() csvscan.Limits {
 	l := csvscan.Limits{Line: r.MaxLineBytes, Field: r.MaxFieldBytes, Columns: r.MaxColumns}
 	if l.Line <= 0 {
-		l.Line = DefaultMaxLineBytes
+		l.Line = defaultMaxLineBytes
 	}
 	if l.Field <= 0 {
-		l.Field = DefaultMaxFieldBytes
+		l.Field = defaultMaxFieldBytes
 	}
 	if l.Columns <= 0 {
-		l.Columns = DefaultMaxColumns
+		l.Columns = defaultMaxColumns
 	}
 	return l
 }
@@ -205,7 +203,7 @@ func (r *Reader) ReadUnvotes(votes, rollCalls, issues io.Reader) (*Dataset, erro
 func (r *Reader) read(src source) (*Dataset, error) {
 	keep := r.MaxSkipped
 	if keep == 0 {
-		keep = DefaultMaxSkipped
+		keep = defaultMaxSkipped
 	}
 	if err := r.checkLimits(); err != nil {
 		return nil, err
@@ -215,8 +213,8 @@ func (r *Reader) read(src source) (*Dataset, error) {
 		Keep:            max(0, keep-len(r.Skipped)),
 		KeepRepaired:    max(0, keep-len(r.Repaired)),
 		Limits:          r.limits(),
-		MaxRollCalls:    cmp.Or(r.MaxRollCalls, DefaultMaxRollCalls),
-		MaxDecompressed: cmp.Or(r.MaxDecompressedBytes, DefaultMaxDecompressedBytes),
+		MaxRollCalls:    cmp.Or(r.MaxRollCalls, defaultMaxRollCalls),
+		MaxDecompressed: cmp.Or(r.MaxDecompressedBytes, defaultMaxDecompressedBytes),
 		AllowEmpty:      r.AllowEmpty,
 		OpsOnly:         r.opsOnly,
 		Parts:           r.parts,

@@ -67,7 +67,7 @@ func fixture(lines ...fixLine) string {
 // testParse parses src with r's policy and limits, and adds what it
 // skipped and repaired to r, as a read does.
 func testParse(r *Reader, src io.Reader, file string) (*unxmlResult, error) {
-	p := &problems{lenient: r.Lenient, keep: DefaultMaxSkipped, keepRepaired: DefaultMaxSkipped}
+	p := &problems{lenient: r.Lenient, keep: defaultMaxSkipped, keepRepaired: defaultMaxSkipped}
 	res, err := parseUNXML(src, file, r.limits().Line, p)
 	r.Skipped, r.SkippedRows = append(r.Skipped, p.skipped...), r.SkippedRows+p.skippedRows
 	r.Repaired, r.RepairedRows = append(r.Repaired, p.repaired...), r.RepairedRows+p.repairedRows
