@@ -75,10 +75,6 @@ func (r *JoinReport) String() string {
 // join again), if one without a symbol has no match by ID and date, or if
 // a roll call to be added has the ID of another roll call of a.
 func Join(a, b *Dataset) (*Dataset, *JoinReport, error) {
-	type place struct {
-		sym  string
-		date time.Time
-	}
 	bySymbol := make(map[string][]int) // columns of a
 	for j := range a.rollCalls {
 		if s := joinKey(a.rollCalls[j].Resolution); s != "" {
