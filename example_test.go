@@ -65,7 +65,7 @@ func Example_euCohesion() {
 		log.Fatal(err)
 	}
 	period := ds.Filter(votes.InYears(1995, 2019))
-	cs, err := alignment.CohesionByYear(period, eu, nil)
+	cs, err := alignment.CohesionBy(period, alignment.ByYear, eu, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func Example_identicalToRussia() {
 	some := ds.Filter(votes.InSessions(70, 74)).SelectCountries(func(c votes.Country) bool {
 		return c == rus || balkans.Contains(c, last)
 	})
-	rs, err := alignment.WithReference(some, rus, alignment.Identical, nil)
+	rs, err := alignment.WithReference(some, alignment.BySession, rus, alignment.Identical, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

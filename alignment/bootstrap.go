@@ -34,11 +34,6 @@ type BootstrapOptions struct {
 	// from Seed and r alone, so the same seed gives the same intervals on
 	// any number of cores.
 	Seed uint64
-	// By says how BootstrapPairSeries and BootstrapGroupMedian cut the
-	// roll calls into periods, within which they resample; the zero value
-	// is BySession. Another value than BySession and ByYear is an error
-	// (ErrInvalidOptions).
-	By By
 }
 
 // get returns the options with the defaults filled in, or an error
@@ -61,9 +56,6 @@ func (o *BootstrapOptions) get() (BootstrapOptions, error) {
 	var err error
 	if r.Level, err = levelOrDefault("bootstrap", r.Level); err != nil {
 		return r, err
-	}
-	if r.By < 0 || r.By >= numBy {
-		return r, invalid("By %d is not BySession or ByYear", int(r.By))
 	}
 	return r, nil
 }
@@ -336,9 +328,6 @@ func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall
 	}
 	return rs, nil
 }
-
-// Resamples returns the number of resamples.
-func (rs *Resampler) Resamples() int { return rs.opts.Resamples }
 
 // RollCalls returns the number of roll calls resampled.
 func (rs *Resampler) RollCalls() int { return len(rs.cols) }
@@ -707,9 +696,6 @@ type rowBoot struct {
 	scores, col []float64
 	counts      []int32
 }
-
-// Resamples returns the number of resamples.
-func (bm *MatrixBootstrap) Resamples() int { return bm.rs.opts.Resamples }
 
 // At returns the score of states i and j (rows of Countries) with its
 // interval. Its Resamples field is left 0: Replicates counts them.

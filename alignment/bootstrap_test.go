@@ -199,7 +199,7 @@ func TestBootstrapDifference(t *testing.T) {
 // ranks first in every resample.
 func TestBootstrapSeriesAndRanking(t *testing.T) {
 	ds := load(t)
-	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 4000})
+	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), BySession, country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 4000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if rows[4].Session != 74 || rows[4].Year != 2019 || rows[4].ISO3A != "SRB" {
 		t.Errorf("row %+v", rows[4])
 	}
-	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{By: ByYear, Resamples: 100})
+	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), ByYear, country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

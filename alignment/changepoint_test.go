@@ -93,10 +93,10 @@ func TestChangePointsSimulated(t *testing.T) {
 // 68 (2013-14) Serbia voted less with Russia. The levels are the
 // n-weighted means of the session scores on either side, 0.7859 on 1142
 // roll calls (55-67) and 0.7085 on 609 (68-74), computed with python3
-// from the session scores (which ExamplePairBySession-style tables show).
+// from the session scores (which ExamplePairBy-style tables show).
 func TestChangePointsSerbiaRussia(t *testing.T) {
 	ds := load(t).Filter(votes.InSessions(47, 74))
-	ps, err := PairBySession(ds, country(t, "SRB"), country(t, "RUS"), nil)
+	ps, err := PairBy(ds, BySession, country(t, "SRB"), country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

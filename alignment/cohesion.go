@@ -213,9 +213,8 @@ func (m *cohesionMeans) scores(minN int) (rice, hnr Score) {
 	return rice, hnr
 }
 
-// WriteTo writes one line per roll call (resolution, date, the members'
-// yes-no-abstain tally, Rice and HNR) and the means.
-func (r *CohesionReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *CohesionReport) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Cohesion of %s on %d roll calls\n", r.Group, len(r.RollCalls))
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
@@ -228,7 +227,8 @@ func (r *CohesionReport) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per roll call (resolution, date, the members'
+// yes-no-abstain tally, Rice and HNR) and the means.
 func (r *CohesionReport) String() string { return render(r) }
 
 // CohesionSeries holds a group's mean cohesion in each period (session or
@@ -247,20 +247,12 @@ type CohesionSeries struct {
 	Undated int
 }
 
-// CohesionBySession returns the cohesion of group g in each session of ds,
-// on the roll calls Cohesion keeps; sessions in which no member voted are
-// left out. A period's mean on fewer than opts.MinN roll calls is NaN. Its
-// errors are those of Cohesion.
-func CohesionBySession(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
-	return cohesionSeries(ds, g, BySession, opts)
-}
-
-// CohesionByYear is CohesionBySession by calendar year.
-func CohesionByYear(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
-	return cohesionSeries(ds, g, ByYear, opts)
-}
-
-func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*CohesionSeries, error) {
+// CohesionBy returns the cohesion of group g in each period of ds (session
+// or calendar year, as by says), on the roll calls Cohesion keeps; periods
+// in which no member voted are left out. A period's mean on fewer than
+// opts.MinN roll calls is NaN. Its errors are those of Cohesion. It panics
+// if by is not BySession or ByYear.
+func CohesionBy(ds *votes.Dataset, by By, g votes.Group, opts *Options) (*CohesionSeries, error) {
 	by.check()
 	rep, err := Cohesion(ds, g, opts)
 	if err != nil {
@@ -463,9 +455,8 @@ func majority(t votes.Tally) (votes.Vote, bool) {
 	return v, n == 1
 }
 
-// WriteTo writes one line per member, as ranked: votes, defections and
-// their share.
-func (r *DefectionReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *DefectionReport) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Defections from the %s majority on %d roll calls\n", r.Group, r.RollCalls)
 	fmt.Fprintf(&b, "%-32s %6s %10s %6s\n", "state", "votes", "defections", "share")
@@ -476,5 +467,6 @@ func (r *DefectionReport) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per member, as ranked: votes, defections and
+// their share.
 func (r *DefectionReport) String() string { return render(r) }

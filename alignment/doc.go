@@ -65,10 +65,11 @@
 //
 // # Periods, undated roll calls
 //
-// Series come by regular session (PairBySession, AgreementBySession,
-// WithReference, CohesionBySession) or by calendar year (PairByYear,
-// AgreementByYear, WithReferenceByYear, CohesionByYear); the result types
-// are the same, with a By field saying which keys Periods holds. A roll
+// Series come by regular session or by calendar year: every function that
+// returns one (AgreementBy, PairBy, WithReference, CohesionBy,
+// BootstrapPairSeries, BootstrapGroupMedian) takes a By, BySession or
+// ByYear, after the dataset, and the series' By field says which keys
+// Periods holds. A roll
 // call without a date belongs to its session but to no year: series by year
 // leave it out and count it (Undated). Group measures need the day of a
 // vote to know who was a member: Cohesion, Defections and Outliers leave
@@ -165,7 +166,7 @@
 //
 // A bad option value is an error too, ErrInvalidOptions, as in gonum's
 // optimize: a NaN or infinite number, a negative count, a level outside
-// (0, 1), a By or Index field that is not a constant, fewer bootstrap
+// (0, 1), an Index field that is not a constant, fewer bootstrap
 // resamples than an interval at the level asked needs (MinResamples: 40
 // for 95%). The zero value of every option field means its default;
 // nothing is clamped. ChangePoints refuses an infinite score
@@ -180,7 +181,7 @@
 //
 // # Speed
 //
-// AgreementMatrix, AgreementBySession and AllTables turn every state's
+// AgreementMatrix, AgreementBy and AllTables turn every state's
 // votes into three bit vectors (cast, abstain-or-no, no). Over the roll
 // calls both states cast, |a-b| is the number of these sets in which their
 // bits differ, so Agree and S take three AND/XOR + popcount passes per 64
@@ -202,6 +203,6 @@
 // and for a group:
 //
 //	eu, err := votes.LookupGroup("EU")
-//	cs, err := alignment.CohesionByYear(ds.Filter(votes.InYears(1995, 2019)), eu, nil)
+//	cs, err := alignment.CohesionBy(ds.Filter(votes.InYears(1995, 2019)), alignment.ByYear, eu, nil)
 //	err = cs.WriteCSV(os.Stdout)
 package alignment

@@ -157,17 +157,6 @@ func (x Index) String() string {
 	return fmt.Sprintf("Index(%d)", int(x))
 }
 
-// ParseIndex returns the index with the given short name (as String
-// returns it), case-insensitively.
-func ParseIndex(s string) (Index, error) {
-	for i, name := range indexNames {
-		if strings.EqualFold(s, name) {
-			return Index(i), nil
-		}
-	}
-	return 0, fmt.Errorf("alignment: unknown index %q (known: %s)", s, strings.Join(indexNames[:], ", "))
-}
-
 // A Score is an index with the number of roll calls behind it. Value is NaN
 // when N is below the minimum asked for (and always when N is 0).
 type Score struct {

@@ -143,7 +143,7 @@ func TestKernelEdgeSizes(t *testing.T) {
 // sessions end on and off word boundaries: every session's matrix must be
 // the plain loop on that session. Sessions 20-32 go through the sizes
 // twice; testenv.Quick (-short, -race) takes sessions 20-25, each size once.
-func TestAgreementBySessionEdges(t *testing.T) {
+func TestAgreementByEdges(t *testing.T) {
 	last := 32
 	if testenv.Quick(t) {
 		last = 25
@@ -171,7 +171,7 @@ func TestAgreementBySessionEdges(t *testing.T) {
 		}
 		for _, x := range []Index{Agree, SAbs, Kappa, Coincidence} {
 			opts := &Options{KeepUnanimous: keep, MinN: 2}
-			sm, err := AgreementBySession(sub, x, opts)
+			sm, err := AgreementBy(sub, BySession, x, opts)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -111,9 +111,9 @@ func TestReferenceSeriesMembership(t *testing.T) {
 		var rs *ReferenceSeries
 		var err error
 		if by == ByYear {
-			rs, err = WithReferenceByYear(ds, chn, Agree, nil)
+			rs, err = WithReference(ds, ByYear, chn, Agree, nil)
 		} else {
-			rs, err = WithReference(ds, chn, Agree, nil)
+			rs, err = WithReference(ds, BySession, chn, Agree, nil)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -157,7 +157,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 		for name, err := range map[string]error{
 			"Rank":               second(Rank(ds, chn, Agree, o)),
 			"AgreementMatrix":    second(AgreementMatrix(ds, Agree, o)),
-			"WithReference":      second(WithReference(ds, chn, Agree, o)),
+			"WithReference":      second(WithReference(ds, BySession, chn, Agree, o)),
 			"Pair":               second(Pair(ds, chn, usa, o)),
 			"BootstrapReference": second(BootstrapReference(ds, chn, Agree, bo)),
 			"ComparePeriods":     second(ComparePeriods(ds, ds, chn, Agree, bo)),
@@ -172,15 +172,15 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	// The calls about one pair or one group refuse it.
 	for name, err := range map[string]error{
 		"Pair":                 second(Pair(ds, chn, usa, full)),
-		"PairBySession":        second(PairBySession(ds, chn, usa, full)),
-		"PairByYear":           second(PairByYear(ds, chn, usa, full)),
+		"PairBySession":        second(PairBy(ds, BySession, chn, usa, full)),
+		"PairByYear":           second(PairBy(ds, ByYear, chn, usa, full)),
 		"BootstrapPair":        second(BootstrapPair(ds, chn, usa, Agree, boot)),
-		"BootstrapPairSeries":  second(BootstrapPairSeries(ds, chn, usa, Agree, boot)),
+		"BootstrapPairSeries":  second(BootstrapPairSeries(ds, BySession, chn, usa, Agree, boot)),
 		"Cohesion":             second(Cohesion(ds, eu, full)),
-		"CohesionByYear":       second(CohesionByYear(ds, eu, full)),
+		"CohesionByYear":       second(CohesionBy(ds, ByYear, eu, full)),
 		"Defections":           second(Defections(ds, eu, full)),
 		"BootstrapCohesion":    second(BootstrapCohesion(ds, eu, boot)),
-		"BootstrapGroupMedian": second(BootstrapGroupMedian(ds, chn, member, Agree, boot)),
+		"BootstrapGroupMedian": second(BootstrapGroupMedian(ds, BySession, chn, member, Agree, boot)),
 		"NewResampler":         second(NewResampler(ds, boot)),
 	} {
 		if !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), "MinMembership") {
@@ -233,7 +233,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	}
 
 	// The series judge it period by period: out of 2011, in 2012.
-	sm, err := AgreementByYear(ds, Agree, full)
+	sm, err := AgreementBy(ds, ByYear, Agree, full)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 			t.Errorf("AgreementByYear %d: South Sudan in the matrix: %v", y, in)
 		}
 	}
-	rs, err := WithReferenceByYear(ds, chn, Agree, full)
+	rs, err := WithReference(ds, ByYear, chn, Agree, full)
 	if err != nil {
 		t.Fatal(err)
 	}

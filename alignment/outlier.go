@@ -286,10 +286,8 @@ func (rep *OutlierReport) ReferenceName() string {
 	return rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
 }
 
-// WriteTo writes each member's record against the reference (with,
-// against, abstained, absent, n and the score), marks those that stand
-// apart and states the rule.
-func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (rep *OutlierReport) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	o := rep.Options
 	fmt.Fprintf(&b, "%s against %s on %d roll calls\n", rep.Group.Name, rep.ReferenceName(), len(rep.RollCalls))
@@ -310,7 +308,9 @@ func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns each member's record against the reference (with,
+// against, abstained, absent, n and the score), marks those that stand
+// apart and states the rule.
 func (rep *OutlierReport) String() string { return render(rep) }
 
 // title returns a roll call's title without the UN's " : resolution /

@@ -74,8 +74,8 @@ type Options struct {
 	// MinN is the least number of roll calls a score may rest on; below it
 	// the score is NaN. It holds for every score: a pair's index, each
 	// period of a series, a group's mean Rice and HNR indices (overall and
-	// in each period of CohesionBySession and CohesionByYear, n counting
-	// the roll calls the mean is over) and a member's share of defections
+	// in each period of CohesionBy, n counting the roll calls the mean is
+	// over) and a member's share of defections
 	// (n counting its votes on roll calls with a majority position). Zero
 	// means 1; a negative MinN is an error (ErrInvalidOptions).
 	MinN int
@@ -90,10 +90,10 @@ type Options struct {
 	// Rank, ComparePeriods and BootstrapReference rank only those states
 	// and name the others (Partial); AgreementMatrix, AllTables and
 	// BootstrapMatrix leave the others out of the matrix; the series of
-	// every state judge it period by period: AgreementBySession and
-	// AgreementByYear leave a state out of a period's matrix, and
-	// WithReference and WithReferenceByYear score it NaN in a period it
-	// was a member for less of (ReferenceSeries.Membership says which).
+	// every state judge it period by period: AgreementBy leaves a state
+	// out of a period's matrix, and WithReference scores it NaN in a
+	// period it was a member for less of (ReferenceSeries.Membership says
+	// which).
 	// The functions about one pair or one group (Pair, the pair series,
 	// BootstrapPair, BootstrapPairSeries, Cohesion and the functions
 	// built on it, Defections, BootstrapGroupMedian) and NewResampler
@@ -520,10 +520,8 @@ func (m *Matrix) index(c votes.Country) int {
 	return -1
 }
 
-// WriteTo writes the matrix as a table: one row per state, columns headed
-// by ISO alpha-3 codes (COW codes where there is none), scores to three
-// decimals and "NA" for NaN.
-func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (m *Matrix) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %d states\n%-4s", m.Index, len(m.Countries), "")
 	for _, c := range m.Countries {
@@ -541,10 +539,12 @@ func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns the matrix as a table: one row per state, columns headed
+// by ISO alpha-3 codes (COW codes where there is none), scores to three
+// decimals and "NA" for NaN.
 func (m *Matrix) String() string {
 	var b strings.Builder
-	m.WriteTo(&b)
+	m.writeTo(&b)
 	return b.String()
 }
 

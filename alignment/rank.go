@@ -140,9 +140,8 @@ func (rk *Ranking) Bottom(k int) []Ranked {
 	return out
 }
 
-// WriteTo writes one line per ranked state: rank, name, score and n, and
-// for a state that was a member for part of the selection only, which part.
-func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (rk *Ranking) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s with %s, %d states\n", rk.Index, rk.Reference, len(rk.States))
 	for _, s := range rk.States {
@@ -156,7 +155,8 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per ranked state: rank, name, score and n, and
+// for a state that was a member for part of the selection only, which part.
 func (rk *Ranking) String() string { return render(rk) }
 
 // compareRanked orders two states' scores as a ranking lists them: higher

@@ -63,12 +63,12 @@ func TestUnanimityNarrowing(t *testing.T) {
 		}
 		s, _ = ts.Matrix(Agree, 0).Lookup(usa, can)
 		check(name+", AllTables", s)
-		ps, err := PairBySession(ds, usa, can, nil)
+		ps, err := PairBy(ds, BySession, usa, can, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(name+", PairBySession", ps.Scores(Agree, 0)[0])
-		sm, err := AgreementBySession(ds, Agree, nil)
+		sm, err := AgreementBy(ds, BySession, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +77,7 @@ func TestUnanimityNarrowing(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(name+", AgreementBySession", pc[0])
-		rs, err := WithReference(ds, usa, Agree, nil)
+		rs, err := WithReference(ds, BySession, usa, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +309,7 @@ func TestAbsentAsAbstain(t *testing.T) {
 				}
 			}
 		}
-		rs, err := WithReferenceByYear(s70, usa, Agree, tc.opts)
+		rs, err := WithReference(s70, ByYear, usa, Agree, tc.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -332,7 +332,7 @@ func TestAbsentAsAbstain(t *testing.T) {
 func TestUndatedRollCall(t *testing.T) {
 	s59 := loadVoeten(t).Filter(votes.InSessions(59, 59))
 	usa := country(t, "USA")
-	rs, err := WithReference(s59, usa, Agree, nil)
+	rs, err := WithReference(s59, BySession, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestUndatedRollCall(t *testing.T) {
 	if err != nil || coh.Undated != 1 {
 		t.Errorf("Cohesion: %d undated, err %v", coh.Undated, err)
 	}
-	ys, err := PairByYear(s59, usa, country(t, "GBR"), nil)
+	ys, err := PairBy(s59, ByYear, usa, country(t, "GBR"), nil)
 	if err != nil || ys.Undated != 1 || len(ys.Periods) != 2 || ys.Periods[0] != 2004 {
 		t.Errorf("by year: %v %v", ys, err)
 	}
@@ -365,19 +365,19 @@ func TestUndatedRollCall(t *testing.T) {
 func TestByYear(t *testing.T) {
 	ds := load(t).Filter(votes.InYears(2015, 2019))
 	usa, isr := country(t, "USA"), country(t, "ISR")
-	ps, err := PairByYear(ds, usa, isr, nil)
+	ps, err := PairBy(ds, ByYear, usa, isr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ps.By != ByYear || fmt.Sprint(ps.Periods) != "[2015 2016 2017 2018 2019]" {
 		t.Fatalf("periods %v by %v", ps.Periods, ps.By)
 	}
-	sm, err := AgreementByYear(ds, Agree, nil)
+	sm, err := AgreementBy(ds, ByYear, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	eu := group(t, "EU")
-	cs, err := CohesionByYear(ds, eu, nil)
+	cs, err := CohesionBy(ds, ByYear, eu, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +418,7 @@ func TestPanics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := WithReference(ds, usa, Agree, nil)
+	rs, err := WithReference(ds, BySession, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,13 +431,18 @@ func TestPanics(t *testing.T) {
 		"ReferenceSeries.At": func() { rs.At(0, 1) },
 		"Table.Score":        func() { tab.Score(bad, 0) },
 		"AgreementMatrix":    func() { AgreementMatrix(ds, bad, nil) },
-		"AgreementBySession": func() { AgreementBySession(ds, bad, nil) },
-		"AgreementByYear":    func() { AgreementByYear(ds, -1, nil) },
-		"WithReference":      func() { WithReference(ds, usa, bad, nil) },
-		"Rank":               func() { Rank(ds, usa, bad, nil) },
-		"Tables.Matrix":      func() { (&Tables{}).Matrix(bad, 0) },
-		"PairSeries.Scores":  func() { (&PairSeries{}).Scores(bad, 0) },
-		"Series.Add":         func() { (&Series{Periods: []int{1}}).Add("x", nil) },
+		"AgreementBy index":  func() { AgreementBy(ds, BySession, bad, nil) },
+		"AgreementBy year":   func() { AgreementBy(ds, ByYear, -1, nil) },
+		"AgreementBy By(7)":  func() { AgreementBy(ds, By(7), Agree, nil) },
+		"PairBy By(-1)":      func() { PairBy(ds, By(-1), usa, usa, nil) },
+		"BootstrapPairSeries By(2)": func() {
+			BootstrapPairSeries(ds, By(2), usa, usa, Agree, nil)
+		},
+		"WithReference":     func() { WithReference(ds, BySession, usa, bad, nil) },
+		"Rank":              func() { Rank(ds, usa, bad, nil) },
+		"Tables.Matrix":     func() { (&Tables{}).Matrix(bad, 0) },
+		"PairSeries.Scores": func() { (&PairSeries{}).Scores(bad, 0) },
+		"Series.Add":        func() { (&Series{Periods: []int{1}}).Add("x", nil) },
 	} {
 		func() {
 			defer func() {
@@ -457,9 +462,7 @@ func TestZeroResults(t *testing.T) {
 	var b strings.Builder
 	for name, f := range map[string]func() error{
 		"OutlierReport": func() error {
-			if _, err := (&OutlierReport{}).WriteTo(&b); err != nil {
-				return err
-			}
+			_ = (&OutlierReport{}).String()
 			return (&OutlierReport{}).WriteCSV(&b)
 		},
 		"Ranking":         func() error { (&Ranking{}).Top(3); (&Ranking{}).Bottom(3); return (&Ranking{}).WriteCSV(&b) },

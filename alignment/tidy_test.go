@@ -105,7 +105,7 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("USA-GDR row %v", r)
 	}
 
-	ps, err := PairBySession(load(t).Filter(votes.InSessions(73, 74)), usa, isr, nil)
+	ps, err := PairBy(load(t).Filter(votes.InSessions(73, 74)), BySession, usa, isr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("ranking CSV %v %v", h, rows[:1])
 	}
 
-	rs, err := WithReferenceByYear(load(t).Filter(votes.InYears(2018, 2019)), usa, Agree, nil)
+	rs, err := WithReference(load(t).Filter(votes.InYears(2018, 2019)), ByYear, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestTidyRows(t *testing.T) {
 		}
 	}
 
-	sm, err := AgreementBySession(ds, Agree, nil)
+	sm, err := AgreementBy(ds, BySession, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestTidyGroups(t *testing.T) {
 	if strings.Join(r[4:], ",") != "2014-03-27,A/RES/68/262,8,0,0,0,1,1" {
 		t.Errorf("68/262 row %v", r)
 	}
-	cs, err := CohesionBySession(cr, balkans, nil)
+	cs, err := CohesionBy(cr, BySession, balkans, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func ExampleChangePoints() {
 	ds := must(record())
 	since92 := ds.Filter(votes.InSessions(47, 74))
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
-	ps := must(alignment.PairBySession(since92, srb, rus, nil))
+	ps := must(alignment.PairBy(since92, alignment.BySession, srb, rus, nil))
 	ch := must(alignment.ChangePoints(ps.Periods, ps.Scores(alignment.Agree, 10), nil))
 	for _, p := range ch.Points {
 		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
@@ -90,7 +90,7 @@ func ExampleChangePoints() {
 func ExampleBootstrapPairSeries() {
 	ds := must(record())
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
-	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
+	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), alignment.BySession, srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
 	for k, session := range sb.Periods {
 		fmt.Println(session, sb.Intervals[k])
 	}

@@ -207,7 +207,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
-	p.write(rep.WriteTo)
+	p.printf("%s", rep)
 	p.printf("%s\n\n", sentence(rep, label, topic))
 	// The median/MAD rule says who stands apart; the exact test says how
 	// unlikely that record would be by chance.
