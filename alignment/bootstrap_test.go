@@ -37,7 +37,7 @@ func TestBootstrapReferences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		iv := pb.Interval
+		iv := pb
 		if math.Abs(iv.Value-tc.score) > 5e-5 || iv.N != tc.n || math.Abs(iv.Lo-tc.lo) > 0.01 || math.Abs(iv.Hi-tc.hi) > 0.01 {
 			t.Errorf("%s-%s: %v, want %.4f [%.4f, %.4f] (n=%d)", tc.a, tc.b, iv, tc.score, tc.lo, tc.hi, tc.n)
 		}
@@ -67,17 +67,17 @@ func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 			t.Fatal(err)
 		}
 		same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-		n := len(bm.Countries)
+		n := len(bm.Estimate.Countries)
 		for i := range n {
 			for j := i; j < n; j++ {
-				if !same(bm.Lo.At(i, j), one.Lo.At(i, j)) || !same(bm.Hi.At(i, j), one.Hi.At(i, j)) {
+				if !same(bm.lo.At(i, j), one.lo.At(i, j)) || !same(bm.hi.At(i, j), one.hi.At(i, j)) {
 					t.Fatalf("%v: pair %d,%d differs between 1 and %d cores", x, i, j, prev)
 				}
 			}
 		}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for range 20 {
-			a, b := bm.Countries[rng.IntN(n)], bm.Countries[rng.IntN(n)]
+			a, b := bm.Estimate.Countries[rng.IntN(n)], bm.Estimate.Countries[rng.IntN(n)]
 			pb, err := BootstrapPair(s74, a, b, x, opts)
 			got, _ := bm.Lookup(a, b)
 			if errors.Is(err, ErrNoVotes) {
@@ -92,7 +92,7 @@ func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !same(got.Value, pb.Value) || got.N != pb.N || !same(got.Lo, pb.Lo) || !same(got.Hi, pb.Hi) {
-				t.Errorf("%v %s-%s: matrix %v, pair %v", x, a, b, got, pb.Interval)
+				t.Errorf("%v %s-%s: matrix %v, pair %v", x, a, b, got, pb)
 			}
 		}
 	}
@@ -173,7 +173,7 @@ func TestBootstrapDifference(t *testing.T) {
 	if _, err := bm.Difference(usa, isr, usa, votes.Country{COW: 9999}); err == nil {
 		t.Error("a state not in the matrix gave no error")
 	}
-	reps, ok := bm.Replicates(usa, isr)
+	reps, ok := bm.replicates(usa, isr)
 	if !ok || len(reps) != nr {
 		t.Fatalf("%d replicates", len(reps))
 	}
@@ -185,7 +185,7 @@ func TestBootstrapDifference(t *testing.T) {
 	if err := bm.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	n := len(bm.Countries)
+	n := len(bm.Estimate.Countries)
 	if !strings.HasPrefix(b.String(), "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n,lo,hi,level\n") || strings.Count(b.String(), "\n") != 1+n*(n-1)/2 {
 		t.Errorf("CSV: %.200q, %d lines", b.String(), strings.Count(b.String(), "\n"))
 	}
@@ -404,10 +404,10 @@ func TestBootstrapMatrixBlocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-	n := len(want.Countries)
+	n := len(want.Estimate.Countries)
 	for i := range n {
 		for j := i; j < n; j++ {
-			if !same(got.Lo.At(i, j), want.Lo.At(i, j)) || !same(got.Hi.At(i, j), want.Hi.At(i, j)) {
+			if !same(got.lo.At(i, j), want.lo.At(i, j)) || !same(got.hi.At(i, j), want.hi.At(i, j)) {
 				t.Fatalf("pair %d,%d: blocked %v, held %v", i, j, got.At(i, j), want.At(i, j))
 			}
 		}

@@ -104,8 +104,8 @@ func TestChangePointsSerbiaRussia(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ch.Skipped) != 8 || ch.Skipped[0] != 47 || ch.Keys[0] != 55 {
-		t.Errorf("skipped %v, first kept %d; want 47-54 skipped", ch.Skipped, ch.Keys[0])
+	if len(ch.Skipped) != 8 || ch.Skipped[0] != 47 || ch.keys[0] != 55 {
+		t.Errorf("skipped %v, first kept %d; want 47-54 skipped", ch.Skipped, ch.keys[0])
 	}
 	if len(ch.Points) != 1 {
 		t.Fatalf("%d change points, want 1:\n%v", len(ch.Points), ch)

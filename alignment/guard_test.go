@@ -168,7 +168,7 @@ func TestGroupOfOne(t *testing.T) {
 			"BootstrapCohesion": func() error { _, err := BootstrapCohesion(s74, g, bo); return err },
 			"Defections":        func() error { _, err := Defections(s74, g, nil); return err },
 			"Outliers":          func() error { _, err := Outliers(s74, g, rus, nil); return err },
-			"Permutation":       func() error { _, err := Permutation(s74, g, rus, nil); return err },
+			"Permutation":       func() error { _, err := permutation(s74, g, rus, nil); return err },
 		} {
 			err := f()
 			if !errors.Is(err, ErrTooFewMembers) || !strings.Contains(err.Error(), g.Name) {

@@ -39,8 +39,8 @@ func (t *Table) N() int {
 	return n
 }
 
-// Transpose returns the table seen from B's side.
-func (t *Table) Transpose() Table {
+// transpose returns the table seen from B's side.
+func (t *Table) transpose() Table {
 	var u Table
 	for i := range 3 {
 		for j := range 3 {

@@ -74,7 +74,7 @@ func checkMatrices(t *testing.T, name string, ds *votes.Dataset, keepUnanimous b
 		for j := range n {
 			w := want[min(i, j)][max(i, j)]
 			if i > j {
-				w = w.Transpose()
+				w = w.transpose()
 			}
 			if got := ts.Table(i, j); got != w {
 				t.Fatalf("%s: table %d-%d: kernel\n%vloop\n%v", name, i, j, &got, &w)

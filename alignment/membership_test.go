@@ -228,7 +228,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slices.Contains(bm.Countries, ssd) {
+	if slices.Contains(bm.Estimate.Countries, ssd) {
 		t.Error("BootstrapMatrix: South Sudan kept")
 	}
 

@@ -302,7 +302,7 @@ func (ts *Tables) Table(i, j int) Table {
 	}
 	if i > j {
 		t := ts.tabs[tri(n, j, i)]
-		return t.Transpose()
+		return t.transpose()
 	}
 	return ts.tabs[tri(n, i, j)]
 }

@@ -80,7 +80,7 @@ func TestComparePeriods(t *testing.T) {
 	// number; Montenegro likewise.
 	for _, key := range []string{"South Sudan", "Montenegro"} {
 		s, ok := cp.Lookup(country(t, key))
-		if !ok || !math.IsNaN(s.Change.Value) || s.Rank != 0 || s.MemberBefore.RollCalls != 0 || !s.MemberAfter.Full() {
+		if !ok || !math.IsNaN(s.Change.Value) || s.Rank != 0 || s.MemberBefore.RollCalls != 0 || !s.MemberAfter.full() {
 			t.Errorf("%s: %+v", key, s)
 		}
 	}

@@ -26,7 +26,7 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 		{74, "2019-10-02", []votes.Vote{A, Y, N, Y}},
 	})
 	g := votes.NewGroup("GRULAC", a, b, c) // a name that takes "'s"
-	pt, err := Permutation(ds, g, ref, &OutlierOptions{Index: Agree, KeepUnanimous: true})
+	pt, err := permutation(ds, g, ref, &OutlierOptions{Index: Agree, KeepUnanimous: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 
 	// Kappa is no sum over roll calls: the test counts identical votes,
 	// and the row and the sentence say so.
-	pk, err := Permutation(ds, g, ref, &OutlierOptions{Index: Kappa, KeepUnanimous: true})
+	pk, err := permutation(ds, g, ref, &OutlierOptions{Index: Kappa, KeepUnanimous: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestPermutationCrimea(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := Permutation(crimea, balkans, country(t, "RUS"), nil)
+	pt, err := permutation(crimea, balkans, country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestPermutationCrimea(t *testing.T) {
 		t.Fatal("Serbia not in the test")
 	}
 	if srb.With != 6 || srb.N != 6 || math.Abs(srb.PUpper-1.0/9e5) > 1e-12 || math.Abs(srb.PValue-2.0/9e5) > 1e-12 ||
-		math.Abs(srb.Expected-(0.5+1.0/9)) > 1e-12 || !srb.Outlier {
+		math.Abs(srb.Expected-(0.5+1.0/9)) > 1e-12 || !srb.outlier {
 		t.Errorf("Serbia: %+v", srb)
 	}
 	if srb.PValue >= 0.01 {
@@ -46,7 +46,7 @@ func TestPermutationCrimea(t *testing.T) {
 		if m.Country.COW == 345 {
 			continue
 		}
-		if m.With != 0 || m.PValue != 1 || m.Outlier {
+		if m.With != 0 || m.PValue != 1 || m.outlier {
 			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.Name, m)
 		}
 		if m.N >= 6 && math.Abs(m.PLower-math.Pow(0.9, 5)*8/9) > 1e-12 {
@@ -81,7 +81,7 @@ func TestPermutationAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := Permutation(crimea, eu, country(t, "RUS"), nil)
+	pt, err := permutation(crimea, eu, country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

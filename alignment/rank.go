@@ -33,7 +33,6 @@ type Ranked struct {
 type Ranking struct {
 	Reference votes.Country
 	Index     Index
-	MinN      int // the minimum n asked for (at least 1)
 	// States holds every state that cast a vote in the selection, the
 	// reference left out: those with a score from the highest to the
 	// lowest (ties: larger n first, then by COW code), then those whose
@@ -85,7 +84,7 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 	if b.hi[r] <= b.lo[r] {
 		return nil, noVotes(ds, ref, &o)
 	}
-	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	rk := &Ranking{Reference: ref, Index: x}
 	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {

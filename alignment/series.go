@@ -189,7 +189,7 @@ func (ps *PairSeries) Scores(x Index, minN int) []Score {
 
 // writeTo writes the text String returns.
 func (ps *PairSeries) writeTo(w io.Writer) (int64, error) {
-	s := &Series{Title: fmt.Sprintf("%s and %s, by %s", ps.A, ps.B, ps.By), By: ps.By, Periods: ps.Periods}
+	s := &Series{title: fmt.Sprintf("%s and %s, by %s", ps.A, ps.B, ps.By), by: ps.By, periods: ps.Periods}
 	for _, x := range []Index{Identical, Agree, SAbs, Kappa, Pi, Coincidence} {
 		s.Add(x.String(), ps.Scores(x, 1))
 	}
@@ -503,7 +503,7 @@ func median(xs []float64) float64 {
 // Series returns the scores of the given states as a printable Series. It
 // returns State's error for a state not in rs or without a vote in it.
 func (rs *ReferenceSeries) Series(cs ...votes.Country) (*Series, error) {
-	s := &Series{Title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), By: rs.By, Periods: rs.Periods}
+	s := &Series{title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), by: rs.By, periods: rs.Periods}
 	for _, c := range cs {
 		col, err := rs.State(c)
 		if err != nil {
@@ -517,49 +517,49 @@ func (rs *ReferenceSeries) Series(cs ...votes.Country) (*Series, error) {
 // Series is a table of scores by period, for printing: one row per
 // period (session or year), one column (score and n) per named series.
 type Series struct {
-	Title string
-	// By says whether Periods are sessions or calendar years.
-	By      By
-	Periods []int
-	Names   []string
-	Columns [][]Score // Columns[c][k]: series c in period Periods[k]
+	title   string
+	by      By // whether periods are sessions or calendar years
+	periods []int
+	names   []string
+	columns [][]Score // columns[c][k]: series c in period periods[k]
 }
 
-// Add appends a column. It panics if col does not have one score per
-// period.
+// Add appends a column, such as ReferenceSeries.GroupMedian's, named
+// name. It panics if col does not have one score per period of the
+// series.
 func (s *Series) Add(name string, col []Score) {
-	if len(col) != len(s.Periods) {
-		panic(fmt.Sprintf("alignment: Series.Add: %d scores for %d periods", len(col), len(s.Periods)))
+	if len(col) != len(s.periods) {
+		panic(fmt.Sprintf("alignment: Series.Add: %d scores for %d periods", len(col), len(s.periods)))
 	}
-	s.Names = append(s.Names, name)
-	s.Columns = append(s.Columns, col)
+	s.names = append(s.names, name)
+	s.columns = append(s.columns, col)
 }
 
 // writeTo writes the text String returns.
 func (s *Series) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
-	if s.Title != "" {
-		b.WriteString(s.Title + "\n")
+	if s.title != "" {
+		b.WriteString(s.title + "\n")
 	}
-	width := make([]int, len(s.Names))
-	if s.By == ByYear {
+	width := make([]int, len(s.names))
+	if s.by == ByYear {
 		fmt.Fprintf(&b, "%-4s", "year")
 	} else {
 		fmt.Fprintf(&b, "%-7s %4s", "session", "year")
 	}
-	for c, name := range s.Names {
+	for c, name := range s.names {
 		width[c] = max(len(name), 6)
 		fmt.Fprintf(&b, "  %*s %4s", width[c], name, "n")
 	}
 	b.WriteByte('\n')
-	for k, p := range s.Periods {
-		if s.By == ByYear {
+	for k, p := range s.periods {
+		if s.by == ByYear {
 			fmt.Fprintf(&b, "%-4d", p)
 		} else {
 			fmt.Fprintf(&b, "%-7d %4d", p, openingYear(p))
 		}
-		for c := range s.Columns {
-			sc := s.Columns[c][k]
+		for c := range s.columns {
+			sc := s.columns[c][k]
 			fmt.Fprintf(&b, "  %*s %4d", width[c], num(sc.Value, 3), sc.N)
 		}
 		b.WriteByte('\n')

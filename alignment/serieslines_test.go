@@ -67,7 +67,8 @@ func TestSeriesLines(t *testing.T) {
 
 	balkans := must(votes.LookupGroup("Balkans"))
 	cs := must(alignment.CohesionBy(ds, alignment.BySession, balkans, nil))
-	cx, rice, hnr := cs.Series()
+	cx, rice := alignment.XY(cs.Periods, cs.Rice)
+	_, hnr := alignment.XY(cs.Periods, cs.HNR)
 	for k, p := range cs.Periods {
 		if cx[k] != float64(p) || !same(rice[k], cs.Rice[k].Value) || !same(hnr[k], cs.HNR[k].Value) {
 			t.Errorf("cohesion, period %d: (%v, %v, %v), want %v and %v", p, cx[k], rice[k], hnr[k], cs.Rice[k], cs.HNR[k])

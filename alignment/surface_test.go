@@ -442,7 +442,7 @@ func TestPanics(t *testing.T) {
 		"Rank":              func() { Rank(ds, usa, bad, nil) },
 		"Tables.Matrix":     func() { (&Tables{}).Matrix(bad, 0) },
 		"PairSeries.Scores": func() { (&PairSeries{}).Scores(bad, 0) },
-		"Series.Add":        func() { (&Series{Periods: []int{1}}).Add("x", nil) },
+		"Series.Add":        func() { (&Series{periods: []int{1}}).Add("x", nil) },
 	} {
 		func() {
 			defer func() {

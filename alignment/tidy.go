@@ -228,10 +228,10 @@ type seriesRow struct {
 // rows returns the rows of WriteCSV.
 func (s *Series) rows() []seriesRow {
 	var out []seriesRow
-	for c, name := range s.Names {
-		for k, p := range s.Periods {
-			session, year := period(s.By, p)
-			sc := s.Columns[c][k]
+	for c, name := range s.names {
+		for k, p := range s.periods {
+			session, year := period(s.by, p)
+			sc := s.columns[c][k]
 			out = append(out, seriesRow{Series: name, Session: session, Year: year, Score: sc.Value, N: sc.N})
 		}
 	}
