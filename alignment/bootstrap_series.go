@@ -448,7 +448,7 @@ func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w,
 // CohesionBootstrap is a group's mean cohesion with bootstrap intervals.
 type CohesionBootstrap struct {
 	Group string
-	// Rice and HNR are the means of CohesionReport with intervals from
+	// Rice and HNR are the means of GroupCohesion with intervals from
 	// resampling the roll calls on which a member voted; N is the number
 	// of roll calls each mean rests on.
 	Rice, HNR Interval

@@ -247,7 +247,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 }
 
 // TestBootstrapCohesion checks the EU's cohesion in session 74: the
-// estimates must be CohesionReport's means, and the interval's width that
+// estimates must be GroupCohesion's means, and the interval's width that
 // of a normal approximation (2 x 1.96 x sd / sqrt(n) of the per-roll-call
 // values, computed here) within a quarter.
 func TestBootstrapCohesion(t *testing.T) {
@@ -265,7 +265,7 @@ func TestBootstrapCohesion(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cb.HNR.Value != rep.HNR || cb.Rice.Value != rep.Rice {
-		t.Errorf("estimates %v %v, CohesionReport %g %g", cb.HNR, cb.Rice, rep.HNR, rep.Rice)
+		t.Errorf("estimates %v %v, GroupCohesion %g %g", cb.HNR, cb.Rice, rep.HNR, rep.Rice)
 	}
 	var ai []float64
 	for _, c := range rep.RollCalls {

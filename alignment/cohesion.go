@@ -80,9 +80,9 @@ type RollCallCohesion struct {
 	HNR   float64 // Hix, Noury and Roland's agreement index (HixNouryRoland)
 }
 
-// CohesionReport holds a group's cohesion on each roll call of a selection
+// GroupCohesion holds a group's cohesion on each roll call of a selection
 // and on average.
-type CohesionReport struct {
+type GroupCohesion struct {
 	Group     string
 	RollCalls []RollCallCohesion // those on which a member cast a vote
 	// Rice and HNR are the means over RollCalls (Rice over those with a yes
@@ -108,7 +108,7 @@ type CohesionReport struct {
 // It returns ErrEmpty if ds has no roll call left, ErrNoVotes if no member
 // voted on any, ErrTooFewMembers if only one member did (its votes always
 // agree with themselves) and ErrInvalidOptions for a bad option.
-func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport, error) {
+func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*GroupCohesion, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &CohesionReport{Group: g.Name, ds: ds, minN: o.MinN}
+	rep := &GroupCohesion{Group: g.Name, ds: ds, minN: o.MinN}
 	var means cohesionMeans
 	voters := map[int]bool{} // rows of the members that cast a vote
 	left := 0
@@ -182,7 +182,7 @@ func tooFew(ds *votes.Dataset, g votes.Group, voters map[int]bool) error {
 }
 
 // cohesionMeans sums roll calls' cohesion for the means of a
-// CohesionReport: HNR over every roll call, Rice over those on which it
+// GroupCohesion: HNR over every roll call, Rice over those on which it
 // is a number.
 type cohesionMeans struct {
 	rice, hnr float64
@@ -214,7 +214,7 @@ func (m *cohesionMeans) scores(minN int) (rice, hnr Score) {
 }
 
 // writeTo writes the text String returns.
-func (r *CohesionReport) writeTo(w io.Writer) (int64, error) {
+func (r *GroupCohesion) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Cohesion of %s on %d roll calls\n", r.Group, len(r.RollCalls))
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
@@ -229,7 +229,7 @@ func (r *CohesionReport) writeTo(w io.Writer) (int64, error) {
 
 // String returns one line per roll call (resolution, date, the members'
 // yes-no-abstain tally, Rice and HNR) and the means.
-func (r *CohesionReport) String() string { return render(r) }
+func (r *GroupCohesion) String() string { return render(r) }
 
 // CohesionSeries holds a group's mean cohesion in each period (session or
 // year).
@@ -239,7 +239,7 @@ type CohesionSeries struct {
 	By      By
 	Periods []int
 	// Rice[k] and HNR[k] are the means over period k's roll calls on which
-	// a member cast a vote, as in CohesionReport; N counts those roll
+	// a member cast a vote, as in GroupCohesion; N counts those roll
 	// calls (for Rice, those with a yes or no among the members), and the
 	// mean is NaN if N is below Options.MinN.
 	Rice, HNR []Score
@@ -299,7 +299,7 @@ func resolution(rc *votes.RollCall) string {
 type Defection struct {
 	Country votes.Country
 	// Expected and PValue test the count of defections by
-	// OutlierReport.Permutation's exact test: if on each roll call the
+	// GroupRecord.Permutation's exact test: if on each roll call the
 	// votes the members present cast were shared out among them at random,
 	// the member would defect with chance the share of those votes that
 	// differ from the majority's, and its defections would follow a
@@ -313,8 +313,8 @@ type Defection struct {
 	Share         float64 // Defections / N, NaN if N is 0 or below Options.MinN
 }
 
-// DefectionReport lists each member's defections from the group majority.
-type DefectionReport struct {
+// GroupDefections lists each member's defections from the group majority.
+type GroupDefections struct {
 	Group     string
 	RollCalls int // roll calls on which the group had a majority position
 	// States holds every state that was a member of the group during the
@@ -341,7 +341,7 @@ type DefectionReport struct {
 // calls, ErrNoVotes if the group never had a majority position,
 // ErrTooFewMembers if a single member cast a vote (it would never defect)
 // and ErrInvalidOptions for a bad option.
-func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
+func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*GroupDefections, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -353,7 +353,7 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &DefectionReport{Group: g.Name}
+	rep := &GroupDefections{Group: g.Name}
 	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes (Defection.PValue)
 	all := make([]Defection, len(rows))
 	sat := make([]bool, len(rows))
@@ -456,7 +456,7 @@ func majority(t votes.Tally) (votes.Vote, bool) {
 }
 
 // writeTo writes the text String returns.
-func (r *DefectionReport) writeTo(w io.Writer) (int64, error) {
+func (r *GroupDefections) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Defections from the %s majority on %d roll calls\n", r.Group, r.RollCalls)
 	fmt.Fprintf(&b, "%-32s %6s %10s %6s\n", "state", "votes", "defections", "share")
@@ -469,4 +469,4 @@ func (r *DefectionReport) writeTo(w io.Writer) (int64, error) {
 
 // String returns one line per member, as ranked: votes, defections and
 // their share.
-func (r *DefectionReport) String() string { return render(r) }
+func (r *GroupDefections) String() string { return render(r) }

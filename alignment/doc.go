@@ -6,7 +6,10 @@
 // year, the cohesion of a group and its defectors, and the members of a
 // group that stand apart from the rest, with bootstrap intervals, an exact
 // test for "stands apart" and change points saying how sure each finding
-// is. Every result writes itself as tidy CSV (WriteCSV);
+// is. A result type is named for what it holds, a noun without a Report or
+// Result suffix (Matrix, Ranking, PairSeries, MatrixBootstrap,
+// GroupCohesion, GroupRecord). Every result writes itself as tidy CSV
+// (WriteCSV);
 // WriteLabelledCSV writes several results of one kind (two
 // sessions, three indices) as one table with a column that tells them
 // apart.
@@ -89,7 +92,7 @@
 // rank (Ranked.Rank: 1, 2, 3 for a tie at the top). BootstrapReference
 // lists states in the same order but ranks as its resamples do, tied
 // states sharing the best rank (RankedInterval.Rank: 1, 1, 3).
-// DefectionReport ranks the members by their share of defections, the
+// GroupDefections ranks the members by their share of defections, the
 // members without a vote (share NaN) last, and leaves out states that were
 // not members during the selection. ComparePeriods ranks the states by the
 // change of their score between two selections ("whose agreement with
@@ -118,7 +121,7 @@
 // 95% interval about [0.66, 0.82].
 //
 // Whether a member "stands apart" from its group is tested exactly
-// (OutlierReport.Permutation): if the group's votes on each roll call were
+// (GroupRecord.Permutation): if the group's votes on each roll call were
 // shared out at random among the members present, a member's count of votes
 // with the reference would follow a Poisson-binomial distribution, whose
 // tails give the p-value. Serbia voted with Russia on 6 of 6 Crimea

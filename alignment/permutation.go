@@ -16,7 +16,7 @@ import (
 // permutation test of PermutationTest.
 type MemberTest struct {
 	Country votes.Country
-	Name    string // as in the OutlierReport
+	Name    string // as in the GroupRecord
 	// With counts the roll calls on which the member cast the reference's
 	// vote, N those on which both cast a vote.
 	With, N int
@@ -35,10 +35,10 @@ type MemberTest struct {
 	// two-sided p-value, twice the smaller tail, at most 1. All are NaN
 	// when N is 0.
 	PUpper, PLower, PValue float64
-	outlier                bool // the OutlierReport's median/MAD verdict
+	outlier                bool // the GroupRecord's median/MAD verdict
 }
 
-// PermutationTest holds the test of every member of an OutlierReport.
+// PermutationTest holds the test of every member of an GroupRecord.
 type PermutationTest struct {
 	Group     votes.Group
 	Reference votes.Country
@@ -114,7 +114,7 @@ func scoreOfDistance(x Index, d float64, n int) float64 {
 // computed exactly (for Identical, a Poisson binomial). No random numbers
 // are used. Each member is tested on its own; with many members, mind the
 // number of tests.
-func (rep *OutlierReport) Permutation() *PermutationTest {
+func (rep *GroupRecord) Permutation() *PermutationTest {
 	x, dmax := testIndex(rep.Options.Index)
 	pt := &PermutationTest{Group: rep.Group, Reference: rep.Reference, Index: x, verdict: rep.Options.Index}
 	pt.refName = rep.ReferenceName()
@@ -318,7 +318,7 @@ func (pt *PermutationTest) Sentence(topic string) string {
 // permutationRow is one member's record with the reference and its test:
 // state a is the reference and b the member, as in outlierRow: name_b is
 // the member's name on the last roll call it sat for (MemberTest.Name, as
-// in the OutlierReport), name_a the reference's Country.Name.
+// in the GroupRecord), name_a the reference's Country.Name.
 type permutationRow struct {
 	Group string `csv:"group"`
 	tidy.Pair

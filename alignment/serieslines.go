@@ -7,7 +7,7 @@ import (
 
 // The method and function of this file give a series as the slices that
 // chart.Line takes (X, Y and, with an interval, Lo and Hi), as
-// idealpoint.DynamicResult.Series does for ideal points, so that a series
+// idealpoint.DynamicFit.Series does for ideal points, so that a series
 // and its band go into chart.Lines in one call:
 //
 //	x, y, lo, hi := sb.Series()

@@ -461,14 +461,14 @@ func TestPanics(t *testing.T) {
 func TestZeroResults(t *testing.T) {
 	var b strings.Builder
 	for name, f := range map[string]func() error{
-		"OutlierReport": func() error {
-			_ = (&OutlierReport{}).String()
-			return (&OutlierReport{}).WriteCSV(&b)
+		"GroupRecord": func() error {
+			_ = (&GroupRecord{}).String()
+			return (&GroupRecord{}).WriteCSV(&b)
 		},
 		"Ranking":         func() error { (&Ranking{}).Top(3); (&Ranking{}).Bottom(3); return (&Ranking{}).WriteCSV(&b) },
-		"CohesionReport":  func() error { _ = (&CohesionReport{}).String(); return (&CohesionReport{}).WriteCSV(&b) },
+		"GroupCohesion":   func() error { _ = (&GroupCohesion{}).String(); return (&GroupCohesion{}).WriteCSV(&b) },
 		"CohesionSeries":  func() error { return (&CohesionSeries{}).WriteCSV(&b) },
-		"DefectionReport": func() error { _ = (&DefectionReport{}).String(); return (&DefectionReport{}).WriteCSV(&b) },
+		"GroupDefections": func() error { _ = (&GroupDefections{}).String(); return (&GroupDefections{}).WriteCSV(&b) },
 		"Matrix":          func() error { return newMatrix(Agree, nil).WriteCSV(&b) },
 		"MatrixSeries":    func() error { return (&MatrixSeries{}).WriteCSV(&b) },
 		"ReferenceSeries": func() error { return (&ReferenceSeries{}).WriteCSV(&b) },

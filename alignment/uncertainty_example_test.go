@@ -58,7 +58,7 @@ func ExampleBootstrapReference() {
 // Serbia stands apart from the Balkan states on the Crimea resolutions by
 // the median/MAD rule; the permutation test says how unlikely its record
 // would be if the group's votes were shared out at random.
-func ExampleOutlierReport_Permutation() {
+func ExampleGroupRecord_Permutation() {
 	ds := must(record())
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
 	balkans := must(votes.LookupGroup("Balkans"))

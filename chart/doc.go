@@ -34,7 +34,7 @@
 //	err = c.Save("blocs.png")
 //
 // The series of the library give Lines its X, Y, Lo and Hi in one call:
-// idealpoint.DynamicResult.Series for a state's ideal points with their
+// idealpoint.DynamicFit.Series for a state's ideal points with their
 // band, alignment.SeriesBootstrap.Series for a score by session or year
 // with its bootstrap interval, and alignment.XY for any other series of
 // scores (a group's cohesion, a pair's scores):

@@ -14,29 +14,8 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// ParseError is an error in a line of a published estimates file.
-type ParseError struct {
-	Line   int    // 1-based line of the record
-	Column int    // 1-based byte column where the bad field starts (0 for a whole record)
-	Field  string // the header name of the column, if known
-	Err    error  // what was wrong
-}
-
-// Error formats the error as "idealpoint: line L, column C (field): reason",
-// without the column or the field when they are not known.
-func (e *ParseError) Error() string {
-	where := fmt.Sprintf("idealpoint: line %d", e.Line)
-	if e.Column > 0 {
-		where = fmt.Sprintf("%s, column %d", where, e.Column)
-	}
-	if e.Field != "" {
-		return fmt.Sprintf("%s (%s): %v", where, e.Field, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", where, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// bsvFile names the input of ReadBSV in its errors.
+const bsvFile = "ideal point estimates"
 
 // Quantiles are posterior quantiles of a published ideal point.
 type Quantiles struct {
@@ -138,7 +117,7 @@ const bsvPartsFrom = 40
 var bsvColumns = []string{"Row", "ccode", "session", "NVotes", "IdealPoint",
 	"QO%", "Q5%", "Q10%", "Q50%", "Q90%", "Q95%", "Q100%", "iso3c", "Countryname"}
 
-// ErrBadHeader is returned (inside a *ParseError) when the header is not
+// ErrBadHeader is returned (inside a *votes.ParseError) when the header is not
 // that of the published file.
 var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev & Voeten's estimates")
 
@@ -153,7 +132,7 @@ var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev &
 // mean), QO%..Q100% (posterior quantiles at 0, 5, 10, 50, 90, 95 and 100%),
 // iso3c and Countryname. The file is Latin-1; names that are not valid
 // UTF-8 are decoded from Latin-1, so a copy re-saved as UTF-8 reads the
-// same. Every error is a *ParseError giving the line and column; a state
+// same. Every error is a *votes.ParseError giving the line and column; a state
 // listed twice for a session is an error. An "NA" ISO3 code (states the
 // release gives none) is kept as "".
 func ReadBSV(r io.Reader) (*Published, error) {
@@ -163,14 +142,14 @@ func ReadBSV(r io.Reader) (*Published, error) {
 	head, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return nil, &ParseError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrBadHeader)}
+			return nil, &votes.ParseError{File: bsvFile, Line: 1, Err: fmt.Errorf("%w: empty input", ErrBadHeader)}
 		}
 		return nil, csvError(err)
 	}
 	for i, h := range head {
 		h = strings.TrimPrefix(h, "\ufeff")
 		if h != bsvColumns[i] && !(i == 5 && h == "Q0%") {
-			return nil, &ParseError{Line: 1, Column: col(cr, i), Field: bsvColumns[i],
+			return nil, &votes.ParseError{File: bsvFile, Line: 1, Column: col(cr, i), Field: bsvColumns[i],
 				Err: fmt.Errorf("%w: column %d is %q, want %q", ErrBadHeader, i+1, h, bsvColumns[i])}
 		}
 	}
@@ -186,7 +165,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		bad := func(i int, err error) error {
-			return &ParseError{Line: line, Column: col(cr, i), Field: bsvColumns[i], Err: err}
+			return &votes.ParseError{File: bsvFile, Line: line, Column: col(cr, i), Field: bsvColumns[i], Err: err}
 		}
 		var e PublishedEstimate
 		ints := []*int{nil, &e.COW, &e.Session, &e.Votes}
@@ -236,11 +215,11 @@ func col(cr *csv.Reader, i int) int {
 	return c
 }
 
-// csvError turns an encoding/csv error into a *ParseError.
+// csvError turns an encoding/csv error into a *votes.ParseError.
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &votes.ParseError{File: bsvFile, Line: pe.Line, Column: pe.Column, Err: pe.Err}
 	}
 	return err
 }

@@ -67,15 +67,15 @@ func TestReadBSVErrors(t *testing.T) {
 	}{
 		{"empty", "", 1, 0, "empty input"},
 		{"header", strings.Replace(head, "IdealPoint", "Ideal", 1) + row, 1, 26, `column 5 is "Ideal", want "IdealPoint"`},
-		{"number", head + strings.Replace(row, "1.675486", "x", 1), 2, 10, `line 2, column 10 (IdealPoint): "x" is not a finite number`},
+		{"number", head + strings.Replace(row, "1.675486", "x", 1), 2, 10, `:2:10: column "IdealPoint": "x" is not a finite number`},
 		{"nan", head + strings.Replace(row, "1.675486", "NaN", 1), 2, 10, `"NaN" is not a finite number`},
-		{"cow", head + strings.Replace(row, "1,2,1", "1,US,1", 1), 2, 3, `(ccode): "US" is not a non-negative integer`},
+		{"cow", head + strings.Replace(row, "1,2,1", "1,US,1", 1), 2, 3, `column "ccode": "US" is not a non-negative integer`},
 		{"order", head + strings.Replace(row, "1.348943", "3", 1), 2, 0, "not in increasing order"},
 		{"fields", head + "1,2,1\n", 2, 0, "wrong number of fields"},
 		{"duplicate", head + row + strings.Replace(row, "1,", "2,", 1), 3, 5, "COW 2 session 1 already listed on line 2"},
 	} {
 		_, err := ReadBSV(strings.NewReader(tc.in))
-		var pe *ParseError
+		var pe *votes.ParseError
 		if !errors.As(err, &pe) || pe.Line != tc.line || (tc.col > 0 && pe.Column != tc.col) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v (%+v), want line %d column %d %q", tc.name, err, pe, tc.line, tc.col, tc.want)
 		}

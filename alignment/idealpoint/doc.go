@@ -147,7 +147,7 @@
 //
 // # Has a state moved?
 //
-// DynamicResult.Move gives the change of a state's ideal point between two
+// DynamicFit.Move gives the change of a state's ideal point between two
 // sessions with its standard error, and Moves the changes of every state
 // (tidy rows: moveRow). The two positions lie on one path and their errors
 // are correlated, so the SE of the change is √(SE₁² + SE₂² - 2ρ·SE₁·SE₂),
@@ -198,7 +198,7 @@
 //
 // # Bad input
 //
-// Sets with fewer than MinRollCalls contested roll calls or MinStates
+// Sets with fewer than 3 contested roll calls or 3
 // voting states return ErrTooFewRollCalls or ErrTooFewStates (a dynamic
 // fit skips such sessions and lists them). States without a cast vote get
 // no position. Perfect separation (a state always on one side, a roll call

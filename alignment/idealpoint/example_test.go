@@ -79,7 +79,7 @@ func ExampleReadBSV() {
 	// CUB -1.68 [-2.10, -1.29] sd 0.24
 }
 
-func ExampleResult_WriteCSV() {
+func ExampleFit_WriteCSV() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
@@ -125,7 +125,7 @@ func ExampleBSVRollCalls() {
 // Has Serbia moved between sessions 70 (2015) and 74 (2019)? The change
 // of its ideal point, with a standard error that counts the correlation of
 // the two positions along its path, and Russia's for comparison.
-func ExampleDynamicResult_Move() {
+func ExampleDynamicFit_Move() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)

@@ -13,9 +13,9 @@ import (
 
 // Errors for data that cannot identify a scale.
 var (
-	// ErrTooFewRollCalls: fewer than MinRollCalls contested roll calls.
+	// ErrTooFewRollCalls: fewer than 3 contested roll calls.
 	ErrTooFewRollCalls = errors.New("idealpoint: too few contested roll calls")
-	// ErrTooFewStates: fewer than MinStates states cast a vote on them.
+	// ErrTooFewStates: fewer than 3 states cast a vote on them.
 	ErrTooFewStates = errors.New("idealpoint: too few states with votes")
 	// ErrInvalidOptions: a field of Options or DynamicOptions is outside
 	// its valid range (NaN, negative, a value that would make the prior
@@ -27,8 +27,8 @@ var (
 // Minimum sizes of a fit. Fewer contested roll calls or voting states
 // cannot place states on a line with any confidence.
 const (
-	MinRollCalls = 3
-	MinStates    = 3
+	minRollCalls = 3
+	minStates    = 3
 )
 
 // Options controls a fit. The zero value (or a nil *Options) means the
@@ -139,8 +139,8 @@ type Position struct {
 	Votes int
 }
 
-// Result is a static fit: one position per state that voted.
-type Result struct {
+// Fit is a static fit: one position per state that voted.
+type Fit struct {
 	Positions  []Position // ordered by COW code
 	RollCalls  int        // contested roll calls used
 	Unanimous  int        // roll calls dropped because every cast vote was the same
@@ -153,7 +153,7 @@ type Result struct {
 }
 
 // Position returns the estimate for c.
-func (r *Result) Position(c votes.Country) (Position, bool) {
+func (r *Fit) Position(c votes.Country) (Position, bool) {
 	i, ok := slices.BinarySearchFunc(r.Positions, c.COW, func(p Position, cow int) int {
 		return p.Country.COW - cow
 	})
@@ -171,22 +171,22 @@ func (r *Result) Position(c votes.Country) (Position, bool) {
 // scale, and ErrInvalidOptions for bad options.
 //
 // Estimate is EstimateContext with context.Background().
-func Estimate(ds *votes.Dataset, s *Options) (*Result, error) {
+func Estimate(ds *votes.Dataset, s *Options) (*Fit, error) {
 	return EstimateContext(context.Background(), ds, s)
 }
 
 // EstimateContext is Estimate with a context: when ctx is done the fit
 // stops at the end of the current sweep and returns ctx.Err().
-func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Result, error) {
+func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Fit, error) {
 	if err := s.validate("Options"); err != nil {
 		return nil, err
 	}
 	sp := collect(ds, nil)
-	if len(sp.items) < MinRollCalls {
-		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), MinRollCalls)
+	if len(sp.items) < minRollCalls {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), minRollCalls)
 	}
-	if len(sp.states) < MinStates {
-		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewStates, len(sp.states), MinStates)
+	if len(sp.states) < minStates {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewStates, len(sp.states), minStates)
 	}
 	m := newModel(len(sp.states), sp.items)
 	m.initPCA()
@@ -201,7 +201,7 @@ func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Resul
 	// states, anchor positive.
 	flip := orient(m.theta, sp.states, ds, s.anchor())
 	_, sd := standardize(m.theta)
-	res := &Result{
+	res := &Fit{
 		RollCalls:  len(sp.items),
 		Unanimous:  sp.unanimous,
 		Iterations: m.iterations,

@@ -73,7 +73,7 @@ func TestDynamicAt(t *testing.T) {
 	if p, ok := res.At(votes.Country{COW: 99999}, 55); ok {
 		t.Errorf("unknown state: At = %+v, true", p)
 	}
-	if p, ok := (&DynamicResult{}).At(votes.Country{COW: 2}, 55); ok {
+	if p, ok := (&DynamicFit{}).At(votes.Country{COW: 2}, 55); ok {
 		t.Errorf("empty result: At = %+v, true", p)
 	}
 }

@@ -176,9 +176,9 @@ func TestMoveReal(t *testing.T) {
 	if mv, err := dyn.Move(ssd, 70, 74); err != nil || mv.From.Votes == 0 {
 		t.Errorf("South Sudan 70-74: %v, %v", mv, err)
 	}
-	var zero DynamicResult
+	var zero DynamicFit
 	zero.Positions = dyn.Positions
 	if _, err := zero.Move(srb, 70, 74); err == nil {
-		t.Error("a DynamicResult without correlations: no error")
+		t.Error("a DynamicFit without correlations: no error")
 	}
 }

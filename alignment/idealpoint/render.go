@@ -7,7 +7,7 @@ import (
 )
 
 // writeTo writes the text String returns.
-func (r *Result) writeTo(w io.Writer) (int64, error) {
+func (r *Fit) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ideal points: %d states, %d contested roll calls (%d unanimous dropped), %d sweeps, converged %v\n",
 		len(r.Positions), r.RollCalls, r.Unanimous, r.Iterations, r.Converged)
@@ -17,14 +17,14 @@ func (r *Result) writeTo(w io.Writer) (int64, error) {
 }
 
 // String returns the positions as a table: country, ideal point, SE, votes.
-func (r *Result) String() string {
+func (r *Fit) String() string {
 	var b strings.Builder
 	r.writeTo(&b)
 	return b.String()
 }
 
 // writeTo writes the text String returns.
-func (r *DynamicResult) writeTo(w io.Writer) (int64, error) {
+func (r *DynamicFit) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "dynamic ideal points: %d state-sessions, sessions %d, %d contested roll calls, %d sweeps, converged %v\n",
 		len(r.Positions), len(r.Sessions), r.RollCalls, r.Iterations, r.Converged)
@@ -34,7 +34,7 @@ func (r *DynamicResult) writeTo(w io.Writer) (int64, error) {
 }
 
 // String returns every position as a table ordered by country and session.
-func (r *DynamicResult) String() string {
+func (r *DynamicFit) String() string {
 	var b strings.Builder
 	r.writeTo(&b)
 	return b.String()

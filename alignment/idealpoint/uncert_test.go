@@ -17,7 +17,7 @@ import (
 // SE with their sd, and the ratio of the two relative to the spread of the
 // points in the session, median over states of
 // (SE/sd(our points)) / (theirSD/sd(their points)).
-func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64, n int) {
+func seStats(res *DynamicFit, bsv *Published, session int) (r, ratio float64, n int) {
 	var se, sd, x, y []float64
 	for _, p := range res.Session(session) {
 		if e, ok := bsv.Get(p.Country, session); ok {
@@ -59,7 +59,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	}
 	ds := loadReal(t)
 	bsv := readBSV(t)
-	measure := func(res *DynamicResult) (med, mean, low float64, lowSession int) {
+	measure := func(res *DynamicFit) (med, mean, low float64, lowSession int) {
 		var rs, ratios []float64
 		low = 2
 		for s := 50; s <= 74; s++ {

@@ -10,7 +10,7 @@ import (
 // A zero report gives a sentence and empty tables, not
 // a panic.
 func TestReportZero(t *testing.T) {
-	var rep alignment.OutlierReport
+	var rep alignment.GroupRecord
 	if s := sentence(&rep, "Balkan", "roll calls"); !strings.HasPrefix(s, "Too few Balkan states") {
 		t.Errorf("sentence %q", s)
 	}
