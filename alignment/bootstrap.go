@@ -329,9 +329,6 @@ func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall
 	return rs, nil
 }
 
-// RollCalls returns the number of roll calls resampled.
-func (rs *Resampler) RollCalls() int { return len(rs.cols) }
-
 // Columns returns the roll calls (columns of the dataset) drawn in resample
 // r, stratum by stratum; r = -1 gives the roll calls as they are. It panics
 // if r is out of range.

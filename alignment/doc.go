@@ -178,13 +178,13 @@
 // Programmer errors in arguments panic, as a slice index out of range
 // does, with a message starting "alignment: ": an Index or By argument
 // that is not one of the constants, a state or period index out of range
-// (Matrix.N, Matrix.At, Tables.Table, ReferenceSeries.At), a Series column
+// (Matrix.At, ReferenceSeries.At), a Series column
 // of the wrong length, change-point keys out of order. Each function's doc
 // says when it panics.
 //
 // # Speed
 //
-// AgreementMatrix, AgreementBy and AllTables turn every state's
+// AgreementMatrix and AgreementBy turn every state's
 // votes into three bit vectors (cast, abstain-or-no, no). Over the roll
 // calls both states cast, |a-b| is the number of these sets in which their
 // bits differ, so Agree and S take three AND/XOR + popcount passes per 64

@@ -278,7 +278,7 @@ func TestInvalidOptions(t *testing.T) {
 	badOpts := &Options{MinN: -1}
 	cases := map[string]func() error{
 		"Pair MinN -1":            func() error { _, err := Pair(s74, usa, rus, badOpts); return err },
-		"AllTables MinN -1":       func() error { _, err := AllTables(s74, badOpts); return err },
+		"allTables MinN -1":       func() error { _, err := allTables(s74, badOpts); return err },
 		"AgreementMatrix MinN -1": func() error { _, err := AgreementMatrix(s74, Agree, badOpts); return err },
 		"Rank MinN -1":            func() error { _, err := Rank(s74, usa, Agree, badOpts); return err },
 		"PairBySession MinN -1":   func() error { _, err := PairBy(s74, BySession, usa, rus, badOpts); return err },

@@ -42,19 +42,19 @@ func sameScore(got, want Score) bool {
 	return got.N == want.N && (got.Value == want.Value || math.IsNaN(got.Value) && math.IsNaN(want.Value))
 }
 
-// checkMatrices compares AllTables and AgreementMatrix (every index, two
+// checkMatrices compares allTables and AgreementMatrix (every index, two
 // minimum sizes) on ds with plain loops.
 func checkMatrices(t *testing.T, name string, ds *votes.Dataset, keepUnanimous bool) {
 	t.Helper()
 	opts := &Options{KeepUnanimous: keepUnanimous}
 	want := plainTables(ds, keepUnanimous)
 	if ds.NumRollCalls() == 0 {
-		if _, err := AllTables(ds, opts); !errors.Is(err, ErrEmpty) {
-			t.Errorf("%s: AllTables err = %v, want ErrEmpty", name, err)
+		if _, err := allTables(ds, opts); !errors.Is(err, ErrEmpty) {
+			t.Errorf("%s: allTables err = %v, want ErrEmpty", name, err)
 		}
 		return
 	}
-	ts, err := AllTables(ds, opts)
+	ts, err := allTables(ds, opts)
 	if errors.Is(err, ErrEmpty) {
 		// Only if no table holds a roll call.
 		for i := range want {

@@ -217,12 +217,12 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	if got, ok := m.Lookup(usa, chn); !ok || got != want || slices.Contains(m.Countries, ssd) {
 		t.Errorf("AgreementMatrix: USA-China %v, want %v; South Sudan kept: %v", got, want, slices.Contains(m.Countries, ssd))
 	}
-	ts, err := AllTables(ds, full)
+	ts, err := allTables(ds, full)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(ts.Countries, ssd) || len(ts.Countries) != len(m.Countries) {
-		t.Errorf("AllTables: %d states, South Sudan kept: %v", len(ts.Countries), slices.Contains(ts.Countries, ssd))
+		t.Errorf("allTables: %d states, South Sudan kept: %v", len(ts.Countries), slices.Contains(ts.Countries, ssd))
 	}
 	bm, err := BootstrapMatrix(ds, Agree, boot)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 // permutation test of PermutationTest.
 type MemberTest struct {
 	Country votes.Country
-	Name    string // as in the GroupRecord
+	name    string // as in the GroupRecord (OutlierRecord.Name)
 	// With counts the roll calls on which the member cast the reference's
 	// vote, N those on which both cast a vote.
 	With, N int
@@ -150,7 +150,7 @@ func (rep *GroupRecord) Permutation() *PermutationTest {
 	var ps []float64
 	var qs [][]float64
 	for _, m := range rep.States {
-		mt := MemberTest{Country: m.Country, Name: m.Name, outlier: m.Outlier}
+		mt := MemberTest{Country: m.Country, name: m.Name, outlier: m.Outlier}
 		ps, qs = ps[:0], qs[:0]
 		obs, mean := 0, 0.0 // the sum of distances and its mean under the null
 		for j, v := range m.Votes {
@@ -264,15 +264,15 @@ func (pt *PermutationTest) memberSentence(m MemberTest, topic string) string {
 		topic = "roll calls"
 	}
 	if m.N == 0 {
-		return fmt.Sprintf("%s never voted on the %s when %s did.", m.Name, topic, pt.refName)
+		return fmt.Sprintf("%s never voted on the %s when %s did.", m.name, topic, pt.refName)
 	}
 	var s string
 	if pt.Index == Identical {
 		s = fmt.Sprintf("%s voted with %s on %d of %d %s (p = %s; %.1f expected if %s votes on each were shared out among them at random).",
-			m.Name, pt.refName, m.With, m.N, topic, formatP(m.PValue), m.Expected, possessive("the "+pt.Group.Name))
+			m.name, pt.refName, m.With, m.N, topic, formatP(m.PValue), m.Expected, possessive("the "+pt.Group.Name))
 	} else {
 		s = fmt.Sprintf("%s scored %.2f on %s with %s over %d %s (p = %s; %.2f expected if %s votes on each were shared out among them at random).",
-			m.Name, m.Score, pt.Index, pt.refName, m.N, topic, formatP(m.PValue), m.ExpectedScore, possessive("the "+pt.Group.Name))
+			m.name, m.Score, pt.Index, pt.refName, m.N, topic, formatP(m.PValue), m.ExpectedScore, possessive("the "+pt.Group.Name))
 	}
 	if pt.Index != pt.verdict {
 		s += fmt.Sprintf(" The test counts identical votes; whether a member stands apart was judged on %s.", pt.verdict)
@@ -317,7 +317,7 @@ func (pt *PermutationTest) Sentence(topic string) string {
 
 // permutationRow is one member's record with the reference and its test:
 // state a is the reference and b the member, as in outlierRow: name_b is
-// the member's name on the last roll call it sat for (MemberTest.Name, as
+// the member's name on the last roll call it sat for (OutlierRecord.Name, as
 // in the GroupRecord), name_a the reference's Country.Name.
 type permutationRow struct {
 	Group string `csv:"group"`
@@ -363,7 +363,7 @@ func (pt *PermutationTest) rows() []permutationRow {
 	for k, m := range ms {
 		out[k] = permutationRow{
 			Group: pt.Group.Name,
-			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
+			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.name},
 			With:  m.With, N: m.N, Expected: m.Expected,
 			Index: pt.Index.String(), Score: m.Score, ExpectedScore: m.ExpectedScore,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue,

@@ -47,10 +47,10 @@ func TestPermutationCrimea(t *testing.T) {
 			continue
 		}
 		if m.With != 0 || m.PValue != 1 || m.outlier {
-			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.Name, m)
+			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.name, m)
 		}
 		if m.N >= 6 && math.Abs(m.PLower-math.Pow(0.9, 5)*8/9) > 1e-12 {
-			t.Errorf("%s: lower tail %g, want %g", m.Name, m.PLower, math.Pow(0.9, 5)*8/9)
+			t.Errorf("%s: lower tail %g, want %g", m.name, m.PLower, math.Pow(0.9, 5)*8/9)
 		}
 	}
 	// The reference by its name of the day, whatever the country table
@@ -90,7 +90,7 @@ func TestPermutationAlike(t *testing.T) {
 	}
 	for _, m := range pt.Members {
 		if m.N > 0 && m.PValue < 0.5 {
-			t.Errorf("%s: p = %g, want no evidence", m.Name, m.PValue)
+			t.Errorf("%s: p = %g, want no evidence", m.name, m.PValue)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func TestPoissonBinomial(t *testing.T) {
 	}
 }
 
-// permutationRow names the member as MemberTest.Name and outlierRow do: by
+// permutationRow names the member as OutlierRecord.Name and outlierRow do: by
 // its name on the last roll call it sat for. COW 345 voted in 2000 as
 // "Yugoslavia" (votes.Country.NameOn), though its Country.Name is
 // "Serbia".
@@ -134,7 +134,7 @@ func TestPermutationRowName(t *testing.T) {
 		got = append(got, "outlier "+r.NameB)
 	}
 	for _, m := range pt.Members {
-		got = append(got, "member "+m.Name)
+		got = append(got, "member "+m.name)
 	}
 	for _, r := range pt.rows() {
 		got = append(got, "permutation "+r.NameB)

@@ -57,12 +57,12 @@ func TestUnanimityNarrowing(t *testing.T) {
 		}
 		s, _ := m.Lookup(usa, can)
 		check(name+", AgreementMatrix", s)
-		ts, err := AllTables(ds, nil)
+		ts, err := allTables(ds, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s, _ = ts.Matrix(Agree, 0).Lookup(usa, can)
-		check(name+", AllTables", s)
+		check(name+", allTables", s)
 		ps, err := PairBy(ds, BySession, usa, can, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -425,8 +425,8 @@ func TestPanics(t *testing.T) {
 	var tab Table
 	bad := Index(99)
 	for name, f := range map[string]func(){
-		"Matrix.N(999, 0)":   func() { m.N(999, 0) },
-		"Matrix.N(0, -1)":    func() { m.N(0, -1) },
+		"Matrix.n(999, 0)":   func() { m.n(999, 0) },
+		"Matrix.n(0, -1)":    func() { m.n(0, -1) },
 		"Matrix.At(0, 999)":  func() { m.At(0, 999) },
 		"ReferenceSeries.At": func() { rs.At(0, 1) },
 		"Table.Score":        func() { tab.Score(bad, 0) },
@@ -440,7 +440,7 @@ func TestPanics(t *testing.T) {
 		},
 		"WithReference":     func() { WithReference(ds, BySession, usa, bad, nil) },
 		"Rank":              func() { Rank(ds, usa, bad, nil) },
-		"Tables.Matrix":     func() { (&Tables{}).Matrix(bad, 0) },
+		"Tables.Matrix":     func() { (&pairTables{}).Matrix(bad, 0) },
 		"PairSeries.Scores": func() { (&PairSeries{}).Scores(bad, 0) },
 		"Series.Add":        func() { (&Series{periods: []int{1}}).Add("x", nil) },
 	} {

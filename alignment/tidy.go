@@ -53,7 +53,7 @@ type pairTableRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (ts *Tables) rows() []pairTableRow {
+func (ts *pairTables) rows() []pairTableRow {
 	n := len(ts.Countries)
 	out := make([]pairTableRow, 0, 9*n*(n-1)/2)
 	for i, a := range ts.Countries {
@@ -71,7 +71,7 @@ func (ts *Tables) rows() []pairTableRow {
 // WriteCSV writes as tidy CSV, with a header line, the tables of every pair
 // of different states (i < j, in row order) in long form: nine rows per
 // pair, A's votes as the outer loop.
-func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) }
+func (ts *pairTables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) }
 
 // pairRow is the score of one pair of states.
 type pairRow struct {

@@ -14,13 +14,11 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
+// q5 and q95 index PublishedEstimate.Quantiles.
+const q5, q95 = 1, 5
+
 // bsvFile names the input of ReadBSV in its errors.
 const bsvFile = "ideal point estimates"
-
-// Quantiles are posterior quantiles of a published ideal point.
-type Quantiles struct {
-	Q0, Q5, Q10, Q50, Q90, Q95, Q100 float64
-}
 
 // PublishedEstimate is one state's published ideal point in one session.
 type PublishedEstimate struct {
@@ -31,14 +29,16 @@ type PublishedEstimate struct {
 	Votes   int // votes the estimate rests on (NVotes)
 	// IdealPoint is the posterior mean.
 	IdealPoint float64
-	Quantiles  Quantiles
+	// Quantiles are the posterior quantiles at 0, 5, 10, 50, 90, 95 and
+	// 100%, in that order.
+	Quantiles [7]float64
 }
 
 // SD is the posterior standard deviation implied by the 5% and 95%
 // quantiles, (Q95 - Q5) / 3.29, exact for a normal posterior and robust to
 // the long tails of the 0% and 100% quantiles of a finite sample of draws.
 func (e PublishedEstimate) SD() float64 {
-	return (e.Quantiles.Q95 - e.Quantiles.Q5) / (2 * 1.6448536269514722)
+	return (e.Quantiles[q95] - e.Quantiles[q5]) / (2 * 1.6448536269514722)
 }
 
 // Published holds published ideal point estimates, ordered by COW code and
@@ -177,7 +177,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 			*ints[i] = v
 		}
 		q := &e.Quantiles
-		floats := []*float64{&e.IdealPoint, &q.Q0, &q.Q5, &q.Q10, &q.Q50, &q.Q90, &q.Q95, &q.Q100}
+		floats := []*float64{&e.IdealPoint, &q[0], &q[1], &q[2], &q[3], &q[4], &q[5], &q[6]}
 		for k, f := range floats {
 			i := 4 + k
 			v, err := strconv.ParseFloat(rec[i], 64)
@@ -186,7 +186,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 			}
 			*f = v
 		}
-		if !(q.Q0 <= q.Q5 && q.Q5 <= q.Q10 && q.Q10 <= q.Q50 && q.Q50 <= q.Q90 && q.Q90 <= q.Q95 && q.Q95 <= q.Q100) {
+		if !slices.IsSorted(q[:]) {
 			return nil, bad(5, fmt.Errorf("quantiles %v are not in increasing order", *q))
 		}
 		if iso := rec[12]; iso != "NA" {

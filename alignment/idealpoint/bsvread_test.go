@@ -40,7 +40,7 @@ func TestReadBSV(t *testing.T) {
 	}
 	// Row 1: 1,2,1,42,1.675486,0.9274793,1.348943,1.401238,1.675082,1.93791,2.028481,2.717793,USA,United States
 	want := PublishedEstimate{COW: 2, ISO3: "USA", Name: "United States", Session: 1, Votes: 42, IdealPoint: 1.675486,
-		Quantiles: Quantiles{0.9274793, 1.348943, 1.401238, 1.675082, 1.93791, 2.028481, 2.717793}}
+		Quantiles: [7]float64{0.9274793, 1.348943, 1.401238, 1.675082, 1.93791, 2.028481, 2.717793}}
 	if e, _ := pub.lookup(2, 1); e != want {
 		t.Errorf("USA session 1: %+v, want %+v", e, want)
 	}

@@ -68,7 +68,7 @@ func ExampleReadBSV() {
 	for _, key := range []string{"USA", "Russia", "Cuba"} {
 		c, _ := votes.LookupCountry(key)
 		e, _ := pub.Get(c, 74)
-		fmt.Printf("%s %.2f [%.2f, %.2f] sd %.2f\n", e.ISO3, e.IdealPoint, e.Quantiles.Q5, e.Quantiles.Q95, e.SD())
+		fmt.Printf("%s %.2f [%.2f, %.2f] sd %.2f\n", e.ISO3, e.IdealPoint, e.Quantiles[1], e.Quantiles[5], e.SD())
 	}
 	// The published rows (session 74): USA Q5% 2.510938, Q95% 2.867221;
 	// Russia 0.007623743, 0.281391; Cuba -2.097024, -1.293782.
