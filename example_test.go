@@ -1,6 +1,7 @@
 package unga_test
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"log"
@@ -227,7 +228,7 @@ func Example_idealPoints() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(joined, nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), joined, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -63,14 +63,14 @@ type Segment struct {
 	Level, SE float64
 }
 
-// A ChangePoint is a change of level between two segments.
+// A ChangePoint is a change of level between two segments: Changes.Points[k]
+// lies between Changes.Segments[k] and Segments[k+1], whose Levels are the
+// levels before and after it.
 type ChangePoint struct {
 	// Key is the first key (session or year) at the new level; Lo and Hi
 	// bound it at the report's level: the keys at which the change could
 	// start with a likelihood not significantly below that of Key.
 	Key, Lo, Hi int
-	// Before and After are the levels of the segments on either side.
-	Before, After float64
 }
 
 // Changes holds the change points of a series of scores.
@@ -82,9 +82,7 @@ type Changes struct {
 	// change between each two.
 	Segments []Segment
 	Points   []ChangePoint
-	// Variance is the variance v of one roll call's score under the
-	// model (a period on n roll calls has variance v/n).
-	Variance float64
+	variance float64 // v of one roll call's score: a period on n has v/n
 	keys     []int   // the periods kept
 	scores   []Score // their scores
 	level    float64 // the coverage of the date intervals
@@ -214,7 +212,7 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 			cuts = segment(v)
 		}
 	}
-	ch.Variance = v
+	ch.variance = v
 	cost := func(a, b int) float64 { return sse(a, b) / v }
 	bounds := append(append([]int{0}, cuts...), t)
 	for s := 0; s+1 < len(bounds); s++ {
@@ -237,7 +235,6 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 		}
 		ch.Points = append(ch.Points, ChangePoint{
 			Key: ch.keys[tau], Lo: ch.keys[lo], Hi: ch.keys[hi],
-			Before: ch.Segments[s].Level, After: ch.Segments[s+1].Level,
 		})
 	}
 	return ch, nil
@@ -277,7 +274,7 @@ type changeRow struct {
 func (ch *Changes) rows() []changeRow {
 	out := make([]changeRow, len(ch.Points))
 	for k, p := range ch.Points {
-		out[k] = changeRow{p.Key, p.Lo, p.Hi, ch.level, p.Before, p.After}
+		out[k] = changeRow{p.Key, p.Lo, p.Hi, ch.level, ch.Segments[k].Level, ch.Segments[k+1].Level}
 	}
 	return out
 }
@@ -293,7 +290,7 @@ func (ch *Changes) String() string {
 		s += fmt.Sprintf("%d-%d: %.3f (se %.3f, n=%d)\n", g.From, g.To, g.Level, g.SE, g.N)
 		if k < len(ch.Points) {
 			p := ch.Points[k]
-			s += fmt.Sprintf("  change at %d [%d, %d]: %.3f -> %.3f\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
+			s += fmt.Sprintf("  change at %d [%d, %d]: %.3f -> %.3f\n", p.Key, p.Lo, p.Hi, g.Level, ch.Segments[k+1].Level)
 		}
 	}
 	return s

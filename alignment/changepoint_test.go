@@ -111,8 +111,8 @@ func TestChangePointsSerbiaRussia(t *testing.T) {
 		t.Fatalf("%d change points, want 1:\n%v", len(ch.Points), ch)
 	}
 	p := ch.Points[0]
-	if p.Key != 68 || p.Lo > 68 || p.Hi < 68 || math.Abs(p.Before-0.7859) > 1e-4 || math.Abs(p.After-0.7085) > 1e-4 {
-		t.Errorf("change %+v, want at 68 from 0.7859 to 0.7085", p)
+	if p.Key != 68 || p.Lo > 68 || p.Hi < 68 || math.Abs(ch.Segments[0].Level-0.7859) > 1e-4 || math.Abs(ch.Segments[1].Level-0.7085) > 1e-4 {
+		t.Errorf("change %+v, levels %v, want at 68 from 0.7859 to 0.7085", p, ch.Segments)
 	}
 	t.Log(ch)
 }

@@ -78,8 +78,8 @@ func ExampleChangePoints() {
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
 	ps := must(alignment.PairBy(since92, alignment.BySession, srb, rus, nil))
 	ch := must(alignment.ChangePoints(ps.Periods, ps.Scores(alignment.Agree, 10), nil))
-	for _, p := range ch.Points {
-		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
+	for k, p := range ch.Points {
+		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, ch.Segments[k].Level, ch.Segments[k+1].Level)
 	}
 	// Output:
 	// From session 68 (interval 67-70), agreement went from 0.786 to 0.709.

@@ -80,7 +80,7 @@ func (p *Published) Session(s int) []PublishedEstimate {
 // Strezhnev & Voeten estimate their ideal points from, so that a fit can be
 // compared with theirs on the same votes:
 //
-//	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // It leaves out the separate votes on amendments and on paragraphs of a
 // draft (RollCall.IsPart) from session 40 on, and keeps

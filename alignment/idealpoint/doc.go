@@ -178,11 +178,11 @@
 //
 //	joined, err := ds.JoinPredecessors(nil)
 //	...
-//	dyn, err := idealpoint.EstimateDynamic(joined, nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), joined, nil)
 //
 // # Long fits
 //
-// EstimateContext and EstimateDynamicContext stop at the end of the sweep
+// Estimate and EstimateDynamic stop at the end of the sweep
 // in which their context is done and return its error. Options.Progress
 // is called after every sweep, for a progress line.
 //
@@ -194,7 +194,7 @@
 // the separate votes on paragraphs and amendments of the recent sessions;
 // BSVRollCalls selects the same roll calls:
 //
-//	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // # Bad input
 //
@@ -207,6 +207,6 @@
 // report the sweeps done, whether the fit converged and the last change.
 //
 //	ds, _ := undata.Load()
-//	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
-//	dyn, err := idealpoint.EstimateDynamic(ds, nil)
+//	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds, nil)
 package idealpoint

@@ -203,16 +203,10 @@ func (r *DynamicFit) Session(s int) []Position {
 // the gap. It returns ErrTooFewRollCalls if no session is left and
 // ErrInvalidOptions for options outside their ranges.
 //
-// EstimateDynamic is EstimateDynamicContext with context.Background().
-func EstimateDynamic(ds *votes.Dataset, s *DynamicOptions) (*DynamicFit, error) {
-	return EstimateDynamicContext(context.Background(), ds, s)
-}
-
-// EstimateDynamicContext is EstimateDynamic with a context: when ctx is
-// done the fit stops at the end of the current sweep (or stage of the
-// standard errors) and returns ctx.Err(). Options.Progress, if set, is
-// called after every sweep.
-func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) (*DynamicFit, error) {
+// When ctx is done the fit stops at the end of the current sweep (or stage
+// of the standard errors) and returns ctx.Err(). Options.Progress, if
+// set, is called after every sweep.
+func EstimateDynamic(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) (*DynamicFit, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package idealpoint_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"math"
@@ -17,7 +18,7 @@ func ExampleEstimate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func ExampleEstimateDynamic() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -84,7 +85,7 @@ func ExampleFit_WriteCSV() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func ExampleBSVRollCalls() {
 	s71 := ds.Filter(votes.InSessions(71, 71))
 	kept := s71.Filter(idealpoint.BSVRollCalls())
 	fmt.Println("roll calls:", s71.NumRollCalls(), "kept:", kept.NumRollCalls())
-	res, err := idealpoint.Estimate(kept, nil)
+	res, err := idealpoint.Estimate(context.Background(), kept, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func ExampleDynamicFit_Move() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)).Filter(idealpoint.BSVRollCalls()), nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)).Filter(idealpoint.BSVRollCalls()), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -170,14 +170,9 @@ func (r *Fit) Position(c votes.Country) (Position, bool) {
 // ErrTooFewRollCalls or ErrTooFewStates when the data cannot identify a
 // scale, and ErrInvalidOptions for bad options.
 //
-// Estimate is EstimateContext with context.Background().
-func Estimate(ds *votes.Dataset, s *Options) (*Fit, error) {
-	return EstimateContext(context.Background(), ds, s)
-}
-
-// EstimateContext is Estimate with a context: when ctx is done the fit
-// stops at the end of the current sweep and returns ctx.Err().
-func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Fit, error) {
+// When ctx is done the fit stops at the end of the current sweep and
+// returns ctx.Err().
+func Estimate(ctx context.Context, ds *votes.Dataset, s *Options) (*Fit, error) {
 	if err := s.validate("Options"); err != nil {
 		return nil, err
 	}

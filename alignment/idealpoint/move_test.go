@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"errors"
 	"github.com/unga-go/unga/votes"
 	"math"
@@ -115,7 +116,7 @@ func TestMoveSECalibrated(t *testing.T) {
 // between 73 and 74 on the record, their rows, and the errors.
 func TestMoveReal(t *testing.T) {
 	ds := loadReal(t)
-	dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(70, 74)).Filter(BSVRollCalls()), nil)
+	dyn, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)).Filter(BSVRollCalls()), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

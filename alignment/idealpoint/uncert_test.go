@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -79,7 +80,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	}
 
 	selected := ds.Filter(BSVRollCalls())
-	res, err := EstimateDynamic(selected, nil)
+	res, err := EstimateDynamic(context.Background(), selected, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 
 	// On all roll calls the correlation falls where the record holds
 	// votes on paragraphs and amendments that BSV leave out.
-	all, err := EstimateDynamic(ds, nil)
+	all, err := EstimateDynamic(context.Background(), ds, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	// Setting UncertaintyDrift to Drift gives the Laplace approximation
 	// under the fitted prior alone: bands about a third of BSV's, as
 	// before (ratio 0.34 measured with the roll calls fixed).
-	tight, err := EstimateDynamic(selected, &DynamicOptions{UncertaintyDrift: defaultDrift})
+	tight, err := EstimateDynamic(context.Background(), selected, &DynamicOptions{UncertaintyDrift: defaultDrift})
 	if err != nil {
 		t.Fatal(err)
 	}

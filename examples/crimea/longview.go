@@ -243,8 +243,8 @@ func describe(ch *alignment.Changes) string {
 		times = fmt.Sprintf("%d times", len(ch.Points))
 	}
 	var parts []string
-	for _, c := range ch.Points {
-		parts = append(parts, fmt.Sprintf("at session %d (%d; interval %d-%d), from %.2f to %.2f", c.Key, sessionYear(c.Key), c.Lo, c.Hi, c.Before, c.After))
+	for k, c := range ch.Points {
+		parts = append(parts, fmt.Sprintf("at session %d (%d; interval %d-%d), from %.2f to %.2f", c.Key, sessionYear(c.Key), c.Lo, c.Hi, ch.Segments[k].Level, ch.Segments[k+1].Level))
 	}
 	return "changed " + times + ", " + strings.Join(parts, ", then ")
 }

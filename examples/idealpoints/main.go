@@ -71,6 +71,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -238,7 +239,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	}
 
 	p.step("Dynamic ideal points", "One ordinal probit model for all sessions; each state's position follows a random walk, so positions are comparable over time. The United States is positive; the scale has mean 0 and standard deviation 1 over all state-sessions.")
-	res, err := idealpoint.EstimateDynamic(ds, &idealpoint.DynamicOptions{Options: idealpoint.Options{
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds, &idealpoint.DynamicOptions{Options: idealpoint.Options{
 		Progress: func(pr idealpoint.Progress) {
 			fmt.Fprintf(stderr, "\ridealpoints: %s, sweep %d of at most %d, change %.1e, %.1fs  ", pr.Stage, pr.Sweep, pr.MaxIter, pr.Change, pr.Elapsed.Seconds())
 		},
