@@ -269,7 +269,7 @@ func TestBootstrapCohesion(t *testing.T) {
 	}
 	var ai []float64
 	for _, c := range rep.RollCalls {
-		ai = append(ai, c.HNR)
+		ai = append(ai, HixNouryRoland(c.Tally))
 	}
 	mean, ss := 0.0, 0.0
 	for _, x := range ai {

@@ -72,12 +72,13 @@ func groupTally(ds *votes.Dataset, g votes.Group, rows []int, j int, o *Options)
 	return t
 }
 
-// RollCallCohesion is a group's cohesion on one roll call.
+// RollCallCohesion is a group's cohesion on one roll call: Rice(Tally)
+// and HixNouryRoland(Tally) measure it.
 type RollCallCohesion struct {
-	Index int // the roll call's column in the dataset
-	Tally votes.Tally
-	Rice  float64 // NaN if no member voted yes or no
-	HNR   float64 // Hix, Noury and Roland's agreement index (HixNouryRoland)
+	Index int         // the roll call's column in the dataset
+	Tally votes.Tally // the members' votes
+	rice  float64     // Rice(Tally), NaN if no member voted yes or no
+	hnr   float64     // HixNouryRoland(Tally)
 }
 
 // GroupCohesion holds a group's cohesion on each roll call of a selection
@@ -140,7 +141,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*GroupCohesion, 
 		if len(voters) < 2 {
 			markVoters(voters, ds, g, rows, j, &o)
 		}
-		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
+		c := RollCallCohesion{Index: j, Tally: t, rice: Rice(t), hnr: HixNouryRoland(t)}
 		rep.RollCalls = append(rep.RollCalls, c)
 		means.add(c)
 	}
@@ -190,10 +191,10 @@ type cohesionMeans struct {
 }
 
 func (m *cohesionMeans) add(c RollCallCohesion) {
-	m.hnr += c.HNR
+	m.hnr += c.hnr
 	m.n++
-	if !math.IsNaN(c.Rice) {
-		m.rice += c.Rice
+	if !math.IsNaN(c.rice) {
+		m.rice += c.rice
 		m.nRice++
 	}
 }
@@ -220,7 +221,7 @@ func (r *GroupCohesion) writeTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
-		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.HNR, 3))
+		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.rice, 3), num(c.hnr, 3))
 	}
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.HNR, 3))
 	n, err := io.WriteString(w, b.String())

@@ -21,9 +21,9 @@ type Table [3][3]int
 // cell returns the table cell of two cast votes.
 func cell(a, b votes.Vote) (int, int) { return int(a) - 1, int(b) - 1 }
 
-// Add counts one roll call on which A voted a and B voted b. Votes that are
+// add counts one roll call on which A voted a and B voted b. Votes that are
 // not cast (see votes.Vote.Cast) are ignored.
-func (t *Table) Add(a, b votes.Vote) {
+func (t *Table) add(a, b votes.Vote) {
 	if a.Cast() && b.Cast() {
 		i, j := cell(a, b)
 		t[i][j]++

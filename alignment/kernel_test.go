@@ -27,7 +27,7 @@ func plainTables(ds *votes.Dataset, keepUnanimous bool) [][]Table {
 			ri, rj := ds.Row(i), ds.Row(j)
 			for k := range ri {
 				if keep[k] {
-					out[i][j].Add(ri[k], rj[k])
+					out[i][j].add(ri[k], rj[k])
 				}
 			}
 		}

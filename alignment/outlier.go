@@ -214,7 +214,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 			default:
 				m.Absent++
 			}
-			t.Add(v, rv)
+			t.add(v, rv)
 		}
 		if !member {
 			continue

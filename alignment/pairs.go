@@ -274,7 +274,7 @@ func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
 	ra, rb := ds.Row(ia), ds.Row(ib)
 	for j, rc := range ds.RollCalls() {
 		if o.counts(rc) {
-			t.Add(o.vote(ra[j]), o.vote(rb[j]))
+			t.add(o.vote(ra[j]), o.vote(rb[j]))
 		}
 	}
 	return t, nil

@@ -162,7 +162,7 @@ func PairBy(ds *votes.Dataset, by By, a, b votes.Country, opts *Options) (*PairS
 		sg.columns(func(j int) {
 			if o.counts(ds.RollCall(j)) {
 				used++
-				t.Add(o.vote(ra[j]), o.vote(rb[j]))
+				t.add(o.vote(ra[j]), o.vote(rb[j]))
 			}
 		})
 		if used > 0 {

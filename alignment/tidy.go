@@ -298,7 +298,7 @@ func (r *GroupCohesion) rows() []cohesionRow {
 		out = append(out, cohesionRow{
 			Group: r.Group, RCID: rc.ID, Session: rc.Session, Year: rc.Year(), Date: rc.Date.Format("2006-01-02"),
 			Resolution: rc.Resolution, Yes: c.Tally.Yes, No: c.Tally.No, Abstain: c.Tally.Abstain, Absent: c.Tally.NonVoting,
-			Rice: c.Rice, HNR: c.HNR,
+			Rice: c.rice, HNR: c.hnr,
 		})
 	}
 	return out

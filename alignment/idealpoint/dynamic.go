@@ -116,10 +116,6 @@ type DynamicFit struct {
 	Unanimous  int        // roll calls dropped as unanimous
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	// Change is the largest change of a position in the last sweep, on
-	// the reported scale; Tol and Progress.Change are on the prior's, so
-	// Change can exceed Tol in a converged fit.
-	Change float64
 
 	// lagCorr[i] is the posterior correlation of Positions[i] with the
 	// state's position before it on its path (0 for its first), for Move.
@@ -338,7 +334,7 @@ func EstimateDynamic(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) 
 		flip = -1
 	}
 	_, sd := standardize(m.theta)
-	res.Iterations, res.Converged, res.Change = m.iterations, m.converged, m.delta/sd
+	res.Iterations, res.Converged = m.iterations, m.converged
 	res.Positions = make([]Position, 0, len(units))
 	res.lagCorr = make([]float64, 0, len(units))
 	for _, ch := range m.chains {

@@ -146,10 +146,6 @@ type Fit struct {
 	Unanimous  int        // roll calls dropped because every cast vote was the same
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	// Change is the largest change of a position in the last sweep, on
-	// the reported scale; Tol and Progress.Change are on the prior's, so
-	// Change can exceed Tol in a converged fit.
-	Change float64
 }
 
 // Position returns the estimate for c.
@@ -201,7 +197,6 @@ func Estimate(ctx context.Context, ds *votes.Dataset, s *Options) (*Fit, error) 
 		Unanimous:  sp.unanimous,
 		Iterations: m.iterations,
 		Converged:  m.converged,
-		Change:     m.delta / sd,
 	}
 	session := -1
 	for _, j := range sp.cols {
