@@ -97,7 +97,7 @@ func periodKey(by By) func(*votes.RollCall) (int, bool) {
 // resample draws the roll calls within each period as BootstrapPairSeries
 // does, scores every member with ref on the same draw and takes the median.
 // The periods, the day on which membership is judged and Undated are
-// ReferenceSeries' (see ReferenceSeries.Dates): a state counts as a member
+// ReferenceSeries' (see ReferenceSeries.GroupMedian): a state counts as a member
 // in a period if member(c, day) holds on the day of the period's first
 // dated roll call, unanimous or not, so that dropping unanimous roll calls
 // does not change who is a member. A period without a dated roll call, or
@@ -407,8 +407,8 @@ func rankTo(dst, scores []float64, order *[]int) {
 	*order = o
 }
 
-// Lookup returns state c's entry, and whether it is in the ranking.
-func (rb *ReferenceBootstrap) Lookup(c votes.Country) (RankedInterval, bool) {
+// lookup returns state c's entry, and whether it is in the ranking.
+func (rb *ReferenceBootstrap) lookup(c votes.Country) (RankedInterval, bool) {
 	k := slices.IndexFunc(rb.States, func(s RankedInterval) bool { return s.Country.COW == c.COW })
 	if k < 0 {
 		return RankedInterval{}, false

@@ -226,14 +226,14 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	isr, _ := rb.Lookup(country(t, "ISR"))
+	isr, _ := rb.lookup(country(t, "ISR"))
 	if rb.States[0].Country.ISO3 != "ISR" || isr.Rank != 1 || isr.RankLo != 1 || isr.RankHi != 1 {
 		t.Errorf("Israel: %+v", isr)
 	}
 	if math.Abs(isr.Lo-0.9213) > 0.01 || math.Abs(isr.Hi-0.9888) > 0.01 {
 		t.Errorf("Israel: %v, want [0.9213, 0.9888]", isr.Interval)
 	}
-	can, _ := rb.Lookup(country(t, "CAN"))
+	can, _ := rb.lookup(country(t, "CAN"))
 	if math.Abs(can.Lo-0.6099) > 0.01 || math.Abs(can.Hi-0.7692) > 0.01 || can.RankLo > can.Rank || can.RankHi < can.Rank {
 		t.Errorf("Canada: %+v, want [0.6099, 0.7692]", can)
 	}
@@ -241,7 +241,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if !math.IsNaN(last.Value) || last.Rank != 0 {
 		t.Errorf("last: %+v, want a state without a score", last)
 	}
-	if _, ok := rb.Lookup(country(t, "USA")); ok {
+	if _, ok := rb.lookup(country(t, "USA")); ok {
 		t.Error("the reference ranks itself")
 	}
 }

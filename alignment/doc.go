@@ -77,7 +77,7 @@
 // leave it out and count it (Undated). Group measures need the day of a
 // vote to know who was a member: Cohesion, Defections and Outliers leave
 // undated roll calls out of the group and count them, and a period's date
-// (ReferenceSeries.Dates, used by GroupMedian and BootstrapGroupMedian) is
+// (the day GroupMedian and BootstrapGroupMedian judge membership on) is
 // that of its first dated roll call, unanimous or not, so that no undated
 // roll call counts every state that was ever a member and dropping
 // unanimous roll calls does not change who is one.

@@ -203,8 +203,8 @@ func ComparePeriods(before, after *votes.Dataset, ref votes.Country, x Index, op
 	return cr, nil
 }
 
-// Lookup returns state c's entry, and whether it is ranked.
-func (cr *PeriodComparison) Lookup(c votes.Country) (PeriodChange, bool) {
+// lookup returns state c's entry, and whether it is ranked.
+func (cr *PeriodComparison) lookup(c votes.Country) (PeriodChange, bool) {
 	k := slices.IndexFunc(cr.States, func(s PeriodChange) bool { return s.Country.COW == c.COW })
 	if k < 0 {
 		return PeriodChange{}, false

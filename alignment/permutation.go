@@ -237,8 +237,8 @@ func floatSum(xs []float64) float64 {
 	return s
 }
 
-// Lookup returns the test of member c, and whether c is a member.
-func (pt *PermutationTest) Lookup(c votes.Country) (MemberTest, bool) {
+// lookup returns the test of member c, and whether c is a member.
+func (pt *PermutationTest) lookup(c votes.Country) (MemberTest, bool) {
 	k := slices.IndexFunc(pt.Members, func(m MemberTest) bool { return m.Country.COW == c.COW })
 	if k < 0 {
 		return MemberTest{}, false

@@ -31,7 +31,7 @@ func TestPermutationCrimea(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srb, ok := pt.Lookup(country(t, "SRB"))
+	srb, ok := pt.lookup(country(t, "SRB"))
 	if !ok {
 		t.Fatal("Serbia not in the test")
 	}

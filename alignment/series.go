@@ -335,12 +335,8 @@ type ReferenceSeries struct {
 	Reference votes.Country
 	Index     Index
 	// By says whether Periods are sessions or calendar years.
-	By      By
-	Periods []int
-	// Dates holds the day of each period's first dated roll call,
-	// unanimous or not (zero if none of its roll calls has a date): the
-	// day on which GroupMedian and BootstrapGroupMedian judge membership.
-	Dates     []time.Time
+	By        By
+	Periods   []int
 	Countries []votes.Country
 	// Scores has one row per state (as Countries) and one column per
 	// period, NaN where fewer than the minimum number of roll calls lie
@@ -351,6 +347,10 @@ type ReferenceSeries struct {
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
+	// dates holds the day of each period's first dated roll call,
+	// unanimous or not (zero if none of its roll calls has a date): the
+	// day on which GroupMedian and BootstrapGroupMedian judge membership.
+	dates   []time.Time
 	counts  []int32      // state by state, period by period
 	members []Membership // likewise
 	ds      *votes.Dataset
@@ -389,7 +389,7 @@ func WithReference(ds *votes.Dataset, by By, ref votes.Country, x Index, opts *O
 	}
 	nc, np := b.nc, len(keys)
 	rs := &ReferenceSeries{
-		Reference: ref, Index: x, By: by, Periods: keys, Dates: dates, Countries: countries(ds),
+		Reference: ref, Index: x, By: by, Periods: keys, dates: dates, Countries: countries(ds),
 		Scores: mat.NewDense(nc, np, nil), counts: make([]int32, nc*np), Undated: undated,
 		ds: ds, opts: o,
 	}
@@ -455,7 +455,7 @@ func (rs *ReferenceSeries) State(c votes.Country) ([]Score, error) {
 
 // GroupMedian returns, for each period, the median of the scores of the
 // states that member reports as members on the day of the period's first
-// dated roll call (Dates; a unanimous one counts, so that dropping
+// dated roll call (a unanimous one counts, so that dropping
 // unanimous roll calls does not change who is a member): the reference's
 // score with the group's median member (the mean of the two middle ones
 // for an even count). States without a score (NaN) are left out, and so
@@ -467,7 +467,7 @@ func (rs *ReferenceSeries) State(c votes.Country) ([]Score, error) {
 func (rs *ReferenceSeries) GroupMedian(member func(c votes.Country, on time.Time) bool) []Score {
 	out := make([]Score, len(rs.Periods))
 	var xs []float64
-	for k, day := range rs.Dates {
+	for k, day := range rs.dates {
 		xs = xs[:0]
 		if day.IsZero() {
 			out[k] = Score{Value: math.NaN()}

@@ -116,7 +116,7 @@ func TestWithReference(t *testing.T) {
 	// Independently: Pair with every EU member on session 74's votes.
 	s74 := ds.Filter(votes.InSessions(74, 74))
 	var xs []float64
-	for _, c := range eu.Members(rs.Dates[len(rs.Dates)-1]) {
+	for _, c := range eu.Members(rs.dates[len(rs.dates)-1]) {
 		tab, err := Pair(s74, srb, c, nil)
 		if err != nil {
 			t.Fatal(err)

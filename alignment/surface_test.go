@@ -336,8 +336,8 @@ func TestUndatedRollCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := time.Date(2004, 10, 22, 0, 0, 0, 0, time.UTC); !rs.Dates[0].Equal(want) {
-		t.Errorf("session 59 dated %v, want %v", rs.Dates[0], want)
+	if want := time.Date(2004, 10, 22, 0, 0, 0, 0, time.UTC); !rs.dates[0].Equal(want) {
+		t.Errorf("session 59 dated %v, want %v", rs.dates[0], want)
 	}
 	eu := group(t, "EU")
 	if med := rs.GroupMedian(eu.Contains); med[0].N != 25 {

@@ -65,8 +65,8 @@ func (p *Published) lookup(cow, session int) (PublishedEstimate, bool) {
 	return p.Estimates[i], true
 }
 
-// Session returns the estimates of session s, ordered by COW code.
-func (p *Published) Session(s int) []PublishedEstimate {
+// session returns the estimates of session s, ordered by COW code.
+func (p *Published) session(s int) []PublishedEstimate {
 	var out []PublishedEstimate
 	for _, e := range p.Estimates {
 		if e.Session == s {

@@ -192,7 +192,7 @@ func TestBSVRollCalls(t *testing.T) {
 	sessions := 0
 	for s := 1; s <= 74; s++ {
 		most := 0
-		for _, e := range bsv.Session(s) {
+		for _, e := range bsv.session(s) {
 			most = max(most, e.Votes)
 		}
 		if most == 0 {

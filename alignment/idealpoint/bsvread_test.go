@@ -35,7 +35,7 @@ func TestReadBSV(t *testing.T) {
 			t.Errorf("%s session 74: %+v, want %.2f", iso, e, v)
 		}
 	}
-	if n := len(pub.Session(74)); n != 193 {
+	if n := len(pub.session(74)); n != 193 {
 		t.Errorf("session 74: %d states, want 193", n)
 	}
 	// Row 1: 1,2,1,42,1.675486,0.9274793,1.348943,1.401238,1.675082,1.93791,2.028481,2.717793,USA,United States

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/unga-go/unga/votes"
 )
@@ -71,8 +70,6 @@ type Progress struct {
 	// Change is the largest change of a position in the last sweep, on
 	// the prior's scale; the fit converges when it falls below Tol.
 	Change float64
-	// Elapsed is the time since the fit started.
-	Elapsed time.Duration
 }
 
 // validate checks the fields of o and returns an ErrInvalidOptions error
@@ -100,7 +97,7 @@ func (o *Options) validate(typ string) error {
 }
 
 func (s *Options) core(ctx context.Context) coreSettings {
-	cs := coreSettings{maxIter: 500, tol: 1e-4, ctx: ctx, start: time.Now()}
+	cs := coreSettings{maxIter: 500, tol: 1e-4, ctx: ctx}
 	if s == nil {
 		return cs
 	}
