@@ -1,6 +1,7 @@
 package unga_test
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"log"
@@ -65,7 +66,7 @@ func Example_euCohesion() {
 		log.Fatal(err)
 	}
 	period := ds.Filter(votes.InYears(1995, 2019))
-	cs, err := alignment.CohesionByYear(period, eu, nil)
+	cs, err := alignment.CohesionBy(period, alignment.ByYear, eu, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func Example_identicalToRussia() {
 	some := ds.Filter(votes.InSessions(70, 74)).SelectCountries(func(c votes.Country) bool {
 		return c == rus || balkans.Contains(c, last)
 	})
-	rs, err := alignment.WithReference(some, rus, alignment.Identical, nil)
+	rs, err := alignment.WithReference(some, alignment.BySession, rus, alignment.Identical, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -227,7 +228,7 @@ func Example_idealPoints() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(joined, nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), joined, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

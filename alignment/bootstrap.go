@@ -34,11 +34,6 @@ type BootstrapOptions struct {
 	// from Seed and r alone, so the same seed gives the same intervals on
 	// any number of cores.
 	Seed uint64
-	// By says how BootstrapPairSeries and BootstrapGroupMedian cut the
-	// roll calls into periods, within which they resample; the zero value
-	// is BySession. Another value than BySession and ByYear is an error
-	// (ErrInvalidOptions).
-	By By
 }
 
 // get returns the options with the defaults filled in, or an error
@@ -61,9 +56,6 @@ func (o *BootstrapOptions) get() (BootstrapOptions, error) {
 	var err error
 	if r.Level, err = levelOrDefault("bootstrap", r.Level); err != nil {
 		return r, err
-	}
-	if r.By < 0 || r.By >= numBy {
-		return r, invalid("By %d is not BySession or ByYear", int(r.By))
 	}
 	return r, nil
 }
@@ -337,12 +329,6 @@ func resamplerOf(ds *votes.Dataset, o BootstrapOptions, key func(*votes.RollCall
 	return rs, nil
 }
 
-// Resamples returns the number of resamples.
-func (rs *Resampler) Resamples() int { return rs.opts.Resamples }
-
-// RollCalls returns the number of roll calls resampled.
-func (rs *Resampler) RollCalls() int { return len(rs.cols) }
-
 // Columns returns the roll calls (columns of the dataset) drawn in resample
 // r, stratum by stratum; r = -1 gives the roll calls as they are. It panics
 // if r is out of range.
@@ -478,16 +464,6 @@ func (o *BootstrapOptions) interval(s Score, reps []float64) Interval {
 	return iv
 }
 
-// PairBootstrap is the bootstrap of one pair's score.
-type PairBootstrap struct {
-	A, B  votes.Country
-	Index Index
-	Interval
-	// Replicates holds the score on each resample, NaN where the pair had
-	// fewer than MinN joint roll calls.
-	Replicates []float64
-}
-
 // BootstrapPair returns index x of states a and b in ds with a bootstrap
 // percentile interval: the roll calls of ds (all of them, so that the
 // number the pair voted on varies as it would) are drawn with replacement
@@ -496,29 +472,27 @@ type PairBootstrap struct {
 // It returns Pair's errors (ErrNoVotes if either state cast no vote on the
 // roll calls), and ErrInvalidOptions for a bad option or fewer resamples
 // than MinResamples(opts.Level). It panics if x is not a known index.
-func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*PairBootstrap, error) {
+func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (Interval, error) {
 	x.check()
 	o, err := opts.intervals()
 	if err != nil {
-		return nil, err
+		return Interval{}, err
 	}
 	if err := o.takesNoMembership("BootstrapPair"); err != nil {
-		return nil, err
+		return Interval{}, err
 	}
 	ia, ib, err := pairVoters(ds, a, b, &o.Options)
 	if err != nil {
-		return nil, err
+		return Interval{}, err
 	}
 	rs, err := resamplerOf(ds, o, nil)
 	if err != nil {
-		return nil, err
+		return Interval{}, err
 	}
 	codes := rs.cellCodes(ia, ib)
 	reps := rs.pairReplicates(codes, x)
 	t := tableOfCells(codes, rs.cols)
-	pb := &PairBootstrap{A: a, B: b, Index: x, Replicates: reps}
-	pb.Interval = rs.opts.interval(t.Score(x, rs.opts.MinN), slices.Clone(reps))
-	return pb, nil
+	return rs.opts.interval(t.Score(x, rs.opts.MinN), reps), nil
 }
 
 // intervalRow is one score with its interval, in tidy form: a pair, the
@@ -540,26 +514,16 @@ func makeIntervalRow(a, b votes.Country, x Index, iv Interval) intervalRow {
 	}
 }
 
-// rows returns the rows of WriteCSV.
-func (pb *PairBootstrap) rows() []intervalRow {
-	return []intervalRow{makeIntervalRow(pb.A, pb.B, pb.Index, pb.Interval)}
-}
-
-// WriteCSV writes as tidy CSV, with a header line, the pair's score and
-// interval as one tidy row.
-func (pb *PairBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w, pb.rows()) }
-
 // MatrixBootstrap holds index x of every pair of states with bootstrap
 // percentile intervals, all pairs scored on the same resamples.
 type MatrixBootstrap struct {
-	Index     Index
-	Countries []votes.Country
-	// Estimate holds the scores on the data as they are.
+	// Estimate holds the scores on the data as they are, its index and
+	// its states (Countries, whose rows At takes).
 	Estimate *Matrix
-	// Lo and Hi hold the ends of each pair's interval, NaN where the
+	// lo and hi hold the ends of each pair's interval, NaN where the
 	// score is NaN.
-	Lo, Hi *mat.SymDense
-	Level  float64
+	lo, hi *mat.SymDense
+	level  float64
 	rs     *Resampler
 }
 
@@ -594,11 +558,11 @@ func BootstrapMatrix(ds *votes.Dataset, x Index, opts *BootstrapOptions) (*Matri
 	nr := o.Resamples
 	nw := (len(rs.cols) + 63) / 64
 	bm := &MatrixBootstrap{
-		Index: x, Countries: countries(ds), Estimate: rs.Matrix(-1, x), Level: o.Level, rs: rs,
-		Lo: mat.NewSymDense(max(nc, 1), nil), Hi: mat.NewSymDense(max(nc, 1), nil),
+		Estimate: rs.Matrix(-1, x), level: o.Level, rs: rs,
+		lo: mat.NewSymDense(max(nc, 1), nil), hi: mat.NewSymDense(max(nc, 1), nil),
 	}
 	if nc == 0 {
-		bm.Lo, bm.Hi = &mat.SymDense{}, &mat.SymDense{}
+		bm.lo, bm.hi = &mat.SymDense{}, &mat.SymDense{}
 		return bm, nil
 	}
 	if nr*nc*nw*int(unsafe.Sizeof(word3{})) > maxHeld {
@@ -637,9 +601,9 @@ func (bm *MatrixBootstrap) setInterval(i, j int, reps []float64, at, stride int,
 		for r := range col {
 			col[r] = reps[at+r*stride]
 		}
-		v1, v2, _ = percentiles(col, bm.Level)
+		v1, v2, _ = percentiles(col, bm.level)
 	}
-	lo, hi := bm.Lo.RawSymmetric(), bm.Hi.RawSymmetric()
+	lo, hi := bm.lo.RawSymmetric(), bm.hi.RawSymmetric()
 	lo.Data[i*lo.Stride+j] = v1
 	hi.Data[i*hi.Stride+j] = v2
 }
@@ -656,7 +620,7 @@ var maxHeld = 256 << 20
 func (bm *MatrixBootstrap) blocked(x Index, nw int) {
 	rs := bm.rs
 	o := rs.opts
-	nc, nr := len(bm.Countries), o.Resamples
+	nc, nr := len(bm.Estimate.Countries), o.Resamples
 	limit := max(1, maxHeld/(8*nr)) // pair scores a block may hold per resample
 	for i0 := 0; i0 < nc; {
 		// Rows [i0, i1) and their pairs (i, j >= i): off[i-i0] is where
@@ -708,13 +672,10 @@ type rowBoot struct {
 	counts      []int32
 }
 
-// Resamples returns the number of resamples.
-func (bm *MatrixBootstrap) Resamples() int { return bm.rs.opts.Resamples }
-
-// At returns the score of states i and j (rows of Countries) with its
-// interval. Its Resamples field is left 0: Replicates counts them.
+// At returns the score of states i and j (rows of Estimate.Countries)
+// with its interval. Its Resamples field is left 0.
 func (bm *MatrixBootstrap) At(i, j int) Interval {
-	return Interval{Score: bm.Estimate.At(i, j), Lo: bm.Lo.At(i, j), Hi: bm.Hi.At(i, j), Level: bm.Level}
+	return Interval{Score: bm.Estimate.At(i, j), Lo: bm.lo.At(i, j), Hi: bm.hi.At(i, j), Level: bm.level}
 }
 
 // Lookup returns the score of states a and b with its interval, and
@@ -723,21 +684,21 @@ func (bm *MatrixBootstrap) At(i, j int) Interval {
 func (bm *MatrixBootstrap) Lookup(a, b votes.Country) (Interval, bool) {
 	s, ok := bm.Estimate.Lookup(a, b)
 	if !ok {
-		return Interval{Score: s, Lo: math.NaN(), Hi: math.NaN(), Level: bm.Level}, false
+		return Interval{Score: s, Lo: math.NaN(), Hi: math.NaN(), Level: bm.level}, false
 	}
 	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
 	return bm.At(i, j), true
 }
 
-// Replicates returns the score of states a and b on each resample (NaN
+// replicates returns the score of states a and b on each resample (NaN
 // where they had fewer than MinN joint roll calls), recomputed from the
 // resamples' seeds, and whether both are in the matrix.
-func (bm *MatrixBootstrap) Replicates(a, b votes.Country) ([]float64, bool) {
+func (bm *MatrixBootstrap) replicates(a, b votes.Country) ([]float64, bool) {
 	i, j := bm.Estimate.index(a), bm.Estimate.index(b)
 	if i < 0 || j < 0 {
 		return nil, false
 	}
-	return bm.rs.pairReplicates(bm.rs.cellCodes(i, j), bm.Index), true
+	return bm.rs.pairReplicates(bm.rs.cellCodes(i, j), bm.Estimate.Index), true
 }
 
 // ErrNoDifference: a difference of two scores cannot be taken because
@@ -762,8 +723,8 @@ func (bm *MatrixBootstrap) Difference(a, b, c, d votes.Country) (Interval, error
 	if math.IsNaN(s1.Value) || math.IsNaN(s2.Value) {
 		return Interval{}, fmt.Errorf("%w: %s-%s %v, %s-%s %v", ErrNoDifference, a, b, s1, c, d, s2)
 	}
-	r1, _ := bm.Replicates(a, b)
-	r2, _ := bm.Replicates(c, d)
+	r1, _ := bm.replicates(a, b)
+	r2, _ := bm.replicates(c, d)
 	for k := range r1 {
 		r1[k] -= r2[k]
 	}
@@ -774,9 +735,9 @@ func (bm *MatrixBootstrap) Difference(a, b, c, d votes.Country) (Interval, error
 // rows returns the rows of WriteCSV.
 func (bm *MatrixBootstrap) rows() []intervalRow {
 	var out []intervalRow
-	for i, a := range bm.Countries {
-		for j := i + 1; j < len(bm.Countries); j++ {
-			out = append(out, makeIntervalRow(a, bm.Countries[j], bm.Index, bm.At(i, j)))
+	for i, a := range bm.Estimate.Countries {
+		for j := i + 1; j < len(bm.Estimate.Countries); j++ {
+			out = append(out, makeIntervalRow(a, bm.Estimate.Countries[j], bm.Estimate.Index, bm.At(i, j)))
 		}
 	}
 	return out

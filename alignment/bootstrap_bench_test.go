@@ -50,7 +50,7 @@ func BenchmarkBootstrapPairSeries(b *testing.B) {
 	srb, rus := country(b, "SRB"), country(b, "RUS")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := BootstrapPairSeries(ds, srb, rus, Agree, nil); err != nil {
+		if _, err := BootstrapPairSeries(ds, BySession, srb, rus, Agree, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -58,7 +58,7 @@ func BenchmarkBootstrapPairSeries(b *testing.B) {
 
 // BenchmarkChangePoints: a series of 74 sessions.
 func BenchmarkChangePoints(b *testing.B) {
-	ps, err := PairBySession(load(b), country(b, "USA"), country(b, "RUS"), nil)
+	ps, err := PairBy(load(b), BySession, country(b, "USA"), country(b, "RUS"), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

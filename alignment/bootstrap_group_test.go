@@ -20,11 +20,11 @@ func TestBootstrapGroupMedian(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := &BootstrapOptions{Options: Options{MinN: 10}, Resamples: 200, Seed: 7}
-	gb, err := BootstrapGroupMedian(ds, srb, eu.Contains, Agree, opts)
+	gb, err := BootstrapGroupMedian(ds, BySession, srb, eu.Contains, Agree, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := WithReference(ds, srb, Agree, &opts.Options)
+	rs, err := WithReference(ds, BySession, srb, Agree, &opts.Options)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestBootstrapGroupMedian(t *testing.T) {
 			t.Errorf("session %d: interval %v does not hold its estimate", gb.Periods[k], iv)
 		}
 	}
-	again, err := BootstrapGroupMedian(ds, srb, eu.Contains, Agree, opts)
+	again, err := BootstrapGroupMedian(ds, BySession, srb, eu.Contains, Agree, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,11 +53,11 @@ func TestBootstrapGroupMedian(t *testing.T) {
 
 	rus := country(t, "RUS")
 	alone := func(c votes.Country, _ time.Time) bool { return c == rus }
-	one, err := BootstrapGroupMedian(ds, srb, alone, Agree, opts)
+	one, err := BootstrapGroupMedian(ds, BySession, srb, alone, Agree, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pair, err := BootstrapPairSeries(ds, srb, rus, Agree, opts)
+	pair, err := BootstrapPairSeries(ds, BySession, srb, rus, Agree, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,21 +116,15 @@ func TestBootstrapGroupMedianMembershipDay(t *testing.T) {
 	}
 	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 	for _, by := range []By{BySession, ByYear} {
-		opts := &BootstrapOptions{Resamples: 50, Seed: 3, By: by}
+		opts := &BootstrapOptions{Resamples: 50, Seed: 3}
 		wantPeriods := map[By][]int{BySession: {74, 75}, ByYear: {2019, 2020}}[by]
 		want := []Score{{Value: 1, N: 1}, {Value: math.NaN(), N: 0}}
 
-		var rs *ReferenceSeries
-		var err error
-		if by == BySession {
-			rs, err = WithReference(ds, rus, Agree, nil)
-		} else {
-			rs, err = WithReferenceByYear(ds, rus, Agree, nil)
-		}
+		rs, err := WithReference(ds, by, rus, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		gb, err := BootstrapGroupMedian(ds, rus, member, Agree, opts)
+		gb, err := BootstrapGroupMedian(ds, by, rus, member, Agree, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

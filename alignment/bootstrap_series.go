@@ -36,8 +36,8 @@ type SeriesBootstrap struct {
 	Undated int
 }
 
-// BootstrapPairSeries returns index x of states a and b in every session
-// of ds (every calendar year with opts.By = ByYear) with a percentile
+// BootstrapPairSeries returns index x of states a and b in every period of
+// ds (session or calendar year, as by says) with a percentile
 // interval: each resample draws, with replacement, as many roll calls from
 // each period as it holds, so that each period's interval reflects its
 // own roll calls. By year, roll calls without a date are left out and
@@ -45,8 +45,9 @@ type SeriesBootstrap struct {
 // a NaN score and interval. It returns Pair's errors (ErrNoVotes if either
 // state cast no vote on the roll calls), and ErrInvalidOptions for a bad
 // option or fewer resamples than MinResamples(opts.Level). It panics if x
-// is not a known index.
-func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+// or by is not one of the constants.
+func BootstrapPairSeries(ds *votes.Dataset, by By, a, b votes.Country, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+	by.check()
 	x.check()
 	o, err := opts.intervals()
 	if err != nil {
@@ -59,7 +60,7 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	if err != nil {
 		return nil, err
 	}
-	by, key := periodKey(o.By)
+	key := periodKey(by)
 	rs, err := resamplerOf(ds, o, key)
 	if err != nil {
 		return nil, err
@@ -80,14 +81,14 @@ func BootstrapPairSeries(ds *votes.Dataset, a, b votes.Country, x Index, opts *B
 	return sb, nil
 }
 
-// periodKey returns by and the key of a roll call's period (false for an
-// undated roll call by year).
-func periodKey(by By) (By, func(*votes.RollCall) (int, bool)) {
+// periodKey returns the key of a roll call's period (false for an undated
+// roll call by year).
+func periodKey(by By) func(*votes.RollCall) (int, bool) {
 	by.check()
 	if by == ByYear {
-		return by, func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
+		return func(rc *votes.RollCall) (int, bool) { return rc.Year(), rc.Year() != 0 }
 	}
-	return by, func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
+	return func(rc *votes.RollCall) (int, bool) { return rc.Session, true }
 }
 
 // BootstrapGroupMedian returns, period by period, the median of ref's
@@ -96,7 +97,7 @@ func periodKey(by By) (By, func(*votes.RollCall) (int, bool)) {
 // resample draws the roll calls within each period as BootstrapPairSeries
 // does, scores every member with ref on the same draw and takes the median.
 // The periods, the day on which membership is judged and Undated are
-// ReferenceSeries' (see ReferenceSeries.Dates): a state counts as a member
+// ReferenceSeries' (see ReferenceSeries.GroupMedian): a state counts as a member
 // in a period if member(c, day) holds on the day of the period's first
 // dated roll call, unanimous or not, so that dropping unanimous roll calls
 // does not change who is a member. A period without a dated roll call, or
@@ -109,8 +110,10 @@ func periodKey(by By) (By, func(*votes.RollCall) (int, bool)) {
 // ds, ErrEmpty if no roll call is left, ErrNoVotes if ref cast no vote on
 // them (a state that did not sit then: see ErrNoVotes), and
 // ErrInvalidOptions for a bad option or fewer resamples than
-// MinResamples(opts.Level). It panics if x is not a known index.
-func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+// MinResamples(opts.Level). It panics if by or x is not one of the
+// constants.
+func BootstrapGroupMedian(ds *votes.Dataset, by By, ref votes.Country, member func(c votes.Country, on time.Time) bool, x Index, opts *BootstrapOptions) (*SeriesBootstrap, error) {
+	by.check()
 	x.check()
 	o, err := opts.intervals()
 	if err != nil {
@@ -123,7 +126,7 @@ func BootstrapGroupMedian(ds *votes.Dataset, ref votes.Country, member func(c vo
 	if err != nil {
 		return nil, err
 	}
-	by, key := periodKey(o.By)
+	key := periodKey(by)
 	rs, err := resamplerOf(ds, o, key)
 	if err != nil {
 		return nil, err
@@ -404,8 +407,8 @@ func rankTo(dst, scores []float64, order *[]int) {
 	*order = o
 }
 
-// Lookup returns state c's entry, and whether it is in the ranking.
-func (rb *ReferenceBootstrap) Lookup(c votes.Country) (RankedInterval, bool) {
+// lookup returns state c's entry, and whether it is in the ranking.
+func (rb *ReferenceBootstrap) lookup(c votes.Country) (RankedInterval, bool) {
 	k := slices.IndexFunc(rb.States, func(s RankedInterval) bool { return s.Country.COW == c.COW })
 	if k < 0 {
 		return RankedInterval{}, false
@@ -445,7 +448,7 @@ func (rb *ReferenceBootstrap) WriteCSV(w io.Writer) error { return tidy.Write(w,
 // CohesionBootstrap is a group's mean cohesion with bootstrap intervals.
 type CohesionBootstrap struct {
 	Group string
-	// Rice and HNR are the means of CohesionReport with intervals from
+	// Rice and HNR are the means of GroupCohesion with intervals from
 	// resampling the roll calls on which a member voted; N is the number
 	// of roll calls each mean rests on.
 	Rice, HNR Interval

@@ -50,12 +50,12 @@ func TestBootstrapEstimatesAreTheScores(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if all.Interval != narrow.Interval {
-				t.Errorf("%s absent=%v: US-Canada %v on all states, %v on the two", name, absent, all.Interval, narrow.Interval)
+			if all != narrow {
+				t.Errorf("%s absent=%v: US-Canada %v on all states, %v on the two", name, absent, all, narrow)
 			}
 			w, _ := want.Lookup(usa, can)
 			if all.Value != w.Value || all.N != w.N {
-				t.Errorf("%s absent=%v: BootstrapPair %v, AgreementMatrix %v", name, absent, all.Interval, w)
+				t.Errorf("%s absent=%v: BootstrapPair %v, AgreementMatrix %v", name, absent, all, w)
 			}
 		}
 	}

@@ -37,7 +37,7 @@ func TestBootstrapReferences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		iv := pb.Interval
+		iv := pb
 		if math.Abs(iv.Value-tc.score) > 5e-5 || iv.N != tc.n || math.Abs(iv.Lo-tc.lo) > 0.01 || math.Abs(iv.Hi-tc.hi) > 0.01 {
 			t.Errorf("%s-%s: %v, want %.4f [%.4f, %.4f] (n=%d)", tc.a, tc.b, iv, tc.score, tc.lo, tc.hi, tc.n)
 		}
@@ -67,17 +67,17 @@ func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 			t.Fatal(err)
 		}
 		same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-		n := len(bm.Countries)
+		n := len(bm.Estimate.Countries)
 		for i := range n {
 			for j := i; j < n; j++ {
-				if !same(bm.Lo.At(i, j), one.Lo.At(i, j)) || !same(bm.Hi.At(i, j), one.Hi.At(i, j)) {
+				if !same(bm.lo.At(i, j), one.lo.At(i, j)) || !same(bm.hi.At(i, j), one.hi.At(i, j)) {
 					t.Fatalf("%v: pair %d,%d differs between 1 and %d cores", x, i, j, prev)
 				}
 			}
 		}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for range 20 {
-			a, b := bm.Countries[rng.IntN(n)], bm.Countries[rng.IntN(n)]
+			a, b := bm.Estimate.Countries[rng.IntN(n)], bm.Estimate.Countries[rng.IntN(n)]
 			pb, err := BootstrapPair(s74, a, b, x, opts)
 			got, _ := bm.Lookup(a, b)
 			if errors.Is(err, ErrNoVotes) {
@@ -92,7 +92,7 @@ func TestBootstrapMatrixAgreesWithPair(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !same(got.Value, pb.Value) || got.N != pb.N || !same(got.Lo, pb.Lo) || !same(got.Hi, pb.Hi) {
-				t.Errorf("%v %s-%s: matrix %v, pair %v", x, a, b, got, pb.Interval)
+				t.Errorf("%v %s-%s: matrix %v, pair %v", x, a, b, got, pb)
 			}
 		}
 	}
@@ -173,7 +173,7 @@ func TestBootstrapDifference(t *testing.T) {
 	if _, err := bm.Difference(usa, isr, usa, votes.Country{COW: 9999}); err == nil {
 		t.Error("a state not in the matrix gave no error")
 	}
-	reps, ok := bm.Replicates(usa, isr)
+	reps, ok := bm.replicates(usa, isr)
 	if !ok || len(reps) != nr {
 		t.Fatalf("%d replicates", len(reps))
 	}
@@ -185,7 +185,7 @@ func TestBootstrapDifference(t *testing.T) {
 	if err := bm.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	n := len(bm.Countries)
+	n := len(bm.Estimate.Countries)
 	if !strings.HasPrefix(b.String(), "iso3_a,cow_a,name_a,iso3_b,cow_b,name_b,index,score,n,lo,hi,level\n") || strings.Count(b.String(), "\n") != 1+n*(n-1)/2 {
 		t.Errorf("CSV: %.200q, %d lines", b.String(), strings.Count(b.String(), "\n"))
 	}
@@ -199,7 +199,7 @@ func TestBootstrapDifference(t *testing.T) {
 // ranks first in every resample.
 func TestBootstrapSeriesAndRanking(t *testing.T) {
 	ds := load(t)
-	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 4000})
+	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), BySession, country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 4000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if rows[4].Session != 74 || rows[4].Year != 2019 || rows[4].ISO3A != "SRB" {
 		t.Errorf("row %+v", rows[4])
 	}
-	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{By: ByYear, Resamples: 100})
+	by, err := BootstrapPairSeries(ds.Filter(votes.InYears(2018, 2019)), ByYear, country(t, "SRB"), country(t, "RUS"), Agree, &BootstrapOptions{Resamples: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,14 +226,14 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	isr, _ := rb.Lookup(country(t, "ISR"))
+	isr, _ := rb.lookup(country(t, "ISR"))
 	if rb.States[0].Country.ISO3 != "ISR" || isr.Rank != 1 || isr.RankLo != 1 || isr.RankHi != 1 {
 		t.Errorf("Israel: %+v", isr)
 	}
 	if math.Abs(isr.Lo-0.9213) > 0.01 || math.Abs(isr.Hi-0.9888) > 0.01 {
 		t.Errorf("Israel: %v, want [0.9213, 0.9888]", isr.Interval)
 	}
-	can, _ := rb.Lookup(country(t, "CAN"))
+	can, _ := rb.lookup(country(t, "CAN"))
 	if math.Abs(can.Lo-0.6099) > 0.01 || math.Abs(can.Hi-0.7692) > 0.01 || can.RankLo > can.Rank || can.RankHi < can.Rank {
 		t.Errorf("Canada: %+v, want [0.6099, 0.7692]", can)
 	}
@@ -241,13 +241,13 @@ func TestBootstrapSeriesAndRanking(t *testing.T) {
 	if !math.IsNaN(last.Value) || last.Rank != 0 {
 		t.Errorf("last: %+v, want a state without a score", last)
 	}
-	if _, ok := rb.Lookup(country(t, "USA")); ok {
+	if _, ok := rb.lookup(country(t, "USA")); ok {
 		t.Error("the reference ranks itself")
 	}
 }
 
 // TestBootstrapCohesion checks the EU's cohesion in session 74: the
-// estimates must be CohesionReport's means, and the interval's width that
+// estimates must be GroupCohesion's means, and the interval's width that
 // of a normal approximation (2 x 1.96 x sd / sqrt(n) of the per-roll-call
 // values, computed here) within a quarter.
 func TestBootstrapCohesion(t *testing.T) {
@@ -265,11 +265,11 @@ func TestBootstrapCohesion(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cb.HNR.Value != rep.HNR || cb.Rice.Value != rep.Rice {
-		t.Errorf("estimates %v %v, CohesionReport %g %g", cb.HNR, cb.Rice, rep.HNR, rep.Rice)
+		t.Errorf("estimates %v %v, GroupCohesion %g %g", cb.HNR, cb.Rice, rep.HNR, rep.Rice)
 	}
 	var ai []float64
 	for _, c := range rep.RollCalls {
-		ai = append(ai, c.HNR)
+		ai = append(ai, HixNouryRoland(c.Tally))
 	}
 	mean, ss := 0.0, 0.0
 	for _, x := range ai {
@@ -404,10 +404,10 @@ func TestBootstrapMatrixBlocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-	n := len(want.Countries)
+	n := len(want.Estimate.Countries)
 	for i := range n {
 		for j := i; j < n; j++ {
-			if !same(got.Lo.At(i, j), want.Lo.At(i, j)) || !same(got.Hi.At(i, j), want.Hi.At(i, j)) {
+			if !same(got.lo.At(i, j), want.lo.At(i, j)) || !same(got.hi.At(i, j), want.hi.At(i, j)) {
 				t.Fatalf("pair %d,%d: blocked %v, held %v", i, j, got.At(i, j), want.At(i, j))
 			}
 		}

@@ -63,31 +63,29 @@ type Segment struct {
 	Level, SE float64
 }
 
-// A ChangePoint is a change of level between two segments.
+// A ChangePoint is a change of level between two segments: Changes.Points[k]
+// lies between Changes.Segments[k] and Segments[k+1], whose Levels are the
+// levels before and after it.
 type ChangePoint struct {
 	// Key is the first key (session or year) at the new level; Lo and Hi
 	// bound it at the report's level: the keys at which the change could
 	// start with a likelihood not significantly below that of Key.
 	Key, Lo, Hi int
-	// Before and After are the levels of the segments on either side.
-	Before, After float64
 }
 
 // Changes holds the change points of a series of scores.
 type Changes struct {
-	// Keys and Scores are the periods used, in order; Skipped lists the
-	// keys of those left out for having no score (NaN, or n = 0).
-	Keys    []int
-	Scores  []Score
+	// Skipped lists the keys of the periods left out for having no
+	// score (NaN, or n = 0).
 	Skipped []int
-	// Segments partition Keys; Points has one change between each two.
+	// Segments partition the periods kept, in order; Points has one
+	// change between each two.
 	Segments []Segment
 	Points   []ChangePoint
-	// Variance is the variance v of one roll call's score under the
-	// model (a period on n roll calls has variance v/n), and Penalty the
-	// cost of a change point.
-	Variance, Penalty float64
-	Level             float64
+	variance float64 // v of one roll call's score: a period on n has v/n
+	keys     []int   // the periods kept
+	scores   []Score // their scores
+	level    float64 // the coverage of the date intervals
 }
 
 // ChangePoints finds the changes of level in a series of scores, one per
@@ -146,19 +144,19 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 			ch.Skipped = append(ch.Skipped, key)
 			continue
 		}
-		ch.Keys = append(ch.Keys, key)
-		ch.Scores = append(ch.Scores, scores[k])
+		ch.keys = append(ch.keys, key)
+		ch.scores = append(ch.scores, scores[k])
 	}
-	t := len(ch.Keys)
+	t := len(ch.keys)
 	if t == 0 {
 		return nil, ErrEmpty
 	}
 	o, _ := opts.get(t) // checked above
-	ch.Penalty, ch.Level = o.Penalty, o.Level
+	ch.level = o.Level
 
 	// Prefix sums of w, w*y and w*y^2, w = n.
 	sw, swy, swyy := make([]float64, t+1), make([]float64, t+1), make([]float64, t+1)
-	for k, s := range ch.Scores {
+	for k, s := range ch.scores {
 		w := float64(s.N)
 		sw[k+1], swy[k+1], swyy[k+1] = sw[k]+w, swy[k]+w*s.Value, swyy[k]+w*s.Value*s.Value
 	}
@@ -202,26 +200,26 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 	}
 	// First pass: v from all differences. Second: from the differences
 	// within the segments found, so that the jumps do not count as noise.
-	v := noiseVariance(ch.Scores, nil)
+	v := noiseVariance(ch.scores, nil)
 	if t < 2 || math.IsNaN(v) {
 		v = floor
 	}
 	v = math.Max(v, floor)
 	cuts := segment(v)
 	if len(cuts) > 0 {
-		if v2 := noiseVariance(ch.Scores, func(k int) bool { return !slices.Contains(cuts, k+1) }); !math.IsNaN(v2) {
+		if v2 := noiseVariance(ch.scores, func(k int) bool { return !slices.Contains(cuts, k+1) }); !math.IsNaN(v2) {
 			v = math.Max(v2, floor)
 			cuts = segment(v)
 		}
 	}
-	ch.Variance = v
+	ch.variance = v
 	cost := func(a, b int) float64 { return sse(a, b) / v }
 	bounds := append(append([]int{0}, cuts...), t)
 	for s := 0; s+1 < len(bounds); s++ {
 		a, b := bounds[s], bounds[s+1]
 		w := sw[b] - sw[a]
 		ch.Segments = append(ch.Segments, Segment{
-			From: ch.Keys[a], To: ch.Keys[b-1], Periods: b - a, N: int(w),
+			From: ch.keys[a], To: ch.keys[b-1], Periods: b - a, N: int(w),
 			Level: (swy[b] - swy[a]) / w, SE: math.Sqrt(v / w),
 		})
 	}
@@ -236,8 +234,7 @@ func ChangePoints(keys []int, scores []Score, opts *ChangeOptions) (*Changes, er
 			}
 		}
 		ch.Points = append(ch.Points, ChangePoint{
-			Key: ch.Keys[tau], Lo: ch.Keys[lo], Hi: ch.Keys[hi],
-			Before: ch.Segments[s].Level, After: ch.Segments[s+1].Level,
+			Key: ch.keys[tau], Lo: ch.keys[lo], Hi: ch.keys[hi],
 		})
 	}
 	return ch, nil
@@ -277,7 +274,7 @@ type changeRow struct {
 func (ch *Changes) rows() []changeRow {
 	out := make([]changeRow, len(ch.Points))
 	for k, p := range ch.Points {
-		out[k] = changeRow{p.Key, p.Lo, p.Hi, ch.Level, p.Before, p.After}
+		out[k] = changeRow{p.Key, p.Lo, p.Hi, ch.level, ch.Segments[k].Level, ch.Segments[k+1].Level}
 	}
 	return out
 }
@@ -288,12 +285,12 @@ func (ch *Changes) WriteCSV(w io.Writer) error { return tidy.Write(w, ch.rows())
 
 // String lists the segments and the change points.
 func (ch *Changes) String() string {
-	s := fmt.Sprintf("%d change points over %d periods (%d skipped)\n", len(ch.Points), len(ch.Keys), len(ch.Skipped))
+	s := fmt.Sprintf("%d change points over %d periods (%d skipped)\n", len(ch.Points), len(ch.keys), len(ch.Skipped))
 	for k, g := range ch.Segments {
 		s += fmt.Sprintf("%d-%d: %.3f (se %.3f, n=%d)\n", g.From, g.To, g.Level, g.SE, g.N)
 		if k < len(ch.Points) {
 			p := ch.Points[k]
-			s += fmt.Sprintf("  change at %d [%d, %d]: %.3f -> %.3f\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
+			s += fmt.Sprintf("  change at %d [%d, %d]: %.3f -> %.3f\n", p.Key, p.Lo, p.Hi, g.Level, ch.Segments[k+1].Level)
 		}
 	}
 	return s

@@ -93,10 +93,10 @@ func TestChangePointsSimulated(t *testing.T) {
 // 68 (2013-14) Serbia voted less with Russia. The levels are the
 // n-weighted means of the session scores on either side, 0.7859 on 1142
 // roll calls (55-67) and 0.7085 on 609 (68-74), computed with python3
-// from the session scores (which ExamplePairBySession-style tables show).
+// from the session scores (which ExamplePairBy-style tables show).
 func TestChangePointsSerbiaRussia(t *testing.T) {
 	ds := load(t).Filter(votes.InSessions(47, 74))
-	ps, err := PairBySession(ds, country(t, "SRB"), country(t, "RUS"), nil)
+	ps, err := PairBy(ds, BySession, country(t, "SRB"), country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,15 +104,15 @@ func TestChangePointsSerbiaRussia(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ch.Skipped) != 8 || ch.Skipped[0] != 47 || ch.Keys[0] != 55 {
-		t.Errorf("skipped %v, first kept %d; want 47-54 skipped", ch.Skipped, ch.Keys[0])
+	if len(ch.Skipped) != 8 || ch.Skipped[0] != 47 || ch.keys[0] != 55 {
+		t.Errorf("skipped %v, first kept %d; want 47-54 skipped", ch.Skipped, ch.keys[0])
 	}
 	if len(ch.Points) != 1 {
 		t.Fatalf("%d change points, want 1:\n%v", len(ch.Points), ch)
 	}
 	p := ch.Points[0]
-	if p.Key != 68 || p.Lo > 68 || p.Hi < 68 || math.Abs(p.Before-0.7859) > 1e-4 || math.Abs(p.After-0.7085) > 1e-4 {
-		t.Errorf("change %+v, want at 68 from 0.7859 to 0.7085", p)
+	if p.Key != 68 || p.Lo > 68 || p.Hi < 68 || math.Abs(ch.Segments[0].Level-0.7859) > 1e-4 || math.Abs(ch.Segments[1].Level-0.7085) > 1e-4 {
+		t.Errorf("change %+v, levels %v, want at 68 from 0.7859 to 0.7085", p, ch.Segments)
 	}
 	t.Log(ch)
 }

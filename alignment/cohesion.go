@@ -72,17 +72,18 @@ func groupTally(ds *votes.Dataset, g votes.Group, rows []int, j int, o *Options)
 	return t
 }
 
-// RollCallCohesion is a group's cohesion on one roll call.
+// RollCallCohesion is a group's cohesion on one roll call: Rice(Tally)
+// and HixNouryRoland(Tally) measure it.
 type RollCallCohesion struct {
-	Index int // the roll call's column in the dataset
-	Tally votes.Tally
-	Rice  float64 // NaN if no member voted yes or no
-	HNR   float64 // Hix, Noury and Roland's agreement index (HixNouryRoland)
+	Index int         // the roll call's column in the dataset
+	Tally votes.Tally // the members' votes
+	rice  float64     // Rice(Tally), NaN if no member voted yes or no
+	hnr   float64     // HixNouryRoland(Tally)
 }
 
-// CohesionReport holds a group's cohesion on each roll call of a selection
+// GroupCohesion holds a group's cohesion on each roll call of a selection
 // and on average.
-type CohesionReport struct {
+type GroupCohesion struct {
 	Group     string
 	RollCalls []RollCallCohesion // those on which a member cast a vote
 	// Rice and HNR are the means over RollCalls (Rice over those with a yes
@@ -108,7 +109,7 @@ type CohesionReport struct {
 // It returns ErrEmpty if ds has no roll call left, ErrNoVotes if no member
 // voted on any, ErrTooFewMembers if only one member did (its votes always
 // agree with themselves) and ErrInvalidOptions for a bad option.
-func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport, error) {
+func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*GroupCohesion, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -120,7 +121,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &CohesionReport{Group: g.Name, ds: ds, minN: o.MinN}
+	rep := &GroupCohesion{Group: g.Name, ds: ds, minN: o.MinN}
 	var means cohesionMeans
 	voters := map[int]bool{} // rows of the members that cast a vote
 	left := 0
@@ -140,7 +141,7 @@ func Cohesion(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionReport,
 		if len(voters) < 2 {
 			markVoters(voters, ds, g, rows, j, &o)
 		}
-		c := RollCallCohesion{Index: j, Tally: t, Rice: Rice(t), HNR: HixNouryRoland(t)}
+		c := RollCallCohesion{Index: j, Tally: t, rice: Rice(t), hnr: HixNouryRoland(t)}
 		rep.RollCalls = append(rep.RollCalls, c)
 		means.add(c)
 	}
@@ -182,7 +183,7 @@ func tooFew(ds *votes.Dataset, g votes.Group, voters map[int]bool) error {
 }
 
 // cohesionMeans sums roll calls' cohesion for the means of a
-// CohesionReport: HNR over every roll call, Rice over those on which it
+// GroupCohesion: HNR over every roll call, Rice over those on which it
 // is a number.
 type cohesionMeans struct {
 	rice, hnr float64
@@ -190,10 +191,10 @@ type cohesionMeans struct {
 }
 
 func (m *cohesionMeans) add(c RollCallCohesion) {
-	m.hnr += c.HNR
+	m.hnr += c.hnr
 	m.n++
-	if !math.IsNaN(c.Rice) {
-		m.rice += c.Rice
+	if !math.IsNaN(c.rice) {
+		m.rice += c.rice
 		m.nRice++
 	}
 }
@@ -213,23 +214,23 @@ func (m *cohesionMeans) scores(minN int) (rice, hnr Score) {
 	return rice, hnr
 }
 
-// WriteTo writes one line per roll call (resolution, date, the members'
-// yes-no-abstain tally, Rice and HNR) and the means.
-func (r *CohesionReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *GroupCohesion) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Cohesion of %s on %d roll calls\n", r.Group, len(r.RollCalls))
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "resolution", "date", "yes-no-abstain", "Rice", "HNR")
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
-		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.Rice, 3), num(c.HNR, 3))
+		fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", resolution(rc), rc.Date.Format("2006-01-02"), c.Tally, num(c.rice, 3), num(c.hnr, 3))
 	}
 	fmt.Fprintf(&b, "%-16s %-10s %-14s %6s %6s\n", "mean", "", "", num(r.Rice, 3), num(r.HNR, 3))
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
-func (r *CohesionReport) String() string { return render(r) }
+// String returns one line per roll call (resolution, date, the members'
+// yes-no-abstain tally, Rice and HNR) and the means.
+func (r *GroupCohesion) String() string { return render(r) }
 
 // CohesionSeries holds a group's mean cohesion in each period (session or
 // year).
@@ -239,7 +240,7 @@ type CohesionSeries struct {
 	By      By
 	Periods []int
 	// Rice[k] and HNR[k] are the means over period k's roll calls on which
-	// a member cast a vote, as in CohesionReport; N counts those roll
+	// a member cast a vote, as in GroupCohesion; N counts those roll
 	// calls (for Rice, those with a yes or no among the members), and the
 	// mean is NaN if N is below Options.MinN.
 	Rice, HNR []Score
@@ -247,20 +248,12 @@ type CohesionSeries struct {
 	Undated int
 }
 
-// CohesionBySession returns the cohesion of group g in each session of ds,
-// on the roll calls Cohesion keeps; sessions in which no member voted are
-// left out. A period's mean on fewer than opts.MinN roll calls is NaN. Its
-// errors are those of Cohesion.
-func CohesionBySession(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
-	return cohesionSeries(ds, g, BySession, opts)
-}
-
-// CohesionByYear is CohesionBySession by calendar year.
-func CohesionByYear(ds *votes.Dataset, g votes.Group, opts *Options) (*CohesionSeries, error) {
-	return cohesionSeries(ds, g, ByYear, opts)
-}
-
-func cohesionSeries(ds *votes.Dataset, g votes.Group, by By, opts *Options) (*CohesionSeries, error) {
+// CohesionBy returns the cohesion of group g in each period of ds (session
+// or calendar year, as by says), on the roll calls Cohesion keeps; periods
+// in which no member voted are left out. A period's mean on fewer than
+// opts.MinN roll calls is NaN. Its errors are those of Cohesion. It panics
+// if by is not BySession or ByYear.
+func CohesionBy(ds *votes.Dataset, by By, g votes.Group, opts *Options) (*CohesionSeries, error) {
 	by.check()
 	rep, err := Cohesion(ds, g, opts)
 	if err != nil {
@@ -307,7 +300,7 @@ func resolution(rc *votes.RollCall) string {
 type Defection struct {
 	Country votes.Country
 	// Expected and PValue test the count of defections by
-	// OutlierReport.Permutation's exact test: if on each roll call the
+	// GroupRecord.Permutation's exact test: if on each roll call the
 	// votes the members present cast were shared out among them at random,
 	// the member would defect with chance the share of those votes that
 	// differ from the majority's, and its defections would follow a
@@ -321,8 +314,8 @@ type Defection struct {
 	Share         float64 // Defections / N, NaN if N is 0 or below Options.MinN
 }
 
-// DefectionReport lists each member's defections from the group majority.
-type DefectionReport struct {
+// GroupDefections lists each member's defections from the group majority.
+type GroupDefections struct {
 	Group     string
 	RollCalls int // roll calls on which the group had a majority position
 	// States holds every state that was a member of the group during the
@@ -349,7 +342,7 @@ type DefectionReport struct {
 // calls, ErrNoVotes if the group never had a majority position,
 // ErrTooFewMembers if a single member cast a vote (it would never defect)
 // and ErrInvalidOptions for a bad option.
-func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionReport, error) {
+func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*GroupDefections, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -361,7 +354,7 @@ func Defections(ds *votes.Dataset, g votes.Group, opts *Options) (*DefectionRepo
 		return nil, ErrEmpty
 	}
 	rows := groupRows(ds, g)
-	rep := &DefectionReport{Group: g.Name}
+	rep := &GroupDefections{Group: g.Name}
 	chances := make([][]float64, len(rows)) // each member's chance to defect on each of its votes (Defection.PValue)
 	all := make([]Defection, len(rows))
 	sat := make([]bool, len(rows))
@@ -463,9 +456,8 @@ func majority(t votes.Tally) (votes.Vote, bool) {
 	return v, n == 1
 }
 
-// WriteTo writes one line per member, as ranked: votes, defections and
-// their share.
-func (r *DefectionReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *GroupDefections) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Defections from the %s majority on %d roll calls\n", r.Group, r.RollCalls)
 	fmt.Fprintf(&b, "%-32s %6s %10s %6s\n", "state", "votes", "defections", "share")
@@ -476,5 +468,6 @@ func (r *DefectionReport) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
-func (r *DefectionReport) String() string { return render(r) }
+// String returns one line per member, as ranked: votes, defections and
+// their share.
+func (r *GroupDefections) String() string { return render(r) }

@@ -9,7 +9,7 @@ import (
 
 // Each member's chance to defect on a roll call is the share of the
 // members' cast votes that differ from the majority; the count of
-// defections is a Poisson binomial, as in OutlierReport.Permutation.
+// defections is a Poisson binomial, as in GroupRecord.Permutation.
 // By hand, for members A-D (E outside the group keeps roll call 4 from
 // being unanimous):
 //

@@ -6,7 +6,10 @@
 // year, the cohesion of a group and its defectors, and the members of a
 // group that stand apart from the rest, with bootstrap intervals, an exact
 // test for "stands apart" and change points saying how sure each finding
-// is. Every result writes itself as tidy CSV (WriteCSV);
+// is. A result type is named for what it holds, a noun without a Report or
+// Result suffix (Matrix, Ranking, PairSeries, MatrixBootstrap,
+// GroupCohesion, GroupRecord). Every result writes itself as tidy CSV
+// (WriteCSV);
 // WriteLabelledCSV writes several results of one kind (two
 // sessions, three indices) as one table with a column that tells them
 // apart.
@@ -65,15 +68,16 @@
 //
 // # Periods, undated roll calls
 //
-// Series come by regular session (PairBySession, AgreementBySession,
-// WithReference, CohesionBySession) or by calendar year (PairByYear,
-// AgreementByYear, WithReferenceByYear, CohesionByYear); the result types
-// are the same, with a By field saying which keys Periods holds. A roll
+// Series come by regular session or by calendar year: every function that
+// returns one (AgreementBy, PairBy, WithReference, CohesionBy,
+// BootstrapPairSeries, BootstrapGroupMedian) takes a By, BySession or
+// ByYear, after the dataset, and the series' By field says which keys
+// Periods holds. A roll
 // call without a date belongs to its session but to no year: series by year
 // leave it out and count it (Undated). Group measures need the day of a
 // vote to know who was a member: Cohesion, Defections and Outliers leave
 // undated roll calls out of the group and count them, and a period's date
-// (ReferenceSeries.Dates, used by GroupMedian and BootstrapGroupMedian) is
+// (the day GroupMedian and BootstrapGroupMedian judge membership on) is
 // that of its first dated roll call, unanimous or not, so that no undated
 // roll call counts every state that was ever a member and dropping
 // unanimous roll calls does not change who is one.
@@ -88,7 +92,7 @@
 // rank (Ranked.Rank: 1, 2, 3 for a tie at the top). BootstrapReference
 // lists states in the same order but ranks as its resamples do, tied
 // states sharing the best rank (RankedInterval.Rank: 1, 1, 3).
-// DefectionReport ranks the members by their share of defections, the
+// GroupDefections ranks the members by their share of defections, the
 // members without a vote (share NaN) last, and leaves out states that were
 // not members during the selection. ComparePeriods ranks the states by the
 // change of their score between two selections ("whose agreement with
@@ -117,7 +121,7 @@
 // 95% interval about [0.66, 0.82].
 //
 // Whether a member "stands apart" from its group is tested exactly
-// (OutlierReport.Permutation): if the group's votes on each roll call were
+// (GroupRecord.Permutation): if the group's votes on each roll call were
 // shared out at random among the members present, a member's count of votes
 // with the reference would follow a Poisson-binomial distribution, whose
 // tails give the p-value. Serbia voted with Russia on 6 of 6 Crimea
@@ -165,7 +169,7 @@
 //
 // A bad option value is an error too, ErrInvalidOptions, as in gonum's
 // optimize: a NaN or infinite number, a negative count, a level outside
-// (0, 1), a By or Index field that is not a constant, fewer bootstrap
+// (0, 1), an Index field that is not a constant, fewer bootstrap
 // resamples than an interval at the level asked needs (MinResamples: 40
 // for 95%). The zero value of every option field means its default;
 // nothing is clamped. ChangePoints refuses an infinite score
@@ -174,13 +178,13 @@
 // Programmer errors in arguments panic, as a slice index out of range
 // does, with a message starting "alignment: ": an Index or By argument
 // that is not one of the constants, a state or period index out of range
-// (Matrix.N, Matrix.At, Tables.Table, ReferenceSeries.At), a Series column
+// (Matrix.At, ReferenceSeries.At), a Series column
 // of the wrong length, change-point keys out of order. Each function's doc
 // says when it panics.
 //
 // # Speed
 //
-// AgreementMatrix, AgreementBySession and AllTables turn every state's
+// AgreementMatrix and AgreementBy turn every state's
 // votes into three bit vectors (cast, abstain-or-no, no). Over the roll
 // calls both states cast, |a-b| is the number of these sets in which their
 // bits differ, so Agree and S take three AND/XOR + popcount passes per 64
@@ -202,6 +206,6 @@
 // and for a group:
 //
 //	eu, err := votes.LookupGroup("EU")
-//	cs, err := alignment.CohesionByYear(ds.Filter(votes.InYears(1995, 2019)), eu, nil)
+//	cs, err := alignment.CohesionBy(ds.Filter(votes.InYears(1995, 2019)), alignment.ByYear, eu, nil)
 //	err = cs.WriteCSV(os.Stdout)
 package alignment

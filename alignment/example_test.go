@@ -73,10 +73,10 @@ func ExampleAgreementMatrix() {
 }
 
 // Serbia's agreement with Russia in the last sessions of the record.
-func ExamplePairBySession() {
+func ExamplePairBy() {
 	ds := must(record()).Filter(votes.InSessions(72, 74))
-	ps := must(alignment.PairBySession(ds, must(votes.LookupCountry("Serbia")), must(votes.LookupCountry("Russia")), nil))
-	ps.WriteTo(os.Stdout)
+	ps := must(alignment.PairBy(ds, alignment.BySession, must(votes.LookupCountry("Serbia")), must(votes.LookupCountry("Russia")), nil))
+	fmt.Print(ps)
 	// Output:
 	// Serbia and Russian Federation, by session
 	// session year  identical    n   agree    n   S_abs    n   kappa    n      pi    n  coincidence    n
@@ -92,7 +92,7 @@ func ExampleOutliers() {
 	balkans := must(votes.LookupGroup("Balkans"))
 	russia := must(votes.LookupCountry("Russia"))
 	rep := must(alignment.Outliers(crimea, balkans, russia, nil))
-	rep.WriteTo(os.Stdout)
+	fmt.Print(rep)
 	// Output:
 	// Balkans against Russian Federation on 7 roll calls
 	// state                     with against abstained absent   n   identical
@@ -153,10 +153,10 @@ func ExampleRank() {
 
 // The EU's cohesion per calendar year, 1995-2019, and the member that
 // defects most from its majority.
-func ExampleCohesionByYear() {
+func ExampleCohesionBy() {
 	ds := must(record()).Filter(votes.InYears(1995, 2019))
 	eu := must(votes.LookupGroup("EU"))
-	cs := must(alignment.CohesionByYear(ds, eu, nil))
+	cs := must(alignment.CohesionBy(ds, alignment.ByYear, eu, nil))
 	for k, year := range cs.Periods {
 		if year%5 == 0 || k == len(cs.Periods)-1 {
 			fmt.Printf("%d Rice %.3f (n=%d)\n", year, cs.Rice[k].Value, cs.Rice[k].N)
@@ -182,9 +182,9 @@ func ExampleCohesionByYear() {
 }
 
 // Agreement by calendar year rather than by session.
-func ExamplePairByYear() {
+func ExamplePairBy_year() {
 	ds := must(record()).Filter(votes.InYears(2016, 2019))
-	ps := must(alignment.PairByYear(ds, must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS")), nil))
+	ps := must(alignment.PairBy(ds, alignment.ByYear, must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS")), nil))
 	for k, s := range ps.Scores(alignment.Agree, 0) {
 		fmt.Println(ps.By, ps.Periods[k], s)
 	}
@@ -200,7 +200,7 @@ func ExamplePairByYear() {
 func ExampleCohesionSeries_WriteCSV() {
 	ds := must(record())
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea|territorial integrity of ukraine`)))
-	cs := must(alignment.CohesionBySession(crimea, must(votes.LookupGroup("Balkans")), nil))
+	cs := must(alignment.CohesionBy(crimea, alignment.BySession, must(votes.LookupGroup("Balkans")), nil))
 	if err := cs.WriteCSV(os.Stdout); err != nil {
 		panic(err)
 	}

@@ -25,22 +25,28 @@ func TestNoVotesPairLevel(t *testing.T) {
 	y85, y10 := ds.Filter(votes.InYears(1985, 1985)), ds.Filter(votes.InYears(2010, 2010))
 	bo := &BootstrapOptions{Resamples: 40, Seed: 1}
 	calls := map[string]func(ds *votes.Dataset, c votes.Country) error{
-		"Pair":          func(ds *votes.Dataset, c votes.Country) error { _, err := Pair(ds, usa, c, nil); return err },
-		"Pair (first)":  func(ds *votes.Dataset, c votes.Country) error { _, err := Pair(ds, c, usa, nil); return err },
-		"PairBySession": func(ds *votes.Dataset, c votes.Country) error { _, err := PairBySession(ds, usa, c, nil); return err },
-		"PairByYear":    func(ds *votes.Dataset, c votes.Country) error { _, err := PairByYear(ds, c, usa, nil); return err },
+		"Pair":         func(ds *votes.Dataset, c votes.Country) error { _, err := Pair(ds, usa, c, nil); return err },
+		"Pair (first)": func(ds *votes.Dataset, c votes.Country) error { _, err := Pair(ds, c, usa, nil); return err },
+		"PairBySession": func(ds *votes.Dataset, c votes.Country) error {
+			_, err := PairBy(ds, BySession, usa, c, nil)
+			return err
+		},
+		"PairByYear": func(ds *votes.Dataset, c votes.Country) error { _, err := PairBy(ds, ByYear, c, usa, nil); return err },
 		"BootstrapPair": func(ds *votes.Dataset, c votes.Country) error {
 			_, err := BootstrapPair(ds, usa, c, Agree, bo)
 			return err
 		},
 		"BootstrapPairSeries": func(ds *votes.Dataset, c votes.Country) error {
-			_, err := BootstrapPairSeries(ds, c, usa, Agree, bo)
+			_, err := BootstrapPairSeries(ds, BySession, c, usa, Agree, bo)
 			return err
 		},
-		"Rank":          func(ds *votes.Dataset, c votes.Country) error { _, err := Rank(ds, c, Agree, nil); return err },
-		"WithReference": func(ds *votes.Dataset, c votes.Country) error { _, err := WithReference(ds, c, Agree, nil); return err },
+		"Rank": func(ds *votes.Dataset, c votes.Country) error { _, err := Rank(ds, c, Agree, nil); return err },
+		"WithReference": func(ds *votes.Dataset, c votes.Country) error {
+			_, err := WithReference(ds, BySession, c, Agree, nil)
+			return err
+		},
 		"WithReferenceByYear": func(ds *votes.Dataset, c votes.Country) error {
-			_, err := WithReferenceByYear(ds, c, Agree, nil)
+			_, err := WithReference(ds, ByYear, c, Agree, nil)
 			return err
 		},
 		"BootstrapReference": func(ds *votes.Dataset, c votes.Country) error {
@@ -48,7 +54,7 @@ func TestNoVotesPairLevel(t *testing.T) {
 			return err
 		},
 		"BootstrapGroupMedian": func(ds *votes.Dataset, c votes.Country) error {
-			_, err := BootstrapGroupMedian(ds, c, member, Agree, bo)
+			_, err := BootstrapGroupMedian(ds, BySession, c, member, Agree, bo)
 			return err
 		},
 		"Outliers": func(ds *votes.Dataset, c votes.Country) error { _, err := Outliers(ds, eu, c, nil); return err },
@@ -57,7 +63,7 @@ func TestNoVotesPairLevel(t *testing.T) {
 			return err
 		},
 		"MatrixSeries.Pair": func(ds *votes.Dataset, c votes.Country) error {
-			sm, err := AgreementByYear(ds, Agree, nil)
+			sm, err := AgreementBy(ds, ByYear, Agree, nil)
 			if err != nil {
 				return err
 			}
@@ -65,7 +71,7 @@ func TestNoVotesPairLevel(t *testing.T) {
 			return err
 		},
 		"ReferenceSeries.State": func(ds *votes.Dataset, c votes.Country) error {
-			rs, err := WithReference(ds, usa, Agree, nil)
+			rs, err := WithReference(ds, BySession, usa, Agree, nil)
 			if err != nil {
 				return err
 			}
@@ -73,7 +79,7 @@ func TestNoVotesPairLevel(t *testing.T) {
 			return err
 		},
 		"ReferenceSeries.Series": func(ds *votes.Dataset, c votes.Country) error {
-			rs, err := WithReferenceByYear(ds, usa, Agree, nil)
+			rs, err := WithReference(ds, ByYear, usa, Agree, nil)
 			if err != nil {
 				return err
 			}
@@ -157,12 +163,12 @@ func TestGroupOfOne(t *testing.T) {
 	for _, g := range []votes.Group{alone, withGhost} {
 		for name, f := range map[string]func() error{
 			"Cohesion":          func() error { _, err := Cohesion(s74, g, nil); return err },
-			"CohesionBySession": func() error { _, err := CohesionBySession(s74, g, nil); return err },
-			"CohesionByYear":    func() error { _, err := CohesionByYear(s74, g, nil); return err },
+			"CohesionBySession": func() error { _, err := CohesionBy(s74, BySession, g, nil); return err },
+			"CohesionByYear":    func() error { _, err := CohesionBy(s74, ByYear, g, nil); return err },
 			"BootstrapCohesion": func() error { _, err := BootstrapCohesion(s74, g, bo); return err },
 			"Defections":        func() error { _, err := Defections(s74, g, nil); return err },
 			"Outliers":          func() error { _, err := Outliers(s74, g, rus, nil); return err },
-			"Permutation":       func() error { _, err := Permutation(s74, g, rus, nil); return err },
+			"Permutation":       func() error { _, err := permutation(s74, g, rus, nil); return err },
 		} {
 			err := f()
 			if !errors.Is(err, ErrTooFewMembers) || !strings.Contains(err.Error(), g.Name) {
@@ -185,7 +191,7 @@ func TestMinNCohesionDefections(t *testing.T) {
 	ds := load(t)
 	eu := group(t, "EU")
 	sel := ds.Filter(votes.InYears(2019, 2019), votes.HasIssue(votes.MiddleEast))
-	base, err := CohesionByYear(sel, eu, nil)
+	base, err := CohesionBy(sel, ByYear, eu, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,11 +200,11 @@ func TestMinNCohesionDefections(t *testing.T) {
 	}
 	for _, minN := range []int{14, 15, 20} {
 		opts := &Options{MinN: minN}
-		cs, err := CohesionByYear(sel, eu, opts)
+		cs, err := CohesionBy(sel, ByYear, eu, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bySession, err := CohesionBySession(sel, eu, opts)
+		bySession, err := CohesionBy(sel, BySession, eu, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,12 +278,12 @@ func TestInvalidOptions(t *testing.T) {
 	badOpts := &Options{MinN: -1}
 	cases := map[string]func() error{
 		"Pair MinN -1":            func() error { _, err := Pair(s74, usa, rus, badOpts); return err },
-		"AllTables MinN -1":       func() error { _, err := AllTables(s74, badOpts); return err },
+		"allTables MinN -1":       func() error { _, err := allTables(s74, badOpts); return err },
 		"AgreementMatrix MinN -1": func() error { _, err := AgreementMatrix(s74, Agree, badOpts); return err },
 		"Rank MinN -1":            func() error { _, err := Rank(s74, usa, Agree, badOpts); return err },
-		"PairBySession MinN -1":   func() error { _, err := PairBySession(s74, usa, rus, badOpts); return err },
-		"AgreementByYear MinN -1": func() error { _, err := AgreementByYear(s74, Agree, badOpts); return err },
-		"WithReference MinN -1":   func() error { _, err := WithReference(s74, usa, Agree, badOpts); return err },
+		"PairBySession MinN -1":   func() error { _, err := PairBy(s74, BySession, usa, rus, badOpts); return err },
+		"AgreementByYear MinN -1": func() error { _, err := AgreementBy(s74, ByYear, Agree, badOpts); return err },
+		"WithReference MinN -1":   func() error { _, err := WithReference(s74, BySession, usa, Agree, badOpts); return err },
 		"Cohesion MinN -1":        func() error { _, err := Cohesion(s74, eu, badOpts); return err },
 		"Defections MinN -1":      func() error { _, err := Defections(s74, eu, badOpts); return err },
 	}
@@ -290,17 +296,16 @@ func TestInvalidOptions(t *testing.T) {
 		"Level 1":           {Level: 1},
 		"Level 1.5":         {Level: 1.5},
 		"Level -0.1":        {Level: -0.1},
-		"By 7":              {By: 7},
 		"MinN -1":           {Options: Options{MinN: -1}},
 		"MinMembership NaN": {Options: Options{MinMembership: nan}},
 		"MinMembership 2":   {Options: Options{MinMembership: 2}},
 	} {
 		cases["BootstrapPair "+name] = func() error { _, err := BootstrapPair(s74, usa, rus, Agree, &bo); return err }
 		cases["BootstrapMatrix "+name] = func() error { _, err := BootstrapMatrix(s74, Agree, &bo); return err }
-		cases["BootstrapPairSeries "+name] = func() error { _, err := BootstrapPairSeries(s74, usa, rus, Agree, &bo); return err }
+		cases["BootstrapPairSeries "+name] = func() error { _, err := BootstrapPairSeries(s74, BySession, usa, rus, Agree, &bo); return err }
 		cases["BootstrapReference "+name] = func() error { _, err := BootstrapReference(s74, usa, Agree, &bo); return err }
 		cases["BootstrapGroupMedian "+name] = func() error {
-			_, err := BootstrapGroupMedian(s74, usa, member, Agree, &bo)
+			_, err := BootstrapGroupMedian(s74, BySession, usa, member, Agree, &bo)
 			return err
 		}
 		cases["BootstrapCohesion "+name] = func() error { _, err := BootstrapCohesion(s74, eu, &bo); return err }

@@ -80,3 +80,12 @@ func fixture(tb testing.TB, states []votes.Country, rcs []fixtureRC) *votes.Data
 	}
 	return ds
 }
+
+// permutation runs Outliers(ds, g, ref, opts) and tests its members.
+func permutation(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*PermutationTest, error) {
+	rep, err := Outliers(ds, g, ref, opts)
+	if err != nil {
+		return nil, err
+	}
+	return rep.Permutation(), nil
+}

@@ -21,9 +21,9 @@ type Table [3][3]int
 // cell returns the table cell of two cast votes.
 func cell(a, b votes.Vote) (int, int) { return int(a) - 1, int(b) - 1 }
 
-// Add counts one roll call on which A voted a and B voted b. Votes that are
+// add counts one roll call on which A voted a and B voted b. Votes that are
 // not cast (see votes.Vote.Cast) are ignored.
-func (t *Table) Add(a, b votes.Vote) {
+func (t *Table) add(a, b votes.Vote) {
 	if a.Cast() && b.Cast() {
 		i, j := cell(a, b)
 		t[i][j]++
@@ -39,8 +39,8 @@ func (t *Table) N() int {
 	return n
 }
 
-// Transpose returns the table seen from B's side.
-func (t *Table) Transpose() Table {
+// transpose returns the table seen from B's side.
+func (t *Table) transpose() Table {
 	var u Table
 	for i := range 3 {
 		for j := range 3 {
@@ -155,17 +155,6 @@ func (x Index) String() string {
 		return "cosponsorship"
 	}
 	return fmt.Sprintf("Index(%d)", int(x))
-}
-
-// ParseIndex returns the index with the given short name (as String
-// returns it), case-insensitively.
-func ParseIndex(s string) (Index, error) {
-	for i, name := range indexNames {
-		if strings.EqualFold(s, name) {
-			return Index(i), nil
-		}
-	}
-	return 0, fmt.Errorf("alignment: unknown index %q (known: %s)", s, strings.Join(indexNames[:], ", "))
 }
 
 // A Score is an index with the number of roll calls behind it. Value is NaN

@@ -11,7 +11,7 @@ import (
 func tableOf(a, b []votes.Vote) Table {
 	var t Table
 	for k := range a {
-		t.Add(a[k], b[k])
+		t.add(a[k], b[k])
 	}
 	return t
 }
@@ -59,7 +59,7 @@ func TestIndicesSignorinoRitter(t *testing.T) {
 func TestIndicesAllYes(t *testing.T) {
 	var tab Table
 	for range 10 {
-		tab.Add(votes.Yes, votes.Yes)
+		tab.add(votes.Yes, votes.Yes)
 	}
 	want := map[Index]float64{Identical: 1, Agree: 1, SAbs: 1, SSquared: 1, Kappa: 0, Pi: 0, Coincidence: 1, CoincidencePartial: 1}
 	for x, w := range want {

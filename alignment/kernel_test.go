@@ -27,7 +27,7 @@ func plainTables(ds *votes.Dataset, keepUnanimous bool) [][]Table {
 			ri, rj := ds.Row(i), ds.Row(j)
 			for k := range ri {
 				if keep[k] {
-					out[i][j].Add(ri[k], rj[k])
+					out[i][j].add(ri[k], rj[k])
 				}
 			}
 		}
@@ -42,19 +42,19 @@ func sameScore(got, want Score) bool {
 	return got.N == want.N && (got.Value == want.Value || math.IsNaN(got.Value) && math.IsNaN(want.Value))
 }
 
-// checkMatrices compares AllTables and AgreementMatrix (every index, two
+// checkMatrices compares allTables and AgreementMatrix (every index, two
 // minimum sizes) on ds with plain loops.
 func checkMatrices(t *testing.T, name string, ds *votes.Dataset, keepUnanimous bool) {
 	t.Helper()
 	opts := &Options{KeepUnanimous: keepUnanimous}
 	want := plainTables(ds, keepUnanimous)
 	if ds.NumRollCalls() == 0 {
-		if _, err := AllTables(ds, opts); !errors.Is(err, ErrEmpty) {
-			t.Errorf("%s: AllTables err = %v, want ErrEmpty", name, err)
+		if _, err := allTables(ds, opts); !errors.Is(err, ErrEmpty) {
+			t.Errorf("%s: allTables err = %v, want ErrEmpty", name, err)
 		}
 		return
 	}
-	ts, err := AllTables(ds, opts)
+	ts, err := allTables(ds, opts)
 	if errors.Is(err, ErrEmpty) {
 		// Only if no table holds a roll call.
 		for i := range want {
@@ -74,7 +74,7 @@ func checkMatrices(t *testing.T, name string, ds *votes.Dataset, keepUnanimous b
 		for j := range n {
 			w := want[min(i, j)][max(i, j)]
 			if i > j {
-				w = w.Transpose()
+				w = w.transpose()
 			}
 			if got := ts.Table(i, j); got != w {
 				t.Fatalf("%s: table %d-%d: kernel\n%vloop\n%v", name, i, j, &got, &w)
@@ -143,7 +143,7 @@ func TestKernelEdgeSizes(t *testing.T) {
 // sessions end on and off word boundaries: every session's matrix must be
 // the plain loop on that session. Sessions 20-32 go through the sizes
 // twice; testenv.Quick (-short, -race) takes sessions 20-25, each size once.
-func TestAgreementBySessionEdges(t *testing.T) {
+func TestAgreementByEdges(t *testing.T) {
 	last := 32
 	if testenv.Quick(t) {
 		last = 25
@@ -171,7 +171,7 @@ func TestAgreementBySessionEdges(t *testing.T) {
 		}
 		for _, x := range []Index{Agree, SAbs, Kappa, Coincidence} {
 			opts := &Options{KeepUnanimous: keep, MinN: 2}
-			sm, err := AgreementBySession(sub, x, opts)
+			sm, err := AgreementBy(sub, BySession, x, opts)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -43,9 +43,9 @@ type Membership struct {
 // member for; NaN if the selection is empty.
 func (m Membership) Share() float64 { return float64(m.RollCalls) / float64(m.Of) }
 
-// Full reports whether the state was a member for every roll call of the
+// full reports whether the state was a member for every roll call of the
 // selection.
-func (m Membership) Full() bool { return m.Of > 0 && m.RollCalls == m.Of }
+func (m Membership) full() bool { return m.Of > 0 && m.RollCalls == m.Of }
 
 // enough reports whether m meets Options.MinMembership.
 func (m Membership) enough(o *Options) bool {
@@ -176,7 +176,7 @@ func (sat sittings) over(ds *votes.Dataset, o *Options, s segment) []Membership 
 // 2019-12-27 (828 of 1852 roll calls)", "; not a member". what, if not
 // "", names the selection: "; before: not a member".
 func (m Membership) note(what string) string {
-	if m.Full() || m.Of == 0 {
+	if m.full() || m.Of == 0 {
 		return ""
 	}
 	if what != "" {

@@ -111,9 +111,9 @@ func TestReferenceSeriesMembership(t *testing.T) {
 		var rs *ReferenceSeries
 		var err error
 		if by == ByYear {
-			rs, err = WithReferenceByYear(ds, chn, Agree, nil)
+			rs, err = WithReference(ds, ByYear, chn, Agree, nil)
 		} else {
-			rs, err = WithReference(ds, chn, Agree, nil)
+			rs, err = WithReference(ds, BySession, chn, Agree, nil)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -157,7 +157,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 		for name, err := range map[string]error{
 			"Rank":               second(Rank(ds, chn, Agree, o)),
 			"AgreementMatrix":    second(AgreementMatrix(ds, Agree, o)),
-			"WithReference":      second(WithReference(ds, chn, Agree, o)),
+			"WithReference":      second(WithReference(ds, BySession, chn, Agree, o)),
 			"Pair":               second(Pair(ds, chn, usa, o)),
 			"BootstrapReference": second(BootstrapReference(ds, chn, Agree, bo)),
 			"ComparePeriods":     second(ComparePeriods(ds, ds, chn, Agree, bo)),
@@ -172,15 +172,15 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	// The calls about one pair or one group refuse it.
 	for name, err := range map[string]error{
 		"Pair":                 second(Pair(ds, chn, usa, full)),
-		"PairBySession":        second(PairBySession(ds, chn, usa, full)),
-		"PairByYear":           second(PairByYear(ds, chn, usa, full)),
+		"PairBySession":        second(PairBy(ds, BySession, chn, usa, full)),
+		"PairByYear":           second(PairBy(ds, ByYear, chn, usa, full)),
 		"BootstrapPair":        second(BootstrapPair(ds, chn, usa, Agree, boot)),
-		"BootstrapPairSeries":  second(BootstrapPairSeries(ds, chn, usa, Agree, boot)),
+		"BootstrapPairSeries":  second(BootstrapPairSeries(ds, BySession, chn, usa, Agree, boot)),
 		"Cohesion":             second(Cohesion(ds, eu, full)),
-		"CohesionByYear":       second(CohesionByYear(ds, eu, full)),
+		"CohesionByYear":       second(CohesionBy(ds, ByYear, eu, full)),
 		"Defections":           second(Defections(ds, eu, full)),
 		"BootstrapCohesion":    second(BootstrapCohesion(ds, eu, boot)),
-		"BootstrapGroupMedian": second(BootstrapGroupMedian(ds, chn, member, Agree, boot)),
+		"BootstrapGroupMedian": second(BootstrapGroupMedian(ds, BySession, chn, member, Agree, boot)),
 		"NewResampler":         second(NewResampler(ds, boot)),
 	} {
 		if !errors.Is(err, ErrInvalidOptions) || !strings.Contains(err.Error(), "MinMembership") {
@@ -193,14 +193,14 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, in := rb.Lookup(ssd); in || !slices.Contains(rb.Partial, ssd) {
+	if _, in := rb.lookup(ssd); in || !slices.Contains(rb.Partial, ssd) {
 		t.Errorf("BootstrapReference: South Sudan ranked (%v) or not in Partial %v", in, countryList(rb.Partial))
 	}
 	cp, err := ComparePeriods(ds.Filter(votes.InYears(2010, 2010)), ds.Filter(votes.InYears(2011, 2012)), chn, Agree, boot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, in := cp.Lookup(ssd); in || !slices.Contains(cp.Partial, ssd) {
+	if _, in := cp.lookup(ssd); in || !slices.Contains(cp.Partial, ssd) {
 		t.Errorf("ComparePeriods: South Sudan ranked (%v) or not in Partial %v", in, countryList(cp.Partial))
 	}
 
@@ -217,23 +217,23 @@ func TestMinMembershipEveryCall(t *testing.T) {
 	if got, ok := m.Lookup(usa, chn); !ok || got != want || slices.Contains(m.Countries, ssd) {
 		t.Errorf("AgreementMatrix: USA-China %v, want %v; South Sudan kept: %v", got, want, slices.Contains(m.Countries, ssd))
 	}
-	ts, err := AllTables(ds, full)
+	ts, err := allTables(ds, full)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(ts.Countries, ssd) || len(ts.Countries) != len(m.Countries) {
-		t.Errorf("AllTables: %d states, South Sudan kept: %v", len(ts.Countries), slices.Contains(ts.Countries, ssd))
+		t.Errorf("allTables: %d states, South Sudan kept: %v", len(ts.Countries), slices.Contains(ts.Countries, ssd))
 	}
 	bm, err := BootstrapMatrix(ds, Agree, boot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slices.Contains(bm.Countries, ssd) {
+	if slices.Contains(bm.Estimate.Countries, ssd) {
 		t.Error("BootstrapMatrix: South Sudan kept")
 	}
 
 	// The series judge it period by period: out of 2011, in 2012.
-	sm, err := AgreementByYear(ds, Agree, full)
+	sm, err := AgreementBy(ds, ByYear, Agree, full)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestMinMembershipEveryCall(t *testing.T) {
 			t.Errorf("AgreementByYear %d: South Sudan in the matrix: %v", y, in)
 		}
 	}
-	rs, err := WithReferenceByYear(ds, chn, Agree, full)
+	rs, err := WithReference(ds, ByYear, chn, Agree, full)
 	if err != nil {
 		t.Fatal(err)
 	}

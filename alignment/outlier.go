@@ -108,9 +108,9 @@ type RollCallInfo struct {
 	Reference  votes.Vote  // the reference state's vote
 }
 
-// OutlierReport holds each member's record against a reference state and
+// GroupRecord holds each member's record against a reference state and
 // the members that stand apart from the rest of the group.
-type OutlierReport struct {
+type GroupRecord struct {
 	Group     votes.Group
 	Reference votes.Country
 	Options   OutlierOptions // with the defaults filled in
@@ -151,7 +151,7 @@ type OutlierReport struct {
 // ErrNoVotes), ErrTooFewMembers if a single member voted when ref did (it
 // has no group to stand apart from, and its permutation test would give
 // p = 1), and ErrInvalidOptions for a bad option.
-func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*OutlierReport, error) {
+func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*GroupRecord, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -167,7 +167,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 	if nr == 0 {
 		return nil, ErrEmpty
 	}
-	rep := &OutlierReport{Group: g, Reference: ref, Options: o, Median: math.NaN(), MAD: math.NaN()}
+	rep := &GroupRecord{Group: g, Reference: ref, Options: o, Median: math.NaN(), MAD: math.NaN()}
 	refRow := ds.Row(r)
 	refVoted := false
 	for j, rc := range ds.RollCalls() {
@@ -214,7 +214,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 			default:
 				m.Absent++
 			}
-			t.Add(v, rv)
+			t.add(v, rv)
 		}
 		if !member {
 			continue
@@ -239,7 +239,7 @@ func Outliers(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *Outlier
 }
 
 // flag applies the median-MAD rule.
-func (rep *OutlierReport) flag() {
+func (rep *GroupRecord) flag() {
 	var xs []float64
 	for _, m := range rep.States {
 		if m.Judged {
@@ -267,7 +267,7 @@ func (rep *OutlierReport) flag() {
 }
 
 // Outliers returns the members that stand apart, by COW code.
-func (rep *OutlierReport) Outliers() []OutlierRecord {
+func (rep *GroupRecord) Outliers() []OutlierRecord {
 	var out []OutlierRecord
 	for _, m := range rep.States {
 		if m.Outlier {
@@ -279,17 +279,15 @@ func (rep *OutlierReport) Outliers() []OutlierRecord {
 
 // ReferenceName returns the reference state's name on the report's last
 // roll call ("" for the zero report).
-func (rep *OutlierReport) ReferenceName() string {
+func (rep *GroupRecord) ReferenceName() string {
 	if len(rep.RollCalls) == 0 {
 		return rep.Reference.Name
 	}
 	return rep.Reference.NameOn(rep.RollCalls[len(rep.RollCalls)-1].Date)
 }
 
-// WriteTo writes each member's record against the reference (with,
-// against, abstained, absent, n and the score), marks those that stand
-// apart and states the rule.
-func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (rep *GroupRecord) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	o := rep.Options
 	fmt.Fprintf(&b, "%s against %s on %d roll calls\n", rep.Group.Name, rep.ReferenceName(), len(rep.RollCalls))
@@ -310,8 +308,10 @@ func (rep *OutlierReport) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
-func (rep *OutlierReport) String() string { return render(rep) }
+// String returns each member's record against the reference (with,
+// against, abstained, absent, n and the score), marks those that stand
+// apart and states the rule.
+func (rep *GroupRecord) String() string { return render(rep) }
 
 // title returns a roll call's title without the UN's " : resolution /
 // adopted by the General Assembly" suffix: the title if given, else the

@@ -74,8 +74,8 @@ type Options struct {
 	// MinN is the least number of roll calls a score may rest on; below it
 	// the score is NaN. It holds for every score: a pair's index, each
 	// period of a series, a group's mean Rice and HNR indices (overall and
-	// in each period of CohesionBySession and CohesionByYear, n counting
-	// the roll calls the mean is over) and a member's share of defections
+	// in each period of CohesionBy, n counting the roll calls the mean is
+	// over) and a member's share of defections
 	// (n counting its votes on roll calls with a majority position). Zero
 	// means 1; a negative MinN is an error (ErrInvalidOptions).
 	MinN int
@@ -88,12 +88,12 @@ type Options struct {
 	// [0, 1] (or NaN) is an error (ErrInvalidOptions).
 	//
 	// Rank, ComparePeriods and BootstrapReference rank only those states
-	// and name the others (Partial); AgreementMatrix, AllTables and
+	// and name the others (Partial); AgreementMatrix and
 	// BootstrapMatrix leave the others out of the matrix; the series of
-	// every state judge it period by period: AgreementBySession and
-	// AgreementByYear leave a state out of a period's matrix, and
-	// WithReference and WithReferenceByYear score it NaN in a period it
-	// was a member for less of (ReferenceSeries.Membership says which).
+	// every state judge it period by period: AgreementBy leaves a state
+	// out of a period's matrix, and WithReference scores it NaN in a
+	// period it was a member for less of (ReferenceSeries.Membership says
+	// which).
 	// The functions about one pair or one group (Pair, the pair series,
 	// BootstrapPair, BootstrapPairSeries, Cohesion and the functions
 	// built on it, Defections, BootstrapGroupMedian) and NewResampler
@@ -274,15 +274,15 @@ func Pair(ds *votes.Dataset, a, b votes.Country, opts *Options) (Table, error) {
 	ra, rb := ds.Row(ia), ds.Row(ib)
 	for j, rc := range ds.RollCalls() {
 		if o.counts(rc) {
-			t.Add(o.vote(ra[j]), o.vote(rb[j]))
+			t.add(o.vote(ra[j]), o.vote(rb[j]))
 		}
 	}
 	return t, nil
 }
 
-// Tables holds the joint-vote table of every pair of states of a dataset,
+// pairTables holds the joint-vote table of every pair of states of a dataset,
 // from which a Matrix of any index follows without going back to the votes.
-type Tables struct {
+type pairTables struct {
 	// Countries are the states in row order, by COW code.
 	Countries []votes.Country
 	tabs      []Table // upper triangle with the diagonal, row by row
@@ -295,24 +295,24 @@ func tri(n, i, j int) int { return i*n - i*(i-1)/2 + (j - i) }
 // Table returns the joint-vote table of states i and j (rows of
 // Countries), with i's votes as the table's rows. It panics if i or j is
 // out of range.
-func (ts *Tables) Table(i, j int) Table {
+func (ts *pairTables) Table(i, j int) Table {
 	n := len(ts.Countries)
 	if i < 0 || j < 0 || i >= n || j >= n {
 		panic(fmt.Sprintf("alignment: Tables.Table(%d, %d) out of range [%d]", i, j, n))
 	}
 	if i > j {
 		t := ts.tabs[tri(n, j, i)]
-		return t.Transpose()
+		return t.transpose()
 	}
 	return ts.tabs[tri(n, i, j)]
 }
 
-// AllTables computes the joint-vote table of every pair of states in ds,
+// allTables computes the joint-vote table of every pair of states in ds,
 // with a bit-parallel kernel on GOMAXPROCS goroutines (see package unga,
 // Goroutines). It returns ErrEmpty
 // if ds has no roll call left to compare and ErrInvalidOptions for a bad
 // option.
-func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {
+func allTables(ds *votes.Dataset, opts *Options) (*pairTables, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -326,7 +326,7 @@ func AllTables(ds *votes.Dataset, opts *Options) (*Tables, error) {
 		return nil, ErrEmpty
 	}
 	n := b.nc
-	ts := &Tables{Countries: countries(ds), tabs: make([]Table, n*(n+1)/2)}
+	ts := &pairTables{Countries: countries(ds), tabs: make([]Table, n*(n+1)/2)}
 	parallel(n, func(i int) {
 		base := tri(n, i, i)
 		for j := i; j < n; j++ {
@@ -357,7 +357,7 @@ func countries(ds *votes.Dataset) []votes.Country {
 // Matrix returns index x of every pair, with scores on fewer than minN
 // roll calls set to NaN (a minN below 1 counts as 1).
 // It panics if x is not a known index.
-func (ts *Tables) Matrix(x Index, minN int) *Matrix {
+func (ts *pairTables) Matrix(x Index, minN int) *Matrix {
 	x.check()
 	n := len(ts.Countries)
 	m := newMatrix(x, ts.Countries)
@@ -371,7 +371,7 @@ func (ts *Tables) Matrix(x Index, minN int) *Matrix {
 }
 
 // AgreementMatrix returns index x of every pair of states in ds. It
-// computes the same joint-vote tables as AllTables, scoring each as it goes
+// computes the same joint-vote tables as allTables, scoring each as it goes
 // instead of keeping it. It returns ErrEmpty if ds has no roll call left to
 // compare and ErrInvalidOptions for a bad option. It panics if x is not a
 // known index.
@@ -473,12 +473,12 @@ func (m *Matrix) set(i, j int, s Score) {
 	m.counts[tri(n, i, j)] = int32(s.N)
 }
 
-// N returns the number of roll calls behind the score of states i and j.
+// n returns the number of roll calls behind the score of states i and j.
 // It panics if i or j is out of range.
-func (m *Matrix) N(i, j int) int {
+func (m *Matrix) n(i, j int) int {
 	n := len(m.Countries)
 	if i < 0 || j < 0 || i >= n || j >= n {
-		panic(fmt.Sprintf("alignment: Matrix.N(%d, %d) out of range [%d]", i, j, n))
+		panic(fmt.Sprintf("alignment: Matrix.At(%d, %d) out of range [%d]", i, j, n))
 	}
 	if i > j {
 		i, j = j, i
@@ -489,13 +489,13 @@ func (m *Matrix) N(i, j int) int {
 // At returns the score of states i and j with its n. It panics if i or j
 // is out of range.
 func (m *Matrix) At(i, j int) Score {
-	n := m.N(i, j)
+	n := m.n(i, j)
 	return Score{Value: m.Scores.At(i, j), N: n}
 }
 
 // Lookup returns the score of states a and b, and whether there is one to
 // give: false, with a NaN score, if either state is not in the matrix or
-// has no score with itself (N(i, i) is 0: it cast no vote the index
+// has no score with itself (At(i, i).N is 0: it cast no vote the index
 // counts, such as Germany, COW 255, on 1985 data; for a co-sponsorship
 // matrix, it sponsored nothing), which Pair reports as ErrNoVotes. A pair
 // of voting states that never voted together, or on fewer than the
@@ -505,8 +505,8 @@ func (m *Matrix) Lookup(a, b votes.Country) (Score, bool) {
 	if i < 0 || j < 0 {
 		return Score{Value: math.NaN()}, false
 	}
-	if m.N(i, i) == 0 || m.N(j, j) == 0 {
-		return Score{Value: math.NaN(), N: m.N(i, j)}, false
+	if m.n(i, i) == 0 || m.n(j, j) == 0 {
+		return Score{Value: math.NaN(), N: m.n(i, j)}, false
 	}
 	return m.At(i, j), true
 }
@@ -520,10 +520,8 @@ func (m *Matrix) index(c votes.Country) int {
 	return -1
 }
 
-// WriteTo writes the matrix as a table: one row per state, columns headed
-// by ISO alpha-3 codes (COW codes where there is none), scores to three
-// decimals and "NA" for NaN.
-func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (m *Matrix) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %d states\n%-4s", m.Index, len(m.Countries), "")
 	for _, c := range m.Countries {
@@ -541,10 +539,12 @@ func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns the matrix as a table: one row per state, columns headed
+// by ISO alpha-3 codes (COW codes where there is none), scores to three
+// decimals and "NA" for NaN.
 func (m *Matrix) String() string {
 	var b strings.Builder
-	m.WriteTo(&b)
+	m.writeTo(&b)
 	return b.String()
 }
 

@@ -14,7 +14,7 @@ func TestAllTablesMatchesPair(t *testing.T) {
 	ds := load(t).Filter(votes.InSessions(66, 74))
 	for _, keep := range []bool{false, true} {
 		opts := &Options{KeepUnanimous: keep}
-		ts, err := AllTables(ds, opts)
+		ts, err := allTables(ds, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -203,8 +203,8 @@ func ComparePeriods(before, after *votes.Dataset, ref votes.Country, x Index, op
 	return cr, nil
 }
 
-// Lookup returns state c's entry, and whether it is ranked.
-func (cr *PeriodComparison) Lookup(c votes.Country) (PeriodChange, bool) {
+// lookup returns state c's entry, and whether it is ranked.
+func (cr *PeriodComparison) lookup(c votes.Country) (PeriodChange, bool) {
 	k := slices.IndexFunc(cr.States, func(s PeriodChange) bool { return s.Country.COW == c.COW })
 	if k < 0 {
 		return PeriodChange{}, false
@@ -212,10 +212,8 @@ func (cr *PeriodComparison) Lookup(c votes.Country) (PeriodChange, bool) {
 	return cr.States[k], true
 }
 
-// WriteTo writes one line per ranked state: rank, name, the two scores
-// with their n, and the change with its interval; and, for a state that
-// was a member for part of a selection only, which part.
-func (cr *PeriodComparison) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (cr *PeriodComparison) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s with %s: change, %d states\n", cr.Index, cr.Reference, len(cr.States))
 	for _, s := range cr.States {
@@ -238,7 +236,9 @@ func signed(v float64) string {
 	return fmt.Sprintf("%+.4f", v)
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per ranked state: rank, name, the two scores
+// with their n, and the change with its interval; and, for a state that
+// was a member for part of a selection only, which part.
 func (cr *PeriodComparison) String() string { return render(cr) }
 
 // periodChangeRow is one state's change of score with the reference: a is the

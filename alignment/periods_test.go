@@ -51,7 +51,7 @@ func TestComparePeriods(t *testing.T) {
 		if !okb && !math.IsNaN(s.Before.Value) || !oka && !math.IsNaN(s.After.Value) {
 			t.Errorf("%s: a score where Rank has none: %v %v", s.Country, s.Before, s.After)
 		}
-		if bi, ok := boot.Lookup(s.Country); ok && !sameFloat(bi.Lo, s.Before.Lo) {
+		if bi, ok := boot.lookup(s.Country); ok && !sameFloat(bi.Lo, s.Before.Lo) {
 			t.Errorf("%s: before interval %v, BootstrapReference %v", s.Country, s.Before, bi.Interval)
 		}
 		want := s.After.Value - s.Before.Value
@@ -79,8 +79,8 @@ func TestComparePeriods(t *testing.T) {
 	// South Sudan joined in 2011: no score before, and listed after every
 	// number; Montenegro likewise.
 	for _, key := range []string{"South Sudan", "Montenegro"} {
-		s, ok := cp.Lookup(country(t, key))
-		if !ok || !math.IsNaN(s.Change.Value) || s.Rank != 0 || s.MemberBefore.RollCalls != 0 || !s.MemberAfter.Full() {
+		s, ok := cp.lookup(country(t, key))
+		if !ok || !math.IsNaN(s.Change.Value) || s.Rank != 0 || s.MemberBefore.RollCalls != 0 || !s.MemberAfter.full() {
 			t.Errorf("%s: %+v", key, s)
 		}
 	}
@@ -138,7 +138,7 @@ func TestComparePeriodsIndependent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ok := cp.Lookup(usa)
+	s, ok := cp.lookup(usa)
 	if !ok {
 		t.Fatal("no United States")
 	}

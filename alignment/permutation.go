@@ -16,7 +16,7 @@ import (
 // permutation test of PermutationTest.
 type MemberTest struct {
 	Country votes.Country
-	Name    string // as in the OutlierReport
+	name    string // as in the GroupRecord (OutlierRecord.Name)
 	// With counts the roll calls on which the member cast the reference's
 	// vote, N those on which both cast a vote.
 	With, N int
@@ -35,24 +35,22 @@ type MemberTest struct {
 	// two-sided p-value, twice the smaller tail, at most 1. All are NaN
 	// when N is 0.
 	PUpper, PLower, PValue float64
-	// Outlier is the OutlierReport's median/MAD verdict, on the report's
-	// Options.Index.
-	Outlier bool
+	outlier                bool // the GroupRecord's median/MAD verdict
 }
 
-// PermutationTest holds the test of every member of an OutlierReport.
+// PermutationTest holds the test of every member of an GroupRecord.
 type PermutationTest struct {
 	Group     votes.Group
 	Reference votes.Country
-	Options   OutlierOptions
-	// Index is the index the test scores, the one the verdict (Outlier)
-	// uses, Options.Index, where that index is a sum over roll calls:
+	// Index is the index the test scores, the one the report's verdict
+	// uses (OutlierOptions.Index), where that index is a sum over roll calls:
 	// Identical, Agree, SAbs, SSquared and CoincidencePartial. For Kappa,
 	// Pi and Coincidence, which are not, the test counts identical votes
 	// (Index is Identical), and the rows and sentences name both.
 	Index   Index
 	Members []MemberTest // by COW code, as in the report
 	refName string
+	verdict Index // the index of the report's verdict
 }
 
 // distance returns the distance of a cast vote v from the reference's cast
@@ -116,9 +114,9 @@ func scoreOfDistance(x Index, d float64, n int) float64 {
 // computed exactly (for Identical, a Poisson binomial). No random numbers
 // are used. Each member is tested on its own; with many members, mind the
 // number of tests.
-func (rep *OutlierReport) Permutation() *PermutationTest {
+func (rep *GroupRecord) Permutation() *PermutationTest {
 	x, dmax := testIndex(rep.Options.Index)
-	pt := &PermutationTest{Group: rep.Group, Reference: rep.Reference, Options: rep.Options, Index: x}
+	pt := &PermutationTest{Group: rep.Group, Reference: rep.Reference, Index: x, verdict: rep.Options.Index}
 	pt.refName = rep.ReferenceName()
 	nr := len(rep.RollCalls)
 	// share[j] is p_j, the share of the present members who voted as the
@@ -152,7 +150,7 @@ func (rep *OutlierReport) Permutation() *PermutationTest {
 	var ps []float64
 	var qs [][]float64
 	for _, m := range rep.States {
-		mt := MemberTest{Country: m.Country, Name: m.Name, Outlier: m.Outlier}
+		mt := MemberTest{Country: m.Country, name: m.Name, outlier: m.Outlier}
 		ps, qs = ps[:0], qs[:0]
 		obs, mean := 0, 0.0 // the sum of distances and its mean under the null
 		for j, v := range m.Votes {
@@ -213,16 +211,6 @@ func sumDistribution(qs [][]float64) []float64 {
 	return out
 }
 
-// Permutation runs Outliers(ds, g, ref, opts) and tests its members: see
-// OutlierReport.Permutation. It returns Outliers' errors.
-func Permutation(ds *votes.Dataset, g votes.Group, ref votes.Country, opts *OutlierOptions) (*PermutationTest, error) {
-	rep, err := Outliers(ds, g, ref, opts)
-	if err != nil {
-		return nil, err
-	}
-	return rep.Permutation(), nil
-}
-
 // poissonBinomial returns the distribution of the number of successes of
 // independent trials with chances ps: out[k] = P(k successes).
 func poissonBinomial(ps []float64) []float64 {
@@ -249,8 +237,8 @@ func floatSum(xs []float64) float64 {
 	return s
 }
 
-// Lookup returns the test of member c, and whether c is a member.
-func (pt *PermutationTest) Lookup(c votes.Country) (MemberTest, bool) {
+// lookup returns the test of member c, and whether c is a member.
+func (pt *PermutationTest) lookup(c votes.Country) (MemberTest, bool) {
 	k := slices.IndexFunc(pt.Members, func(m MemberTest) bool { return m.Country.COW == c.COW })
 	if k < 0 {
 		return MemberTest{}, false
@@ -270,31 +258,24 @@ func formatP(p float64) string {
 	return fmt.Sprintf("%.1e", p)
 }
 
-// MemberSentence states member m's record and its two-sided p-value:
-// "Serbia voted with Russia on 6 of 6 Crimea resolutions (p = 2.2e-06;
-// 0.6 expected if the Balkans' votes on each were shared out among them
-// at random)." topic names the roll calls; "" means "roll calls". On
-// another index than Identical it states the member's score: "Honduras
-// scored 0.58 on agree with Russia over 6 Crimea resolutions (p = ...;
-// 0.78 expected if the GRULAC's votes on each ...)". Where the verdict's
-// index is not the test's (see PermutationTest.Index) it names both.
-func (pt *PermutationTest) MemberSentence(m MemberTest, topic string) string {
+// memberSentence is Sentence for member m.
+func (pt *PermutationTest) memberSentence(m MemberTest, topic string) string {
 	if topic == "" {
 		topic = "roll calls"
 	}
 	if m.N == 0 {
-		return fmt.Sprintf("%s never voted on the %s when %s did.", m.Name, topic, pt.refName)
+		return fmt.Sprintf("%s never voted on the %s when %s did.", m.name, topic, pt.refName)
 	}
 	var s string
 	if pt.Index == Identical {
 		s = fmt.Sprintf("%s voted with %s on %d of %d %s (p = %s; %.1f expected if %s votes on each were shared out among them at random).",
-			m.Name, pt.refName, m.With, m.N, topic, formatP(m.PValue), m.Expected, possessive("the "+pt.Group.Name))
+			m.name, pt.refName, m.With, m.N, topic, formatP(m.PValue), m.Expected, possessive("the "+pt.Group.Name))
 	} else {
 		s = fmt.Sprintf("%s scored %.2f on %s with %s over %d %s (p = %s; %.2f expected if %s votes on each were shared out among them at random).",
-			m.Name, m.Score, pt.Index, pt.refName, m.N, topic, formatP(m.PValue), m.ExpectedScore, possessive("the "+pt.Group.Name))
+			m.name, m.Score, pt.Index, pt.refName, m.N, topic, formatP(m.PValue), m.ExpectedScore, possessive("the "+pt.Group.Name))
 	}
-	if pt.Index != pt.Options.Index {
-		s += fmt.Sprintf(" The test counts identical votes; whether a member stands apart was judged on %s.", pt.Options.Index)
+	if pt.Index != pt.verdict {
+		s += fmt.Sprintf(" The test counts identical votes; whether a member stands apart was judged on %s.", pt.verdict)
 	}
 	return s
 }
@@ -308,8 +289,16 @@ func possessive(name string) string {
 	return name + "'s"
 }
 
-// Sentence is MemberSentence for the member with the smallest p-value
-// (the first by COW code among ties), or says that no member was tested.
+// Sentence states the record and two-sided p-value of the member with the
+// smallest p-value (the first by COW code among ties), or says that no
+// member was tested: "Serbia voted with Russia on 6 of 6 Crimea
+// resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each
+// were shared out among them at random)." topic names the roll calls; ""
+// means "roll calls". On another index than Identical it states the
+// member's score: "Honduras scored 0.58 on agree with Russia over 6
+// Crimea resolutions (p = ...; 0.78 expected if the GRULAC's votes on
+// each ...)". Where the verdict's index is not the test's (see
+// PermutationTest.Index) it names both.
 func (pt *PermutationTest) Sentence(topic string) string {
 	best := -1
 	for k, m := range pt.Members {
@@ -323,13 +312,13 @@ func (pt *PermutationTest) Sentence(topic string) string {
 		}
 		return fmt.Sprintf("No member of the %s voted on the %s when %s did.", pt.Group.Name, topic, pt.refName)
 	}
-	return pt.MemberSentence(pt.Members[best], topic)
+	return pt.memberSentence(pt.Members[best], topic)
 }
 
 // permutationRow is one member's record with the reference and its test:
 // state a is the reference and b the member, as in outlierRow: name_b is
-// the member's name on the last roll call it sat for (MemberTest.Name, as
-// in the OutlierReport), name_a the reference's Country.Name.
+// the member's name on the last roll call it sat for (OutlierRecord.Name, as
+// in the GroupRecord), name_a the reference's Country.Name.
 type permutationRow struct {
 	Group string `csv:"group"`
 	tidy.Pair
@@ -374,11 +363,11 @@ func (pt *PermutationTest) rows() []permutationRow {
 	for k, m := range ms {
 		out[k] = permutationRow{
 			Group: pt.Group.Name,
-			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.Name},
+			Pair:  tidy.Pair{ISO3A: r.ISO3, COWA: r.COW, NameA: r.Name, ISO3B: m.Country.ISO3, COWB: m.Country.COW, NameB: m.name},
 			With:  m.With, N: m.N, Expected: m.Expected,
 			Index: pt.Index.String(), Score: m.Score, ExpectedScore: m.ExpectedScore,
 			PUpper: m.PUpper, PLower: m.PLower, PValue: m.PValue,
-			Outlier: m.Outlier, OutlierIndex: pt.Options.Index.String(),
+			Outlier: m.outlier, OutlierIndex: pt.verdict.String(),
 		}
 	}
 	return out

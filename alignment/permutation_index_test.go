@@ -26,7 +26,7 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 		{74, "2019-10-02", []votes.Vote{A, Y, N, Y}},
 	})
 	g := votes.NewGroup("GRULAC", a, b, c) // a name that takes "'s"
-	pt, err := Permutation(ds, g, ref, &OutlierOptions{Index: Agree, KeepUnanimous: true})
+	pt, err := permutation(ds, g, ref, &OutlierOptions{Index: Agree, KeepUnanimous: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,8 +34,8 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 		t.Fatalf("test index %v, want agree", pt.Index)
 	}
 	near := func(x, y float64) bool { return math.Abs(x-y) < 1e-12 }
-	ma, _ := pt.Lookup(a)
-	mc, _ := pt.Lookup(c)
+	ma, _ := pt.lookup(a)
+	mc, _ := pt.lookup(c)
 	if !near(ma.PUpper, 3./9) || !near(ma.PLower, 8./9) || !near(ma.PValue, 2./3) || !near(ma.Score, 0.75) || !near(ma.ExpectedScore, 0.5) {
 		t.Errorf("A: %+v", ma)
 	}
@@ -54,11 +54,11 @@ func TestPermutationOnVerdictIndex(t *testing.T) {
 
 	// Kappa is no sum over roll calls: the test counts identical votes,
 	// and the row and the sentence say so.
-	pk, err := Permutation(ds, g, ref, &OutlierOptions{Index: Kappa, KeepUnanimous: true})
+	pk, err := permutation(ds, g, ref, &OutlierOptions{Index: Kappa, KeepUnanimous: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if mc, _ := pk.Lookup(c); pk.Index != Identical || !near(mc.PValue, 8./9) {
+	if mc, _ := pk.lookup(c); pk.Index != Identical || !near(mc.PValue, 8./9) {
 		t.Errorf("kappa: test index %v, C %+v; want identical, p = 8/9", pk.Index, mc)
 	}
 	if r := pk.rows()[0]; r.Index != "identical" || r.OutlierIndex != "kappa" {

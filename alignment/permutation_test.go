@@ -27,16 +27,16 @@ func TestPermutationCrimea(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := Permutation(crimea, balkans, country(t, "RUS"), nil)
+	pt, err := permutation(crimea, balkans, country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srb, ok := pt.Lookup(country(t, "SRB"))
+	srb, ok := pt.lookup(country(t, "SRB"))
 	if !ok {
 		t.Fatal("Serbia not in the test")
 	}
 	if srb.With != 6 || srb.N != 6 || math.Abs(srb.PUpper-1.0/9e5) > 1e-12 || math.Abs(srb.PValue-2.0/9e5) > 1e-12 ||
-		math.Abs(srb.Expected-(0.5+1.0/9)) > 1e-12 || !srb.Outlier {
+		math.Abs(srb.Expected-(0.5+1.0/9)) > 1e-12 || !srb.outlier {
 		t.Errorf("Serbia: %+v", srb)
 	}
 	if srb.PValue >= 0.01 {
@@ -46,11 +46,11 @@ func TestPermutationCrimea(t *testing.T) {
 		if m.Country.COW == 345 {
 			continue
 		}
-		if m.With != 0 || m.PValue != 1 || m.Outlier {
-			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.Name, m)
+		if m.With != 0 || m.PValue != 1 || m.outlier {
+			t.Errorf("%s: %+v, want no vote with Russia and p = 1", m.name, m)
 		}
 		if m.N >= 6 && math.Abs(m.PLower-math.Pow(0.9, 5)*8/9) > 1e-12 {
-			t.Errorf("%s: lower tail %g, want %g", m.Name, m.PLower, math.Pow(0.9, 5)*8/9)
+			t.Errorf("%s: lower tail %g, want %g", m.name, m.PLower, math.Pow(0.9, 5)*8/9)
 		}
 	}
 	// The reference by its name of the day, whatever the country table
@@ -81,7 +81,7 @@ func TestPermutationAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := Permutation(crimea, eu, country(t, "RUS"), nil)
+	pt, err := permutation(crimea, eu, country(t, "RUS"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestPermutationAlike(t *testing.T) {
 	}
 	for _, m := range pt.Members {
 		if m.N > 0 && m.PValue < 0.5 {
-			t.Errorf("%s: p = %g, want no evidence", m.Name, m.PValue)
+			t.Errorf("%s: p = %g, want no evidence", m.name, m.PValue)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func TestPoissonBinomial(t *testing.T) {
 	}
 }
 
-// permutationRow names the member as MemberTest.Name and outlierRow do: by
+// permutationRow names the member as OutlierRecord.Name and outlierRow do: by
 // its name on the last roll call it sat for. COW 345 voted in 2000 as
 // "Yugoslavia" (votes.Country.NameOn), though its Country.Name is
 // "Serbia".
@@ -134,7 +134,7 @@ func TestPermutationRowName(t *testing.T) {
 		got = append(got, "outlier "+r.NameB)
 	}
 	for _, m := range pt.Members {
-		got = append(got, "member "+m.Name)
+		got = append(got, "member "+m.name)
 	}
 	for _, r := range pt.rows() {
 		got = append(got, "permutation "+r.NameB)

@@ -33,7 +33,6 @@ type Ranked struct {
 type Ranking struct {
 	Reference votes.Country
 	Index     Index
-	MinN      int // the minimum n asked for (at least 1)
 	// States holds every state that cast a vote in the selection, the
 	// reference left out: those with a score from the highest to the
 	// lowest (ties: larger n first, then by COW code), then those whose
@@ -85,7 +84,7 @@ func Rank(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*Rankin
 	if b.hi[r] <= b.lo[r] {
 		return nil, noVotes(ds, ref, &o)
 	}
-	rk := &Ranking{Reference: ref, Index: x, MinN: max(o.MinN, 1)}
+	rk := &Ranking{Reference: ref, Index: x}
 	ms := memberships(ds, &o)
 	for i, c := range ds.Countries() {
 		if i == r {
@@ -140,9 +139,8 @@ func (rk *Ranking) Bottom(k int) []Ranked {
 	return out
 }
 
-// WriteTo writes one line per ranked state: rank, name, score and n, and
-// for a state that was a member for part of the selection only, which part.
-func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (rk *Ranking) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s with %s, %d states\n", rk.Index, rk.Reference, len(rk.States))
 	for _, s := range rk.States {
@@ -156,7 +154,8 @@ func (rk *Ranking) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per ranked state: rank, name, score and n, and
+// for a state that was a member for part of the selection only, which part.
 func (rk *Ranking) String() string { return render(rk) }
 
 // compareRanked orders two states' scores as a ranking lists them: higher

@@ -16,7 +16,10 @@ import (
 
 // By says how a series cuts the roll calls into periods: by regular
 // session, as Voeten's scores are reported, or by calendar year, as the
-// US State Department and most commentary report them.
+// US State Department and most commentary report them. Every function
+// that returns a series takes it as its argument after the dataset
+// (AgreementBy, PairBy, WithReference, CohesionBy, BootstrapPairSeries,
+// BootstrapGroupMedian), and the series says it in its By field.
 type By int
 
 const (
@@ -128,29 +131,22 @@ type PairSeries struct {
 	Undated int
 }
 
-// PairBySession returns the joint-vote tables of states a and b in every
-// session of ds that holds a roll call to compare, also those in which the
-// pair never voted together (an empty table, scoring NaN). Roll calls are
-// kept or dropped as in Pair. It returns Pair's errors: one wrapping
-// votes.ErrUnknownCountry if either state has no row in ds, ErrEmpty if no
-// roll call is left, ErrNoVotes if either state cast no vote on them, and
-// ErrInvalidOptions for a bad option.
-func PairBySession(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeries, error) {
-	return pairSeries(ds, a, b, BySession, opts)
-}
-
-// PairByYear is PairBySession by calendar year. Roll calls without a date
-// are left out and counted in Undated.
-func PairByYear(ds *votes.Dataset, a, b votes.Country, opts *Options) (*PairSeries, error) {
-	return pairSeries(ds, a, b, ByYear, opts)
-}
-
-func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*PairSeries, error) {
+// PairBy returns the joint-vote tables of states a and b in every period
+// of ds (session or calendar year, as by says) that holds a roll call to
+// compare, also those in which the pair never voted together (an empty
+// table, scoring NaN). Roll calls are kept or dropped as in Pair; by year,
+// roll calls without a date are left out and counted in Undated. It
+// returns Pair's errors: one wrapping votes.ErrUnknownCountry if either
+// state has no row in ds, ErrEmpty if no roll call is left, ErrNoVotes if
+// either state cast no vote on them, and ErrInvalidOptions for a bad
+// option. It panics if by is not BySession or ByYear.
+func PairBy(ds *votes.Dataset, by By, a, b votes.Country, opts *Options) (*PairSeries, error) {
+	by.check()
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
 	}
-	if err := o.takesNoMembership("Pair" + [...]string{"BySession", "ByYear"}[by]); err != nil {
+	if err := o.takesNoMembership("PairBy"); err != nil {
 		return nil, err
 	}
 	ia, ib, err := pairVoters(ds, a, b, &o)
@@ -166,7 +162,7 @@ func pairSeries(ds *votes.Dataset, a, b votes.Country, by By, opts *Options) (*P
 		sg.columns(func(j int) {
 			if o.counts(ds.RollCall(j)) {
 				used++
-				t.Add(o.vote(ra[j]), o.vote(rb[j]))
+				t.add(o.vote(ra[j]), o.vote(rb[j]))
 			}
 		})
 		if used > 0 {
@@ -191,17 +187,17 @@ func (ps *PairSeries) Scores(x Index, minN int) []Score {
 	return out
 }
 
-// WriteTo writes one line per period: the number of roll calls both voted
-// on and the main indices.
-func (ps *PairSeries) WriteTo(w io.Writer) (int64, error) {
-	s := &Series{Title: fmt.Sprintf("%s and %s, by %s", ps.A, ps.B, ps.By), By: ps.By, Periods: ps.Periods}
+// writeTo writes the text String returns.
+func (ps *PairSeries) writeTo(w io.Writer) (int64, error) {
+	s := &Series{title: fmt.Sprintf("%s and %s, by %s", ps.A, ps.B, ps.By), by: ps.By, periods: ps.Periods}
 	for _, x := range []Index{Identical, Agree, SAbs, Kappa, Pi, Coincidence} {
 		s.Add(x.String(), ps.Scores(x, 1))
 	}
-	return s.WriteTo(w)
+	return s.writeTo(w)
 }
 
-// String returns the WriteTo rendering.
+// String returns one line per period: the number of roll calls both voted
+// on and the main indices.
 func (ps *PairSeries) String() string { return render(ps) }
 
 // MatrixSeries holds an all-pairs matrix for each period (session or
@@ -221,23 +217,16 @@ type MatrixSeries struct {
 	opts    Options
 }
 
-// AgreementBySession returns index x of every pair of states in each
-// session of ds, from the bit-parallel kernel of AgreementMatrix run on each
-// session's roll calls. Each matrix covers the states that cast a vote in
-// the session; sessions left without a roll call (all unanimous) are left
-// out. It returns ErrEmpty if no session is left and ErrInvalidOptions for
-// a bad option. It panics if x is not a known index.
-func AgreementBySession(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, error) {
-	return matrixSeries(ds, x, BySession, opts)
-}
-
-// AgreementByYear is AgreementBySession by calendar year. Roll calls
-// without a date are left out and counted in Undated.
-func AgreementByYear(ds *votes.Dataset, x Index, opts *Options) (*MatrixSeries, error) {
-	return matrixSeries(ds, x, ByYear, opts)
-}
-
-func matrixSeries(ds *votes.Dataset, x Index, by By, opts *Options) (*MatrixSeries, error) {
+// AgreementBy returns index x of every pair of states in each period of ds
+// (session or calendar year, as by says), from the bit-parallel kernel of
+// AgreementMatrix run on each period's roll calls. Each matrix covers the
+// states that cast a vote in the period; periods left without a roll call
+// (all unanimous) are left out, and by year roll calls without a date are
+// left out and counted in Undated. It returns ErrEmpty if no period is left
+// and ErrInvalidOptions for a bad option. It panics if by or x is not one
+// of the constants.
+func AgreementBy(ds *votes.Dataset, by By, x Index, opts *Options) (*MatrixSeries, error) {
+	by.check()
 	x.check()
 	o, err := opts.get()
 	if err != nil {
@@ -346,12 +335,8 @@ type ReferenceSeries struct {
 	Reference votes.Country
 	Index     Index
 	// By says whether Periods are sessions or calendar years.
-	By      By
-	Periods []int
-	// Dates holds the day of each period's first dated roll call,
-	// unanimous or not (zero if none of its roll calls has a date): the
-	// day on which GroupMedian and BootstrapGroupMedian judge membership.
-	Dates     []time.Time
+	By        By
+	Periods   []int
 	Countries []votes.Country
 	// Scores has one row per state (as Countries) and one column per
 	// period, NaN where fewer than the minimum number of roll calls lie
@@ -362,6 +347,10 @@ type ReferenceSeries struct {
 	// Undated counts the roll calls left out for want of a date (by
 	// year only).
 	Undated int
+	// dates holds the day of each period's first dated roll call,
+	// unanimous or not (zero if none of its roll calls has a date): the
+	// day on which GroupMedian and BootstrapGroupMedian judge membership.
+	dates   []time.Time
 	counts  []int32      // state by state, period by period
 	members []Membership // likewise
 	ds      *votes.Dataset
@@ -369,22 +358,15 @@ type ReferenceSeries struct {
 }
 
 // WithReference returns index x of every state of ds with the reference
-// state ref, in each session of ds. Roll calls are kept or dropped as in
-// Pair. It returns an error wrapping votes.ErrUnknownCountry if ref has no
-// row in ds, ErrEmpty if ds has no roll call left, ErrNoVotes if ref cast
-// no vote on them (a state that did not sit then: see ErrNoVotes), and
-// ErrInvalidOptions for a bad option. It panics if x is not a known index.
-func WithReference(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
-	return referenceSeries(ds, ref, x, BySession, opts)
-}
-
-// WithReferenceByYear is WithReference by calendar year. Roll calls
-// without a date are left out and counted in Undated.
-func WithReferenceByYear(ds *votes.Dataset, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
-	return referenceSeries(ds, ref, x, ByYear, opts)
-}
-
-func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts *Options) (*ReferenceSeries, error) {
+// state ref, in each period of ds (session or calendar year, as by says;
+// by year, roll calls without a date are left out and counted in
+// Undated). Roll calls are kept or dropped as in Pair. It returns an error
+// wrapping votes.ErrUnknownCountry if ref has no row in ds, ErrEmpty if ds
+// has no roll call left, ErrNoVotes if ref cast no vote on them (a state
+// that did not sit then: see ErrNoVotes), and ErrInvalidOptions for a bad
+// option. It panics if by or x is not one of the constants.
+func WithReference(ds *votes.Dataset, by By, ref votes.Country, x Index, opts *Options) (*ReferenceSeries, error) {
+	by.check()
 	x.check()
 	o, err := opts.get()
 	if err != nil {
@@ -407,7 +389,7 @@ func referenceSeries(ds *votes.Dataset, ref votes.Country, x Index, by By, opts 
 	}
 	nc, np := b.nc, len(keys)
 	rs := &ReferenceSeries{
-		Reference: ref, Index: x, By: by, Periods: keys, Dates: dates, Countries: countries(ds),
+		Reference: ref, Index: x, By: by, Periods: keys, dates: dates, Countries: countries(ds),
 		Scores: mat.NewDense(nc, np, nil), counts: make([]int32, nc*np), Undated: undated,
 		ds: ds, opts: o,
 	}
@@ -473,7 +455,7 @@ func (rs *ReferenceSeries) State(c votes.Country) ([]Score, error) {
 
 // GroupMedian returns, for each period, the median of the scores of the
 // states that member reports as members on the day of the period's first
-// dated roll call (Dates; a unanimous one counts, so that dropping
+// dated roll call (a unanimous one counts, so that dropping
 // unanimous roll calls does not change who is a member): the reference's
 // score with the group's median member (the mean of the two middle ones
 // for an even count). States without a score (NaN) are left out, and so
@@ -485,7 +467,7 @@ func (rs *ReferenceSeries) State(c votes.Country) ([]Score, error) {
 func (rs *ReferenceSeries) GroupMedian(member func(c votes.Country, on time.Time) bool) []Score {
 	out := make([]Score, len(rs.Periods))
 	var xs []float64
-	for k, day := range rs.Dates {
+	for k, day := range rs.dates {
 		xs = xs[:0]
 		if day.IsZero() {
 			out[k] = Score{Value: math.NaN()}
@@ -521,7 +503,7 @@ func median(xs []float64) float64 {
 // Series returns the scores of the given states as a printable Series. It
 // returns State's error for a state not in rs or without a vote in it.
 func (rs *ReferenceSeries) Series(cs ...votes.Country) (*Series, error) {
-	s := &Series{Title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), By: rs.By, Periods: rs.Periods}
+	s := &Series{title: fmt.Sprintf("%s with %s, by %s", rs.Index, rs.Reference, rs.By), by: rs.By, periods: rs.Periods}
 	for _, c := range cs {
 		col, err := rs.State(c)
 		if err != nil {
@@ -535,51 +517,49 @@ func (rs *ReferenceSeries) Series(cs ...votes.Country) (*Series, error) {
 // Series is a table of scores by period, for printing: one row per
 // period (session or year), one column (score and n) per named series.
 type Series struct {
-	Title string
-	// By says whether Periods are sessions or calendar years.
-	By      By
-	Periods []int
-	Names   []string
-	Columns [][]Score // Columns[c][k]: series c in period Periods[k]
+	title   string
+	by      By // whether periods are sessions or calendar years
+	periods []int
+	names   []string
+	columns [][]Score // columns[c][k]: series c in period periods[k]
 }
 
-// Add appends a column. It panics if col does not have one score per
-// period.
+// Add appends a column, such as ReferenceSeries.GroupMedian's, named
+// name. It panics if col does not have one score per period of the
+// series.
 func (s *Series) Add(name string, col []Score) {
-	if len(col) != len(s.Periods) {
-		panic(fmt.Sprintf("alignment: Series.Add: %d scores for %d periods", len(col), len(s.Periods)))
+	if len(col) != len(s.periods) {
+		panic(fmt.Sprintf("alignment: Series.Add: %d scores for %d periods", len(col), len(s.periods)))
 	}
-	s.Names = append(s.Names, name)
-	s.Columns = append(s.Columns, col)
+	s.names = append(s.names, name)
+	s.columns = append(s.columns, col)
 }
 
-// WriteTo writes the series as a table: the session and the year it
-// opened (or the calendar year), and each column's score to three
-// decimals with its n.
-func (s *Series) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (s *Series) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
-	if s.Title != "" {
-		b.WriteString(s.Title + "\n")
+	if s.title != "" {
+		b.WriteString(s.title + "\n")
 	}
-	width := make([]int, len(s.Names))
-	if s.By == ByYear {
+	width := make([]int, len(s.names))
+	if s.by == ByYear {
 		fmt.Fprintf(&b, "%-4s", "year")
 	} else {
 		fmt.Fprintf(&b, "%-7s %4s", "session", "year")
 	}
-	for c, name := range s.Names {
+	for c, name := range s.names {
 		width[c] = max(len(name), 6)
 		fmt.Fprintf(&b, "  %*s %4s", width[c], name, "n")
 	}
 	b.WriteByte('\n')
-	for k, p := range s.Periods {
-		if s.By == ByYear {
+	for k, p := range s.periods {
+		if s.by == ByYear {
 			fmt.Fprintf(&b, "%-4d", p)
 		} else {
 			fmt.Fprintf(&b, "%-7d %4d", p, openingYear(p))
 		}
-		for c := range s.Columns {
-			sc := s.Columns[c][k]
+		for c := range s.columns {
+			sc := s.columns[c][k]
 			fmt.Fprintf(&b, "  %*s %4d", width[c], num(sc.Value, 3), sc.N)
 		}
 		b.WriteByte('\n')
@@ -592,11 +572,15 @@ func (s *Series) WriteTo(w io.Writer) (int64, error) {
 // 1946, session 74 in 2019.
 func openingYear(s int) int { return 1945 + s }
 
-// String returns the WriteTo rendering.
+// String returns the series as a table: the session and the year it
+// opened (or the calendar year), and each column's score to three
+// decimals with its n.
 func (s *Series) String() string { return render(s) }
 
-func render(w io.WriterTo) string {
+func render(w interface {
+	writeTo(io.Writer) (int64, error)
+}) string {
 	var b strings.Builder
-	w.WriteTo(&b)
+	w.writeTo(&b)
 	return b.String()
 }

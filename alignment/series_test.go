@@ -9,9 +9,9 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-func TestPairBySession(t *testing.T) {
+func TestPairBy(t *testing.T) {
 	ds := load(t).Filter(votes.InSessions(70, 74))
-	ps, err := PairBySession(ds, country(t, "USA"), country(t, "Israel"), nil)
+	ps, err := PairBy(ds, BySession, country(t, "USA"), country(t, "Israel"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,15 +33,15 @@ func TestPairBySession(t *testing.T) {
 			t.Errorf("session %d: table\n%vwant\n%v", session, &ps.Tables[k], &want)
 		}
 	}
-	if _, err := PairBySession(ds, country(t, "USA"), votes.Country{COW: 999, Name: "Nowhere"}, nil); !errors.Is(err, votes.ErrUnknownCountry) {
+	if _, err := PairBy(ds, BySession, country(t, "USA"), votes.Country{COW: 999, Name: "Nowhere"}, nil); !errors.Is(err, votes.ErrUnknownCountry) {
 		t.Errorf("unknown state: err = %v", err)
 	}
 }
 
 // Every session's matrix equals the all-pairs matrix of that session alone.
-func TestAgreementBySession(t *testing.T) {
+func TestAgreementBy(t *testing.T) {
 	ds := load(t)
-	sm, err := AgreementBySession(ds, Kappa, nil)
+	sm, err := AgreementBy(ds, BySession, Kappa, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestAgreementBySession(t *testing.T) {
 func TestWithReference(t *testing.T) {
 	ds := load(t).Filter(votes.InSessions(61, 74))
 	srb := country(t, "Serbia")
-	rs, err := WithReference(ds, srb, Agree, nil)
+	rs, err := WithReference(ds, BySession, srb, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestWithReference(t *testing.T) {
 	// Independently: Pair with every EU member on session 74's votes.
 	s74 := ds.Filter(votes.InSessions(74, 74))
 	var xs []float64
-	for _, c := range eu.Members(rs.Dates[len(rs.Dates)-1]) {
+	for _, c := range eu.Members(rs.dates[len(rs.dates)-1]) {
 		tab, err := Pair(s74, srb, c, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -126,7 +126,7 @@ func TestWithReference(t *testing.T) {
 	if got, want := med[len(med)-1], median(xs); got.N != 28 || !near(got.Value, want, 1e-12) {
 		t.Errorf("EU median session 74 = %v, want %.4f (n=28)", got, want)
 	}
-	if _, err := WithReference(ds, country(t, "265"), Agree, nil); !errors.Is(err, ErrNoVotes) {
+	if _, err := WithReference(ds, BySession, country(t, "265"), Agree, nil); !errors.Is(err, ErrNoVotes) {
 		t.Errorf("GDR after 2006: err = %v, want ErrNoVotes", err)
 	}
 }
@@ -138,7 +138,7 @@ func BenchmarkAgreementBySession(b *testing.B) {
 	ds := load(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := AgreementBySession(ds, Agree, nil); err != nil {
+		if _, err := AgreementBy(ds, BySession, Agree, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,9 +5,9 @@ import (
 	"math"
 )
 
-// The methods and function of this file give a series as the slices that
+// The method and function of this file give a series as the slices that
 // chart.Line takes (X, Y and, with an interval, Lo and Hi), as
-// idealpoint.DynamicResult.Series does for ideal points, so that a series
+// idealpoint.DynamicFit.Series does for ideal points, so that a series
 // and its band go into chart.Lines in one call:
 //
 //	x, y, lo, hi := sb.Series()
@@ -33,21 +33,12 @@ func (sb *SeriesBootstrap) Series() (x, y, lo, hi []float64) {
 	return x, y, lo, hi
 }
 
-// Series returns the series as chart.Lines takes it: the periods as x and
-// the two indices, Rice and Hix-Noury-Roland, one per period (NaN where a
-// period has no roll call to score).
-func (cs *CohesionSeries) Series() (x, rice, hnr []float64) {
-	x, rice = XY(cs.Periods, cs.Rice)
-	_, hnr = XY(cs.Periods, cs.HNR)
-	return x, rice, hnr
-}
-
 // XY returns the scores of a series without intervals, one per period, as
 // chart.Line takes them: the periods as x and the scores' values as y (NaN
 // where a period has no score, which chart.Lines leaves as a gap). It
 // takes the scores of PairSeries.Scores, MatrixSeries.Pair,
-// ReferenceSeries.State and GroupMedian, and a column of a Series, with
-// the series' Periods. It panics if scores and periods differ in length.
+// ReferenceSeries.State and GroupMedian, and CohesionSeries.Rice and HNR,
+// with the series' Periods. It panics if scores and periods differ in length.
 func XY(periods []int, scores []Score) (x, y []float64) {
 	if len(periods) != len(scores) {
 		panic(fmt.Sprintf("alignment: XY: %d periods and %d scores", len(periods), len(scores)))

@@ -16,7 +16,7 @@ import (
 func ExampleSeriesBootstrap_Series() {
 	ds := must(record())
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
-	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
+	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), alignment.BySession, srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
 	x, y, lo, hi := sb.Series()
 	c, err := chart.Lines([]chart.Line{{Name: "Serbia with Russia", X: x, Y: y, Lo: lo, Hi: hi}},
 		&chart.LinesOptions{XLabel: "session", YLabel: "agreement"})
@@ -46,7 +46,7 @@ func TestSeriesLines(t *testing.T) {
 	ssd, usa := must(votes.LookupCountry("South Sudan")), must(votes.LookupCountry("USA"))
 	// South Sudan joined in July 2011, near the end of session 65, and
 	// cast no vote of the record before session 66: no score in 63-65.
-	sb := must(alignment.BootstrapPairSeries(ds, ssd, usa, alignment.Agree, &alignment.BootstrapOptions{Seed: 1, Resamples: 200}))
+	sb := must(alignment.BootstrapPairSeries(ds, alignment.BySession, ssd, usa, alignment.Agree, &alignment.BootstrapOptions{Seed: 1, Resamples: 200}))
 	x, y, lo, hi := sb.Series()
 	gaps := 0
 	for k, p := range sb.Periods {
@@ -66,15 +66,16 @@ func TestSeriesLines(t *testing.T) {
 	}
 
 	balkans := must(votes.LookupGroup("Balkans"))
-	cs := must(alignment.CohesionBySession(ds, balkans, nil))
-	cx, rice, hnr := cs.Series()
+	cs := must(alignment.CohesionBy(ds, alignment.BySession, balkans, nil))
+	cx, rice := alignment.XY(cs.Periods, cs.Rice)
+	_, hnr := alignment.XY(cs.Periods, cs.HNR)
 	for k, p := range cs.Periods {
 		if cx[k] != float64(p) || !same(rice[k], cs.Rice[k].Value) || !same(hnr[k], cs.HNR[k].Value) {
 			t.Errorf("cohesion, period %d: (%v, %v, %v), want %v and %v", p, cx[k], rice[k], hnr[k], cs.Rice[k], cs.HNR[k])
 		}
 	}
 
-	rs := must(alignment.WithReferenceByYear(ds, usa, alignment.Agree, nil))
+	rs := must(alignment.WithReference(ds, alignment.ByYear, usa, alignment.Agree, nil))
 	med := rs.GroupMedian(balkans.Contains)
 	mx, my := alignment.XY(rs.Periods, med)
 	for k, p := range rs.Periods {

@@ -57,18 +57,18 @@ func TestUnanimityNarrowing(t *testing.T) {
 		}
 		s, _ := m.Lookup(usa, can)
 		check(name+", AgreementMatrix", s)
-		ts, err := AllTables(ds, nil)
+		ts, err := allTables(ds, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s, _ = ts.Matrix(Agree, 0).Lookup(usa, can)
-		check(name+", AllTables", s)
-		ps, err := PairBySession(ds, usa, can, nil)
+		check(name+", allTables", s)
+		ps, err := PairBy(ds, BySession, usa, can, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(name+", PairBySession", ps.Scores(Agree, 0)[0])
-		sm, err := AgreementBySession(ds, Agree, nil)
+		sm, err := AgreementBy(ds, BySession, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +77,7 @@ func TestUnanimityNarrowing(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(name+", AgreementBySession", pc[0])
-		rs, err := WithReference(ds, usa, Agree, nil)
+		rs, err := WithReference(ds, BySession, usa, Agree, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +309,7 @@ func TestAbsentAsAbstain(t *testing.T) {
 				}
 			}
 		}
-		rs, err := WithReferenceByYear(s70, usa, Agree, tc.opts)
+		rs, err := WithReference(s70, ByYear, usa, Agree, tc.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -332,12 +332,12 @@ func TestAbsentAsAbstain(t *testing.T) {
 func TestUndatedRollCall(t *testing.T) {
 	s59 := loadVoeten(t).Filter(votes.InSessions(59, 59))
 	usa := country(t, "USA")
-	rs, err := WithReference(s59, usa, Agree, nil)
+	rs, err := WithReference(s59, BySession, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := time.Date(2004, 10, 22, 0, 0, 0, 0, time.UTC); !rs.Dates[0].Equal(want) {
-		t.Errorf("session 59 dated %v, want %v", rs.Dates[0], want)
+	if want := time.Date(2004, 10, 22, 0, 0, 0, 0, time.UTC); !rs.dates[0].Equal(want) {
+		t.Errorf("session 59 dated %v, want %v", rs.dates[0], want)
 	}
 	eu := group(t, "EU")
 	if med := rs.GroupMedian(eu.Contains); med[0].N != 25 {
@@ -354,7 +354,7 @@ func TestUndatedRollCall(t *testing.T) {
 	if err != nil || coh.Undated != 1 {
 		t.Errorf("Cohesion: %d undated, err %v", coh.Undated, err)
 	}
-	ys, err := PairByYear(s59, usa, country(t, "GBR"), nil)
+	ys, err := PairBy(s59, ByYear, usa, country(t, "GBR"), nil)
 	if err != nil || ys.Undated != 1 || len(ys.Periods) != 2 || ys.Periods[0] != 2004 {
 		t.Errorf("by year: %v %v", ys, err)
 	}
@@ -365,19 +365,19 @@ func TestUndatedRollCall(t *testing.T) {
 func TestByYear(t *testing.T) {
 	ds := load(t).Filter(votes.InYears(2015, 2019))
 	usa, isr := country(t, "USA"), country(t, "ISR")
-	ps, err := PairByYear(ds, usa, isr, nil)
+	ps, err := PairBy(ds, ByYear, usa, isr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ps.By != ByYear || fmt.Sprint(ps.Periods) != "[2015 2016 2017 2018 2019]" {
 		t.Fatalf("periods %v by %v", ps.Periods, ps.By)
 	}
-	sm, err := AgreementByYear(ds, Agree, nil)
+	sm, err := AgreementBy(ds, ByYear, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	eu := group(t, "EU")
-	cs, err := CohesionByYear(ds, eu, nil)
+	cs, err := CohesionBy(ds, ByYear, eu, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,26 +418,31 @@ func TestPanics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := WithReference(ds, usa, Agree, nil)
+	rs, err := WithReference(ds, BySession, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var tab Table
 	bad := Index(99)
 	for name, f := range map[string]func(){
-		"Matrix.N(999, 0)":   func() { m.N(999, 0) },
-		"Matrix.N(0, -1)":    func() { m.N(0, -1) },
+		"Matrix.n(999, 0)":   func() { m.n(999, 0) },
+		"Matrix.n(0, -1)":    func() { m.n(0, -1) },
 		"Matrix.At(0, 999)":  func() { m.At(0, 999) },
 		"ReferenceSeries.At": func() { rs.At(0, 1) },
 		"Table.Score":        func() { tab.Score(bad, 0) },
 		"AgreementMatrix":    func() { AgreementMatrix(ds, bad, nil) },
-		"AgreementBySession": func() { AgreementBySession(ds, bad, nil) },
-		"AgreementByYear":    func() { AgreementByYear(ds, -1, nil) },
-		"WithReference":      func() { WithReference(ds, usa, bad, nil) },
-		"Rank":               func() { Rank(ds, usa, bad, nil) },
-		"Tables.Matrix":      func() { (&Tables{}).Matrix(bad, 0) },
-		"PairSeries.Scores":  func() { (&PairSeries{}).Scores(bad, 0) },
-		"Series.Add":         func() { (&Series{Periods: []int{1}}).Add("x", nil) },
+		"AgreementBy index":  func() { AgreementBy(ds, BySession, bad, nil) },
+		"AgreementBy year":   func() { AgreementBy(ds, ByYear, -1, nil) },
+		"AgreementBy By(7)":  func() { AgreementBy(ds, By(7), Agree, nil) },
+		"PairBy By(-1)":      func() { PairBy(ds, By(-1), usa, usa, nil) },
+		"BootstrapPairSeries By(2)": func() {
+			BootstrapPairSeries(ds, By(2), usa, usa, Agree, nil)
+		},
+		"WithReference":     func() { WithReference(ds, BySession, usa, bad, nil) },
+		"Rank":              func() { Rank(ds, usa, bad, nil) },
+		"Tables.Matrix":     func() { (&pairTables{}).Matrix(bad, 0) },
+		"PairSeries.Scores": func() { (&PairSeries{}).Scores(bad, 0) },
+		"Series.Add":        func() { (&Series{periods: []int{1}}).Add("x", nil) },
 	} {
 		func() {
 			defer func() {
@@ -456,16 +461,14 @@ func TestPanics(t *testing.T) {
 func TestZeroResults(t *testing.T) {
 	var b strings.Builder
 	for name, f := range map[string]func() error{
-		"OutlierReport": func() error {
-			if _, err := (&OutlierReport{}).WriteTo(&b); err != nil {
-				return err
-			}
-			return (&OutlierReport{}).WriteCSV(&b)
+		"GroupRecord": func() error {
+			_ = (&GroupRecord{}).String()
+			return (&GroupRecord{}).WriteCSV(&b)
 		},
 		"Ranking":         func() error { (&Ranking{}).Top(3); (&Ranking{}).Bottom(3); return (&Ranking{}).WriteCSV(&b) },
-		"CohesionReport":  func() error { _ = (&CohesionReport{}).String(); return (&CohesionReport{}).WriteCSV(&b) },
+		"GroupCohesion":   func() error { _ = (&GroupCohesion{}).String(); return (&GroupCohesion{}).WriteCSV(&b) },
 		"CohesionSeries":  func() error { return (&CohesionSeries{}).WriteCSV(&b) },
-		"DefectionReport": func() error { _ = (&DefectionReport{}).String(); return (&DefectionReport{}).WriteCSV(&b) },
+		"GroupDefections": func() error { _ = (&GroupDefections{}).String(); return (&GroupDefections{}).WriteCSV(&b) },
 		"Matrix":          func() error { return newMatrix(Agree, nil).WriteCSV(&b) },
 		"MatrixSeries":    func() error { return (&MatrixSeries{}).WriteCSV(&b) },
 		"ReferenceSeries": func() error { return (&ReferenceSeries{}).WriteCSV(&b) },

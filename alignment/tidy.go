@@ -53,7 +53,7 @@ type pairTableRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (ts *Tables) rows() []pairTableRow {
+func (ts *pairTables) rows() []pairTableRow {
 	n := len(ts.Countries)
 	out := make([]pairTableRow, 0, 9*n*(n-1)/2)
 	for i, a := range ts.Countries {
@@ -71,7 +71,7 @@ func (ts *Tables) rows() []pairTableRow {
 // WriteCSV writes as tidy CSV, with a header line, the tables of every pair
 // of different states (i < j, in row order) in long form: nine rows per
 // pair, A's votes as the outer loop.
-func (ts *Tables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) }
+func (ts *pairTables) WriteCSV(w io.Writer) error { return tidy.Write(w, ts.rows()) }
 
 // pairRow is the score of one pair of states.
 type pairRow struct {
@@ -228,10 +228,10 @@ type seriesRow struct {
 // rows returns the rows of WriteCSV.
 func (s *Series) rows() []seriesRow {
 	var out []seriesRow
-	for c, name := range s.Names {
-		for k, p := range s.Periods {
-			session, year := period(s.By, p)
-			sc := s.Columns[c][k]
+	for c, name := range s.names {
+		for k, p := range s.periods {
+			session, year := period(s.by, p)
+			sc := s.columns[c][k]
 			out = append(out, seriesRow{Series: name, Session: session, Year: year, Score: sc.Value, N: sc.N})
 		}
 	}
@@ -291,14 +291,14 @@ type cohesionRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (r *CohesionReport) rows() []cohesionRow {
+func (r *GroupCohesion) rows() []cohesionRow {
 	out := make([]cohesionRow, 0, len(r.RollCalls))
 	for _, c := range r.RollCalls {
 		rc := r.ds.RollCall(c.Index)
 		out = append(out, cohesionRow{
 			Group: r.Group, RCID: rc.ID, Session: rc.Session, Year: rc.Year(), Date: rc.Date.Format("2006-01-02"),
 			Resolution: rc.Resolution, Yes: c.Tally.Yes, No: c.Tally.No, Abstain: c.Tally.Abstain, Absent: c.Tally.NonVoting,
-			Rice: c.Rice, HNR: c.HNR,
+			Rice: c.rice, HNR: c.hnr,
 		})
 	}
 	return out
@@ -306,7 +306,7 @@ func (r *CohesionReport) rows() []cohesionRow {
 
 // WriteCSV writes as tidy CSV, with a header line, one row per roll call of
 // the report.
-func (r *CohesionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
+func (r *GroupCohesion) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
 // cohesionPeriodRow is one measure of a group's cohesion in one period.
 type cohesionPeriodRow struct {
@@ -348,7 +348,7 @@ type defectionRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (r *DefectionReport) rows() []defectionRow {
+func (r *GroupDefections) rows() []defectionRow {
 	out := make([]defectionRow, 0, len(r.States))
 	for _, d := range r.States {
 		out = append(out, defectionRow{Group: r.Group, ISO3: d.Country.ISO3, COW: d.Country.COW, Name: d.Country.Name, N: d.N, Defections: d.Defections, Share: d.Share, Expected: d.Expected, PValue: d.PValue})
@@ -358,7 +358,7 @@ func (r *DefectionReport) rows() []defectionRow {
 
 // WriteCSV writes as tidy CSV, with a header line, the members as ranked:
 // the highest share first, NaN last.
-func (r *DefectionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
+func (r *GroupDefections) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
 // outlierRow is one member's record against the reference: a is the
 // reference, b the member. name_b is the member's name on the last roll
@@ -379,7 +379,7 @@ type outlierRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (rep *OutlierReport) rows() []outlierRow {
+func (rep *GroupRecord) rows() []outlierRow {
 	out := make([]outlierRow, 0, len(rep.States))
 	ref := rep.Reference
 	for _, m := range rep.States {
@@ -394,4 +394,4 @@ func (rep *OutlierReport) rows() []outlierRow {
 
 // WriteCSV writes as tidy CSV, with a header line, one row per member, by
 // COW code.
-func (rep *OutlierReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }
+func (rep *GroupRecord) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }

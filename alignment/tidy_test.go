@@ -74,7 +74,7 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("table CSV %v %v", h, rows)
 	}
 
-	ts, err := AllTables(ds.SelectCountries(func(c votes.Country) bool { return c == usa || c == isr || c.ISO3 == "RUS" }), nil)
+	ts, err := allTables(ds.SelectCountries(func(c votes.Country) bool { return c == usa || c == isr || c.ISO3 == "RUS" }), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("USA-GDR row %v", r)
 	}
 
-	ps, err := PairBySession(load(t).Filter(votes.InSessions(73, 74)), usa, isr, nil)
+	ps, err := PairBy(load(t).Filter(votes.InSessions(73, 74)), BySession, usa, isr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestTidyRows(t *testing.T) {
 		t.Errorf("ranking CSV %v %v", h, rows[:1])
 	}
 
-	rs, err := WithReferenceByYear(load(t).Filter(votes.InYears(2018, 2019)), usa, Agree, nil)
+	rs, err := WithReference(load(t).Filter(votes.InYears(2018, 2019)), ByYear, usa, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestTidyRows(t *testing.T) {
 		}
 	}
 
-	sm, err := AgreementBySession(ds, Agree, nil)
+	sm, err := AgreementBy(ds, BySession, Agree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestTidyGroups(t *testing.T) {
 	if strings.Join(r[4:], ",") != "2014-03-27,A/RES/68/262,8,0,0,0,1,1" {
 		t.Errorf("68/262 row %v", r)
 	}
-	cs, err := CohesionBySession(cr, balkans, nil)
+	cs, err := CohesionBy(cr, BySession, balkans, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,5 +221,81 @@ func TestTidyGroups(t *testing.T) {
 	r = find(t, h, rows, map[string]string{"iso3_b": "SRB"})
 	if col(t, h, r, "iso3_a") != "RUS" || col(t, h, r, "with") != "6" || col(t, h, r, "absent") != "1" || col(t, h, r, "outlier") != "true" {
 		t.Errorf("Serbia row %v", r)
+	}
+}
+
+// TestTidyBootstraps reads back the tidy CSV of the bootstrap results:
+// Serbia-Russia in session 74, Agree 0.7439 on 82 roll calls with the
+// interval of testdata/scripts/bootstrap74.py (0.6648-0.8176, within
+// 0.01, as TestBootstrapReferences); Israel first with the United States
+// (0.9607, n=89, rank 1 in every resample); the EU's mean cohesion as
+// Cohesion gives it.
+func TestTidyBootstraps(t *testing.T) {
+	ds := load(t)
+	s74 := ds.Filter(votes.InSessions(74, 74))
+	srb, rus, usa := country(t, "SRB"), country(t, "RUS"), country(t, "USA")
+	bo := &BootstrapOptions{Resamples: 2000, Seed: 1}
+	num := func(s string) float64 {
+		t.Helper()
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+
+	sb, err := BootstrapPairSeries(ds.Filter(votes.InSessions(73, 74)), BySession, srb, rus, Agree, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, rows := readCSV(t, func(b *strings.Builder) error { return sb.WriteCSV(b) })
+	if got := strings.Join(h, ","); got != pairHeader+",session,year,index,score,n,lo,hi,level" || len(rows) != 2 {
+		t.Fatalf("series header %s, %d rows", got, len(rows))
+	}
+	r := find(t, h, rows, map[string]string{"iso3_a": "SRB", "iso3_b": "RUS", "session": "74", "year": "2019", "index": "agree", "n": "82", "level": "0.95"})
+	if s, lo, hi := num(col(t, h, r, "score")), num(col(t, h, r, "lo")), num(col(t, h, r, "hi")); math.Abs(s-0.7439) > 5e-5 || math.Abs(lo-0.6648) > 0.01 || math.Abs(hi-0.8176) > 0.01 || lo != sb.Intervals[1].Lo || hi != sb.Intervals[1].Hi {
+		t.Errorf("session 74 row %v, want 0.7439 [0.6648, 0.8176] and %v", r, sb.Intervals[1])
+	}
+
+	rb, err := BootstrapReference(s74, usa, Agree, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, rows = readCSV(t, func(b *strings.Builder) error { return rb.WriteCSV(b) })
+	if got := strings.Join(h, ","); got != pairHeader+",index,score,n,lo,hi,level,rank,rank_lo,rank_hi" || len(rows) != len(rb.States) {
+		t.Fatalf("reference header %s, %d rows for %d states", got, len(rows), len(rb.States))
+	}
+	if r := rows[0]; col(t, h, r, "iso3_a") != "ISR" || col(t, h, r, "iso3_b") != "USA" || col(t, h, r, "n") != "89" || col(t, h, r, "rank") != "1" || col(t, h, r, "rank_lo") != "1" || col(t, h, r, "rank_hi") != "1" || math.Abs(num(col(t, h, r, "score"))-0.9607) > 5e-5 {
+		t.Errorf("first row %v, want Israel, 0.9607 on 89, rank 1 [1, 1]", r)
+	}
+	if r := rows[len(rows)-1]; col(t, h, r, "score") != "NaN" || col(t, h, r, "rank") != "0" {
+		t.Errorf("last row %v, want a state without a score, rank 0", r)
+	}
+
+	eu, err := votes.LookupGroup("EU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := BootstrapCohesion(s74, eu, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Cohesion(s74, eu, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, rows = readCSV(t, func(b *strings.Builder) error { return cb.WriteCSV(b) })
+	if got := strings.Join(h, ","); got != "group,measure,score,n,lo,hi,level" || len(rows) != 2 {
+		t.Fatalf("cohesion header %s, %d rows", got, len(rows))
+	}
+	for _, m := range []struct {
+		name string
+		want float64
+		iv   Interval
+	}{{"rice", rep.Rice, cb.Rice}, {"hnr", rep.HNR, cb.HNR}} {
+		r := find(t, h, rows, map[string]string{"group": "EU", "measure": m.name})
+		if s, lo, hi := num(col(t, h, r, "score")), num(col(t, h, r, "lo")), num(col(t, h, r, "hi")); s != m.want || lo != m.iv.Lo || hi != m.iv.Hi || !(lo <= s && s <= hi) {
+			t.Errorf("%s row %v, want %g in %v", m.name, r, m.want, m.iv)
+		}
 	}
 }

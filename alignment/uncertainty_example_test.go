@@ -15,7 +15,7 @@ func ExampleBootstrapPair() {
 	s74 := ds.Filter(votes.InSessions(74, 74))
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
 	pb := must(alignment.BootstrapPair(s74, srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
-	fmt.Println("Serbia-Russia:", pb.Interval)
+	fmt.Println("Serbia-Russia:", pb)
 	// Output:
 	// Serbia-Russia: 0.7439 [0.6626, 0.8171] (n=82)
 }
@@ -58,12 +58,12 @@ func ExampleBootstrapReference() {
 // Serbia stands apart from the Balkan states on the Crimea resolutions by
 // the median/MAD rule; the permutation test says how unlikely its record
 // would be if the group's votes were shared out at random.
-func ExamplePermutation() {
+func ExampleGroupRecord_Permutation() {
 	ds := must(record())
 	crimea := ds.Filter(votes.TextMatches(regexp.MustCompile(`(?i)crimea`)))
 	balkans := must(votes.LookupGroup("Balkans"))
-	pt := must(alignment.Permutation(crimea, balkans, must(votes.LookupCountry("RUS")),
-		nil))
+	rep := must(alignment.Outliers(crimea, balkans, must(votes.LookupCountry("RUS")), nil))
+	pt := rep.Permutation()
 	fmt.Println(pt.Sentence("Crimea resolutions"))
 	// Output:
 	// Serbia voted with Russian Federation on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random).
@@ -76,10 +76,10 @@ func ExampleChangePoints() {
 	ds := must(record())
 	since92 := ds.Filter(votes.InSessions(47, 74))
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
-	ps := must(alignment.PairBySession(since92, srb, rus, nil))
+	ps := must(alignment.PairBy(since92, alignment.BySession, srb, rus, nil))
 	ch := must(alignment.ChangePoints(ps.Periods, ps.Scores(alignment.Agree, 10), nil))
-	for _, p := range ch.Points {
-		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, p.Before, p.After)
+	for k, p := range ch.Points {
+		fmt.Printf("From session %d (interval %d-%d), agreement went from %.3f to %.3f.\n", p.Key, p.Lo, p.Hi, ch.Segments[k].Level, ch.Segments[k+1].Level)
 	}
 	// Output:
 	// From session 68 (interval 67-70), agreement went from 0.786 to 0.709.
@@ -90,7 +90,7 @@ func ExampleChangePoints() {
 func ExampleBootstrapPairSeries() {
 	ds := must(record())
 	srb, rus := must(votes.LookupCountry("SRB")), must(votes.LookupCountry("RUS"))
-	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
+	sb := must(alignment.BootstrapPairSeries(ds.Filter(votes.InSessions(70, 74)), alignment.BySession, srb, rus, alignment.Agree, &alignment.BootstrapOptions{Seed: 1}))
 	for k, session := range sb.Periods {
 		fmt.Println(session, sb.Intervals[k])
 	}

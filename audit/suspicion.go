@@ -127,7 +127,7 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 	if ds.NumRollCalls() == 0 {
 		return nil, ErrEmpty
 	}
-	sm, err := alignment.AgreementBySession(ds, alignment.Agree, nil)
+	sm, err := alignment.AgreementBy(ds, alignment.BySession, alignment.Agree, nil)
 	if errors.Is(err, alignment.ErrEmpty) {
 		return nil, fmt.Errorf("%w: every roll call is unanimous (%w)", ErrEmpty, err)
 	}

@@ -34,10 +34,10 @@
 //	err = c.Save("blocs.png")
 //
 // The series of the library give Lines its X, Y, Lo and Hi in one call:
-// idealpoint.DynamicResult.Series for a state's ideal points with their
+// idealpoint.DynamicFit.Series for a state's ideal points with their
 // band, alignment.SeriesBootstrap.Series for a score by session or year
-// with its bootstrap interval, alignment.CohesionSeries.Series for a
-// group's cohesion, and alignment.XY for any other series of scores:
+// with its bootstrap interval, and alignment.XY for any other series of
+// scores (a group's cohesion, a pair's scores):
 //
 //	x, y, lo, hi := sb.Series() // sb from alignment.BootstrapPairSeries
 //	c, err := chart.Lines([]chart.Line{{Name: "SRB-RUS", X: x, Y: y, Lo: lo, Hi: hi}}, nil)

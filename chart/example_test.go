@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/png"
 	"log"
@@ -131,7 +132,7 @@ func ExampleLines() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -108,10 +108,10 @@ func Distances(m *alignment.Matrix, minN int) (*Labeled, error) {
 	dist := mat.NewSymDense(n, nil)
 	counts := make([]int, n)
 	for i := range n {
-		counts[i] = m.N(i, i)
+		counts[i] = m.At(i, i).N
 		for j := i; j < n; j++ {
 			v := 1 - m.Scores.At(i, j)
-			if m.N(i, j) < minN {
+			if m.At(i, j).N < minN {
 				v = math.NaN()
 			}
 			if i == j && !math.IsNaN(v) {
@@ -144,7 +144,7 @@ func Distances(m *alignment.Matrix, minN int) (*Labeled, error) {
 		default:
 			d.Reason = NoScore
 			for j := range n {
-				if j != i && counts[j] >= minN && m.N(i, j) < minN {
+				if j != i && counts[j] >= minN && m.At(i, j).N < minN {
 					d.Reason = FewJoint
 					break
 				}

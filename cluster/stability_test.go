@@ -250,8 +250,8 @@ func TestStabilityNoResample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rs.RollCalls() != 15 {
-		t.Fatalf("%d roll calls resampled, want 15", rs.RollCalls())
+	if n := len(rs.Columns(-1)); n != 15 {
+		t.Fatalf("%d roll calls resampled, want 15", n)
 	}
 	for r := range resamples {
 		drawn := map[int]bool{}

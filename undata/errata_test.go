@@ -38,7 +38,7 @@ func country(t *testing.T, key string) votes.Country {
 // sessions asked for, unanimous roll calls left out.
 func agreeBySession(t *testing.T, ds *votes.Dataset, a, b string, sessions ...int) []float64 {
 	t.Helper()
-	ps, err := alignment.PairBySession(ds, country(t, a), country(t, b), nil)
+	ps, err := alignment.PairBy(ds, alignment.BySession, country(t, a), country(t, b), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"testing"
 
 	"github.com/unga-go/unga/votes"
@@ -11,7 +12,7 @@ func BenchmarkEstimate(b *testing.B) {
 	ds := loadReal(b).Filter(votes.InSessions(74, 74))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Estimate(ds, nil); err != nil {
+		if _, err := Estimate(context.Background(), ds, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -32,7 +33,7 @@ func BenchmarkEstimateDynamic(b *testing.B) {
 			ds := loadReal(b).Filter(bc.keep...)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := EstimateDynamic(ds, nil); err != nil {
+				if _, err := EstimateDynamic(context.Background(), ds, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,34 +14,11 @@ import (
 	"github.com/unga-go/unga/votes"
 )
 
-// ParseError is an error in a line of a published estimates file.
-type ParseError struct {
-	Line   int    // 1-based line of the record
-	Column int    // 1-based byte column where the bad field starts (0 for a whole record)
-	Field  string // the header name of the column, if known
-	Err    error  // what was wrong
-}
+// q5 and q95 index PublishedEstimate.Quantiles.
+const q5, q95 = 1, 5
 
-// Error formats the error as "idealpoint: line L, column C (field): reason",
-// without the column or the field when they are not known.
-func (e *ParseError) Error() string {
-	where := fmt.Sprintf("idealpoint: line %d", e.Line)
-	if e.Column > 0 {
-		where = fmt.Sprintf("%s, column %d", where, e.Column)
-	}
-	if e.Field != "" {
-		return fmt.Sprintf("%s (%s): %v", where, e.Field, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", where, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// Quantiles are posterior quantiles of a published ideal point.
-type Quantiles struct {
-	Q0, Q5, Q10, Q50, Q90, Q95, Q100 float64
-}
+// bsvFile names the input of ReadBSV in its errors.
+const bsvFile = "ideal point estimates"
 
 // PublishedEstimate is one state's published ideal point in one session.
 type PublishedEstimate struct {
@@ -52,14 +29,16 @@ type PublishedEstimate struct {
 	Votes   int // votes the estimate rests on (NVotes)
 	// IdealPoint is the posterior mean.
 	IdealPoint float64
-	Quantiles  Quantiles
+	// Quantiles are the posterior quantiles at 0, 5, 10, 50, 90, 95 and
+	// 100%, in that order.
+	Quantiles [7]float64
 }
 
 // SD is the posterior standard deviation implied by the 5% and 95%
 // quantiles, (Q95 - Q5) / 3.29, exact for a normal posterior and robust to
 // the long tails of the 0% and 100% quantiles of a finite sample of draws.
 func (e PublishedEstimate) SD() float64 {
-	return (e.Quantiles.Q95 - e.Quantiles.Q5) / (2 * 1.6448536269514722)
+	return (e.Quantiles[q95] - e.Quantiles[q5]) / (2 * 1.6448536269514722)
 }
 
 // Published holds published ideal point estimates, ordered by COW code and
@@ -86,8 +65,8 @@ func (p *Published) lookup(cow, session int) (PublishedEstimate, bool) {
 	return p.Estimates[i], true
 }
 
-// Session returns the estimates of session s, ordered by COW code.
-func (p *Published) Session(s int) []PublishedEstimate {
+// session returns the estimates of session s, ordered by COW code.
+func (p *Published) session(s int) []PublishedEstimate {
 	var out []PublishedEstimate
 	for _, e := range p.Estimates {
 		if e.Session == s {
@@ -101,7 +80,7 @@ func (p *Published) Session(s int) []PublishedEstimate {
 // Strezhnev & Voeten estimate their ideal points from, so that a fit can be
 // compared with theirs on the same votes:
 //
-//	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // It leaves out the separate votes on amendments and on paragraphs of a
 // draft (RollCall.IsPart) from session 40 on, and keeps
@@ -138,7 +117,7 @@ const bsvPartsFrom = 40
 var bsvColumns = []string{"Row", "ccode", "session", "NVotes", "IdealPoint",
 	"QO%", "Q5%", "Q10%", "Q50%", "Q90%", "Q95%", "Q100%", "iso3c", "Countryname"}
 
-// ErrBadHeader is returned (inside a *ParseError) when the header is not
+// ErrBadHeader is returned (inside a *votes.ParseError) when the header is not
 // that of the published file.
 var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev & Voeten's estimates")
 
@@ -153,7 +132,7 @@ var ErrBadHeader = errors.New("idealpoint: not the header of Bailey, Strezhnev &
 // mean), QO%..Q100% (posterior quantiles at 0, 5, 10, 50, 90, 95 and 100%),
 // iso3c and Countryname. The file is Latin-1; names that are not valid
 // UTF-8 are decoded from Latin-1, so a copy re-saved as UTF-8 reads the
-// same. Every error is a *ParseError giving the line and column; a state
+// same. Every error is a *votes.ParseError giving the line and column; a state
 // listed twice for a session is an error. An "NA" ISO3 code (states the
 // release gives none) is kept as "".
 func ReadBSV(r io.Reader) (*Published, error) {
@@ -163,14 +142,14 @@ func ReadBSV(r io.Reader) (*Published, error) {
 	head, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
-			return nil, &ParseError{Line: 1, Err: fmt.Errorf("%w: empty input", ErrBadHeader)}
+			return nil, &votes.ParseError{File: bsvFile, Line: 1, Err: fmt.Errorf("%w: empty input", ErrBadHeader)}
 		}
 		return nil, csvError(err)
 	}
 	for i, h := range head {
 		h = strings.TrimPrefix(h, "\ufeff")
 		if h != bsvColumns[i] && !(i == 5 && h == "Q0%") {
-			return nil, &ParseError{Line: 1, Column: col(cr, i), Field: bsvColumns[i],
+			return nil, &votes.ParseError{File: bsvFile, Line: 1, Column: col(cr, i), Field: bsvColumns[i],
 				Err: fmt.Errorf("%w: column %d is %q, want %q", ErrBadHeader, i+1, h, bsvColumns[i])}
 		}
 	}
@@ -186,7 +165,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		bad := func(i int, err error) error {
-			return &ParseError{Line: line, Column: col(cr, i), Field: bsvColumns[i], Err: err}
+			return &votes.ParseError{File: bsvFile, Line: line, Column: col(cr, i), Field: bsvColumns[i], Err: err}
 		}
 		var e PublishedEstimate
 		ints := []*int{nil, &e.COW, &e.Session, &e.Votes}
@@ -198,7 +177,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 			*ints[i] = v
 		}
 		q := &e.Quantiles
-		floats := []*float64{&e.IdealPoint, &q.Q0, &q.Q5, &q.Q10, &q.Q50, &q.Q90, &q.Q95, &q.Q100}
+		floats := []*float64{&e.IdealPoint, &q[0], &q[1], &q[2], &q[3], &q[4], &q[5], &q[6]}
 		for k, f := range floats {
 			i := 4 + k
 			v, err := strconv.ParseFloat(rec[i], 64)
@@ -207,7 +186,7 @@ func ReadBSV(r io.Reader) (*Published, error) {
 			}
 			*f = v
 		}
-		if !(q.Q0 <= q.Q5 && q.Q5 <= q.Q10 && q.Q10 <= q.Q50 && q.Q50 <= q.Q90 && q.Q90 <= q.Q95 && q.Q95 <= q.Q100) {
+		if !slices.IsSorted(q[:]) {
 			return nil, bad(5, fmt.Errorf("quantiles %v are not in increasing order", *q))
 		}
 		if iso := rec[12]; iso != "NA" {
@@ -236,11 +215,11 @@ func col(cr *csv.Reader, i int) int {
 	return c
 }
 
-// csvError turns an encoding/csv error into a *ParseError.
+// csvError turns an encoding/csv error into a *votes.ParseError.
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &votes.ParseError{File: bsvFile, Line: pe.Line, Column: pe.Column, Err: pe.Err}
 	}
 	return err
 }

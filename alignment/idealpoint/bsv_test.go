@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"os"
 	"slices"
 	"sync"
@@ -94,7 +95,7 @@ func TestAgainstBSV(t *testing.T) {
 			session int
 			min     float64
 		}{{10, 0.80}, {40, 0.97}, {74, 0.97}} {
-			st, err := Estimate(ds.Filter(votes.InSessions(tc.session, tc.session)), nil)
+			st, err := Estimate(context.Background(), ds.Filter(votes.InSessions(tc.session, tc.session)), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +105,7 @@ func TestAgainstBSV(t *testing.T) {
 				t.Errorf("static session %d: r = %.4f, want >= %.2f", tc.session, r, tc.min)
 			}
 		}
-		dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
+		dyn, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +118,7 @@ func TestAgainstBSV(t *testing.T) {
 		}
 		return
 	}
-	res, err := EstimateDynamic(ds, nil)
+	res, err := EstimateDynamic(context.Background(), ds, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestAgainstBSV(t *testing.T) {
 	for _, s := range res.Sessions {
 		ps := res.Session(s)
 		r, n := correlate(ps, s, bsv)
-		st, err := Estimate(ds.Filter(votes.InSessions(s, s)), nil)
+		st, err := Estimate(context.Background(), ds.Filter(votes.InSessions(s, s)), nil)
 		if err != nil {
 			t.Fatalf("session %d: %v", s, err)
 		}
@@ -191,7 +192,7 @@ func TestBSVRollCalls(t *testing.T) {
 	sessions := 0
 	for s := 1; s <= 74; s++ {
 		most := 0
-		for _, e := range bsv.Session(s) {
+		for _, e := range bsv.session(s) {
 			most = max(most, e.Votes)
 		}
 		if most == 0 {

@@ -35,12 +35,12 @@ func TestReadBSV(t *testing.T) {
 			t.Errorf("%s session 74: %+v, want %.2f", iso, e, v)
 		}
 	}
-	if n := len(pub.Session(74)); n != 193 {
+	if n := len(pub.session(74)); n != 193 {
 		t.Errorf("session 74: %d states, want 193", n)
 	}
 	// Row 1: 1,2,1,42,1.675486,0.9274793,1.348943,1.401238,1.675082,1.93791,2.028481,2.717793,USA,United States
 	want := PublishedEstimate{COW: 2, ISO3: "USA", Name: "United States", Session: 1, Votes: 42, IdealPoint: 1.675486,
-		Quantiles: Quantiles{0.9274793, 1.348943, 1.401238, 1.675082, 1.93791, 2.028481, 2.717793}}
+		Quantiles: [7]float64{0.9274793, 1.348943, 1.401238, 1.675082, 1.93791, 2.028481, 2.717793}}
 	if e, _ := pub.lookup(2, 1); e != want {
 		t.Errorf("USA session 1: %+v, want %+v", e, want)
 	}
@@ -67,15 +67,15 @@ func TestReadBSVErrors(t *testing.T) {
 	}{
 		{"empty", "", 1, 0, "empty input"},
 		{"header", strings.Replace(head, "IdealPoint", "Ideal", 1) + row, 1, 26, `column 5 is "Ideal", want "IdealPoint"`},
-		{"number", head + strings.Replace(row, "1.675486", "x", 1), 2, 10, `line 2, column 10 (IdealPoint): "x" is not a finite number`},
+		{"number", head + strings.Replace(row, "1.675486", "x", 1), 2, 10, `:2:10: column "IdealPoint": "x" is not a finite number`},
 		{"nan", head + strings.Replace(row, "1.675486", "NaN", 1), 2, 10, `"NaN" is not a finite number`},
-		{"cow", head + strings.Replace(row, "1,2,1", "1,US,1", 1), 2, 3, `(ccode): "US" is not a non-negative integer`},
+		{"cow", head + strings.Replace(row, "1,2,1", "1,US,1", 1), 2, 3, `column "ccode": "US" is not a non-negative integer`},
 		{"order", head + strings.Replace(row, "1.348943", "3", 1), 2, 0, "not in increasing order"},
 		{"fields", head + "1,2,1\n", 2, 0, "wrong number of fields"},
 		{"duplicate", head + row + strings.Replace(row, "1,", "2,", 1), 3, 5, "COW 2 session 1 already listed on line 2"},
 	} {
 		_, err := ReadBSV(strings.NewReader(tc.in))
-		var pe *ParseError
+		var pe *votes.ParseError
 		if !errors.As(err, &pe) || pe.Line != tc.line || (tc.col > 0 && pe.Column != tc.col) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v (%+v), want line %d column %d %q", tc.name, err, pe, tc.line, tc.col, tc.want)
 		}

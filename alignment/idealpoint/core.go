@@ -3,7 +3,6 @@ package idealpoint
 import (
 	"context"
 	"math"
-	"time"
 
 	par "github.com/unga-go/unga/internal/parallel"
 	"gonum.org/v1/gonum/mat"
@@ -76,13 +75,12 @@ type coreSettings struct {
 	workers  int
 	ctx      context.Context // nil: never cancelled
 	progress func(Progress)
-	start    time.Time
 }
 
 // report calls the progress callback, if any.
 func (cs *coreSettings) report(stage string, sweep int, change float64) {
 	if cs.progress != nil {
-		cs.progress(Progress{Stage: stage, Sweep: sweep, MaxIter: cs.maxIter, Change: change, Elapsed: time.Since(cs.start)})
+		cs.progress(Progress{Stage: stage, Sweep: sweep, MaxIter: cs.maxIter, Change: change})
 	}
 }
 

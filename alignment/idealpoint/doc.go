@@ -147,7 +147,7 @@
 //
 // # Has a state moved?
 //
-// DynamicResult.Move gives the change of a state's ideal point between two
+// DynamicFit.Move gives the change of a state's ideal point between two
 // sessions with its standard error, and Moves the changes of every state
 // (tidy rows: moveRow). The two positions lie on one path and their errors
 // are correlated, so the SE of the change is √(SE₁² + SE₂² - 2ρ·SE₁·SE₂),
@@ -178,11 +178,11 @@
 //
 //	joined, err := ds.JoinPredecessors(nil)
 //	...
-//	dyn, err := idealpoint.EstimateDynamic(joined, nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), joined, nil)
 //
 // # Long fits
 //
-// EstimateContext and EstimateDynamicContext stop at the end of the sweep
+// Estimate and EstimateDynamic stop at the end of the sweep
 // in which their context is done and return its error. Options.Progress
 // is called after every sweep, for a progress line.
 //
@@ -194,11 +194,11 @@
 // the separate votes on paragraphs and amendments of the recent sessions;
 // BSVRollCalls selects the same roll calls:
 //
-//	dyn, err := idealpoint.EstimateDynamic(ds.Filter(idealpoint.BSVRollCalls()), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(idealpoint.BSVRollCalls()), nil)
 //
 // # Bad input
 //
-// Sets with fewer than MinRollCalls contested roll calls or MinStates
+// Sets with fewer than 3 contested roll calls or 3
 // voting states return ErrTooFewRollCalls or ErrTooFewStates (a dynamic
 // fit skips such sessions and lists them). States without a cast vote get
 // no position. Perfect separation (a state always on one side, a roll call
@@ -207,6 +207,6 @@
 // report the sweeps done, whether the fit converged and the last change.
 //
 //	ds, _ := undata.Load()
-//	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
-//	dyn, err := idealpoint.EstimateDynamic(ds, nil)
+//	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
+//	dyn, err := idealpoint.EstimateDynamic(context.Background(), ds, nil)
 package idealpoint

@@ -106,9 +106,9 @@ func (s *DynamicOptions) uncertaintyDrift() float64 {
 	return s.UncertaintyDrift
 }
 
-// DynamicResult is a dynamic fit: one position per state and session in
+// DynamicFit is a dynamic fit: one position per state and session in
 // which it voted, all on one scale.
-type DynamicResult struct {
+type DynamicFit struct {
 	Positions  []Position // ordered by COW code, then session
 	Sessions   []int      // sessions estimated, ascending
 	Skipped    []int      // sessions left out for too few contested roll calls or states
@@ -116,10 +116,6 @@ type DynamicResult struct {
 	Unanimous  int        // roll calls dropped as unanimous
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	// Change is the largest change of a position in the last sweep, on
-	// the reported scale; Tol and Progress.Change are on the prior's, so
-	// Change can exceed Tol in a converged fit.
-	Change float64
 
 	// lagCorr[i] is the posterior correlation of Positions[i] with the
 	// state's position before it on its path (0 for its first), for Move.
@@ -127,7 +123,7 @@ type DynamicResult struct {
 }
 
 // Path returns c's positions in session order, aliasing r.Positions.
-func (r *DynamicResult) Path(c votes.Country) []Position {
+func (r *DynamicFit) Path(c votes.Country) []Position {
 	lo, _ := slices.BinarySearchFunc(r.Positions, c.COW, func(p Position, cow int) int {
 		if p.Country.COW < cow {
 			return -1
@@ -146,7 +142,7 @@ func (r *DynamicResult) Path(c votes.Country) []Position {
 // skipped, or one in which c cast no vote on a contested roll call. The
 // random walk links the sessions on either side of such a gap, but At does
 // not interpolate across it.
-func (r *DynamicResult) At(c votes.Country, session int) (Position, bool) {
+func (r *DynamicFit) At(c votes.Country, session int) (Position, bool) {
 	i, ok := slices.BinarySearchFunc(r.Positions, [2]int{c.COW, session}, func(p Position, k [2]int) int {
 		if p.Country.COW != k[0] {
 			return p.Country.COW - k[0]
@@ -169,7 +165,7 @@ func (r *DynamicResult) At(c votes.Country, session int) (Position, bool) {
 // with NaN, so a line drawn through the points bridges it. The straight
 // line is the random walk's posterior mean there, but the band drawn
 // across the gap is narrower than the uncertainty of the missing sessions.
-func (r *DynamicResult) Series(c votes.Country, level float64) (x, y, lo, hi []float64) {
+func (r *DynamicFit) Series(c votes.Country, level float64) (x, y, lo, hi []float64) {
 	checkLevel(level) // also when c has no position
 	path := r.Path(c)
 	if len(path) == 0 {
@@ -185,7 +181,7 @@ func (r *DynamicResult) Series(c votes.Country, level float64) (x, y, lo, hi []f
 }
 
 // Session returns the positions of session s, ordered by COW code.
-func (r *DynamicResult) Session(s int) []Position {
+func (r *DynamicFit) Session(s int) []Position {
 	var out []Position
 	for _, p := range r.Positions {
 		if p.Session == s {
@@ -198,21 +194,15 @@ func (r *DynamicResult) Session(s int) []Position {
 // EstimateDynamic fits the ordinal ideal point model to every session of
 // ds at once, linking each state's positions in successive sessions by a
 // Gaussian random walk, so that positions are comparable over time.
-// Sessions with fewer than MinRollCalls contested roll calls or MinStates
+// Sessions with fewer than 3 contested roll calls or 3
 // voting states are skipped (listed in Skipped); the random walk bridges
 // the gap. It returns ErrTooFewRollCalls if no session is left and
 // ErrInvalidOptions for options outside their ranges.
 //
-// EstimateDynamic is EstimateDynamicContext with context.Background().
-func EstimateDynamic(ds *votes.Dataset, s *DynamicOptions) (*DynamicResult, error) {
-	return EstimateDynamicContext(context.Background(), ds, s)
-}
-
-// EstimateDynamicContext is EstimateDynamic with a context: when ctx is
-// done the fit stops at the end of the current sweep (or stage of the
-// standard errors) and returns ctx.Err(). Options.Progress, if set, is
-// called after every sweep.
-func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) (*DynamicResult, error) {
+// When ctx is done the fit stops at the end of the current sweep (or stage
+// of the standard errors) and returns ctx.Err(). Options.Progress, if
+// set, is called after every sweep.
+func EstimateDynamic(ctx context.Context, ds *votes.Dataset, s *DynamicOptions) (*DynamicFit, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
@@ -221,7 +211,7 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 		bySession[rc.Session] = append(bySession[rc.Session], j)
 	}
 	sessions := slices.Sorted(maps.Keys(bySession))
-	res := &DynamicResult{}
+	res := &DynamicFit{}
 	anchor := s.settings().anchor()
 	type unitInfo struct{ row, session int }
 	var (
@@ -238,7 +228,7 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 		}
 		sp := collect(ds, bySession[sess])
 		res.Unanimous += sp.unanimous
-		if len(sp.items) < MinRollCalls || len(sp.states) < MinStates {
+		if len(sp.items) < minRollCalls || len(sp.states) < minStates {
 			res.Skipped = append(res.Skipped, sess)
 			continue
 		}
@@ -344,7 +334,7 @@ func EstimateDynamicContext(ctx context.Context, ds *votes.Dataset, s *DynamicOp
 		flip = -1
 	}
 	_, sd := standardize(m.theta)
-	res.Iterations, res.Converged, res.Change = m.iterations, m.converged, m.delta/sd
+	res.Iterations, res.Converged = m.iterations, m.converged
 	res.Positions = make([]Position, 0, len(units))
 	res.lagCorr = make([]float64, 0, len(units))
 	for _, ch := range m.chains {

@@ -1,6 +1,7 @@
 package idealpoint_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"math"
@@ -17,7 +18,7 @@ func ExampleEstimate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func ExampleEstimateDynamic() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)), nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func ExampleReadBSV() {
 	for _, key := range []string{"USA", "Russia", "Cuba"} {
 		c, _ := votes.LookupCountry(key)
 		e, _ := pub.Get(c, 74)
-		fmt.Printf("%s %.2f [%.2f, %.2f] sd %.2f\n", e.ISO3, e.IdealPoint, e.Quantiles.Q5, e.Quantiles.Q95, e.SD())
+		fmt.Printf("%s %.2f [%.2f, %.2f] sd %.2f\n", e.ISO3, e.IdealPoint, e.Quantiles[1], e.Quantiles[5], e.SD())
 	}
 	// The published rows (session 74): USA Q5% 2.510938, Q95% 2.867221;
 	// Russia 0.007623743, 0.281391; Cuba -2.097024, -1.293782.
@@ -79,12 +80,12 @@ func ExampleReadBSV() {
 	// CUB -1.68 [-2.10, -1.29] sd 0.24
 }
 
-func ExampleResult_WriteCSV() {
+func ExampleFit_WriteCSV() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	res, err := idealpoint.Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func ExampleBSVRollCalls() {
 	s71 := ds.Filter(votes.InSessions(71, 71))
 	kept := s71.Filter(idealpoint.BSVRollCalls())
 	fmt.Println("roll calls:", s71.NumRollCalls(), "kept:", kept.NumRollCalls())
-	res, err := idealpoint.Estimate(kept, nil)
+	res, err := idealpoint.Estimate(context.Background(), kept, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -125,12 +126,12 @@ func ExampleBSVRollCalls() {
 // Has Serbia moved between sessions 70 (2015) and 74 (2019)? The change
 // of its ideal point, with a standard error that counts the correlation of
 // the two positions along its path, and Russia's for comparison.
-func ExampleDynamicResult_Move() {
+func ExampleDynamicFit_Move() {
 	ds, err := undata.Load()
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := idealpoint.EstimateDynamic(ds.Filter(votes.InSessions(70, 74)).Filter(idealpoint.BSVRollCalls()), nil)
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)).Filter(idealpoint.BSVRollCalls()), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

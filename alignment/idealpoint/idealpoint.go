@@ -6,16 +6,15 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/unga-go/unga/votes"
 )
 
 // Errors for data that cannot identify a scale.
 var (
-	// ErrTooFewRollCalls: fewer than MinRollCalls contested roll calls.
+	// ErrTooFewRollCalls: fewer than 3 contested roll calls.
 	ErrTooFewRollCalls = errors.New("idealpoint: too few contested roll calls")
-	// ErrTooFewStates: fewer than MinStates states cast a vote on them.
+	// ErrTooFewStates: fewer than 3 states cast a vote on them.
 	ErrTooFewStates = errors.New("idealpoint: too few states with votes")
 	// ErrInvalidOptions: a field of Options or DynamicOptions is outside
 	// its valid range (NaN, negative, a value that would make the prior
@@ -27,8 +26,8 @@ var (
 // Minimum sizes of a fit. Fewer contested roll calls or voting states
 // cannot place states on a line with any confidence.
 const (
-	MinRollCalls = 3
-	MinStates    = 3
+	minRollCalls = 3
+	minStates    = 3
 )
 
 // Options controls a fit. The zero value (or a nil *Options) means the
@@ -71,8 +70,6 @@ type Progress struct {
 	// Change is the largest change of a position in the last sweep, on
 	// the prior's scale; the fit converges when it falls below Tol.
 	Change float64
-	// Elapsed is the time since the fit started.
-	Elapsed time.Duration
 }
 
 // validate checks the fields of o and returns an ErrInvalidOptions error
@@ -100,7 +97,7 @@ func (o *Options) validate(typ string) error {
 }
 
 func (s *Options) core(ctx context.Context) coreSettings {
-	cs := coreSettings{maxIter: 500, tol: 1e-4, ctx: ctx, start: time.Now()}
+	cs := coreSettings{maxIter: 500, tol: 1e-4, ctx: ctx}
 	if s == nil {
 		return cs
 	}
@@ -139,21 +136,17 @@ type Position struct {
 	Votes int
 }
 
-// Result is a static fit: one position per state that voted.
-type Result struct {
+// Fit is a static fit: one position per state that voted.
+type Fit struct {
 	Positions  []Position // ordered by COW code
 	RollCalls  int        // contested roll calls used
 	Unanimous  int        // roll calls dropped because every cast vote was the same
 	Iterations int        // sweeps done
 	Converged  bool       // the last sweep moved no position by more than Tol
-	// Change is the largest change of a position in the last sweep, on
-	// the reported scale; Tol and Progress.Change are on the prior's, so
-	// Change can exceed Tol in a converged fit.
-	Change float64
 }
 
 // Position returns the estimate for c.
-func (r *Result) Position(c votes.Country) (Position, bool) {
+func (r *Fit) Position(c votes.Country) (Position, bool) {
 	i, ok := slices.BinarySearchFunc(r.Positions, c.COW, func(p Position, cow int) int {
 		return p.Country.COW - cow
 	})
@@ -170,23 +163,18 @@ func (r *Result) Position(c votes.Country) (Position, bool) {
 // ErrTooFewRollCalls or ErrTooFewStates when the data cannot identify a
 // scale, and ErrInvalidOptions for bad options.
 //
-// Estimate is EstimateContext with context.Background().
-func Estimate(ds *votes.Dataset, s *Options) (*Result, error) {
-	return EstimateContext(context.Background(), ds, s)
-}
-
-// EstimateContext is Estimate with a context: when ctx is done the fit
-// stops at the end of the current sweep and returns ctx.Err().
-func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Result, error) {
+// When ctx is done the fit stops at the end of the current sweep and
+// returns ctx.Err().
+func Estimate(ctx context.Context, ds *votes.Dataset, s *Options) (*Fit, error) {
 	if err := s.validate("Options"); err != nil {
 		return nil, err
 	}
 	sp := collect(ds, nil)
-	if len(sp.items) < MinRollCalls {
-		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), MinRollCalls)
+	if len(sp.items) < minRollCalls {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewRollCalls, len(sp.items), minRollCalls)
 	}
-	if len(sp.states) < MinStates {
-		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewStates, len(sp.states), MinStates)
+	if len(sp.states) < minStates {
+		return nil, fmt.Errorf("%w: %d (need %d)", ErrTooFewStates, len(sp.states), minStates)
 	}
 	m := newModel(len(sp.states), sp.items)
 	m.initPCA()
@@ -201,12 +189,11 @@ func EstimateContext(ctx context.Context, ds *votes.Dataset, s *Options) (*Resul
 	// states, anchor positive.
 	flip := orient(m.theta, sp.states, ds, s.anchor())
 	_, sd := standardize(m.theta)
-	res := &Result{
+	res := &Fit{
 		RollCalls:  len(sp.items),
 		Unanimous:  sp.unanimous,
 		Iterations: m.iterations,
 		Converged:  m.converged,
-		Change:     m.delta / sd,
 	}
 	session := -1
 	for _, j := range sp.cols {

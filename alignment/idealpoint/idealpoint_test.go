@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"errors"
 	"math"
 	"strings"
@@ -17,7 +18,7 @@ import (
 // uncertainty) are only required to be the two highest.
 func TestSession74Order(t *testing.T) {
 	ds := loadReal(t)
-	res, err := Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	res, err := Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +26,7 @@ func TestSession74Order(t *testing.T) {
 	if testenv.Quick(t) {
 		first = 72
 	}
-	dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(first, 74)), nil)
+	dyn, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(first, 74)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,23 +84,23 @@ func TestSession74Order(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	ds := loadReal(t)
 	// Session 19 had a single roll call.
-	if _, err := Estimate(ds.Filter(votes.InSessions(19, 19)), nil); !errors.Is(err, ErrTooFewRollCalls) {
+	if _, err := Estimate(context.Background(), ds.Filter(votes.InSessions(19, 19)), nil); !errors.Is(err, ErrTooFewRollCalls) {
 		t.Errorf("session 19: err = %v, want ErrTooFewRollCalls", err)
 	}
 	// No roll calls at all.
-	if _, err := Estimate(ds.Filter(votes.InSessions(200, 200)), nil); !errors.Is(err, ErrTooFewRollCalls) {
+	if _, err := Estimate(context.Background(), ds.Filter(votes.InSessions(200, 200)), nil); !errors.Is(err, ErrTooFewRollCalls) {
 		t.Errorf("empty: err = %v, want ErrTooFewRollCalls", err)
 	}
-	if _, err := EstimateDynamic(ds.Filter(votes.InSessions(200, 200)), nil); !errors.Is(err, ErrTooFewRollCalls) {
+	if _, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(200, 200)), nil); !errors.Is(err, ErrTooFewRollCalls) {
 		t.Errorf("empty dynamic: err = %v, want ErrTooFewRollCalls", err)
 	}
 	// Two states only.
 	two := ds.Filter(votes.InSessions(74, 74)).SelectCountries(func(c votes.Country) bool { return c.COW == 2 || c.COW == 365 })
-	if _, err := Estimate(two, nil); !errors.Is(err, ErrTooFewRollCalls) && !errors.Is(err, ErrTooFewStates) {
+	if _, err := Estimate(context.Background(), two, nil); !errors.Is(err, ErrTooFewRollCalls) && !errors.Is(err, ErrTooFewStates) {
 		t.Errorf("two states: err = %v, want ErrTooFewStates or ErrTooFewRollCalls", err)
 	}
 	// A bounded fit reports non-convergence instead of looping.
-	res, err := Estimate(ds.Filter(votes.InSessions(74, 74)), &Options{MaxIter: 2})
+	res, err := Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), &Options{MaxIter: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -18,7 +19,7 @@ import (
 // examples/idealpoints (its CSV) shows the same gaps.
 func TestDynamicAt(t *testing.T) {
 	ds := loadReal(t).Filter(votes.InSessions(50, 56))
-	res, err := EstimateDynamic(ds, nil)
+	res, err := EstimateDynamic(context.Background(), ds, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestDynamicAt(t *testing.T) {
 	if p, ok := res.At(votes.Country{COW: 99999}, 55); ok {
 		t.Errorf("unknown state: At = %+v, true", p)
 	}
-	if p, ok := (&DynamicResult{}).At(votes.Country{COW: 2}, 55); ok {
+	if p, ok := (&DynamicFit{}).At(votes.Country{COW: 2}, 55); ok {
 		t.Errorf("empty result: At = %+v, true", p)
 	}
 }
@@ -84,7 +85,7 @@ func TestDynamicAt(t *testing.T) {
 // quantiles z = 1.959964 (95%) and 1.644854 (90%); nil columns for a state
 // without a position; a panic for a level outside (0, 1), also then.
 func TestDynamicSeries(t *testing.T) {
-	res, err := EstimateDynamic(loadReal(t).Filter(votes.InSessions(50, 56)), nil)
+	res, err := EstimateDynamic(context.Background(), loadReal(t).Filter(votes.InSessions(50, 56)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

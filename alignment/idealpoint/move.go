@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// ErrNoPosition is returned by DynamicResult.Move for a state without a
+// ErrNoPosition is returned by DynamicFit.Move for a state without a
 // position in one of the two sessions (it cast no vote there, or the
 // session was not estimated).
 var ErrNoPosition = errors.New("idealpoint: no position")
@@ -88,12 +88,12 @@ func (mv Move) String() string {
 // error wrapping ErrNoPosition if c has no position in either session, and
 // one for from == to or a result not made by EstimateDynamic (which keeps
 // the correlations along the paths).
-func (r *DynamicResult) Move(c votes.Country, from, to int) (Move, error) {
+func (r *DynamicFit) Move(c votes.Country, from, to int) (Move, error) {
 	if from == to {
 		return Move{}, fmt.Errorf("idealpoint: Move of %s from session %d to itself", c, from)
 	}
 	if len(r.lagCorr) != len(r.Positions) {
-		return Move{}, errors.New("idealpoint: Move needs a DynamicResult from EstimateDynamic, which keeps the correlations along the paths")
+		return Move{}, errors.New("idealpoint: Move needs a DynamicFit from EstimateDynamic, which keeps the correlations along the paths")
 	}
 	i, ok1 := r.index(c, from)
 	j, ok2 := r.index(c, to)
@@ -109,12 +109,12 @@ func (r *DynamicResult) Move(c votes.Country, from, to int) (Move, error) {
 // Moves returns the change of every state with a position in both
 // sessions, ordered by COW code. It returns an error wrapping
 // ErrNoPosition if no state has one, and Move's other errors.
-func (r *DynamicResult) Moves(from, to int) (Moves, error) {
+func (r *DynamicFit) Moves(from, to int) (Moves, error) {
 	if from == to {
 		return nil, fmt.Errorf("idealpoint: Moves from session %d to itself", from)
 	}
 	if len(r.lagCorr) != len(r.Positions) {
-		return nil, errors.New("idealpoint: Moves needs a DynamicResult from EstimateDynamic, which keeps the correlations along the paths")
+		return nil, errors.New("idealpoint: Moves needs a DynamicFit from EstimateDynamic, which keeps the correlations along the paths")
 	}
 	var out Moves
 	for i, p := range r.Positions {
@@ -132,7 +132,7 @@ func (r *DynamicResult) Moves(from, to int) (Moves, error) {
 }
 
 // index returns the index in r.Positions of c's position in session s.
-func (r *DynamicResult) index(c votes.Country, s int) (int, bool) {
+func (r *DynamicFit) index(c votes.Country, s int) (int, bool) {
 	return slices.BinarySearchFunc(r.Positions, [2]int{c.COW, s}, func(p Position, k [2]int) int {
 		if p.Country.COW != k[0] {
 			return p.Country.COW - k[0]
@@ -144,7 +144,7 @@ func (r *DynamicResult) index(c votes.Country, s int) (int, bool) {
 // move is the Move from Positions[i] to Positions[j], two positions of one
 // path: their correlation is the product of the lag correlations between
 // them (the path's precision is tridiagonal, so it is a Markov chain).
-func (r *DynamicResult) move(i, j int) Move {
+func (r *DynamicFit) move(i, j int) Move {
 	a, b := r.Positions[i], r.Positions[j]
 	rho := 1.0
 	for k := min(i, j) + 1; k <= max(i, j); k++ {

@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"errors"
 	"github.com/unga-go/unga/votes"
 	"math"
@@ -115,7 +116,7 @@ func TestMoveSECalibrated(t *testing.T) {
 // between 73 and 74 on the record, their rows, and the errors.
 func TestMoveReal(t *testing.T) {
 	ds := loadReal(t)
-	dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(70, 74)).Filter(BSVRollCalls()), nil)
+	dyn, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(70, 74)).Filter(BSVRollCalls()), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,9 +177,9 @@ func TestMoveReal(t *testing.T) {
 	if mv, err := dyn.Move(ssd, 70, 74); err != nil || mv.From.Votes == 0 {
 		t.Errorf("South Sudan 70-74: %v, %v", mv, err)
 	}
-	var zero DynamicResult
+	var zero DynamicFit
 	zero.Positions = dyn.Positions
 	if _, err := zero.Move(srb, 70, 74); err == nil {
-		t.Error("a DynamicResult without correlations: no error")
+		t.Error("a DynamicFit without correlations: no error")
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// WriteTo writes the positions as a table: country, ideal point, SE, votes.
-func (r *Result) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *Fit) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ideal points: %d states, %d contested roll calls (%d unanimous dropped), %d sweeps, converged %v\n",
 		len(r.Positions), r.RollCalls, r.Unanimous, r.Iterations, r.Converged)
@@ -16,15 +16,15 @@ func (r *Result) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo table.
-func (r *Result) String() string {
+// String returns the positions as a table: country, ideal point, SE, votes.
+func (r *Fit) String() string {
 	var b strings.Builder
-	r.WriteTo(&b)
+	r.writeTo(&b)
 	return b.String()
 }
 
-// WriteTo writes every position as a table ordered by country and session.
-func (r *DynamicResult) WriteTo(w io.Writer) (int64, error) {
+// writeTo writes the text String returns.
+func (r *DynamicFit) writeTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "dynamic ideal points: %d state-sessions, sessions %d, %d contested roll calls, %d sweeps, converged %v\n",
 		len(r.Positions), len(r.Sessions), r.RollCalls, r.Iterations, r.Converged)
@@ -33,10 +33,10 @@ func (r *DynamicResult) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// String returns the WriteTo table.
-func (r *DynamicResult) String() string {
+// String returns every position as a table ordered by country and session.
+func (r *DynamicFit) String() string {
 	var b strings.Builder
-	r.WriteTo(&b)
+	r.writeTo(&b)
 	return b.String()
 }
 

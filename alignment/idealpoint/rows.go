@@ -57,15 +57,15 @@ func rows(ps []Position) []positionRow {
 }
 
 // rows returns the rows of WriteCSV.
-func (r *Result) rows() []positionRow { return rows(r.Positions) }
+func (r *Fit) rows() []positionRow { return rows(r.Positions) }
 
 // WriteCSV writes as tidy CSV, with a header line, the positions as tidy
 // rows, ordered by COW code.
-func (r *Result) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
+func (r *Fit) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
 
 // rows returns the rows of WriteCSV.
-func (r *DynamicResult) rows() []positionRow { return rows(r.Positions) }
+func (r *DynamicFit) rows() []positionRow { return rows(r.Positions) }
 
 // WriteCSV writes as tidy CSV, with a header line, the positions as tidy
 // rows, ordered by COW code and session.
-func (r *DynamicResult) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
+func (r *DynamicFit) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }

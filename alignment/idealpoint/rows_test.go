@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"encoding/csv"
 	"math"
 	"slices"
@@ -13,11 +14,11 @@ import (
 
 func TestRows(t *testing.T) {
 	ds := loadReal(t)
-	st, err := Estimate(ds.Filter(votes.InSessions(74, 74)), nil)
+	st, err := Estimate(context.Background(), ds.Filter(votes.InSessions(74, 74)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dyn, err := EstimateDynamic(ds.Filter(votes.InSessions(73, 74)), nil)
+	dyn, err := EstimateDynamic(context.Background(), ds.Filter(votes.InSessions(73, 74)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func TestRows(t *testing.T) {
 		}
 	}
 	// A static fit over two sessions has no session.
-	two, err := Estimate(ds.Filter(votes.InSessions(73, 74)), nil)
+	two, err := Estimate(context.Background(), ds.Filter(votes.InSessions(73, 74)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,11 +91,11 @@ func TestJoinPredecessors(t *testing.T) {
 		t.Fatal(err)
 	}
 	deu, frg := votes.Country{COW: 255}, votes.Country{COW: 260}
-	plain, err := EstimateDynamic(ds, nil)
+	plain, err := EstimateDynamic(context.Background(), ds, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dyn, err := EstimateDynamic(joined, nil)
+	dyn, err := EstimateDynamic(context.Background(), joined, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

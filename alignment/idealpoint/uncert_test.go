@@ -1,6 +1,7 @@
 package idealpoint
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -17,7 +18,7 @@ import (
 // SE with their sd, and the ratio of the two relative to the spread of the
 // points in the session, median over states of
 // (SE/sd(our points)) / (theirSD/sd(their points)).
-func seStats(res *DynamicResult, bsv *Published, session int) (r, ratio float64, n int) {
+func seStats(res *DynamicFit, bsv *Published, session int) (r, ratio float64, n int) {
 	var se, sd, x, y []float64
 	for _, p := range res.Session(session) {
 		if e, ok := bsv.Get(p.Country, session); ok {
@@ -59,7 +60,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	}
 	ds := loadReal(t)
 	bsv := readBSV(t)
-	measure := func(res *DynamicResult) (med, mean, low float64, lowSession int) {
+	measure := func(res *DynamicFit) (med, mean, low float64, lowSession int) {
 		var rs, ratios []float64
 		low = 2
 		for s := 50; s <= 74; s++ {
@@ -79,7 +80,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	}
 
 	selected := ds.Filter(BSVRollCalls())
-	res, err := EstimateDynamic(selected, nil)
+	res, err := EstimateDynamic(context.Background(), selected, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 
 	// On all roll calls the correlation falls where the record holds
 	// votes on paragraphs and amendments that BSV leave out.
-	all, err := EstimateDynamic(ds, nil)
+	all, err := EstimateDynamic(context.Background(), ds, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestUncertaintyAgainstBSV(t *testing.T) {
 	// Setting UncertaintyDrift to Drift gives the Laplace approximation
 	// under the fitted prior alone: bands about a third of BSV's, as
 	// before (ratio 0.34 measured with the roll calls fixed).
-	tight, err := EstimateDynamic(selected, &DynamicOptions{UncertaintyDrift: defaultDrift})
+	tight, err := EstimateDynamic(context.Background(), selected, &DynamicOptions{UncertaintyDrift: defaultDrift})
 	if err != nil {
 		t.Fatal(err)
 	}

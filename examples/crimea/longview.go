@@ -69,7 +69,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	// since 1992 (West Germany) has no series: the notebook says so, with
 	// the library's word on who held the seat, and ends.
 	bopts := &alignment.BootstrapOptions{Options: alignment.Options{MinN: minN}, Seed: seed}
-	sb, err := alignment.BootstrapPairSeries(since, m.Country, ref, alignment.Agree, bopts)
+	sb, err := alignment.BootstrapPairSeries(since, alignment.BySession, m.Country, ref, alignment.Agree, bopts)
 	if errors.Is(err, alignment.ErrNoVotes) {
 		p.say(fmt.Sprintf("There is no series to follow since 1992 (session %d), nor changes to find in one (%v).", firstSession, err))
 		noPicture(p, cfg)
@@ -78,7 +78,7 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	if err != nil {
 		return err
 	}
-	gb, err := alignment.BootstrapGroupMedian(since, m.Country, eu.Contains, alignment.Agree, bopts)
+	gb, err := alignment.BootstrapGroupMedian(since, alignment.BySession, m.Country, eu.Contains, alignment.Agree, bopts)
 	if err != nil {
 		return err
 	}
@@ -243,8 +243,8 @@ func describe(ch *alignment.Changes) string {
 		times = fmt.Sprintf("%d times", len(ch.Points))
 	}
 	var parts []string
-	for _, c := range ch.Points {
-		parts = append(parts, fmt.Sprintf("at session %d (%d; interval %d-%d), from %.2f to %.2f", c.Key, sessionYear(c.Key), c.Lo, c.Hi, c.Before, c.After))
+	for k, c := range ch.Points {
+		parts = append(parts, fmt.Sprintf("at session %d (%d; interval %d-%d), from %.2f to %.2f", c.Key, sessionYear(c.Key), c.Lo, c.Hi, ch.Segments[k].Level, ch.Segments[k+1].Level))
 	}
 	return "changed " + times + ", " + strings.Join(parts, ", then ")
 }

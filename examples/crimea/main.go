@@ -18,7 +18,7 @@
 // the group voted; who stands apart from the group in its votes with the
 // reference (the median/MAD rule of alignment.Outliers) and how unlikely
 // that record would be by chance (the exact test of
-// alignment.OutlierReport.Permutation: "Serbia voted with Russian
+// alignment.GroupRecord.Permutation: "Serbia voted with Russian
 // Federation on 6 of 6 Crimea resolutions (p = 2.2e-06; ...)"); the
 // outlier's agreement with the reference and with the median EU member in
 // each session since 2006, with a seeded 95% bootstrap interval for the
@@ -207,12 +207,12 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 
 	p.step(fmt.Sprintf("Who stands apart, against %s", rep.Reference.Name))
 	p.say(fmt.Sprintf("Each member's record against %s, and the members whose share of votes with %s lies far from the rest of the group's (median and MAD of the members' shares).", rep.Reference.Name, rep.Reference.Name))
-	p.write(rep.WriteTo)
+	p.printf("%s", rep)
 	p.printf("%s\n\n", sentence(rep, label, topic))
 	// The median/MAD rule says who stands apart; the exact test says how
 	// unlikely that record would be by chance.
 	pt := rep.Permutation()
-	p.say(fmt.Sprintf("How sure: if, on each roll call, the votes the %s present cast were shared out among them at random, how likely would a member be to vote with %s as often (or as seldom) as it did? The exact test of alignment.OutlierReport.Permutation, for the member least likely under it: %s",
+	p.say(fmt.Sprintf("How sure: if, on each roll call, the votes the %s present cast were shared out among them at random, how likely would a member be to vote with %s as often (or as seldom) as it did? The exact test of alignment.GroupRecord.Permutation, for the member least likely under it: %s",
 		group.Name, rep.Reference.Name, pt.Sentence(topic)))
 	if cfg.csv != nil {
 		if err := cfg.csv.Commit(pt.WriteCSV); err != nil {

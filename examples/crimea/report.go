@@ -18,7 +18,7 @@ import (
 // sentence states the finding in one plain sentence, such as "Serbia is the
 // only Balkan state that voted with Russia on 6 of 6 Crimea resolutions it
 // voted on." A report without roll calls or members says so.
-func sentence(rep *alignment.OutlierReport, label, topic string) string {
+func sentence(rep *alignment.GroupRecord, label, topic string) string {
 	o := rep.Options
 	out := rep.Outliers()
 	judged := 0
@@ -71,7 +71,7 @@ func num(v float64, prec int) string {
 
 // writeRollCalls writes the report's roll calls: resolution, date, tally
 // (yes-no-abstain), the reference's vote and the title.
-func writeRollCalls(rep *alignment.OutlierReport) func(io.Writer) (int64, error) {
+func writeRollCalls(rep *alignment.GroupRecord) func(io.Writer) (int64, error) {
 	return func(w io.Writer) (int64, error) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%-14s %-10s %-14s %-8s %s\n", "resolution", "date", "yes-no-abstain", rep.ReferenceName(), "title")
@@ -86,7 +86,7 @@ func writeRollCalls(rep *alignment.OutlierReport) func(io.Writer) (int64, error)
 // writeVotes writes a grid of the members' votes, one row per member and
 // one column per roll call, headed by the reference's votes. "absent" is a
 // member without a cast vote; a blank, a state not in the group that day.
-func writeVotes(rep *alignment.OutlierReport) func(io.Writer) (int64, error) {
+func writeVotes(rep *alignment.GroupRecord) func(io.Writer) (int64, error) {
 	return func(w io.Writer) (int64, error) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%-24s", "state")

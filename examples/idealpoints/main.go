@@ -52,14 +52,14 @@
 //
 // A last sentence says whether Serbia has moved between the first and the
 // last session of the range in which it has a position, from
-// idealpoint.DynamicResult.Move: the change, its standard error (which
+// idealpoint.DynamicFit.Move: the change, its standard error (which
 // counts the correlation of the two positions along Serbia's path) and its
 // 95% interval. For the default sessions 50-80:
 //
 //	Has it moved? Serbia: 0.99 in session 55, 0.56 in session 80: change -0.43, SE 0.20 (0.20 if independent),
 //	95% interval [-0.83, -0.03], larger than its uncertainty.
 //
-// The CSV is idealpoint.DynamicResult's WriteCSV: one row per state and
+// The CSV is idealpoint.DynamicFit's WriteCSV: one row per state and
 // session estimated, by COW code and session, with the columns
 //
 //	iso3,cow,name   the state
@@ -71,10 +71,12 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"gonum.org/v1/plot/vg"
 
@@ -238,9 +240,10 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 	}
 
 	p.step("Dynamic ideal points", "One ordinal probit model for all sessions; each state's position follows a random walk, so positions are comparable over time. The United States is positive; the scale has mean 0 and standard deviation 1 over all state-sessions.")
-	res, err := idealpoint.EstimateDynamic(ds, &idealpoint.DynamicOptions{Options: idealpoint.Options{
+	start := time.Now()
+	res, err := idealpoint.EstimateDynamic(context.Background(), ds, &idealpoint.DynamicOptions{Options: idealpoint.Options{
 		Progress: func(pr idealpoint.Progress) {
-			fmt.Fprintf(stderr, "\ridealpoints: %s, sweep %d of at most %d, change %.1e, %.1fs  ", pr.Stage, pr.Sweep, pr.MaxIter, pr.Change, pr.Elapsed.Seconds())
+			fmt.Fprintf(stderr, "\ridealpoints: %s, sweep %d of at most %d, change %.1e, %.1fs  ", pr.Stage, pr.Sweep, pr.MaxIter, pr.Change, time.Since(start).Seconds())
 		},
 	}})
 	fmt.Fprintln(stderr)
@@ -309,7 +312,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout, stderr io.Writer) error {
 
 // drawPicture writes the ideal points of the states (countries, by ISO3
 // code) as lines, PNG and SVG, into cfg.out, and returns the files written.
-func drawPicture(res *idealpoint.DynamicResult, countries map[string]votes.Country, cfg *config) ([]string, error) {
+func drawPicture(res *idealpoint.DynamicFit, countries map[string]votes.Country, cfg *config) ([]string, error) {
 	var lines []chart.Line
 	for i, key := range states {
 		x, y, lo, hi := res.Series(countries[key], idealpoint.Level)

@@ -13,7 +13,7 @@ import (
 // (Position.Interval: the bands of the picture and the CSV's lo and hi): two states whose
 // intervals do not overlap are told apart; two whose intervals overlap are
 // not. countries holds the states by ISO3 code.
-func howSure(res *idealpoint.DynamicResult, countries map[string]votes.Country, from, to int) string {
+func howSure(res *idealpoint.DynamicFit, countries map[string]votes.Country, from, to int) string {
 	for s := to; s >= from; s-- {
 		srb, ok1 := res.At(countries["SRB"], s)
 		rus, ok2 := res.At(countries["RUS"], s)
@@ -52,9 +52,9 @@ func howSure(res *idealpoint.DynamicResult, countries map[string]votes.Country, 
 
 // hasMoved returns a sentence on whether state c's ideal point moved
 // between the first and the last session of the range in which it has a
-// position: DynamicResult.Move, whose standard error counts the
+// position: DynamicFit.Move, whose standard error counts the
 // correlation of the two positions along the state's path.
-func hasMoved(res *idealpoint.DynamicResult, c votes.Country) (string, error) {
+func hasMoved(res *idealpoint.DynamicFit, c votes.Country) (string, error) {
 	path := res.Path(c)
 	if len(path) < 2 {
 		return fmt.Sprintf("Has it moved? %s has a position in fewer than two sessions of the range.", c.Name), nil
