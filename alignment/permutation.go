@@ -258,6 +258,17 @@ func formatP(p float64) string {
 	return fmt.Sprintf("%.1e", p)
 }
 
+// MemberSentence is Sentence for member c, whatever its p-value, and false
+// if c is not a member of the group tested: for an outlier found on one
+// family of roll calls, its record on another.
+func (pt *PermutationTest) MemberSentence(c votes.Country, topic string) (string, bool) {
+	m, ok := pt.lookup(c)
+	if !ok {
+		return "", false
+	}
+	return pt.memberSentence(m, topic), true
+}
+
 // memberSentence is Sentence for member m.
 func (pt *PermutationTest) memberSentence(m MemberTest, topic string) string {
 	if topic == "" {

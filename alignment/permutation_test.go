@@ -59,6 +59,12 @@ func TestPermutationCrimea(t *testing.T) {
 	if got := pt.Sentence("Crimea resolutions"); got != want {
 		t.Errorf("Sentence:\n got %s\nwant %s", got, want)
 	}
+	if got, ok := pt.MemberSentence(country(t, "SRB"), "Crimea resolutions"); !ok || got != want {
+		t.Errorf("MemberSentence(Serbia) = %q, %v; want %q", got, ok, want)
+	}
+	if got, ok := pt.MemberSentence(country(t, "USA"), "Crimea resolutions"); ok {
+		t.Errorf("MemberSentence of a state outside the Balkans = %q, true; want false", got)
+	}
 	rows := pt.rows()
 	if rows[0].COWB != 345 || rows[0].PValue != srb.PValue || rows[0].ISO3A != "RUS" || rows[0].Group != "Balkans" {
 		t.Errorf("first row %+v, want Serbia's", rows[0])

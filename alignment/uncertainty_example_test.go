@@ -65,8 +65,13 @@ func ExampleGroupRecord_Permutation() {
 	rep := must(alignment.Outliers(crimea, balkans, must(votes.LookupCountry("RUS")), nil))
 	pt := rep.Permutation()
 	fmt.Println(pt.Sentence("Crimea resolutions"))
+	// Any member's record, by the same test.
+	if s, ok := pt.MemberSentence(must(votes.LookupCountry("BIH")), "Crimea resolutions"); ok {
+		fmt.Println(s)
+	}
 	// Output:
 	// Serbia voted with Russian Federation on 6 of 6 Crimea resolutions (p = 2.2e-06; 0.6 expected if the Balkans' votes on each were shared out among them at random).
+	// Bosnia and Herzegovina voted with Russian Federation on 0 of 5 Crimea resolutions (p = 1; 0.5 expected if the Balkans' votes on each were shared out among them at random).
 }
 
 // When did Serbia's agreement with Russia change? Since 1992 (Yugoslavia's

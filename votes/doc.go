@@ -227,6 +227,11 @@
 // can look like a trend: filter with AdoptedResolutions on both sides
 // (audit's Coverage.KindNote says where a dataset's kind changes). WriteLong writes any selection as a long, vote-level CSV.
 //
+// Within a selection, LastChange finds where a state's votes last changed:
+// given its row (Dataset.Row), the roll call from which it has cast one
+// vote, after casting another, such as a state's turn from no to
+// abstaining on a family of resolutions.
+//
 // Groups have membership by date (LookupGroup, Groups): the UN and its
 // five regional groups, the EU and its candidates, NATO, the Balkans, the
 // P5, G7, G20, BRICS, ASEAN, the African Union, the Arab League, the OIC,

@@ -26,6 +26,34 @@ const (
 // Agreement indices are computed over cast votes only.
 func (v Vote) Cast() bool { return v >= Yes && v <= No }
 
+// LastChange returns the index in vs of the vote that began its last run:
+// the first of the votes cast (Vote.Cast) after the last cast vote that
+// differs from the final one. It returns -1 if vs holds fewer than two
+// different cast votes: there is no change to find. Votes not cast
+// (Absent, NoRecord, NonMember) neither end a run nor begin one, so a run
+// of no votes broken by an absence is one run.
+//
+// vs is one state's votes in order of date, such as a row of a dataset
+// narrowed to a family of roll calls (Dataset.Row) or
+// alignment.OutlierRecord's Votes; LastChange(vs[:k]) finds the change
+// before the one at k, and two states whose LastChange is the same index
+// changed on the same roll call.
+func LastChange(vs []Vote) int {
+	last, start := NoRecord, -1
+	for k := len(vs) - 1; k >= 0; k-- {
+		switch v := vs[k]; {
+		case !v.Cast():
+		case last == NoRecord:
+			last, start = v, k
+		case v == last:
+			start = k
+		default:
+			return start
+		}
+	}
+	return -1
+}
+
 // String returns the lower-case name used by the unvotes data ("yes",
 // "abstain", "no") and by this package's canonical CSV ("absent",
 // "non-member"); NoRecord is the empty string.

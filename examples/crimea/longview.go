@@ -52,7 +52,12 @@ type longView struct {
 // the median EU member session by session since 2006, how sure the last
 // session's score is, and when either changed since 1992.
 func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref votes.Country, cfg *config) error {
-	since := ds.Filter(votes.InSessions(firstSession, 1<<30))
+	// The series compare like with like: from 2020 the record holds only
+	// resolutions adopted as a whole (the UN's resolution data), so the
+	// sessions before are cut to the same kind (audit's KindNote says
+	// where the record changes kind).
+	all := ds.Filter(votes.InSessions(firstSession, 1<<30))
+	since := all.Filter(votes.AdoptedResolutions())
 	if since.NumRollCalls() == 0 {
 		p.say(fmt.Sprintf("The record has no session since 1992 (session %d) to follow %s's votes in.", firstSession, m.Name))
 		noPicture(p, cfg)
@@ -89,8 +94,10 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 	lv := &longView{m: m.Country, ref: ref, mName: m.Name, periods: sb.Periods,
 		withRef: sb.Scores(), euMedian: gb.Scores(), iv: sb.Intervals, euIv: gb.Intervals, cov: cov}
 
-	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over all roll calls that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no), with a 95%% bootstrap interval for the score with %s (the session's roll calls resampled 1,000 times, seed %d). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; \"states\" counts them. A score on fewer than %d roll calls is NA.",
+	p.say(fmt.Sprintf("Is this a Crimea story or a habit? %s's agreement with %s and with the median EU member in every session since 2006, over the roll calls on resolutions adopted as a whole that were not unanimous (Voeten's agreement score: 1 same vote, 0.5 one abstains, 0 yes against no), with a 95%% bootstrap interval for the score with %s (the session's roll calls resampled 1,000 times, seed %d). The EU median is the median of %s's scores with the states in the EU on the day of the session's first roll call; \"states\" counts them. A score on fewer than %d roll calls is NA.",
 		m.Name, ref.Name, ref.Name, seed, m.Name, minN))
+	p.say(fmt.Sprintf("Like with like: the UN's data, from 2020, hold only resolutions adopted as a whole, while the record before also holds separate votes on paragraphs and amendments, failed drafts and motions. votes.AdoptedResolutions keeps the first kind in every session, so that a break in 2020 is not the record's: it leaves out %d of the %d roll calls since 1992.%s",
+		all.NumRollCalls()-since.NumRollCalls(), all.NumRollCalls(), kindNotes(cov, lv.periods)))
 	p.write(lv.writeTable)
 	last := -1
 	for k, period := range lv.periods {
@@ -109,6 +116,25 @@ func widerPattern(p *printer, ds *votes.Dataset, m alignment.OutlierRecord, ref 
 
 	p.step("When the alignment changed")
 	return lv.changes(p, cfg)
+}
+
+// kindNotes gives, after a space, the sessions of the series at which
+// audit's KindNote says the record changes kind, or "".
+func kindNotes(cov *audit.Coverage, periods []int) string {
+	var at []int
+	for _, s := range periods {
+		if cov.KindNote(s) != "" {
+			at = append(at, s)
+		}
+	}
+	if len(at) == 0 {
+		return ""
+	}
+	keys := make([]string, len(at))
+	for k, s := range at {
+		keys[k] = fmt.Sprint(s)
+	}
+	return fmt.Sprintf(" On all roll calls the record changes kind at sessions %s (audit.Coverage.KindNote).", join(keys))
 }
 
 // writeTable writes the series since tableSession.
@@ -274,7 +300,7 @@ func (lv *longView) draw(chRef, chEU *alignment.Changes, dir string) ([]string, 
 	c, err := chart.Lines([]chart.Line{ref, eu, levels(lv.ref.Name+": levels", chRef, chart.Color(0)), levels("median EU member: level", chEU, chart.Color(1))},
 		&chart.LinesOptions{
 			Title:  fmt.Sprintf("%s's agreement by session since 1992, with change points", lv.mName),
-			XLabel: fmt.Sprintf("session (%d opened in %d, 74 in 2019)", firstSession, sessionYear(firstSession)),
+			XLabel: fmt.Sprintf("session (%d opened in %d, %d in %d)", firstSession, sessionYear(firstSession), lv.periods[n-1], sessionYear(lv.periods[n-1])),
 			YLabel: "agreement (Voeten's Agree)", Marks: marks,
 		})
 	if err != nil {

@@ -132,3 +132,12 @@ func voteName(v votes.Vote) string {
 	}
 	return "absent"
 }
+
+// the puts "the " before each of s: "the Crimea resolutions".
+func the(s []string) []string {
+	out := make([]string, len(s))
+	for k, x := range s {
+		out[k] = "the " + x
+	}
+	return out
+}

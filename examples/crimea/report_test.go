@@ -50,3 +50,16 @@ func TestSpansAndDescribe(t *testing.T) {
 		t.Errorf("describe = %q, want %q", got, want)
 	}
 }
+
+// A member whose votes never changed has no sentence on a change; one
+// without a record in the report has no family sentence.
+func TestShiftSentencesQuiet(t *testing.T) {
+	var rep alignment.GroupRecord
+	m := alignment.OutlierRecord{Name: "Serbia"}
+	if s := shiftSentence(&rep, m, "roll calls"); s != "" {
+		t.Errorf("shiftSentence on no votes = %q", s)
+	}
+	if s := familySentence(&rep, m.Country, "Balkan", "roll calls"); s != "" {
+		t.Errorf("familySentence without the member = %q", s)
+	}
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """The votes of the Balkan states and Russia on the Assembly's resolutions
 on Crimea and the territorial integrity of Ukraine, read from the embedded
-record independently of the Go code: the figures of alignment's
-TestOutliersCrimea and of examples/crimea's TestRunCrimea.
+unvotes record (to 2019) independently of the Go code: the figures of
+alignment's TestOutliersCrimea. examples/crimea, on the whole record, has
+its own script (examples/crimea/testdata/families.py).
 
 Run by hand (never at test time), from the repository root, with python3
 alone:
