@@ -181,6 +181,25 @@ func ExampleCohesionBy() {
 	// most defections: GBR, 343 of 2252 votes (0.152)
 }
 
+// The G7 and the BRICS, year by year on the UN's data of 2020-2025: how
+// often each votes as one (Rice index). Membership is by date, so the
+// BRICS count Egypt, Ethiopia, Iran and the United Arab Emirates from
+// 2024 and Indonesia from 2025.
+func ExampleCohesionBy_groups() {
+	ds := must(undata.Load()).Filter(votes.InYears(2020, 2025))
+	for _, name := range []string{"G7", "BRICS"} {
+		cs := must(alignment.CohesionBy(ds, alignment.ByYear, must(votes.LookupGroup(name)), nil))
+		fmt.Print(name)
+		for k, year := range cs.Periods {
+			fmt.Printf(" %d %.2f", year, cs.Rice[k].Value)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// G7 2020 0.82 2021 0.85 2022 0.88 2023 0.87 2024 0.89 2025 0.75
+	// BRICS 2020 0.85 2021 0.85 2022 0.83 2023 0.79 2024 0.84 2025 0.94
+}
+
 // Agreement by calendar year rather than by session.
 func ExamplePairBy_year() {
 	ds := must(record()).Filter(votes.InYears(2016, 2019))
