@@ -69,7 +69,7 @@ func build(t *testing.T) (*votes.Dataset, *votes.Reader, []*votes.JoinReport) {
 func TestSnapshot(t *testing.T) {
 	rec, r, reps := build(t)
 	// What the build resolved and left out: one recorded vote without
-	// lists (A/RES/75/254 A-C, data README), no conflict with unvotes.
+	// lists (A/RES/75/254 A-C, testdata/README.md), no conflict with unvotes.
 	if r.SkippedRows != 1 || !strings.Contains(r.Skipped[0].Error(), "A/RES/75/254 A-C") {
 		t.Errorf("the UN's files: %d left out %v, want A/RES/75/254 A-C alone", r.SkippedRows, r.Skipped)
 	}

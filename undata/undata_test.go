@@ -73,7 +73,7 @@ func Example_extend() {
 }
 
 // TestLoad holds the record's figures: the roll calls of each source
-// (6,203 in unvotes 0.3.0, data README; 730 recorded votes read from the
+// (6,203 in unvotes 0.3.0, testdata/README.md; 730 recorded votes read from the
 // UN's nine files, of which the 90 of session 74 are in unvotes too), the
 // sessions, and the last date (A/RES/80/... adopted 4 June 2026 in 80.json).
 func TestLoad(t *testing.T) {
@@ -111,7 +111,7 @@ func TestLoad(t *testing.T) {
 }
 
 // On A/RES/77/229 (Crimea, 15 December 2022) Serbia abstained and Russia
-// voted no (data README, from 77.json); Bosnia and Herzegovina voted yes.
+// voted no (testdata/README.md, from 77.json); Bosnia and Herzegovina voted yes.
 func TestCrimea2022(t *testing.T) {
 	ds := load(t, corrected).Filter(votes.Resolutions("A/RES/77/229"))
 	if ds.NumRollCalls() != 1 {

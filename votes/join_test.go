@@ -22,7 +22,7 @@ func unxmlSessions(tb testing.TB, from, to int) *votes.Dataset {
 
 // The unvotes record of sessions 73-74 joined with the UN's data of
 // sessions 74-75: the UN's 90 recorded votes of session 74 are unvotes'
-// roll calls (data README: all 90 match by symbol, and their votes agree:
+// roll calls (testdata/README.md: all 90 match by symbol, and their votes agree:
 // undata's TestSessionOverlap), and the 99 of session 75 are added.
 func TestJoin(t *testing.T) {
 	a := unvotesData(t).Filter(votes.InSessions(73, 74))

@@ -154,7 +154,7 @@ func TestUnvotesNA(t *testing.T) {
 		{"Namibia", 565, 2455},
 		{"NA", 565, 2455},
 		// The raw file has 2,151 rows "Federal Republic of Germany" with
-		// code NA and 3,291 "Yemen Arab Republic" (data README); 84 of
+		// code NA and 3,291 "Yemen Arab Republic" (testdata/README.md); 84 of
 		// each are votes of the 45th session cast after unification
 		// (Germany 3 October, Yemen 22 May 1990), which belong to the
 		// successor holding the seat: 2,151 - 84 and 3,291 - 84.

@@ -265,7 +265,7 @@ func TestUNXMLBadJSON(t *testing.T) {
 	}
 }
 
-// The real files: each defect the data README lists, as it is there.
+// The real files: each defect the testdata/README.md lists, as it is there.
 func TestUNXMLRealDefects(t *testing.T) {
 	res, r := readUNXMLFile(t, "79.jsonl.gz")
 	if p := repairsWith(r, ErrDuplicateRollCall); len(p) != 36 {
