@@ -54,13 +54,16 @@ type voteOp struct {
 
 // rollCallRow is a roll call as its first row in a part gives it, with the
 // raw fields later rows must agree with: the date, and the other
-// roll-call columns read (names) joined by \x1f in details, which start
-// on the row's byte columns cols.
+// roll-call columns read (names) joined by \x1f in details. Each detail
+// starts at cols[n] bytes after the date's column if lines[n] is 0 (on the
+// date's line), else on byte column cols[n] of the lines[n]th line after
+// it (see voetenParser.place), so that an error in any row that shares it
+// names that row's own column.
 type rollCallRow struct {
 	rc            RollCall
 	date, details string
 	names         []string
-	cols          []int32
+	lines, cols   []int32
 }
 
 // raw returns the row's fields as builder.raw keeps them.
@@ -77,7 +80,11 @@ func (r *rollCallRow) conflict(file string, line, dateCol int, id int32, raw [2]
 	had, got := strings.Split(raw[1], "\x1f"), strings.Split(r.details, "\x1f")
 	for n := range min(len(had), len(got), len(r.names)) {
 		if had[n] != got[n] {
-			return &ParseError{File: file, Line: line, Column: int(r.cols[n]), Field: r.names[n],
+			col := int(r.cols[n])
+			if r.lines[n] == 0 {
+				col += dateCol
+			}
+			return &ParseError{File: file, Line: line, Column: col, Field: r.names[n],
 				Err: fmt.Errorf("%w: rcid %d has %s %s on an earlier row", ErrConflict, id, r.names[n], quotePrefix([]byte(had[n])))}
 		}
 	}

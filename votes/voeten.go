@@ -315,18 +315,34 @@ func (v *voetenParser) sameDetails(s *scanner, details string) bool {
 	return true
 }
 
+// place returns where field i of the current row starts, as rollCallRow
+// records it: lines after the date's line, and the byte column, counted
+// from the date's column on the date's line. The rows that share a
+// rollCallRow have the same date and details, so a detail on the date's
+// line lies as far from the date in each, unless a field of another
+// length (a member flag "NA" against "1") sits between them, which no
+// layout of Voeten's does.
+func (v *voetenParser) place(s *scanner, i int) (lines, col int32) {
+	dl, dc := s.sp.Position(v.date)
+	l, c := s.sp.Position(i)
+	if l == dl {
+		return 0, int32(c - dc)
+	}
+	return int32(l - dl), int32(c)
+}
+
 // rollCallRow returns the raw details of the current row, with rc.
 func (v *voetenParser) rollCallRow(s *scanner, rc RollCall, date []byte) rollCallRow {
 	var b strings.Builder
-	cols := make([]int32, len(v.details))
+	lines, cols := make([]int32, len(v.details)), make([]int32, len(v.details))
 	for n, i := range v.details {
 		if n > 0 {
 			b.WriteByte('\x1f')
 		}
 		b.Write(s.field(i))
-		cols[n] = int32(s.column(i))
+		lines[n], cols[n] = v.place(s, i)
 	}
-	return rollCallRow{rc: rc, date: string(date), details: b.String(), names: v.names, cols: cols}
+	return rollCallRow{rc: rc, date: string(date), details: b.String(), names: v.names, lines: lines, cols: cols}
 }
 
 // voetenRollCall reads a roll call's details from its first row.
