@@ -27,6 +27,13 @@
 // Republic of Germany, the Yemen Arab Republic, Zanzibar), which the cow
 // column identifies; votes.Country.Code gives them a printable code.
 //
+// # Names
+//
+// A result type is named for what it holds, a noun without a Report or
+// Result suffix, in every package: alignment.Ranking, alignment.GroupCohesion,
+// idealpoint.DynamicFit, cluster.BlocStability, audit.SuspicionRanking,
+// votes.JoinLog.
+//
 // # Errors
 //
 // A bad input or option value is an error, never a panic and never

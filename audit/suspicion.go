@@ -77,9 +77,9 @@ type Suspicion struct {
 	Mirror votes.Country
 }
 
-// SuspicionReport is the result of Suspicions: the state-sessions whose
+// SuspicionRanking is the result of Suspicions: the state-sessions whose
 // collapse is at least MinZ, most unlikely first.
-type SuspicionReport struct {
+type SuspicionRanking struct {
 	Suspicions []Suspicion
 	Judged     int // state-sessions judged
 }
@@ -119,7 +119,7 @@ type SuspicionReport struct {
 // It returns ErrEmpty for a dataset without roll calls, an error wrapping
 // both ErrEmpty and alignment.ErrEmpty if every roll call is unanimous, and
 // one wrapping ErrInvalidOptions for a bad option.
-func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, error) {
+func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionRanking, error) {
 	o, err := opts.get()
 	if err != nil {
 		return nil, err
@@ -244,7 +244,7 @@ func Suspicions(ds *votes.Dataset, opts *SuspicionOptions) (*SuspicionReport, er
 			cands = append(cands, cand{i: i, k: k, around: around, here: here, r: (around - here) / se, n: n, partners: partners})
 		}
 	}
-	rep := &SuspicionReport{Judged: len(cands)}
+	rep := &SuspicionRanking{Judged: len(cands)}
 	if len(cands) == 0 {
 		return rep, nil
 	}
@@ -358,7 +358,7 @@ type suspicionRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (r *SuspicionReport) rows() []suspicionRow {
+func (r *SuspicionRanking) rows() []suspicionRow {
 	out := make([]suspicionRow, len(r.Suspicions))
 	for k, s := range r.Suspicions {
 		out[k] = suspicionRow{s.Country.ISO3, s.Country.COW, s.Country.Name, s.Session, s.Around, s.Here, s.N, s.Z, s.Rank, s.Mirror.ISO3}
@@ -368,4 +368,4 @@ func (r *SuspicionReport) rows() []suspicionRow {
 
 // WriteCSV writes as tidy CSV, with a header line, the suspicions as tidy
 // rows, most unlikely first.
-func (r *SuspicionReport) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }
+func (r *SuspicionRanking) WriteCSV(w io.Writer) error { return tidy.Write(w, r.rows()) }

@@ -50,7 +50,7 @@
 // and reports how often each pair of states shares a bloc, how often each
 // state stays in its own, and each bloc's mean Jaccard overlap;
 // Labeled.Stability does so for the states of a Labeled, and
-// StabilityReport.Relabel numbers the report's blocs as a Partition
+// BlocStability.Relabel numbers the report's blocs as a Partition
 // numbers them (checking that they are the same blocs), so that the two
 // tables match. Partitions, comparisons, moves and stability reports write
 // themselves as tidy CSV (WriteCSV).

@@ -2,6 +2,6 @@ package cluster
 
 // The tidy rows behind WriteCSV, for the tests of package cluster_test.
 
-func (t *CrossTab) Rows() []crossTabRow           { return t.rows() }
-func (p *Partition) Rows() []partitionRow         { return p.rows() }
-func (rep *StabilityReport) Rows() []stabilityRow { return rep.rows() }
+func (t *CrossTab) Rows() []crossTabRow         { return t.rows() }
+func (p *Partition) Rows() []partitionRow       { return p.rows() }
+func (rep *BlocStability) Rows() []stabilityRow { return rep.rows() }

@@ -344,7 +344,7 @@ func TestSymmetrizeNaN(t *testing.T) {
 // label, or one of 1<<40 for two items, is a programmer error for the
 // methods without an error result (they panic, with the package name)
 // and an error wrapping ErrLabels for Compare, Labeled.Partition and
-// StabilityReport.Relabel. Sizes, String and Compare once allocated by
+// BlocStability.Relabel. Sizes, String and Compare once allocated by
 // the label's value, exhausting memory on 1<<40.
 func TestLabelsOutOfRange(t *testing.T) {
 	for _, tc := range []struct {
@@ -373,7 +373,7 @@ func TestLabelsOutOfRange(t *testing.T) {
 	if _, err := l.Partition(labels); !errors.Is(err, cluster.ErrLabels) || !strings.Contains(err.Error(), "label 1099511627776 of Canada not in [0, 191)") {
 		t.Errorf("Labeled.Partition: error %v, want ErrLabels naming Canada", err)
 	}
-	rep := &cluster.StabilityReport{Countries: l.States, Labels: make([]int, len(l.States)), Jaccard: []float64{1}}
+	rep := &cluster.BlocStability{Countries: l.States, Labels: make([]int, len(l.States)), Jaccard: []float64{1}}
 	if err := rep.Relabel(labels); !errors.Is(err, cluster.ErrLabels) {
 		t.Errorf("Relabel: error %v, want ErrLabels", err)
 	}

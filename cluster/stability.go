@@ -84,9 +84,9 @@ var ErrNoClustering = errors.New("cluster: the method failed on the data")
 // higher minimum for Distances) or select more roll calls.
 var ErrNoResample = errors.New("cluster: the method failed on every resample")
 
-// StabilityReport says how firm the blocs of a clustering are under
+// BlocStability says how firm the blocs of a clustering are under
 // resampling of the roll calls.
-type StabilityReport struct {
+type BlocStability struct {
 	// Countries are the states clustered, in row (COW) order: those that
 	// cast at least MinVotes votes on the roll calls. Dropped lists the
 	// others.
@@ -129,7 +129,7 @@ type StabilityReport struct {
 // [0, states); a resample on which it does is counted in Failed. If every resample fails the error wraps
 // ErrNoResample (and the first resample's error) rather than report
 // shares of no resample.
-func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
+func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*BlocStability, error) {
 	var o StabilityOptions
 	if opts != nil {
 		o = *opts
@@ -157,7 +157,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 			}
 		}
 	}
-	rep := &StabilityReport{}
+	rep := &BlocStability{}
 	var keep []int
 	for i, c := range base.Countries {
 		if cast[i] >= o.MinVotes {
@@ -283,7 +283,7 @@ func Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*Stabi
 // if l has no states or a state of l cast no vote in ds (ds is not l's
 // selection), and one wrapping ErrLabels if l.States are not in the order
 // of ds's rows (by COW code, as Distances leaves them).
-func (l *Labeled) Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*StabilityReport, error) {
+func (l *Labeled) Stability(ds *votes.Dataset, method Method, opts *StabilityOptions) (*BlocStability, error) {
 	if err := l.check(1); err != nil {
 		return nil, err
 	}
@@ -328,13 +328,13 @@ func checkLabels(labels []int, n int) error {
 	return nil
 }
 
-func (rep *StabilityReport) index(c votes.Country) int {
+func (rep *BlocStability) index(c votes.Country) int {
 	return slices.IndexFunc(rep.Countries, func(d votes.Country) bool { return d.COW == c.COW })
 }
 
 // Pair returns the share of resamples in which states a and b shared a
 // cluster, and whether both were clustered.
-func (rep *StabilityReport) Pair(a, b votes.Country) (float64, bool) {
+func (rep *BlocStability) Pair(a, b votes.Country) (float64, bool) {
 	i, j := rep.index(a), rep.index(b)
 	if i < 0 || j < 0 {
 		return math.NaN(), false
@@ -344,7 +344,7 @@ func (rep *StabilityReport) Pair(a, b votes.Country) (float64, bool) {
 
 // StayOf returns the share of resamples in which state c stayed in its
 // bloc, and whether it was clustered.
-func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
+func (rep *BlocStability) StayOf(c votes.Country) (float64, bool) {
 	i := rep.index(c)
 	if i < 0 {
 		return math.NaN(), false
@@ -366,7 +366,7 @@ func (rep *StabilityReport) StayOf(c votes.Country) (float64, bool) {
 // partition bootstrapped is not the caller's (another method, other
 // options, other states), and its figures do not describe the caller's
 // blocs.
-func (rep *StabilityReport) Relabel(labels []int) error {
+func (rep *BlocStability) Relabel(labels []int) error {
 	n := len(rep.Countries)
 	if len(labels) != n || len(rep.Labels) != n {
 		return fmt.Errorf("%w: %d labels for the %d states of the report", ErrLabels, len(labels), n)
@@ -427,7 +427,7 @@ type stabilityRow struct {
 }
 
 // rows returns the rows of WriteCSV.
-func (rep *StabilityReport) rows() []stabilityRow {
+func (rep *BlocStability) rows() []stabilityRow {
 	out := make([]stabilityRow, len(rep.Countries))
 	for i, c := range rep.Countries {
 		b := rep.Labels[i]
@@ -438,7 +438,7 @@ func (rep *StabilityReport) rows() []stabilityRow {
 
 // WriteCSV writes as tidy CSV, with a header line, one tidy row per state
 // clustered, in row order.
-func (rep *StabilityReport) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }
+func (rep *BlocStability) WriteCSV(w io.Writer) error { return tidy.Write(w, rep.rows()) }
 
 // togetherRow is the share of resamples in which two states shared a
 // cluster, a row of WritePairsCSV.
@@ -449,7 +449,7 @@ type togetherRow struct {
 }
 
 // pairRows returns the rows of WritePairsCSV.
-func (rep *StabilityReport) pairRows() []togetherRow {
+func (rep *BlocStability) pairRows() []togetherRow {
 	var out []togetherRow
 	for i, a := range rep.Countries {
 		for j := i + 1; j < len(rep.Countries); j++ {
@@ -465,4 +465,4 @@ func (rep *StabilityReport) pairRows() []togetherRow {
 // per pair of different states clustered, a before b in row order, with
 // the columns iso3_a, cow_a, name_a, iso3_b, cow_b, name_b, together (the
 // share) and resamples.
-func (rep *StabilityReport) WritePairsCSV(w io.Writer) error { return tidy.Write(w, rep.pairRows()) }
+func (rep *BlocStability) WritePairsCSV(w io.Writer) error { return tidy.Write(w, rep.pairRows()) }

@@ -132,7 +132,7 @@ func TestStabilitySession74(t *testing.T) {
 // checkPairsCSV reads back the report's pairs as CSV: a header, one row
 // per pair of different states in row order, each share the one Pair
 // gives and the count of resamples.
-func checkPairsCSV(t *testing.T, rep *cluster.StabilityReport) {
+func checkPairsCSV(t *testing.T, rep *cluster.BlocStability) {
 	t.Helper()
 	var b bytes.Buffer
 	if err := rep.WritePairsCSV(&b); err != nil {
@@ -286,8 +286,8 @@ func TestStabilityNoResample(t *testing.T) {
 // same partition, and refuses partitions that are not the same.
 func TestRelabel(t *testing.T) {
 	states := []votes.Country{lookup(t, "USA"), lookup(t, "CAN"), lookup(t, "GBR"), lookup(t, "RUS"), lookup(t, "CHN")}
-	report := func() *cluster.StabilityReport {
-		return &cluster.StabilityReport{
+	report := func() *cluster.BlocStability {
+		return &cluster.BlocStability{
 			Countries: states,
 			Labels:    []int{0, 0, 1, 2, 2},
 			Stay:      []float64{1, 0.9, 0.8, 0.7, 0.6},

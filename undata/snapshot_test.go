@@ -24,7 +24,7 @@ var unxmlFiles = []string{"74", "75", "76", "77", "78", "79", "80", "ES-10", "ES
 // joined with each of the UN's files in
 // turn. It returns the record, the Reader of the UN's files (its report of
 // their defects) and the Join reports by file.
-func build(t *testing.T) (*votes.Dataset, *votes.Reader, []*votes.JoinReport) {
+func build(t *testing.T) (*votes.Dataset, *votes.Reader, []*votes.JoinLog) {
 	t.Helper()
 	open := func(name string) fs.File {
 		f, err := undata.Files().Open(name)
@@ -48,13 +48,13 @@ func build(t *testing.T) (*votes.Dataset, *votes.Reader, []*votes.JoinReport) {
 		t.Fatal(err)
 	}
 	r := &votes.Reader{Lenient: true, Source: undata.SourceUN}
-	var reps []*votes.JoinReport
+	var reps []*votes.JoinLog
 	for _, name := range unxmlFiles {
 		ds, err := r.ReadFile(filepath.Join("..", "testdata", "unxml", name+".jsonl.gz"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var rep *votes.JoinReport
+		var rep *votes.JoinLog
 		if rec, rep, err = votes.Join(rec, ds); err != nil {
 			t.Fatal(err)
 		}

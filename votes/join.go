@@ -12,11 +12,11 @@ import (
 // ErrJoin reports two datasets that Join cannot put together: a roll call
 // of the second that cannot be matched, or that would take the ID of
 // another roll call of the first.
-var ErrJoin = errors.New("datasets do not join")
+var ErrJoin = errors.New("votes: datasets do not join")
 
-// A JoinReport tells what Join did with each roll call of its second
+// A JoinLog tells what Join did with each roll call of its second
 // dataset.
-type JoinReport struct {
+type JoinLog struct {
 	// Matched pairs each roll call of b that a holds with a's, as columns
 	// {in a, in b}, in b's order. The join keeps a's roll call and votes.
 	Matched [][2]int
@@ -32,13 +32,13 @@ type JoinReport struct {
 // datasets of a Join record differently: both cast different votes, or
 // only one of them records a cast vote.
 type JoinConflict struct {
-	Match    int // index in JoinReport.Matched
+	Match    int // index in JoinLog.Matched
 	Country  Country
 	InA, InB Vote
 }
 
 // String summarises the report: "90 matched, 640 added, 0 conflicts".
-func (r *JoinReport) String() string {
+func (r *JoinLog) String() string {
 	return fmt.Sprintf("%d matched, %d added, %d conflicts", len(r.Matched), len(r.Added), len(r.Conflicts))
 }
 
@@ -74,7 +74,7 @@ func (r *JoinReport) String() string {
 // is wrong, or the symbol: filter the roll call out of one of them, and
 // join again), if one without a symbol has no match by ID and date, or if
 // a roll call to be added has the ID of another roll call of a.
-func Join(a, b *Dataset) (*Dataset, *JoinReport, error) {
+func Join(a, b *Dataset) (*Dataset, *JoinLog, error) {
 	bySymbol := make(map[string][]int) // columns of a
 	for j := range a.rollCalls {
 		if s := joinKey(a.rollCalls[j].Resolution); s != "" {
@@ -136,7 +136,7 @@ func Join(a, b *Dataset) (*Dataset, *JoinReport, error) {
 	}
 	whole := func(rc *RollCall) bool { return rc.Amendment != FlagTrue && rc.Paragraph != FlagTrue }
 
-	rep := new(JoinReport)
+	rep := new(JoinLog)
 	for jb := range b.rollCalls {
 		rb := &b.rollCalls[jb]
 		sym := joinKey(rb.Resolution)

@@ -64,7 +64,7 @@
 //	bloc_name         the bloc's name, as printed
 //	silhouette        its silhouette width (1: well inside its bloc; below 0: closer to another; NaN for one bloc)
 //
-// The stability table (-stability-csv) is cluster.StabilityReport's
+// The stability table (-stability-csv) is cluster.BlocStability's
 // WriteCSV, one row per state clustered, in the same order as -csv, with
 // the columns
 //
@@ -332,7 +332,7 @@ func analyze(ds *votes.Dataset, cfg *config, stdout io.Writer) error {
 		return err
 	}
 
-	var rep *cluster.StabilityReport
+	var rep *cluster.BlocStability
 	if cfg.resamples > 0 {
 		p.step("How firm the blocs are")
 		if rep, err = stability(s, ses, res, cfg); err != nil {

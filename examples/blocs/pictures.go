@@ -12,7 +12,7 @@ import (
 // drawPictures writes the dendrogram, the heatmap and the map, each as PNG
 // and SVG, into cfg.out, and with a bootstrap (rep not nil) the heatmap of
 // how often each pair shares a bloc, and returns the files written.
-func drawPictures(ses *session, res *result, rep *cluster.StabilityReport, cfg *config) ([]string, error) {
+func drawPictures(ses *session, res *result, rep *cluster.BlocStability, cfg *config) ([]string, error) {
 	names := make([]string, len(res.blocs))
 	for b, bl := range res.blocs {
 		names[b] = bl.name

@@ -13,10 +13,10 @@ import (
 // the session's roll calls, the states clustered and the method are those
 // of the blocs, so the report's clustering of the data as they are is the
 // blocs themselves. Its labels (and Jaccard) are renumbered to the blocs'
-// numbers (StabilityReport.Relabel), so that -stability-csv counts blocs
+// numbers (BlocStability.Relabel), so that -stability-csv counts blocs
 // as -csv does. It returns nil for Louvain, which the library does not
 // bootstrap.
-func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*cluster.StabilityReport, error) {
+func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*cluster.BlocStability, error) {
 	var method cluster.Method
 	switch {
 	case cfg.method == "kmedoids":
@@ -48,7 +48,7 @@ func stability(s *votes.Dataset, ses *session, res *result, cfg *config) (*clust
 // firmness prints how firm the blocs are: each bloc's Jaccard, each
 // Balkan state's and Russia's stay rate and how often it shares Russia's
 // bloc, and a sentence on how sure the blocs are.
-func firmness(p *printer, ses *session, res *result, rep *cluster.StabilityReport, cfg *config) error {
+func firmness(p *printer, ses *session, res *result, rep *cluster.BlocStability, cfg *config) error {
 	p.say("Each of %d resamples draws the session's roll calls with replacement (seed %d) and clusters the same states again the same way (cluster.Stability).", cfg.resamples, cfg.seed)
 	if rep.Failed > 0 {
 		p.say("%d resamples could not be clustered (a pair with no joint vote) and count nowhere; %d did. A higher -min leaves out the states that vote rarely.", rep.Failed, rep.Resamples)
