@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -443,6 +444,27 @@ func TestLines(t *testing.T) {
 		if _, err := Lines([]Line{tc.l}, nil); !errors.Is(err, tc.want) {
 			t.Errorf("%+v: %v, want %v", tc.l, err, tc.want)
 		}
+	}
+}
+
+// The labels of marks too close to share a line are drawn on different
+// lines, and a label with room beside the ones before it stays on the top
+// line: change points a session apart stay readable.
+func TestLinesMarkLabelsApart(t *testing.T) {
+	line := Line{Name: "a", X: []float64{50, 60, 70, 80}, Y: []float64{1, 2, 1, 2}}
+	c, err := Lines([]Line{line}, &LinesOptions{Marks: []Mark{
+		{X: 63, Label: "change at 63"}, {X: 64, Label: "change at 64"}, {X: 78, Label: "change at 78"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, svg := render(t, c)
+	y := make(map[string]string)
+	for _, m := range regexp.MustCompile(`<text x="[^"]*" y="([^"]*)"[^>]*\n?[^>]*>(change at \d+)<`).FindAllStringSubmatch(svg, -1) {
+		y[m[2]] = m[1]
+	}
+	if len(y) != 3 || y["change at 63"] == y["change at 64"] || y["change at 63"] != y["change at 78"] {
+		t.Errorf("label heights %v: want 63 and 78 on the top line, 64 below", y)
 	}
 }
 

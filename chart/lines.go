@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -50,7 +51,8 @@ type Mark struct {
 	// X is where the line is drawn; Lo and Hi bound the span, drawn if
 	// Lo < Hi (the zero value draws none).
 	X, Lo, Hi float64
-	// Label is written at the top of the line, to its right.
+	// Label is written at the top of the line, to its right, or a line
+	// lower for each earlier mark's label it would overlap.
 	Label string
 	// Color is the colour of the line and, faded, of its span; nil means
 	// grey.
@@ -199,6 +201,11 @@ type marks []Mark
 // Plot implements plot.Plotter.
 func (ms marks) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, _ := p.Transforms(&c)
+	// Labels too close to share a line (change points a session or two
+	// apart) go one line lower, each on the first line where it overlaps
+	// no label before it.
+	type span struct{ lo, hi vg.Length }
+	var rows [][]span
 	for _, m := range ms {
 		col := m.Color
 		if col == nil {
@@ -221,7 +228,19 @@ func (ms marks) Plot(c draw.Canvas, p *plot.Plot) {
 			sty := p.X.Tick.Label
 			sty.Color = col
 			sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
-			c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: c.Max.Y - vg.Points(2)}, m.Label)
+			at := span{x, x + vg.Points(2) + sty.Width(m.Label) + vg.Points(4)}
+			row := 0
+			for ; row < len(rows); row++ {
+				if !slices.ContainsFunc(rows[row], func(o span) bool { return at.lo < o.hi && o.lo < at.hi }) {
+					break
+				}
+			}
+			if row == len(rows) {
+				rows = append(rows, nil)
+			}
+			rows[row] = append(rows[row], at)
+			y := c.Max.Y - vg.Points(2) - vg.Length(row)*sty.Height(m.Label)
+			c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: y}, m.Label)
 		}
 	}
 }
