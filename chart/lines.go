@@ -51,8 +51,8 @@ type Mark struct {
 	// X is where the line is drawn; Lo and Hi bound the span, drawn if
 	// Lo < Hi (the zero value draws none).
 	X, Lo, Hi float64
-	// Label is written at the top of the line, to its right, or a line
-	// lower for each earlier mark's label it would overlap.
+	// Label is written at the top of the line, to its right, or on the
+	// first line below where it overlaps no earlier mark's label.
 	Label string
 	// Color is the colour of the line and, faded, of its span; nil means
 	// grey.
