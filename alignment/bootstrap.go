@@ -499,19 +499,11 @@ func BootstrapPair(ds *votes.Dataset, a, b votes.Country, x Index, opts *Bootstr
 // index, the score with its n, and the interval with its level.
 type intervalRow struct {
 	tidy.Pair
-	Index string  `csv:"index"`
-	Score float64 `csv:"score"`
-	N     int     `csv:"n"`
-	Lo    float64 `csv:"lo"`
-	Hi    float64 `csv:"hi"`
-	Level float64 `csv:"level"`
+	tidy.Interval
 }
 
 func makeIntervalRow(a, b votes.Country, x Index, iv Interval) intervalRow {
-	return intervalRow{
-		Pair:  pairOf(a, b),
-		Index: x.String(), Score: iv.Value, N: iv.N, Lo: iv.Lo, Hi: iv.Hi, Level: iv.Level,
-	}
+	return intervalRow{pairOf(a, b), tidy.Interval{Index: x.String(), Score: iv.Value, N: iv.N, Lo: iv.Lo, Hi: iv.Hi, Level: iv.Level}}
 }
 
 // MatrixBootstrap holds index x of every pair of states with bootstrap

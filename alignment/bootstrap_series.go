@@ -225,14 +225,9 @@ func (sb *SeriesBootstrap) Scores() []Score {
 // is the calendar year in which the session opened (session + 1945).
 type seriesIntervalRow struct {
 	tidy.Pair
-	Session int     `csv:"session"`
-	Year    int     `csv:"year"`
-	Index   string  `csv:"index"`
-	Score   float64 `csv:"score"`
-	N       int     `csv:"n"`
-	Lo      float64 `csv:"lo"`
-	Hi      float64 `csv:"hi"`
-	Level   float64 `csv:"level"`
+	Session int `csv:"session"`
+	Year    int `csv:"year"`
+	tidy.Interval
 }
 
 // rows returns the rows of WriteCSV.
@@ -242,11 +237,7 @@ func (sb *SeriesBootstrap) rows() []seriesIntervalRow {
 		iv := sb.Intervals[k]
 		r := makeIntervalRow(sb.A, sb.B, sb.Index, iv)
 		session, year := period(sb.By, key)
-		out[k] = seriesIntervalRow{
-			Pair:    r.Pair,
-			Session: session, Year: year,
-			Index: r.Index, Score: r.Score, N: r.N, Lo: r.Lo, Hi: r.Hi, Level: r.Level,
-		}
+		out[k] = seriesIntervalRow{r.Pair, session, year, r.Interval}
 	}
 	return out
 }
@@ -420,15 +411,10 @@ func (rb *ReferenceBootstrap) lookup(c votes.Country) (RankedInterval, bool) {
 // the state, b the reference), with intervals for the score and the rank.
 type rankedIntervalRow struct {
 	tidy.Pair
-	Index  string  `csv:"index"`
-	Score  float64 `csv:"score"`
-	N      int     `csv:"n"`
-	Lo     float64 `csv:"lo"`
-	Hi     float64 `csv:"hi"`
-	Level  float64 `csv:"level"`
-	Rank   int     `csv:"rank"`
-	RankLo int     `csv:"rank_lo"`
-	RankHi int     `csv:"rank_hi"`
+	tidy.Interval
+	Rank   int `csv:"rank"`
+	RankLo int `csv:"rank_lo"`
+	RankHi int `csv:"rank_hi"`
 }
 
 // rows returns the rows of WriteCSV.
@@ -436,7 +422,7 @@ func (rb *ReferenceBootstrap) rows() []rankedIntervalRow {
 	out := make([]rankedIntervalRow, len(rb.States))
 	for k, s := range rb.States {
 		r := makeIntervalRow(s.Country, rb.Reference, rb.Index, s.Interval)
-		out[k] = rankedIntervalRow{r.Pair, r.Index, r.Score, r.N, r.Lo, r.Hi, r.Level, s.Rank, s.RankLo, s.RankHi}
+		out[k] = rankedIntervalRow{r.Pair, r.Interval, s.Rank, s.RankLo, s.RankHi}
 	}
 	return out
 }

@@ -30,6 +30,18 @@ type Pair struct {
 	NameB string `csv:"name_b"`
 }
 
+// Interval is the columns of a score with its interval, which follow a
+// Pair in every bootstrap table: the index, the score with its n, the
+// interval's ends and its level.
+type Interval struct {
+	Index string  `csv:"index"`
+	Score float64 `csv:"score"`
+	N     int     `csv:"n"`
+	Lo    float64 `csv:"lo"`
+	Hi    float64 `csv:"hi"`
+	Level float64 `csv:"level"`
+}
+
 // Write writes rows, a slice of structs with `csv` tags, as CSV with a
 // header line. An empty slice writes the header alone.
 func Write(w io.Writer, rows any) error {
