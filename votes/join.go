@@ -144,7 +144,7 @@ func Join(a, b *Dataset) (*Dataset, *JoinLog, error) {
 		if sym == "" {
 			ja, ok := byID[rb.ID]
 			if !ok || !a.rollCalls[ja].Date.Equal(rb.Date) {
-				return nil, nil, fmt.Errorf("votes: %w: roll call %d of the second dataset (%s) has no resolution symbol, and the first has no roll call %d of that day to match it with",
+				return nil, nil, fmt.Errorf("%w: roll call %d of the second dataset (%s) has no resolution symbol, and the first has no roll call %d of that day to match it with",
 					ErrJoin, rb.ID, dateString(rb.Date), rb.ID)
 			}
 			cands = []int{ja}
@@ -157,7 +157,7 @@ func Join(a, b *Dataset) (*Dataset, *JoinLog, error) {
 			}
 			if len(all) > 0 && len(cands) == 0 {
 				ra := &a.rollCalls[all[0]]
-				return nil, nil, fmt.Errorf("votes: %w: %s is dated %s in the second dataset (ID %d), but %s in the first (ID %d): filter the wrong one out of one dataset and join again",
+				return nil, nil, fmt.Errorf("%w: %s is dated %s in the second dataset (ID %d), but %s in the first (ID %d): filter the wrong one out of one dataset and join again",
 					ErrJoin, rb.Resolution, dateString(rb.Date), rb.ID, dateString(ra.Date), ra.ID)
 			}
 			if len(cands) == 0 {
@@ -185,7 +185,7 @@ func Join(a, b *Dataset) (*Dataset, *JoinLog, error) {
 	}
 	for _, jb := range rep.Added {
 		if ja, ok := byID[b.rollCalls[jb].ID]; ok {
-			return nil, nil, fmt.Errorf("votes: %w: roll call %d of the second dataset (%s) is not in the first, which has roll call %d (%s, %s): give one of them other IDs",
+			return nil, nil, fmt.Errorf("%w: roll call %d of the second dataset (%s) is not in the first, which has roll call %d (%s, %s): give one of them other IDs",
 				ErrJoin, b.rollCalls[jb].ID, b.rollCalls[jb].Resolution, a.rollCalls[ja].ID, a.rollCalls[ja].Resolution, dateString(a.rollCalls[ja].Date))
 		}
 	}

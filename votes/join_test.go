@@ -151,6 +151,10 @@ func TestJoinErrors(t *testing.T) {
 		if !errors.Is(err, votes.ErrJoin) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want ErrJoin saying %q", tc.name, err, tc.want)
 		}
+		// The package's prefix once, as in every sentinel's message.
+		if err != nil && !strings.HasPrefix(err.Error(), "votes: datasets do not join: ") {
+			t.Errorf("%s: %q, want it to start with the prefix once", tc.name, err)
+		}
 	}
 	// Without a symbol, the same ID and date match.
 	b := rewrite(t, a, "9075,74,,2019-12-09,A/RES/74/17,A/RES/74/17,", "9075,74,,2019-12-09,,,")
