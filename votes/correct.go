@@ -40,20 +40,20 @@ func (d *Dataset) Correct(cs ...Correction) (*Dataset, error) {
 		b, okB := d.index[c.B.COW]
 		switch {
 		case !okA:
-			return nil, fmt.Errorf("votes: %w: %s: %s has no row in the dataset", ErrBadCorrection, where, c.A.Name)
+			return nil, fmt.Errorf("%w: %s: %s has no row in the dataset", ErrBadCorrection, where, c.A.Name)
 		case !okB:
-			return nil, fmt.Errorf("votes: %w: %s: %s has no row in the dataset", ErrBadCorrection, where, c.B.Name)
+			return nil, fmt.Errorf("%w: %s: %s has no row in the dataset", ErrBadCorrection, where, c.B.Name)
 		case a == b:
-			return nil, fmt.Errorf("votes: %w: %s: a state cannot swap with itself", ErrBadCorrection, where)
+			return nil, fmt.Errorf("%w: %s: a state cannot swap with itself", ErrBadCorrection, where)
 		}
 		seen := make(map[int]bool, len(c.RollCalls))
 		for _, id := range c.RollCalls {
 			j, ok := col[id]
 			if !ok {
-				return nil, fmt.Errorf("votes: %w: %s: roll call %d is not in the dataset", ErrBadCorrection, where, id)
+				return nil, fmt.Errorf("%w: %s: roll call %d is not in the dataset", ErrBadCorrection, where, id)
 			}
 			if seen[id] {
-				return nil, fmt.Errorf("votes: %w: %s: roll call %d is listed twice", ErrBadCorrection, where, id)
+				return nil, fmt.Errorf("%w: %s: roll call %d is listed twice", ErrBadCorrection, where, id)
 			}
 			seen[id] = true
 			swaps = append(swaps, swap{a, b, j})

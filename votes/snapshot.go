@@ -16,7 +16,7 @@ import (
 // ErrBadSnapshot reports data that UnmarshalBinary cannot read: not made
 // by MarshalBinary, of another version of the encoding, truncated or
 // corrupt.
-var ErrBadSnapshot = errors.New("bad dataset snapshot")
+var ErrBadSnapshot = errors.New("votes: bad dataset snapshot")
 
 // The encoding of MarshalBinary: a header, the body, and the CRC-32 (IEEE)
 // of header and body, little-endian, so that a corrupt snapshot is refused
@@ -185,7 +185,7 @@ type snapshotDecoder struct {
 
 func (r *snapshotDecoder) fail(format string, args ...any) {
 	if r.err == nil {
-		r.err = fmt.Errorf("votes: %w: at byte %d: %s", ErrBadSnapshot, r.pos, fmt.Sprintf(format, args...))
+		r.err = fmt.Errorf("%w: at byte %d: %s", ErrBadSnapshot, r.pos, fmt.Sprintf(format, args...))
 	}
 }
 
@@ -274,13 +274,13 @@ func (r *snapshotDecoder) flag() Flag {
 func readSnapshot(data []byte) (*Dataset, error) {
 	n := len(data) - 4
 	if n < len(snapshotMagic)+1 || string(data[:len(snapshotMagic)]) != snapshotMagic {
-		return nil, fmt.Errorf("votes: %w: not a dataset snapshot", ErrBadSnapshot)
+		return nil, fmt.Errorf("%w: not a dataset snapshot", ErrBadSnapshot)
 	}
 	if v := data[len(snapshotMagic)]; v != snapshotVersion {
-		return nil, fmt.Errorf("votes: %w: version %d, this package reads version %d: make it again with MarshalBinary", ErrBadSnapshot, v, snapshotVersion)
+		return nil, fmt.Errorf("%w: version %d, this package reads version %d: make it again with MarshalBinary", ErrBadSnapshot, v, snapshotVersion)
 	}
 	if crc32.ChecksumIEEE(data[:n]) != binary.LittleEndian.Uint32(data[n:]) {
-		return nil, fmt.Errorf("votes: %w: checksum mismatch (truncated or corrupt)", ErrBadSnapshot)
+		return nil, fmt.Errorf("%w: checksum mismatch (truncated or corrupt)", ErrBadSnapshot)
 	}
 	r := &snapshotDecoder{data: string(data[:n]), pos: len(snapshotMagic) + 1}
 	r.strs = make([]string, r.count())
