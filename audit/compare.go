@@ -761,6 +761,82 @@ func (c *Comparison) rows() []stateSessionRow {
 	return out
 }
 
+// StateCount is one state's votes compared over a Comparison's matched
+// roll calls, and its differences by kind (Difference.Kind).
+type StateCount struct {
+	Country                 votes.Country
+	N, Differ, OnlyA, OnlyB int
+}
+
+// ByState returns one StateCount per state with at least one difference,
+// most differences first, then by COW code.
+func (c *Comparison) ByState() []StateCount {
+	sum := make([]counter, len(c.states))
+	for _, row := range c.counts {
+		for u, ct := range row {
+			sum[u].n += ct.n
+			sum[u].differ += ct.differ
+			sum[u].onlyA += ct.onlyA
+			sum[u].onlyB += ct.onlyB
+		}
+	}
+	var out []StateCount
+	for u, ct := range sum {
+		if ct.differ+ct.onlyA+ct.onlyB > 0 {
+			out = append(out, StateCount{c.states[u], ct.n, ct.differ, ct.onlyA, ct.onlyB})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y StateCount) int {
+		return cmp.Compare(y.Differ+y.OnlyA+y.OnlyB, x.Differ+x.OnlyA+x.OnlyB)
+	})
+	return out
+}
+
+// SessionCount is one session of a Comparison: the roll calls of the
+// session in each dataset, those matched, the votes compared (N) and their
+// differences by kind.
+type SessionCount struct {
+	Session, RollCallsA, RollCallsB, Matched int
+	N, Differ, OnlyA, OnlyB                  int
+}
+
+// BySession returns one SessionCount per session of either dataset, in
+// order. A roll call counts to its own dataset's session; a match to the
+// first dataset's.
+func (c *Comparison) BySession() []SessionCount {
+	rows := make(map[int]*SessionCount)
+	get := func(s int) *SessionCount {
+		if rows[s] == nil {
+			rows[s] = &SessionCount{Session: s}
+		}
+		return rows[s]
+	}
+	for _, rc := range c.A.RollCalls() {
+		get(rc.Session).RollCallsA++
+	}
+	for _, rc := range c.B.RollCalls() {
+		get(rc.Session).RollCallsB++
+	}
+	for k := range c.Matches {
+		get(c.session(k)).Matched++
+	}
+	for k, s := range c.sessions {
+		r := get(s)
+		for _, ct := range c.counts[k] {
+			r.N += ct.n
+			r.Differ += ct.differ
+			r.OnlyA += ct.onlyA
+			r.OnlyB += ct.onlyB
+		}
+	}
+	out := make([]SessionCount, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(x, y SessionCount) int { return cmp.Compare(x.Session, y.Session) })
+	return out
+}
+
 // WriteCSV writes as tidy CSV, with a header line, one row per state and
 // session with at least one difference, by session and then COW code.
 func (c *Comparison) WriteCSV(w io.Writer) error { return tidy.Write(w, c.rows()) }

@@ -213,6 +213,16 @@ func TestBySession(t *testing.T) {
 	if a, b := inSession(c.A), inSession(c.B); a != 88 || b != 63 || matched != 62 || differ != 50 {
 		t.Errorf("session 65: %d and %d roll calls, %d matched, %d votes differ", a, b, matched, differ)
 	}
+	// BySession counts the same.
+	for _, r := range c.BySession() {
+		if r.Session == 65 && (r.RollCallsA != 88 || r.RollCallsB != 63 || r.Matched != 62 || r.Differ != 50) {
+			t.Errorf("BySession, session 65: %+v", r)
+		}
+	}
+	// ByState: Greece and Grenada, then Togo (one difference).
+	if rows := c.ByState(); len(rows) != 3 || rows[2].Country.ISO3 != "TGO" || rows[2].Differ+rows[2].OnlyA+rows[2].OnlyB != 1 {
+		t.Errorf("ByState: %+v", rows)
+	}
 	// The CSV: one row per state and session with a difference, by
 	// session, then COW code: Togo in session 64 (its one vote the
 	// excerpt alone casts), then Grenada and Greece in session 65.

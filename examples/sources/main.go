@@ -45,7 +45,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -226,20 +225,22 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 		p.say("The states with differences, most first (n: matched roll calls with a cast vote in either), and the sessions they fall in. The full table by state and session is what -csv writes.")
 		tw := tabwriter.NewWriter(p, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "state\tn\tdiffer\trecord only\tother only")
-		states, sessions := tables(c)
+		states := c.ByState()
 		for k, r := range states {
 			if k == 15 {
 				fmt.Fprintf(tw, "... %d more\t\t\t\t\n", len(states)-k)
 				break
 			}
-			fmt.Fprintf(tw, "%s %s\t%d\t%d\t%d\t%d\n", code(r.country.ISO3, r.country.COW), r.country.Name, r.n, r.differ, r.onlyA, r.onlyB)
+			fmt.Fprintf(tw, "%s %s\t%d\t%d\t%d\t%d\n", r.Country.Code(), r.Country.Name, r.N, r.Differ, r.OnlyA, r.OnlyB)
 		}
 		tw.Flush()
 		p.printf("\n")
 		tw = tabwriter.NewWriter(p, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "session\tmatched\tvotes\tdiffer\trecord only\tother only")
-		for _, r := range sessions {
-			fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%d\n", r.session, r.matched, r.n, r.differ, r.onlyA, r.onlyB)
+		for _, r := range c.BySession() {
+			if r.Differ+r.OnlyA+r.OnlyB > 0 {
+				fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%d\n", r.Session, r.Matched, r.N, r.Differ, r.OnlyA, r.OnlyB)
+			}
 		}
 		tw.Flush()
 	}
@@ -334,77 +335,6 @@ func analyze(record, other *votes.Dataset, cfg *config, stdout io.Writer) (*audi
 	}
 	p.say(howSure(c, name))
 	return c, p.err
-}
-
-// count is one line of the tables by state and by session.
-type count struct {
-	country          votes.Country // by state
-	session, matched int           // by session
-	// n counts the votes compared: a state and matched roll call with a
-	// cast vote in either source; differ, onlyA and onlyB the differences
-	// of each kind (audit.Difference.Kind).
-	n, differ, onlyA, onlyB int
-}
-
-// tables counts the comparison by state (the states with a difference,
-// most differences first, then by COW code) and by session (the sessions
-// with a difference, in order). A match counts to the record's session.
-// A vote compared is a cast vote in the record, or, where the record has
-// none, a difference of kind OnlyB.
-func tables(c *audit.Comparison) (states, sessions []count) {
-	byCOW, bySession := map[int]*count{}, map[int]*count{}
-	for _, d := range c.Differences {
-		s := c.A.RollCall(c.Matches[d.Match].A).Session
-		for _, r := range []*count{at(byCOW, d.Country.COW), at(bySession, s)} {
-			switch d.Kind() {
-			case audit.Differ:
-				r.differ++
-			case audit.OnlyA:
-				r.onlyA++
-			case audit.OnlyB:
-				r.onlyB++
-				r.n++
-			}
-		}
-		byCOW[d.Country.COW].country = d.Country
-	}
-	for _, m := range c.Matches {
-		s := c.A.RollCall(m.A).Session
-		if r := bySession[s]; r != nil {
-			t := c.A.Tally(m.A)
-			r.matched++
-			r.n += t.Yes + t.No + t.Abstain
-		}
-	}
-	for i, st := range c.A.Countries() {
-		if r := byCOW[st.COW]; r != nil {
-			for _, m := range c.Matches {
-				if c.A.Vote(i, m.A).Cast() {
-					r.n++
-				}
-			}
-		}
-	}
-	for _, r := range byCOW {
-		states = append(states, *r)
-	}
-	slices.SortFunc(states, func(x, y count) int {
-		return cmp.Or(cmp.Compare(y.differ+y.onlyA+y.onlyB, x.differ+x.onlyA+x.onlyB), cmp.Compare(x.country.COW, y.country.COW))
-	})
-	for s, r := range bySession {
-		r.session = s
-		sessions = append(sessions, *r)
-	}
-	slices.SortFunc(sessions, func(x, y count) int { return cmp.Compare(x.session, y.session) })
-	return states, sessions
-}
-
-// at returns m[k], made if need be.
-func at(m map[int]*count, k int) *count {
-	if m[k] == nil {
-		m[k] = &count{}
-	}
-	return m[k]
 }
 
 // howSure says in a sentence how sure the findings are: they are counts of
@@ -514,13 +444,4 @@ func (p *printer) Write(b []byte) (int, error) {
 	n, err := p.w.Write(b)
 	p.err = err
 	return n, err
-}
-
-// code returns the printable code of the state with the given ISO3 and COW
-// codes (votes.Country.Code: GFR, YAR, ZAN where ISO 3166 has none).
-func code(iso3 string, cow int) string {
-	if c, ok := votes.CountryByCOW(cow); ok {
-		return c.Code()
-	}
-	return iso3
 }
